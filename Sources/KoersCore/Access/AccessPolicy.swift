@@ -1,0 +1,108 @@
+import Foundation
+
+/// The parts of a case the access policy decides about separately.
+public enum CaseSection: String, Sendable, CaseIterable, Codable {
+    case identity, admission, perspective, support, procedures, outflow, notes
+}
+
+/// Things a user can do to a case.
+public enum CaseAction: Sendable, Hashable {
+    case view
+    case refer
+    case recordIntake
+    case decideAdmission
+    case setPerspective
+    case manageSupport
+    case manageProcedure(ProcedureKind)
+    case recordOutflow
+    case addNote
+    /// Start a new trajectory for a person whose earlier one has ended.
+    case reopen
+}
+
+/// What the policy answers.
+public enum AccessDecision: Sendable, Equatable {
+    case allowed
+    /// The case is outside the user's sight: answer as if it did not exist (404).
+    case hidden
+    /// The user sees the case but may not do this (403).
+    case forbidden
+}
+
+/// The one access policy: every route asks it, and only it, who may see and do what.
+///
+/// Need to know: a user sees trajectories only at the locations their organisation serves;
+/// agencies see identity, admission, perspective, procedures and outflow but not support
+/// or the NGO's social and medical notes; `monitor`, `admin` and `committee` open no case.
+public enum AccessPolicy {
+    /// Parties that work on cases at their locations.
+    public static let caseParties: Set<Party> = [.municipality, .ngo, .ind, .dtv, .avim]
+
+    /// Whether the user may open cases at all (the "my cases" list, the case API).
+    public static func mayOpenCases(_ actor: Actor) -> Bool {
+        caseParties.contains(actor.party)
+    }
+
+    /// Whether the user may start a referral at this location.
+    public static func mayRefer(_ actor: Actor, at locationId: UUID) -> Bool {
+        decide(actor, .refer, locationId: locationId) == .allowed
+    }
+
+    /// Decides an action on a case at a location.
+    public static func decide(_ actor: Actor, _ action: CaseAction, locationId: UUID) -> AccessDecision {
+        guard mayOpenCases(actor), actor.locationIds.contains(locationId) else { return .hidden }
+        return permits(actor.party, action) ? .allowed : .forbidden
+    }
+
+    /// The sections of a case the user may read.
+    public static func sections(for actor: Actor) -> Set<CaseSection> {
+        switch actor.party {
+        case .ngo, .municipality: Set(CaseSection.allCases)
+        case .ind, .dtv, .avim: [.identity, .admission, .perspective, .procedures, .outflow, .notes]
+        case .monitor, .admin, .committee: []
+        }
+    }
+
+    /// Whether the user may read this note: general notes go to every case party at the location;
+    /// social and medical notes stay with the writing organisation unless shared with the user's party.
+    public static func mayRead(_ note: CaseNote, actor: Actor) -> Bool {
+        guard sections(for: actor).contains(.notes) else { return false }
+        if note.authorOrganisationId == actor.organisationId { return true }
+        if note.classification == .general { return true }
+        return note.sharedWith.contains(actor.party)
+    }
+
+    /// Whether the user may read an event of the timeline.
+    public static func mayRead(_ change: CaseChange, actor: Actor) -> Bool {
+        if case .noteAdded(let note) = change { return mayRead(note, actor: actor) }
+        return sections(for: actor).contains(change.section)
+    }
+
+    /// Whether the user's party may write a note of this classification.
+    public static func mayWrite(_ classification: NoteClassification, actor: Actor) -> Bool {
+        switch actor.party {
+        case .ngo, .municipality: true
+        case .ind, .dtv, .avim: classification == .general
+        case .monitor, .admin, .committee: false
+        }
+    }
+
+    private static func permits(_ party: Party, _ action: CaseAction) -> Bool {
+        switch action {
+        case .view:
+            return true
+        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen:
+            return party == .ngo || party == .municipality
+        case .manageProcedure(let kind):
+            switch party {
+            case .ngo, .municipality: return true
+            case .ind: return [.hasa, .article64, .regularApplication].contains(kind)
+            case .dtv: return [.returnSupport, .onwardMigration].contains(kind)
+            case .avim: return kind == .identityResearch
+            default: return false
+            }
+        case .addNote:
+            return caseParties.contains(party)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+/// What the intake established for the admission check (toelatingstoets), criterion by criterion.
+public struct AdmissionEvidence: Sendable, Hashable, Codable {
+    /// Does the person have lawful stay (rechtmatig verblijf)? Admission needs "no".
+    public var lawfulStay: Answer
+    /// Is the person entitled to state reception (Rijksopvang)? Admission needs "no".
+    public var stateReception: Answer
+    /// Is the asylum procedure completed (final decision, no pending appeal)? Admission needs "yes".
+    public var asylumProcedureCompleted: Answer
+    /// Day of the last final asylum rejection, for the "fresh rejection" flag.
+    public var lastAsylumRejectionOn: Day?
+    /// Willing to work towards a durable solution? Admission needs "yes".
+    public var willingToCooperate: Answer
+    /// Declared to be in another LVV trajectory right now. Admission needs "no".
+    public var activeAtOtherLocation: Answer
+    /// Since when the person demonstrably stays in the region.
+    public var inRegionSince: Day?
+    public var regionalTies: [RegionalTie]
+    /// Zwaar inreisverbod.
+    public var seriousEntryBan: Bool
+    public var criminalRecord: Bool
+    /// Biometrically identified by AVIM.
+    public var biometricallyIdentified: Bool
+
+    public init(lawfulStay: Answer, stateReception: Answer, asylumProcedureCompleted: Answer, lastAsylumRejectionOn: Day?, willingToCooperate: Answer, activeAtOtherLocation: Answer, inRegionSince: Day?, regionalTies: [RegionalTie], seriousEntryBan: Bool, criminalRecord: Bool, biometricallyIdentified: Bool) {
+        self.lawfulStay = lawfulStay
+        self.stateReception = stateReception
+        self.asylumProcedureCompleted = asylumProcedureCompleted
+        self.lastAsylumRejectionOn = lastAsylumRejectionOn
+        self.willingToCooperate = willingToCooperate
+        self.activeAtOtherLocation = activeAtOtherLocation
+        self.inRegionSince = inRegionSince
+        self.regionalTies = regionalTies
+        self.seriousEntryBan = seriousEntryBan
+        self.criminalRecord = criminalRecord
+        self.biometricallyIdentified = biometricallyIdentified
+    }
+
+    /// Reads the evidence fields of the intake form.
+    public static func parse(_ p: inout Parser, referredOn: Day?) -> AdmissionEvidence? {
+        let lawful = p.choice("lawfulStay", Answer.self)
+        let reception = p.choice("stateReception", Answer.self)
+        let asylum = p.choice("asylumProcedureCompleted", Answer.self)
+        let rejection = p.day("lastAsylumRejectionOn", required: false)
+        let willing = p.choice("willingToCooperate", Answer.self)
+        let elsewhere = p.choice("activeAtOtherLocation", Answer.self)
+        let since = p.day("inRegionSince", required: false)
+        let ties = p.choices("regionalTies", RegionalTie.self)
+        guard let lawful, let reception, let asylum, let willing, let elsewhere else { return nil }
+        return AdmissionEvidence(
+            lawfulStay: lawful, stateReception: reception, asylumProcedureCompleted: asylum,
+            lastAsylumRejectionOn: rejection, willingToCooperate: willing, activeAtOtherLocation: elsewhere,
+            inRegionSince: since, regionalTies: ties,
+            seriousEntryBan: p.flag("seriousEntryBan"), criminalRecord: p.flag("criminalRecord"),
+            biometricallyIdentified: p.flag("biometricallyIdentified")
+        )
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// One kind of change to a trajectory, with its data. Events are append-only; the case is their fold.
+public enum CaseChange: Sendable, Hashable {
+    case referred(Referral, identity: Identity, previousTrajectoryId: UUID?)
+    case intakeRecorded(identity: Identity, evidence: AdmissionEvidence)
+    case admissionDecided(AdmissionDecision)
+    case perspectiveSet(PerspectiveDecision)
+    case supportStarted(SupportPeriod)
+    case supportEnded(id: UUID, endedOn: Day)
+    case procedureSubmitted(Procedure)
+    case procedureDecided(id: UUID, outcome: ProcedureOutcome, decidedOn: Day)
+    case outflowRecorded(Outflow)
+    case noteAdded(CaseNote)
+
+    /// The stable name stored with the event.
+    public var kind: String {
+        switch self {
+        case .referred: "referred"
+        case .intakeRecorded: "intakeRecorded"
+        case .admissionDecided: "admissionDecided"
+        case .perspectiveSet: "perspectiveSet"
+        case .supportStarted: "supportStarted"
+        case .supportEnded: "supportEnded"
+        case .procedureSubmitted: "procedureSubmitted"
+        case .procedureDecided: "procedureDecided"
+        case .outflowRecorded: "outflowRecorded"
+        case .noteAdded: "noteAdded"
+        }
+    }
+
+    /// Which part of the case the change belongs to, for the access policy.
+    public var section: CaseSection {
+        switch self {
+        case .referred, .intakeRecorded: .identity
+        case .admissionDecided: .admission
+        case .perspectiveSet: .perspective
+        case .supportStarted, .supportEnded: .support
+        case .procedureSubmitted, .procedureDecided: .procedures
+        case .outflowRecorded: .outflow
+        case .noteAdded: .notes
+        }
+    }
+
+    /// The day on which the change took effect.
+    public var effectiveOn: Day? {
+        switch self {
+        case .referred(let r, _, _): r.referredOn
+        case .intakeRecorded: nil
+        case .admissionDecided(let d): d.decidedOn
+        case .perspectiveSet(let p): p.decidedOn
+        case .supportStarted(let s): s.startedOn
+        case .supportEnded(_, let day): day
+        case .procedureSubmitted(let p): p.submittedOn
+        case .procedureDecided(_, _, let day): day
+        case .outflowRecorded(let o): o.leftOn
+        case .noteAdded: nil
+        }
+    }
+}
+
+extension CaseChange: Codable {
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: Keys.self)
+        switch try c.decode(String.self, forKey: .type) {
+        case "referred": self = .referred(try c.decode(Referral.self, forKey: .referral), identity: try c.decode(Identity.self, forKey: .identity), previousTrajectoryId: try c.decodeIfPresent(UUID.self, forKey: .previousTrajectoryId))
+        case "intakeRecorded": self = .intakeRecorded(identity: try c.decode(Identity.self, forKey: .identity), evidence: try c.decode(AdmissionEvidence.self, forKey: .evidence))
+        case "admissionDecided": self = .admissionDecided(try c.decode(AdmissionDecision.self, forKey: .decision))
+        case "perspectiveSet": self = .perspectiveSet(try c.decode(PerspectiveDecision.self, forKey: .perspective))
+        case "supportStarted": self = .supportStarted(try c.decode(SupportPeriod.self, forKey: .support))
+        case "supportEnded": self = .supportEnded(id: try c.decode(UUID.self, forKey: .id), endedOn: try c.decode(Day.self, forKey: .endedOn))
+        case "procedureSubmitted": self = .procedureSubmitted(try c.decode(Procedure.self, forKey: .procedure))
+        case "procedureDecided": self = .procedureDecided(id: try c.decode(UUID.self, forKey: .id), outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome), decidedOn: try c.decode(Day.self, forKey: .decidedOn))
+        case "outflowRecorded": self = .outflowRecorded(try c.decode(Outflow.self, forKey: .outflow))
+        case "noteAdded": self = .noteAdded(try c.decode(CaseNote.self, forKey: .note))
+        case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(kind, forKey: .type)
+        switch self {
+        case .referred(let r, let identity, let previous):
+            try c.encode(r, forKey: .referral); try c.encode(identity, forKey: .identity); try c.encodeIfPresent(previous, forKey: .previousTrajectoryId)
+        case .intakeRecorded(let identity, let evidence):
+            try c.encode(identity, forKey: .identity); try c.encode(evidence, forKey: .evidence)
+        case .admissionDecided(let d): try c.encode(d, forKey: .decision)
+        case .perspectiveSet(let p): try c.encode(p, forKey: .perspective)
+        case .supportStarted(let s): try c.encode(s, forKey: .support)
+        case .supportEnded(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .endedOn)
+        case .procedureSubmitted(let p): try c.encode(p, forKey: .procedure)
+        case .procedureDecided(let id, let outcome, let day): try c.encode(id, forKey: .id); try c.encode(outcome, forKey: .outcome); try c.encode(day, forKey: .decidedOn)
+        case .outflowRecorded(let o): try c.encode(o, forKey: .outflow)
+        case .noteAdded(let n): try c.encode(n, forKey: .note)
+        }
+    }
+}

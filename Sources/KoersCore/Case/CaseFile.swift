@@ -1,0 +1,92 @@
+import Foundation
+
+/// A trajectory (traject) as the fold of its events: the state every page and rule reads.
+public struct CaseFile: Sendable, Hashable {
+    public let id: UUID
+    public let personId: UUID
+    public let locationId: UUID
+    public private(set) var version: Int = 0
+    public private(set) var stage: Stage = .referral
+    public private(set) var identity: Identity
+    public private(set) var referral: Referral
+    public private(set) var previousTrajectoryId: UUID?
+    public private(set) var evidence: AdmissionEvidence?
+    public private(set) var admission: AdmissionDecision?
+    public private(set) var perspectives: [PerspectiveDecision] = []
+    public private(set) var support: [SupportPeriod] = []
+    public private(set) var procedures: [Procedure] = []
+    public private(set) var outflow: Outflow?
+    public private(set) var notes: [CaseNote] = []
+
+    /// Starts a case from its referral event.
+    public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
+        self.id = id
+        self.personId = personId
+        self.locationId = locationId
+        self.referral = referral
+        self.identity = identity
+        self.previousTrajectoryId = previousTrajectoryId
+        self.version = 1
+    }
+
+    /// Folds events in sequence order; nil when the first is not a referral.
+    public static func fold(_ events: [CaseEvent], personId: UUID, locationId: UUID) -> CaseFile? {
+        guard let first = events.first, case .referred(let referral, let identity, let previous) = first.change else { return nil }
+        var file = CaseFile(id: first.trajectoryId, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+        for event in events.dropFirst() { file.apply(event.change) }
+        return file
+    }
+
+    /// Applies one change; every rule about what may happen lives in ``CaseCommands``, not here.
+    public mutating func apply(_ change: CaseChange) {
+        version += 1
+        switch change {
+        case .referred(let r, let identity, let previous):
+            referral = r
+            self.identity = identity
+            previousTrajectoryId = previous
+        case .intakeRecorded(let identity, let evidence):
+            self.identity = identity
+            self.evidence = evidence
+            if stage == .referral { stage = .intake }
+        case .admissionDecided(let decision):
+            admission = decision
+            stage = decision.outcome == .reject ? .rejected : .active
+        case .perspectiveSet(let p):
+            perspectives.append(p)
+        case .supportStarted(let s):
+            support.append(s)
+        case .supportEnded(let id, let day):
+            if let i = support.firstIndex(where: { $0.id == id }) { support[i].endedOn = day }
+        case .procedureSubmitted(let p):
+            procedures.append(p)
+        case .procedureDecided(let id, let outcome, let day):
+            if let i = procedures.firstIndex(where: { $0.id == id }) {
+                procedures[i].outcome = outcome
+                procedures[i].decidedOn = day
+            }
+        case .outflowRecorded(let o):
+            outflow = o
+            stage = .outflow
+            for i in support.indices where support[i].endedOn == nil { support[i].endedOn = o.leftOn }
+        case .noteAdded(let note):
+            notes.append(note)
+        }
+    }
+
+    /// The perspective in force: the latest decision.
+    public var currentPerspective: Perspective? {
+        perspectives.max(by: { $0.decidedOn < $1.decidedOn })?.perspective
+    }
+
+    /// The perspective in force on a reference date (peildatum).
+    public func perspective(on day: Day) -> Perspective? {
+        perspectives.filter { $0.decidedOn <= day }.max(by: { $0.decidedOn < $1.decidedOn })?.perspective
+    }
+
+    /// The day the person was admitted, if admitted.
+    public var admittedOn: Day? {
+        guard let admission, admission.outcome != .reject else { return nil }
+        return admission.decidedOn
+    }
+}

@@ -1,0 +1,35 @@
+/// The kind of organisation a user works for; it decides, through ``AccessPolicy``, what they may see and do.
+public enum Party: String, Sendable, CaseIterable, Codable {
+    /// Gemeente, the regievoerder that chairs the local case meeting.
+    case municipality
+    /// Shelter and counselling organisation.
+    case ngo
+    /// Immigratie- en Naturalisatiedienst.
+    case ind
+    /// Dienst Terugkeer en Vertrek.
+    case dtv
+    /// Afdeling Vreemdelingenpolitie, Identificatie en Mensenhandel.
+    case avim
+    /// The national programme and researchers: aggregates only.
+    case monitor
+    /// Hardship committee (commissie schrijnende gevallen).
+    case committee
+    /// System administrator: accounts and configuration, no case content.
+    case admin
+
+    /// The national agencies (Rijkspartijen).
+    public var isAgency: Bool { self == .ind || self == .dtv || self == .avim }
+
+    public var label: LocalizedText {
+        switch self {
+        case .municipality: LocalizedText(nl: "Gemeente", en: "Municipality")
+        case .ngo: LocalizedText(nl: "Ngo", en: "NGO")
+        case .ind: LocalizedText(nl: "IND", en: "IND")
+        case .dtv: LocalizedText(nl: "DT&V", en: "DT&V")
+        case .avim: LocalizedText(nl: "AVIM", en: "AVIM")
+        case .monitor: LocalizedText(nl: "Monitor", en: "Monitor")
+        case .committee: LocalizedText(nl: "Commissie schrijnende gevallen", en: "Hardship committee")
+        case .admin: LocalizedText(nl: "Beheerder", en: "Administrator")
+        }
+    }
+}

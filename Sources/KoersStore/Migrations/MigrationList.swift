@@ -1,0 +1,18 @@
+import FluentKit
+
+/// Every migration, in the order it was written; never reorder, only append.
+enum MigrationList {
+    static let all: [any Migration] = [
+        CreateLocations(),
+        CreateOrganisations(),
+        CreateUsers(),
+        CreateSessions(),
+        CreateAPITokens(),
+        CreateLoginFailures(),
+        CreatePersons(),
+        CreateTrajectories(),
+        CreateCaseEvents(),
+        CreateOutflowReasons(),
+        CreateProcessingLog(),
+    ]
+}

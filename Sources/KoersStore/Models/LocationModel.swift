@@ -1,0 +1,60 @@
+import FluentKit
+import Foundation
+import KoersCore
+
+/// LVV-locatie: a city's shelter-and-counselling location with its admission configuration.
+public final class LocationModel: Model, @unchecked Sendable {
+    public static let schema = "locations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "slug") public var slug: String
+    /// The regiobinding rule as JSON (``RegionalTiesRule``).
+    @Field(key: "regional_ties_rule") public var regionalTiesRuleJSON: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule) {
+        self.id = id
+        self.name = name
+        self.slug = slug
+        self.regionalTiesRuleJSON = JSONCoding.string(rule)
+    }
+
+    public var regionalTiesRule: RegionalTiesRule {
+        (try? JSONCoding.decode(RegionalTiesRule.self, regionalTiesRuleJSON)) ?? .national
+    }
+}
+
+/// A member organisation of the network, of one party.
+public final class OrganisationModel: Model, @unchecked Sendable {
+    public static let schema = "organisations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "party") public var party: String
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, party: Party) {
+        self.id = id
+        self.name = name
+        self.party = party.rawValue
+    }
+}
+
+/// Which locations an organisation serves.
+public final class OrganisationLocationModel: Model, @unchecked Sendable {
+    public static let schema = "organisation_locations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organisation_id") public var organisationId: UUID
+    @Field(key: "location_id") public var locationId: UUID
+
+    public init() {}
+
+    public init(organisationId: UUID, locationId: UUID) {
+        self.organisationId = organisationId
+        self.locationId = locationId
+    }
+}

@@ -1,0 +1,261 @@
+import FluentKit
+import Foundation
+import KoersCore
+import SQLKit
+
+/// A case as a page or API answer needs it: the folded file, its events and where it is.
+public struct CaseRecord: Sendable {
+    public let file: CaseFile
+    public let events: [CaseEvent]
+    public let locationName: String
+}
+
+/// Filters for "my cases".
+public struct CaseListQuery: Sendable {
+    public var locationIds: Set<UUID>
+    public var stage: Stage?
+    public var perspective: Perspective?
+    public var nationality: String?
+    /// A name, part of a name, or a V-nummer.
+    public var text: String?
+    public var page: Int
+    public var pageSize: Int
+
+    public init(locationIds: Set<UUID>, stage: Stage? = nil, perspective: Perspective? = nil, nationality: String? = nil, text: String? = nil, page: Int = 1, pageSize: Int = 50) {
+        self.locationIds = locationIds
+        self.stage = stage
+        self.perspective = perspective
+        self.nationality = nationality
+        self.text = text
+        self.page = max(page, 1)
+        self.pageSize = pageSize
+    }
+}
+
+/// One row of "my cases".
+public struct CaseListItem: Sendable, Codable {
+    public let trajectoryId: UUID
+    public let name: String
+    public let birthDate: String?
+    public let nationality: String
+    public let vNumber: String?
+    public let stage: Stage
+    public let perspective: Perspective?
+    public let location: String
+    public let referredOn: String
+    public let version: Int
+}
+
+/// Trajectories and their events. Every change is one transaction: the event, the trajectory's
+/// row and the person's row are written together or not at all.
+public struct CaseStore: Sendable {
+    let database: KoersDatabase
+    let log: ProcessingLog
+
+    public init(database: KoersDatabase, log: ProcessingLog) {
+        self.database = database
+        self.log = log
+    }
+
+    // MARK: Reading
+
+    /// Where a trajectory is, for the access policy to decide before anything else is read.
+    public func locationOf(_ trajectoryId: UUID) async throws -> UUID? {
+        try await TrajectoryModel.find(trajectoryId, on: database.db)?.locationId
+    }
+
+    /// Loads and folds a case, logging the read for its data subject.
+    public func load(_ trajectoryId: UUID, context: ProcessingContext?) async throws -> CaseRecord? {
+        let db = database.db
+        guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { return nil }
+        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)
+        guard let file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { return nil }
+        let location = try await LocationModel.find(row.locationId, on: db)?.name ?? "?"
+        if let context {
+            try await log.record("case.read", person: row.personId, context: context, on: db)
+        }
+        return CaseRecord(file: file, events: events, locationName: location)
+    }
+
+    /// Other trajectories of the same person, newest first (a returning person's history).
+    public func otherTrajectories(of personId: UUID, except id: UUID) async throws -> [(id: UUID, stage: Stage, referredOn: String, locationId: UUID)] {
+        try await TrajectoryModel.query(on: database.db).filter(\.$personId == personId).filter(\.$id != id).sort(\.$referredOn, .descending).all()
+            .map { ($0.id!, Stage(rawValue: $0.stage) ?? .referral, $0.referredOn, $0.locationId) }
+    }
+
+    /// The name of another location where this person (by id or V-nummer) has an open trajectory.
+    public func activeElsewhere(personId: UUID, vNumber: VNumber?, excluding locationId: UUID) async throws -> String? {
+        let db = database.db
+        var personIds: [UUID] = [personId]
+        if let vNumber {
+            personIds += try await PersonModel.query(on: db).filter(\.$vNumber == vNumber.digits).all().compactMap(\.id)
+        }
+        let open = [Stage.referral, .intake, .active].map(\.rawValue)
+        guard let other = try await TrajectoryModel.query(on: db)
+            .filter(\.$personId ~~ personIds).filter(\.$locationId != locationId).filter(\.$stage ~~ open).first() else { return nil }
+        return try await LocationModel.find(other.locationId, on: db)?.name
+    }
+
+    /// The outflow code list, in display order.
+    public func outflowReasons() async throws -> [OutflowReason] {
+        try await OutflowReasonModel.query(on: database.db).filter(\.$active == true).sort(\.$position).all().compactMap { m in
+            OutcomeCategory(rawValue: m.category).map { OutflowReason(code: m.code, category: $0, label: LocalizedText(nl: m.labelNL, en: m.labelEN)) }
+        }
+    }
+
+    /// "My cases": trajectories at the given locations, filtered, newest change first.
+    public func list(_ q: CaseListQuery) async throws -> (items: [CaseListItem], total: Int) {
+        guard !q.locationIds.isEmpty else { return ([], 0) }
+        let db = database.db
+        let query = TrajectoryModel.query(on: db)
+            .join(PersonModel.self, on: \TrajectoryModel.$personId == \PersonModel.$id)
+            .join(LocationModel.self, on: \TrajectoryModel.$locationId == \LocationModel.$id)
+            .filter(\TrajectoryModel.$locationId ~~ Array(q.locationIds))
+        if let stage = q.stage { query.filter(\TrajectoryModel.$stage == stage.rawValue) }
+        if let perspective = q.perspective { query.filter(\TrajectoryModel.$perspective == perspective.rawValue) }
+        if let nationality = q.nationality { query.filter(PersonModel.self, \.$nationality == nationality.uppercased()) }
+        if let text = q.text {
+            if let v = VNumber(text) {
+                query.filter(PersonModel.self, \.$vNumber == v.digits)
+            } else {
+                query.filter(PersonModel.self, \.$searchText ~~ Secrets.searchable(text))
+            }
+        }
+        let total = try await query.copy().count()
+        let rows = try await query.sort(\TrajectoryModel.$updatedAt, .descending).sort(\TrajectoryModel.$id)
+            .range(((q.page - 1) * q.pageSize)..<(q.page * q.pageSize)).all()
+        let items = try rows.map { row -> CaseListItem in
+            let person = try row.joined(PersonModel.self)
+            let location = try row.joined(LocationModel.self)
+            return CaseListItem(
+                trajectoryId: row.id!, name: [person.givenNames, person.surname].compactMap { $0 }.joined(separator: " "),
+                birthDate: person.birthDate, nationality: person.nationality, vNumber: person.vNumber,
+                stage: Stage(rawValue: row.stage) ?? .referral, perspective: row.perspective.flatMap(Perspective.init(rawValue:)),
+                location: location.name, referredOn: row.referredOn, version: row.version)
+        }
+        return (items, total)
+    }
+
+    // MARK: Writing
+
+    /// Registers a referral: a new person, or a returning one whose earlier trajectory has ended.
+    public func refer(identity: Identity, referral: Referral, locationId: UUID, returningFrom previous: UUID?, context: ProcessingContext) async throws -> CaseFile {
+        try await database.db.transaction { db in
+            let personId: UUID
+            if let previous {
+                guard let old = try await TrajectoryModel.find(previous, on: db) else { throw StoreError.notFound }
+                let open = try await TrajectoryModel.query(on: db).filter(\.$personId == old.personId)
+                    .filter(\.$stage ~~ [Stage.referral, .intake, .active].map(\.rawValue)).count()
+                if open > 0 { throw StoreError.conflict("This person already has an open trajectory.") }
+                personId = old.personId
+            } else {
+                let person = PersonModel()
+                person.createdAt = Date()
+                Self.fill(person, identity)
+                try await person.create(on: db)
+                personId = person.id!
+            }
+            let trajectory = TrajectoryModel()
+            trajectory.id = UUID()
+            trajectory.personId = personId
+            trajectory.locationId = locationId
+            trajectory.stage = Stage.referral.rawValue
+            trajectory.version = 1
+            trajectory.referredOn = referral.referredOn.description
+            trajectory.previousTrajectoryId = previous
+            trajectory.updatedAt = Date()
+            try await trajectory.create(on: db)
+            let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
+            let event = Self.makeEvent(change, trajectoryId: trajectory.id!, sequence: 1, context: context)
+            try await Self.row(event).create(on: db)
+            try await log.record("case.refer", person: personId, context: context, on: db)
+            return CaseFile(id: trajectory.id!, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+        }
+    }
+
+    /// Appends one change to a case, in one transaction.
+    ///
+    /// The case is read inside the transaction; `expectedVersion` must match or the write is
+    /// refused as stale. `decide` sees the case as it stands and returns the change or throws
+    /// its validation errors, in which case nothing is written.
+    public func append(
+        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
+        _ decide: @escaping @Sendable (CaseFile) throws -> CaseChange
+    ) async throws -> CaseFile {
+        try await database.db.transaction { db in
+            guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
+            if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)
+            guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { throw StoreError.notFound }
+            let change = try decide(file)
+            let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + 1, context: context)
+            do {
+                try await Self.row(event).create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // A concurrent writer took this sequence number first.
+                throw StoreError.stale(current: row.version + 1)
+            }
+            file.apply(change)
+            row.version = file.version
+            row.stage = file.stage.rawValue
+            row.perspective = file.currentPerspective?.rawValue
+            row.admittedOn = file.admittedOn?.description
+            row.leftOn = file.outflow?.leftOn.description
+            row.updatedAt = Date()
+            try await row.save(on: db)
+            if case .intakeRecorded(let identity, _) = change, let person = try await PersonModel.find(row.personId, on: db) {
+                Self.fill(person, identity)
+                try await person.save(on: db)
+            }
+            try await log.record(activity, person: row.personId, context: context, on: db)
+            return file
+        }
+    }
+
+    // MARK: Mapping
+
+    static func fill(_ person: PersonModel, _ identity: Identity) {
+        person.givenNames = identity.givenNames
+        person.surname = identity.surname
+        person.aliasesJSON = JSONCoding.string(identity.aliases)
+        person.birthDate = identity.birthDate?.description
+        person.nationality = identity.nationality
+        person.gender = identity.gender.rawValue
+        person.vNumber = identity.vNumber?.digits
+        person.searchText = Secrets.searchable(([identity.givenNames ?? "", identity.surname] + identity.aliases).joined(separator: " | "))
+    }
+
+    static func makeEvent(_ change: CaseChange, trajectoryId: UUID, sequence: Int, context: ProcessingContext) -> CaseEvent {
+        let now = Date()
+        return CaseEvent(
+            id: UUID(), trajectoryId: trajectoryId, sequence: sequence, change: change,
+            userId: context.actor.userId, userName: context.actor.displayName,
+            organisationId: context.actor.organisationId, organisationName: context.actor.organisationName,
+            party: context.actor.party, recordedAt: now, effectiveOn: change.effectiveOn ?? Day(now))
+    }
+
+    static func row(_ e: CaseEvent) -> CaseEventModel {
+        let m = CaseEventModel()
+        m.id = e.id
+        m.trajectoryId = e.trajectoryId
+        m.sequence = e.sequence
+        m.kind = e.change.kind
+        m.payload = JSONCoding.string(e.change)
+        m.userId = e.userId
+        m.userName = e.userName
+        m.organisationId = e.organisationId
+        m.organisationName = e.organisationName
+        m.party = e.party.rawValue
+        m.recordedAt = e.recordedAt
+        m.effectiveOn = e.effectiveOn.description
+        return m
+    }
+
+    static func event(_ m: CaseEventModel) throws -> CaseEvent {
+        CaseEvent(
+            id: m.id!, trajectoryId: m.trajectoryId, sequence: m.sequence,
+            change: try JSONCoding.decode(CaseChange.self, m.payload),
+            userId: m.userId, userName: m.userName, organisationId: m.organisationId, organisationName: m.organisationName,
+            party: Party(rawValue: m.party) ?? .ngo, recordedAt: m.recordedAt, effectiveOn: Day(m.effectiveOn) ?? Day(m.recordedAt))
+    }
+}

@@ -1,0 +1,183 @@
+import FluentKit
+import Foundation
+import HummingbirdBcrypt
+import KoersCore
+import NIOPosix
+
+/// A location as pages and rules need it.
+public struct Location: Sendable, Hashable, Identifiable {
+    public let id: UUID
+    public let name: String
+    public let slug: String
+    public let regionalTiesRule: RegionalTiesRule
+}
+
+/// An account as the administration commands list it.
+public struct UserSummary: Sendable {
+    public let email: String
+    public let displayName: String
+    public let organisation: String
+    public let party: Party
+    public let disabled: Bool
+}
+
+/// Locations, organisations, accounts, sessions and API tokens.
+public struct DirectoryStore: Sendable {
+    let database: KoersDatabase
+    /// Bcrypt cost; lower only in tests.
+    let bcryptCost: UInt8
+    /// Failed logins per account within ``throttleWindow`` before logins are refused.
+    public let maxFailures = 5
+    public let throttleWindow: TimeInterval = 15 * 60
+    public let sessionLifetime: TimeInterval = 8 * 3600
+
+    public init(database: KoersDatabase, bcryptCost: UInt8 = 12) {
+        self.database = database
+        self.bcryptCost = bcryptCost
+    }
+
+    // MARK: Locations and organisations
+
+    public func locations() async throws -> [Location] {
+        try await LocationModel.query(on: database.db).sort(\.$name).all().map(Self.location)
+    }
+
+    public func location(_ id: UUID) async throws -> Location? {
+        try await LocationModel.find(id, on: database.db).map(Self.location)
+    }
+
+    static func location(_ m: LocationModel) -> Location {
+        Location(id: m.id!, name: m.name, slug: m.slug, regionalTiesRule: m.regionalTiesRule)
+    }
+
+    @discardableResult
+    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, on db: (any Database)? = nil) async throws -> UUID {
+        let model = LocationModel(name: name, slug: slug, rule: rule)
+        try await model.create(on: db ?? database.db)
+        return model.id!
+    }
+
+    @discardableResult
+    public func createOrganisation(name: String, party: Party, locations: [UUID], on db: (any Database)? = nil) async throws -> UUID {
+        let db = db ?? database.db
+        let model = OrganisationModel(name: name, party: party)
+        try await model.create(on: db)
+        for location in locations {
+            try await OrganisationLocationModel(organisationId: model.id!, locationId: location).create(on: db)
+        }
+        return model.id!
+    }
+
+    public func organisation(named name: String) async throws -> UUID? {
+        try await OrganisationModel.query(on: database.db).filter(\.$name == name).first()?.id
+    }
+
+    // MARK: Users
+
+    public func hashPassword(_ password: String) async throws -> String {
+        let cost = bcryptCost
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+    }
+
+    @discardableResult
+    public func createUser(email: String, displayName: String, organisationId: UUID, password: String, on db: (any Database)? = nil) async throws -> UUID {
+        let db = db ?? database.db
+        let normalized = email.lowercased()
+        if try await UserModel.query(on: db).filter(\.$email == normalized).first() != nil {
+            throw StoreError.conflict("A user with e-mail \(normalized) already exists.")
+        }
+        guard try await OrganisationModel.find(organisationId, on: db) != nil else { throw StoreError.notFound }
+        let user = UserModel(email: normalized, displayName: displayName, organisationId: organisationId, passwordHash: try await hashPassword(password))
+        try await user.create(on: db)
+        return user.id!
+    }
+
+    public func users() async throws -> [UserSummary] {
+        let users = try await UserModel.query(on: database.db).sort(\.$email).all()
+        let orgs = try await OrganisationModel.query(on: database.db).all()
+        let byId = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0) })
+        return users.map { u in
+            let org = byId[u.organisationId]
+            return UserSummary(email: u.email, displayName: u.displayName, organisation: org?.name ?? "?", party: Party(rawValue: org?.party ?? "") ?? .admin, disabled: u.disabled)
+        }
+    }
+
+    /// Disables an account and ends its sessions and tokens.
+    public func disableUser(email: String) async throws {
+        try await database.db.transaction { db in
+            guard let user = try await UserModel.query(on: db).filter(\.$email == email.lowercased()).first() else { throw StoreError.notFound }
+            user.disabled = true
+            try await user.save(on: db)
+            try await SessionModel.query(on: db).filter(\.$userId == user.id!).delete()
+            try await APITokenModel.query(on: db).filter(\.$userId == user.id!).delete()
+        }
+    }
+
+    /// The actor for an enabled user: their organisation, its party and the locations it serves.
+    public func actor(userId: UUID) async throws -> Actor? {
+        let db = database.db
+        guard let user = try await UserModel.find(userId, on: db), !user.disabled,
+              let org = try await OrganisationModel.find(user.organisationId, on: db),
+              let party = Party(rawValue: org.party) else { return nil }
+        let links = try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all()
+        return Actor(userId: user.id!, organisationId: org.id!, party: party, locationIds: Set(links.map(\.locationId)), displayName: user.displayName, organisationName: org.name)
+    }
+
+    // MARK: Login, sessions, tokens
+
+    /// Checks a password, refusing after too many recent failures for the account.
+    public func login(email: String, password: String, now: Date = Date()) async throws -> Actor? {
+        let db = database.db
+        let key = email.lowercased()
+        let since = now.addingTimeInterval(-throttleWindow)
+        let failures = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$failedAt >= since).all()
+        if failures.count >= maxFailures {
+            let oldest = failures.map(\.failedAt).min() ?? now
+            throw StoreError.throttled(retryAfterSeconds: max(1, Int(oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now))))
+        }
+        let user = try await UserModel.query(on: db).filter(\.$email == key).first()
+        // Verify against a dummy hash when the account is unknown, so timing does not tell.
+        let hash = user?.passwordHash ?? "$2b$04$abcdefghijklmnopqrstuuY1N0tFx4b4m6h2j6dCq6w0n6uG1vN8e"
+        let ok = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        guard ok, let user, !user.disabled else {
+            try await LoginFailureModel(key: key, failedAt: now).create(on: db)
+            return nil
+        }
+        try await LoginFailureModel.query(on: db).filter(\.$key == key).delete()
+        return try await actor(userId: user.id!)
+    }
+
+    /// Starts a session and returns its token for the cookie.
+    public func createSession(userId: UUID, now: Date = Date()) async throws -> String {
+        let token = Secrets.token()
+        try await SessionModel(tokenHash: Secrets.digest(token), userId: userId, expiresAt: now.addingTimeInterval(sessionLifetime)).create(on: database.db)
+        return token
+    }
+
+    public func actor(sessionToken token: String, now: Date = Date()) async throws -> Actor? {
+        guard let session = try await SessionModel.query(on: database.db).filter(\.$tokenHash == Secrets.digest(token)).first(),
+              session.expiresAt > now else { return nil }
+        return try await actor(userId: session.userId)
+    }
+
+    public func endSession(token: String) async throws {
+        try await SessionModel.query(on: database.db).filter(\.$tokenHash == Secrets.digest(token)).delete()
+    }
+
+    /// Creates an API token for a user and returns it; it cannot be shown again.
+    public func createToken(email: String, name: String, validDays: Int?) async throws -> String {
+        guard let user = try await UserModel.query(on: database.db).filter(\.$email == email.lowercased()).first(), !user.disabled else {
+            throw StoreError.notFound
+        }
+        let token = "koers_" + Secrets.token()
+        let expires = validDays.map { Date().addingTimeInterval(Double($0) * 86400) }
+        try await APITokenModel(tokenHash: Secrets.digest(token), userId: user.id!, name: name, expiresAt: expires).create(on: database.db)
+        return token
+    }
+
+    public func actor(apiToken token: String, now: Date = Date()) async throws -> Actor? {
+        guard let row = try await APITokenModel.query(on: database.db).filter(\.$tokenHash == Secrets.digest(token)).first() else { return nil }
+        if let expires = row.expiresAt, expires <= now { return nil }
+        return try await actor(userId: row.userId)
+    }
+}

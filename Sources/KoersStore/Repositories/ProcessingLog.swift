@@ -1,0 +1,55 @@
+import Crypto
+import FluentKit
+import Foundation
+import KoersCore
+
+/// What a request carries into the store so each processing of personal data is logged
+/// (Logboek dataverwerkingen): who, under which trace and span.
+public struct ProcessingContext: Sendable {
+    public let actor: Actor
+    public let traceId: String
+    public let spanId: String
+
+    public init(actor: Actor, traceId: String, spanId: String) {
+        self.actor = actor
+        self.traceId = traceId
+        self.spanId = spanId
+    }
+
+    /// A context with fresh W3C-style trace (16 bytes) and span (8 bytes) ids.
+    public static func fresh(_ actor: Actor) -> ProcessingContext {
+        ProcessingContext(actor: actor, traceId: randomHex(16), spanId: randomHex(8))
+    }
+
+    static func randomHex(_ bytes: Int) -> String {
+        (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}
+
+/// Writes processing-log entries; data subjects appear only as keyed pseudonyms.
+public struct ProcessingLog: Sendable {
+    /// Key material; `SymmetricKey` itself is not Sendable, so the bytes are kept instead.
+    let keyBytes: Data
+
+    public init(secret: String) {
+        keyBytes = Data(SHA256.hash(data: Data(("koers-processing-log:" + secret).utf8)))
+    }
+
+    /// The pseudonym under which a person appears in the log.
+    public func subject(_ personId: UUID) -> String {
+        Secrets.pseudonym(personId.uuidString, key: SymmetricKey(data: keyBytes))
+    }
+
+    func record(_ activity: String, person: UUID, context: ProcessingContext, status: String = "ok", on db: any Database) async throws {
+        let row = ProcessingLogModel()
+        row.traceId = context.traceId
+        row.spanId = context.spanId
+        row.activity = activity
+        row.subject = subject(person)
+        row.userId = context.actor.userId
+        row.organisationId = context.actor.organisationId
+        row.status = status
+        row.at = Date()
+        try await row.create(on: db)
+    }
+}

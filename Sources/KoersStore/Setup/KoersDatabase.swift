@@ -1,0 +1,67 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The database Koers runs on: an SQLite file (the default, in WAL mode) or PostgreSQL.
+///
+/// `KOERS_DATABASE_URL` chooses: `postgres://user:password@host:5432/name`, or
+/// `sqlite:///absolute/path.sqlite` / `sqlite://relative.sqlite` (default `sqlite://koers.sqlite`).
+public final class KoersDatabase: Sendable {
+    public enum Kind: String, Sendable { case sqlite, postgres }
+
+    public let kind: Kind
+    let databases: Databases
+    let logger: Logger
+
+    public init(url: String, logger: Logger) throws {
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            kind = .postgres
+            var config = try SQLPostgresConfiguration(url: url)
+            config.searchPath = nil
+            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+        } else {
+            kind = .sqlite
+            let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        }
+    }
+
+    /// A handle for queries; cheap, take one per unit of work.
+    public var db: any Database {
+        databases.database(logger: logger, on: databases.eventLoopGroup.any())!
+    }
+
+    var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// Brings the schema up to date; on SQLite, also switches the file to WAL.
+    public func migrate() async throws {
+        if kind == .sqlite {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrations = Migrations()
+        migrations.add(MigrationList.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// Reverts every migration, newest first.
+    public func revertAll() async throws {
+        let migrations = Migrations()
+        migrations.add(MigrationList.all)
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.revertAllBatches().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
