@@ -20,6 +20,14 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
     /// The check as it stood when the decision was taken, so the decision stays explainable.
     public let check: AdmissionCheck
 
+    public init(outcome: Outcome, decidedOn: Day, motivation: String?, rejectionReason: RejectionReason?, check: AdmissionCheck) {
+        self.outcome = outcome
+        self.decidedOn = decidedOn
+        self.motivation = motivation
+        self.rejectionReason = rejectionReason
+        self.check = check
+    }
+
     /// Validates a decision against the check.
     ///
     /// Plain admission requires an eligible verdict; anything else needs an exception with a motivation.

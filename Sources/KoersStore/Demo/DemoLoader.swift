@@ -1,0 +1,81 @@
+import FluentKit
+import Foundation
+import KoersCore
+import SQLKit
+
+/// Writes a generated population in bulk: persons, trajectories (their rows folded from the
+/// events, exactly as the store would write them) and events, in batches, one transaction each.
+public enum DemoLoader {
+    /// Creates the network and `persons` people; returns the accounts and the number of trajectories.
+    public static func load(directory: DirectoryStore, persons: Int, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
+        let accounts = try await DemoNetwork.create(directory)
+        let database = directory.database
+        var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
+        var written = 0
+        var seenPersons = Set<UUID>()
+        let chunk = 2000
+        var remaining = persons
+        while remaining > 0 {
+            let n = min(chunk, remaining)
+            remaining -= n
+            let cases = population.generate(count: n)
+            let rows = rows(cases, seenPersons: &seenPersons)
+            try await database.db.transaction { db in
+                let sql = db as! any SQLDatabase
+                try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
+                try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
+                try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
+            }
+            written += cases.count
+        }
+        return (accounts, written)
+    }
+
+    typealias Rows = (persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]])
+
+    private static func rows(_ cases: [DemoPopulation.Case], seenPersons: inout Set<UUID>) -> Rows {
+        var personRows: [[any SQLExpression]] = []
+        var trajectoryRows: [[any SQLExpression]] = []
+        var eventRows: [[any SQLExpression]] = []
+        let now = Date()
+        for c in cases {
+            var events: [CaseEvent] = []
+            for (i, e) in c.events.enumerated() {
+                events.append(CaseEvent(id: UUID(), trajectoryId: c.trajectoryId, sequence: i + 1, change: e.change,
+                                        userId: e.actor.userId, userName: e.actor.displayName, organisationId: e.actor.organisationId,
+                                        organisationName: e.actor.organisationName, party: e.actor.party, recordedAt: e.recordedAt,
+                                        effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)))
+            }
+            guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
+            if !seenPersons.contains(c.personId) {
+                seenPersons.insert(c.personId)
+                let person = PersonModel()
+                CaseStore.fill(person, file.identity)
+                personRows.append([SQLBind(c.personId), SQLBind(person.givenNames), SQLBind(person.surname), SQLBind(person.aliasesJSON), SQLBind(person.birthDate),
+                                   SQLBind(person.nationality), SQLBind(person.gender), SQLBind(person.vNumber), SQLBind(person.searchText), SQLBind(now)])
+            }
+            trajectoryRows.append([SQLBind(c.trajectoryId), SQLBind(c.personId), SQLBind(c.locationId), SQLBind(file.stage.rawValue), SQLBind(file.currentPerspective?.rawValue),
+                                   SQLBind(file.version), SQLBind(file.referral.referredOn.description), SQLBind(file.admittedOn?.description),
+                                   SQLBind(file.outflow?.leftOn.description), SQLBind(c.previousTrajectoryId), SQLBind(events.last!.recordedAt)])
+            for e in events {
+                let m = CaseStore.row(e)
+                eventRows.append([SQLBind(m.id!), SQLBind(m.trajectoryId), SQLBind(m.sequence), SQLBind(m.kind), SQLBind(m.payload), SQLBind(m.userId), SQLBind(m.userName),
+                                  SQLBind(m.organisationId), SQLBind(m.organisationName), SQLBind(m.party), SQLBind(m.recordedAt), SQLBind(m.effectiveOn)])
+            }
+        }
+        return (personRows, trajectoryRows, eventRows)
+    }
+
+    private static func batches(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any SQLExpression]]) async throws {
+        // Stay well under SQLite's and PostgreSQL's limits on bound parameters.
+        let size = max(1, 8000 / columns.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + size, rows.count)
+            var insert = sql.insert(into: table).columns(columns)
+            for row in rows[start..<end] { insert = insert.values(row) }
+            try await insert.run()
+            start = end
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import FluentKit
+import Foundation
+import KoersCore
+
+/// The five pilot locations, their member organisations of every party and one account per
+/// party per location, plus the national monitor, administrator and hardship committee.
+public enum DemoNetwork {
+    /// Every demo account shares this password; the demo is for trying Koers, never for real data.
+    public static let password = "koers-demo"
+
+    public struct Account: Sendable {
+        public let email: String
+        public let party: Party
+        public let location: String?
+        public let actor: Actor
+    }
+
+    struct City {
+        let name: String
+        let slug: String
+        let ngo: String
+        let rule: RegionalTiesRule
+    }
+
+    static let cities: [City] = [
+        City(name: "LVV Amsterdam", slug: "amsterdam", ngo: "Stichting Amsterdamse Opvang en Begeleiding",
+             rule: RegionalTiesRule(minimumMonthsInRegion: 6, acceptedTies: [.formerRegistration, .familyOrNetwork, .medicalTreatment, .childrenAtSchool, .lastReceptionInRegion],
+                                    deviation: LocalizedText(nl: "Amsterdam erkent ook een laatste COA-opvanglocatie in de regio.", en: "Amsterdam also accepts a last COA reception centre in the region."))),
+        City(name: "LVV Eindhoven", slug: "eindhoven", ngo: "Vluchtelingen in de Knel (demo)", rule: .national),
+        City(name: "LVV Groningen", slug: "groningen", ngo: "INLIA (demo)",
+             rule: RegionalTiesRule(minimumMonthsInRegion: 6, acceptedTies: [.formerRegistration, .familyOrNetwork, .medicalTreatment, .childrenAtSchool, .workOrVolunteering],
+                                    deviation: LocalizedText(nl: "Groningen rekent de drie noordelijke provincies tot de regio en erkent ook (vrijwilligers)werk.", en: "Groningen counts the three northern provinces as the region and also accepts (volunteer) work."))),
+        City(name: "LVV Rotterdam", slug: "rotterdam", ngo: "Rotterdams Ongedocumenteerden Steunpunt (demo)",
+             rule: RegionalTiesRule(minimumMonthsInRegion: 12, acceptedTies: [.formerRegistration, .familyOrNetwork, .childrenAtSchool],
+                                    deviation: LocalizedText(nl: "Rotterdam vraagt twaalf maanden verblijf in de regio en erkent medische behandeling niet als binding.", en: "Rotterdam asks twelve months in the region and does not accept medical treatment as a tie."))),
+        City(name: "LVV Utrecht", slug: "utrecht", ngo: "Stichting Noodopvang Dakloze Vreemdelingen Utrecht (demo)", rule: .national),
+    ]
+
+    /// Creates the network in an empty database and returns every account.
+    public static func create(_ directory: DirectoryStore) async throws -> [Account] {
+        let hash = try await directory.hashPassword(password)
+        return try await directory.database.db.transaction { db in
+            var accounts: [Account] = []
+            var allLocations: [UUID] = []
+            for city in cities {
+                let location = try await directory.createLocation(name: city.name, slug: city.slug, rule: city.rule, on: db)
+                allLocations.append(location)
+                let cityName = city.name.replacingOccurrences(of: "LVV ", with: "")
+                let orgs: [(Party, String)] = [
+                    (.municipality, "Gemeente \(cityName)"), (.ngo, city.ngo),
+                    (.ind, "IND \(cityName)"), (.dtv, "DT&V \(cityName)"), (.avim, "AVIM \(cityName)"),
+                ]
+                for (party, name) in orgs {
+                    let org = try await directory.createOrganisation(name: name, party: party, locations: [location], on: db)
+                    let email = "\(party.rawValue).\(city.slug)@demo.koers.nl"
+                    let display = "\(party.label.nl) \(cityName) (demo)"
+                    let user = try await insertUser(email: email, name: display, org: org, hash: hash, on: db)
+                    accounts.append(Account(email: email, party: party, location: city.name,
+                                            actor: Actor(userId: user, organisationId: org, party: party, locationIds: [location], displayName: display, organisationName: name)))
+                }
+            }
+            let national: [(Party, String, String, String)] = [
+                (.monitor, "Landelijk programma LVV (monitor)", "monitor@demo.koers.nl", "Monitor (demo)"),
+                (.admin, "Functioneel beheer Koers", "admin@demo.koers.nl", "Beheerder (demo)"),
+                (.committee, "Commissie schrijnende gevallen", "committee@demo.koers.nl", "Commissie (demo)"),
+            ]
+            for (party, orgName, email, display) in national {
+                let org = try await directory.createOrganisation(name: orgName, party: party, locations: party == .committee ? allLocations : [], on: db)
+                let user = try await insertUser(email: email, name: display, org: org, hash: hash, on: db)
+                accounts.append(Account(email: email, party: party, location: nil,
+                                        actor: Actor(userId: user, organisationId: org, party: party, locationIds: party == .committee ? Set(allLocations) : [], displayName: display, organisationName: orgName)))
+            }
+            return accounts
+        }
+    }
+
+    private static func insertUser(email: String, name: String, org: UUID, hash: String, on db: any Database) async throws -> UUID {
+        let user = UserModel(email: email, displayName: name, organisationId: org, passwordHash: hash)
+        try await user.create(on: db)
+        return user.id!
+    }
+}

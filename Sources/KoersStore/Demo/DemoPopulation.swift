@@ -1,0 +1,216 @@
+import Foundation
+import KoersCore
+
+/// A realistic demo population: people of the nationalities the LVV sees, referred over the
+/// last three years, each trajectory carried as far as its dates allow — referral, intake,
+/// admission or rejection, perspectives, support, procedures (HASA decided in seven of ten),
+/// outflow — and some returning for a second trajectory. Deterministic for a seed.
+public struct DemoPopulation {
+    /// One generated trajectory, as events to be written.
+    struct Case {
+        let trajectoryId: UUID
+        let personId: UUID
+        let locationId: UUID
+        let previousTrajectoryId: UUID?
+        var events: [(change: CaseChange, actor: Actor, recordedAt: Date)]
+    }
+
+    let accounts: [DemoNetwork.Account]
+    let today: Day
+    var random: SeededRandom
+    /// Actors by location and party.
+    let actors: [UUID: [Party: Actor]]
+    let locations: [UUID]
+
+    public init(accounts: [DemoNetwork.Account], today: Day, seed: UInt64) {
+        self.accounts = accounts
+        self.today = today
+        random = SeededRandom(seed: seed)
+        var byLocation: [UUID: [Party: Actor]] = [:]
+        for account in accounts where account.location != nil {
+            for location in account.actor.locationIds { byLocation[location, default: [:]][account.party] = account.actor }
+        }
+        actors = byLocation
+        locations = byLocation.keys.sorted { $0.uuidString < $1.uuidString }
+    }
+
+    static let nationalityWeights: [(String, Double)] = [
+        ("ERI", 12), ("AFG", 10), ("IRN", 8), ("SOM", 7), ("IRQ", 7), ("SYR", 5), ("ETH", 5), ("SDN", 5), ("NGA", 6), ("GIN", 5),
+        ("MAR", 6), ("DZA", 5), ("GEO", 3), ("TUR", 3), ("PAK", 3), ("YEM", 2), ("LBY", 2), ("CMR", 3), ("SLE", 2), ("MNG", 1),
+    ]
+
+    /// Generates `count` persons (a few with a second trajectory).
+    mutating func generate(count: Int) -> [Case] {
+        var cases: [Case] = []
+        cases.reserveCapacity(count + count / 20)
+        let start = today.adding(days: -3 * 365)
+        for _ in 0..<count {
+            let location = locationFor()
+            let identity = makeIdentity()
+            let referred = start.adding(days: random.int(0...(start.days(until: today) - 1)))
+            var c = trajectory(personId: UUID(), location: location, identity: identity, referredOn: referred, previous: nil)
+            cases.append(c)
+            // About one in twenty-five who leave come back later for a new trajectory.
+            if let end = endDay(of: c), random.chance(0.04) {
+                let back = end.adding(days: 30 + random.days(mean: 200))
+                if back < today {
+                    c = trajectory(personId: c.personId, location: location, identity: identity, referredOn: back, previous: c.trajectoryId)
+                    cases.append(c)
+                }
+            }
+        }
+        return cases
+    }
+
+    private mutating func locationFor() -> UUID {
+        // Amsterdam, Eindhoven, Groningen, Rotterdam, Utrecht in the sorted network order differ
+        // per run; weight them by their position so the split is uneven but deterministic.
+        let weights: [Double] = [30, 12, 13, 20, 25]
+        return random.weighted(Array(zip(locations, weights.prefix(locations.count))))
+    }
+
+    private mutating func makeIdentity() -> Identity {
+        let nationality = random.weighted(Self.nationalityWeights)
+        let pool = DemoNames.pools[nationality] ?? DemoNames.pools["ERI"]!
+        let gender: Gender = random.chance(0.27) ? .female : .male
+        var given = random.pick(gender == .female ? pool.female : pool.male)
+        var surname = random.pick(pool.surnames)
+        var aliases: [String] = []
+        if !pool.variants.isEmpty && random.chance(0.3) {
+            let (a, b) = random.pick(pool.variants)
+            if random.chance(0.5) { given = a; aliases.append("\(b) \(surname)") } else { surname = a; aliases.append("\(given) \(b)") }
+        }
+        let year = today.year - random.int(19...62)
+        let birth: PartialDate?
+        switch random.int(0...19) {
+        case 0...9: birth = PartialDate(year: year, month: random.int(1...12), day: random.int(1...28))
+        case 10...12: birth = PartialDate(year: year, month: 1, day: 1)
+        case 13...16: birth = PartialDate(year: year)
+        case 17...18: birth = PartialDate(year: year, month: random.int(1...12))
+        default: birth = nil
+        }
+        let vNumber = random.chance(0.8) ? VNumber(String(format: "%010d", random.int(1_000_000_000...2_099_999_999))) : nil
+        return Identity(givenNames: given, surname: surname, aliases: aliases, birthDate: birth, nationality: nationality, gender: gender, vNumber: vNumber)
+    }
+
+    private func endDay(of c: Case) -> Day? {
+        for event in c.events.reversed() {
+            if case .outflowRecorded(let o) = event.change { return o.leftOn }
+            if case .admissionDecided(let d) = event.change, d.outcome == .reject { return d.decidedOn }
+        }
+        return nil
+    }
+
+    private func moment(_ day: Day) -> Date {
+        // Recorded on the effective day at a working hour (UTC noon keeps it on the same day in NL).
+        Date(timeIntervalSince1970: Double(day.ordinal) * 86400 + 12 * 3600)
+    }
+
+    /// One trajectory, carried forward until its next step would fall after today.
+    private mutating func trajectory(personId: UUID, location: UUID, identity: Identity, referredOn: Day, previous: UUID?) -> Case {
+        let ngo = actors[location]![.ngo]!
+        let municipality = actors[location]![.municipality]!
+        let ind = actors[location]![.ind]!
+        var c = Case(trajectoryId: UUID(), personId: personId, locationId: location, previousTrajectoryId: previous, events: [])
+        func add(_ change: CaseChange, _ actor: Actor, _ day: Day) { c.events.append((change, actor, moment(day))) }
+
+        let channel: ReferralChannel = random.weighted([(.ngo, 60), (.municipality, 20), (.desk, 15), (.selfReferral, 5)])
+        add(.referred(Referral(channel: channel, referredOn: referredOn, note: nil), identity: identity, previousTrajectoryId: previous), ngo, referredOn)
+
+        let intakeDay = referredOn.adding(days: random.int(2...21))
+        guard intakeDay <= today else { return c }
+        let rejectReason: RejectionReason? = random.chance(0.08) ? random.pick([.noRegionalTies, .noRegionalTies, .asylumPending, .notWilling, .activeElsewhere, .lawfulStay]) : nil
+        let evidence = AdmissionEvidence(
+            lawfulStay: rejectReason == .lawfulStay ? .yes : .no, stateReception: .no,
+            asylumProcedureCompleted: rejectReason == .asylumPending ? .no : .yes,
+            lastAsylumRejectionOn: intakeDay.adding(days: -random.int(60...2500)),
+            willingToCooperate: rejectReason == .notWilling ? .no : .yes,
+            activeAtOtherLocation: rejectReason == .activeElsewhere ? .yes : .no,
+            inRegionSince: rejectReason == .noRegionalTies ? intakeDay.adding(days: -random.int(10...90)) : intakeDay.adding(days: -random.int(400...3000)),
+            regionalTies: rejectReason == .noRegionalTies ? [] : (random.chance(0.5) ? [.familyOrNetwork] : []),
+            seriousEntryBan: random.chance(0.05), criminalRecord: random.chance(0.04), biometricallyIdentified: identity.vNumber != nil && random.chance(0.9))
+        add(.intakeRecorded(identity: identity, evidence: evidence), ngo, intakeDay)
+
+        let decisionDay = intakeDay.adding(days: random.int(3...35))
+        guard decisionDay <= today else { return c }
+        let check = AdmissionCheck.evaluate(evidence: evidence, nationality: identity.nationality, rule: .national, policy: .national, on: decisionDay, activeElsewhere: nil)
+        if let rejectReason {
+            add(.admissionDecided(AdmissionDecision(outcome: .reject, decidedOn: decisionDay, motivation: nil, rejectionReason: rejectReason, check: check)), municipality, decisionDay)
+            return c
+        }
+        let exception = check.verdict != .eligible
+        add(.admissionDecided(AdmissionDecision(outcome: exception ? .admitByException : .admit, decidedOn: decisionDay,
+                                                motivation: exception ? "Het LSO besluit tot toelating: perspectief op een duurzame oplossing is reëel." : nil,
+                                                rejectionReason: nil, check: check)), municipality, decisionDay)
+
+        // Support from admission.
+        let shelter: SupportInstrument = random.weighted([(.shelter24h, 55), (.shelterNight, 25), (.ownNetworkAllowance, 20)])
+        add(.supportStarted(SupportPeriod(id: UUID(), instrument: shelter, startedOn: decisionDay, endedOn: nil, note: nil)), ngo, decisionDay)
+        for instrument in [SupportInstrument.legalScreening, .socialSupport, .activation, .legalAssistance, .careAccess] where random.chance(instrument == .legalScreening ? 0.9 : 0.55) {
+            let day = decisionDay.adding(days: random.int(0...40))
+            if day <= today { add(.supportStarted(SupportPeriod(id: UUID(), instrument: instrument, startedOn: day, endedOn: nil, note: nil)), ngo, day) }
+        }
+        if random.chance(0.3) {
+            let day = decisionDay.adding(days: random.int(1...30))
+            if day <= today {
+                let kind: NoteClassification = random.weighted([(.general, 50), (.social, 30), (.medical, 20)])
+                let text = kind == .medical ? "Medische klachten besproken; verwezen naar de huisarts." : kind == .social ? "Gesprek over dagbesteding en netwerk in de stad." : "Afspraak juridische screening gepland."
+                add(.noteAdded(CaseNote(id: UUID(), classification: kind, text: text, authorOrganisationId: ngo.organisationId, sharedWith: [])), ngo, day)
+            }
+        }
+
+        // Perspective: under investigation first, decided later.
+        let firstPerspective = decisionDay.adding(days: random.int(7...45))
+        guard firstPerspective <= today else { return c }
+        add(.perspectiveSet(PerspectiveDecision(perspective: .underInvestigation, decidedOn: firstPerspective, note: nil)), municipality, firstPerspective)
+        let stay = 60 + random.days(mean: 330)
+        let leaveDay = decisionDay.adding(days: stay)
+        let perspective: Perspective = random.weighted([(.legalisation, 45), (.returnToOrigin, 35), (.onwardMigration, 8), (.underInvestigation, 12)])
+        let decidedPerspective = firstPerspective.adding(days: random.int(20...120))
+        if perspective != .underInvestigation && decidedPerspective <= today && decidedPerspective < leaveDay {
+            add(.perspectiveSet(PerspectiveDecision(perspective: perspective, decidedOn: decidedPerspective, note: nil)), municipality, decidedPerspective)
+        }
+
+        // A HASA for part of the legalisation cases; decided in most, granted in seven of ten.
+        var hasaOutcome: ProcedureOutcome?
+        var hasaSubmitted: Day?
+        if perspective == .legalisation && random.chance(0.6) {
+            let day = decidedPerspective.adding(days: random.int(10...90))
+            if day <= today && day < leaveDay {
+                let id = UUID()
+                hasaSubmitted = day
+                add(.procedureSubmitted(Procedure(id: id, kind: .hasa, submittedOn: day, reference: nil, outcome: nil, decidedOn: nil)), ngo, day)
+                let decided = day.adding(days: random.int(30...200))
+                if decided <= today && random.chance(0.75) {
+                    hasaOutcome = random.chance(0.7) ? .granted : .rejected
+                    add(.procedureDecided(id: id, outcome: hasaOutcome!, decidedOn: decided), ind, decided)
+                }
+            }
+        }
+        if perspective == .returnToOrigin && random.chance(0.5) {
+            let day = decidedPerspective.adding(days: random.int(10...60))
+            if day <= today && day < leaveDay {
+                add(.procedureSubmitted(Procedure(id: UUID(), kind: .returnSupport, submittedOn: day, reference: nil, outcome: nil, decidedOn: nil)), ngo, day)
+            }
+        }
+
+        guard leaveDay <= today else { return c }
+        let reason: String
+        if hasaOutcome == .granted {
+            reason = "permitGranted"
+        } else if hasaSubmitted != nil && hasaOutcome == nil {
+            reason = "hasaSubmitted"
+        } else if perspective == .returnToOrigin && random.chance(0.35) {
+            reason = "independentDeparture"
+        } else if perspective == .onwardMigration && random.chance(0.5) {
+            reason = "onwardMigration"
+        } else {
+            reason = random.weighted([("article64", 10), ("leftUnknown", 35), ("nonCooperation", 15), ("deadlineReached", 12), ("removedFromShelter", 6), ("hasaSubmitted", 18), ("other", 4)])
+        }
+        let category = OutflowReason.nationalDefault.first { $0.code == reason }!.category
+        let leftOn = max(leaveDay, c.events.map { Day($0.recordedAt) }.max() ?? leaveDay)
+        guard leftOn <= today else { return c }
+        add(.outflowRecorded(Outflow(leftOn: leftOn, reasonCode: reason, category: category, note: reason == "other" ? "Opgenomen in een zorginstelling." : nil)), ngo, leftOn)
+        return c
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersStore
+
+/// `/api/v1`: the same operations as the web application, as JSON, through the same service.
+struct APIController {
+    let service: CaseService
+
+    func register(on group: RouterGroup<KoersRequestContext>) {
+        group.get("me") { _, context in
+            let actor = try actor(context)
+            return try json(["userId": actor.userId.uuidString.lowercased(), "name": actor.displayName, "organisation": actor.organisationName, "party": actor.party.rawValue])
+        }
+        group.get("locations") { _, context in
+            let actor = try actor(context)
+            let locations = try await service.locations(of: actor).map { LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: $0.regionalTiesRule) }
+            return try json(locations)
+        }
+        group.get("outflow-reasons") { _, context in
+            _ = try actor(context)
+            return try json(try await service.cases.outflowReasons())
+        }
+        group.get("trajectories", use: list)
+        group.post("trajectories", use: create)
+        group.get("trajectories/:id") { _, context in
+            let actor = try actor(context)
+            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            return try json(CaseDTO(record, actor: actor), etag: record.file.version)
+        }
+        group.get("trajectories/:id/events") { _, context in
+            let actor = try actor(context)
+            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            return try json(CaseDTO.events(record, actor: actor), etag: record.file.version)
+        }
+        group.get("trajectories/:id/admission-check") { _, context in
+            let actor = try actor(context)
+            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            guard AccessPolicy.sections(for: actor).contains(.admission), let check = try await service.admissionCheck(record) else { throw AppError.notFound }
+            return try json(check, etag: record.file.version)
+        }
+        group.post("trajectories/:id/return") { request, context in
+            let actor = try actor(context)
+            let file = try await service.reopen(try context.parameters.require("id", as: UUID.self), try await JSONInput.read(request), actor: actor)
+            return try await created(file, actor: actor)
+        }
+        change(group, "intake", .intake)
+        change(group, "admission-decision", .admission)
+        change(group, "perspectives", .perspective)
+        change(group, "support", .startSupport)
+        change(group, "procedures", .submitProcedure)
+        change(group, "outflow", .outflow)
+        change(group, "notes", .note, needsIfMatch: false)
+        group.post("trajectories/:id/support/:sid/end") { request, context in
+            try await perform(request, context, .endSupport(try context.parameters.require("sid", as: UUID.self)), needsIfMatch: true)
+        }
+        group.post("trajectories/:id/procedures/:pid/decision") { request, context in
+            try await perform(request, context, .decideProcedure(try context.parameters.require("pid", as: UUID.self)), needsIfMatch: true)
+        }
+    }
+
+    struct LocationDTO: Encodable {
+        let id: UUID
+        let name: String
+        let regionalTiesRule: RegionalTiesRule
+    }
+
+    struct ListDTO: Encodable {
+        let items: [CaseListItem]
+        let total: Int
+        let page: Int
+        let pageSize: Int
+    }
+
+    private func change(_ group: RouterGroup<KoersRequestContext>, _ path: String, _ op: CaseOperation, needsIfMatch: Bool = true) {
+        group.post("trajectories/:id/\(path)") { request, context in
+            try await perform(request, context, op, needsIfMatch: needsIfMatch)
+        }
+    }
+
+    /// A change to a case: If-Match carries the version the client saw; a stale one gets 409.
+    private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, needsIfMatch: Bool) async throws -> Response {
+        let actor = try actor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let version = try ifMatch(request, required: needsIfMatch)
+        // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
+        _ = try await service.authorize(actor, .view, id)
+        let input = try await JSONInput.read(request)
+        let file = try await service.perform(op, on: id, input: input, expectedVersion: version, actor: actor)
+        let record = try await service.read(file.id, actor: actor)
+        return try json(CaseDTO(record, actor: actor), etag: file.version)
+    }
+
+    private func ifMatch(_ request: Request, required: Bool) throws -> Int? {
+        guard let header = request.headers[.ifMatch] else {
+            if required { throw AppError.preconditionRequired }
+            return nil
+        }
+        let trimmed = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        guard let version = Int(trimmed) else {
+            throw AppError.invalid(ValidationFailure([FieldError(field: "If-Match", code: "invalidETag", message: .init(nl: "If-Match moet een ETag van dit dossier zijn.", en: "If-Match must be an ETag of this case."))]))
+        }
+        return version
+    }
+
+    @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try actor(context)
+        let q = request.uri.queryParameters
+        var p = Parser(FormInput(single: Dictionary(q.map { (String($0.key), String($0.value).removingPercentEncoding ?? String($0.value)) }, uniquingKeysWith: { a, _ in a })), today: service.today())
+        let stage = p.choice("stage", Stage.self, required: false)
+        let perspective = p.choice("perspective", Perspective.self, required: false)
+        let nationality = p.input.string("nationality")
+        if let nationality, Country.named(nationality) == nil {
+            p.fail("nationality", "unknownCode", nl: "Onbekende landcode.", en: "Unknown country code.")
+        }
+        var page = 1
+        if let text = p.input.string("page") {
+            if let value = Int(text), value >= 1 { page = value } else { p.fail("page", "invalidNumber", nl: "Een paginanummer vanaf 1.", en: "A page number from 1.") }
+        }
+        do { try p.finish() } catch { throw AppError.invalid(error) }
+        let query = CaseListQuery(locationIds: actor.locationIds, stage: stage, perspective: perspective, nationality: nationality, text: p.input.string("q"), page: page)
+        let result = try await service.list(query, actor: actor)
+        return try json(ListDTO(items: result.items, total: result.total, page: page, pageSize: query.pageSize))
+    }
+
+    @Sendable func create(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try actor(context)
+        let file = try await service.refer(try await JSONInput.read(request), actor: actor)
+        return try await created(file, actor: actor)
+    }
+
+    private func created(_ file: CaseFile, actor: Actor) async throws -> Response {
+        let record = try await service.read(file.id, actor: actor)
+        var response = try json(CaseDTO(record, actor: actor), etag: file.version)
+        response.status = .created
+        response.headers[.location] = "/api/v1/trajectories/\(file.id.uuidString.lowercased())"
+        return response
+    }
+
+    private func actor(_ context: KoersRequestContext) throws -> Actor {
+        guard let actor = context.actor else { throw AppError.unauthenticated }
+        return actor
+    }
+}
+
+/// Encodes a value as the API's JSON, with an ETag when it is a versioned case.
+func json<T: Encodable>(_ value: T, etag: Int? = nil) throws -> Response {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.dateEncodingStrategy = .iso8601
+    var headers: HTTPFields = [.contentType: "application/json"]
+    if let etag { headers[.eTag] = "\"\(etag)\"" }
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+}

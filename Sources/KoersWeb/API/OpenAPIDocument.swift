@@ -1,0 +1,2290 @@
+/// The OpenAPI 3 document served at `/api/v1/openapi.json`.
+///
+/// Written by hand beside the routes (see the README's design notes); a test checks that every
+/// API route is described here and that the document is valid OpenAPI.
+enum OpenAPIDocument {
+    static let json = #"""
+{
+ "openapi": "3.0.3",
+ "info": {
+  "title": "Koers API",
+  "version": "1.0.0",
+  "description": "Registration and case coordination for the LVV. Bearer tokens (`koers token create`). Errors are application/problem+json with every invalid field in `invalidParams`. Changes to a case need `If-Match` with the case's ETag. Messages follow Accept-Language (nl default, en)."
+ },
+ "servers": [
+  {
+   "url": "/api/v1"
+  }
+ ],
+ "security": [
+  {
+   "bearer": []
+  }
+ ],
+ "paths": {
+  "/me": {
+   "get": {
+    "summary": "The signed-in user",
+    "operationId": "getMe",
+    "responses": {
+     "200": {
+      "description": "User",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/locations": {
+   "get": {
+    "summary": "The caller's locations with their regional-ties rule",
+    "operationId": "listLocations",
+    "responses": {
+     "200": {
+      "description": "Locations",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Location"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/outflow-reasons": {
+   "get": {
+    "summary": "The outflow code list",
+    "operationId": "listOutflowReasons",
+    "responses": {
+     "200": {
+      "description": "Reasons",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/OutflowReason"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories": {
+   "get": {
+    "summary": "Trajectories at the caller's locations",
+    "operationId": "listTrajectories",
+    "parameters": [
+     {
+      "name": "stage",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "referral",
+        "intake",
+        "active",
+        "outflow",
+        "rejected"
+       ]
+      }
+     },
+     {
+      "name": "perspective",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "enum": [
+        "return",
+        "legalisation",
+        "onwardMigration",
+        "underInvestigation"
+       ]
+      }
+     },
+     {
+      "name": "nationality",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "pattern": "^[A-Z]{3}$"
+      }
+     },
+     {
+      "name": "q",
+      "in": "query",
+      "schema": {
+       "type": "string"
+      },
+      "description": "Name, part of a name, or V-number"
+     },
+     {
+      "name": "page",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "A page of trajectories",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/CaseList"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "summary": "Register a referral (aanmelding)",
+    "operationId": "createReferral",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReferralInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Created",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}": {
+   "get": {
+    "summary": "One case",
+    "operationId": "getTrajectory",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/events": {
+   "get": {
+    "summary": "The case timeline, filtered by the access policy",
+    "operationId": "listEvents",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Events",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Event"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/admission-check": {
+   "get": {
+    "summary": "The admission check: every criterion with status and reason",
+    "operationId": "getAdmissionCheck",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Check",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/AdmissionCheck"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/intake": {
+   "post": {
+    "summary": "Record the intake",
+    "operationId": "recordIntake",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/IntakeInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/admission-decision": {
+   "post": {
+    "summary": "Decide on admission",
+    "operationId": "decideAdmission",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AdmissionDecisionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/perspectives": {
+   "post": {
+    "summary": "Set or revise the perspective",
+    "operationId": "setPerspective",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/PerspectiveInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/support": {
+   "post": {
+    "summary": "Start a support instrument",
+    "operationId": "startSupport",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SupportInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/support/{sid}/end": {
+   "post": {
+    "summary": "End a support instrument",
+    "operationId": "endSupport",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     },
+     {
+      "name": "sid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/SupportEndInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/procedures": {
+   "post": {
+    "summary": "Submit a procedure",
+    "operationId": "submitProcedure",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ProcedureInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/procedures/{pid}/decision": {
+   "post": {
+    "summary": "Record the decision on a procedure",
+    "operationId": "decideProcedure",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     },
+     {
+      "name": "pid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ProcedureDecisionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/outflow": {
+   "post": {
+    "summary": "Record the outflow",
+    "operationId": "recordOutflow",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/OutflowInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/notes": {
+   "post": {
+    "summary": "Add a case note",
+    "operationId": "addNote",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/NoteInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/return": {
+   "post": {
+    "summary": "Start a new trajectory for a person whose earlier one has ended",
+    "operationId": "reopenTrajectory",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReturnInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "Created",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  }
+ },
+ "components": {
+  "securitySchemes": {
+   "bearer": {
+    "type": "http",
+    "scheme": "bearer"
+   }
+  },
+  "headers": {
+   "API-Version": {
+    "schema": {
+     "type": "string"
+    },
+    "description": "The API's full version"
+   }
+  },
+  "schemas": {
+   "Problem": {
+    "type": "object",
+    "required": [
+     "type",
+     "title",
+     "status"
+    ],
+    "properties": {
+     "type": {
+      "type": "string"
+     },
+     "title": {
+      "type": "string"
+     },
+     "status": {
+      "type": "integer"
+     },
+     "detail": {
+      "type": "string"
+     },
+     "currentVersion": {
+      "type": "integer"
+     },
+     "invalidParams": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "code",
+        "reason"
+       ],
+       "properties": {
+        "name": {
+         "type": "string"
+        },
+        "code": {
+         "type": "string"
+        },
+        "reason": {
+         "type": "string"
+        }
+       }
+      }
+     }
+    }
+   },
+   "Location": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "name": {
+      "type": "string"
+     },
+     "regionalTiesRule": {
+      "type": "object"
+     }
+    }
+   },
+   "OutflowReason": {
+    "type": "object",
+    "properties": {
+     "code": {
+      "type": "string"
+     },
+     "category": {
+      "type": "string",
+      "enum": [
+       "durable",
+       "semiDurable",
+       "none"
+      ]
+     },
+     "label": {
+      "type": "object",
+      "properties": {
+       "nl": {
+        "type": "string"
+       },
+       "en": {
+        "type": "string"
+       }
+      }
+     }
+    }
+   },
+   "CaseList": {
+    "type": "object",
+    "properties": {
+     "items": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "total": {
+      "type": "integer"
+     },
+     "page": {
+      "type": "integer"
+     },
+     "pageSize": {
+      "type": "integer"
+     }
+    }
+   },
+   "Case": {
+    "type": "object",
+    "description": "Sections the caller may not see are absent.",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "personId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "version": {
+      "type": "integer"
+     },
+     "stage": {
+      "type": "string"
+     },
+     "location": {
+      "type": "string"
+     },
+     "identity": {
+      "type": "object"
+     },
+     "admission": {
+      "type": "object"
+     },
+     "perspectives": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "support": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "procedures": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "outflow": {
+      "type": "object"
+     },
+     "notes": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     }
+    }
+   },
+   "Event": {
+    "type": "object",
+    "properties": {
+     "sequence": {
+      "type": "integer"
+     },
+     "type": {
+      "type": "string"
+     },
+     "effectiveOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "recordedAt": {
+      "type": "string",
+      "format": "date-time"
+     },
+     "user": {
+      "type": "string"
+     },
+     "organisation": {
+      "type": "string"
+     },
+     "party": {
+      "type": "string"
+     },
+     "change": {
+      "type": "object"
+     }
+    }
+   },
+   "AdmissionCheck": {
+    "type": "object",
+    "properties": {
+     "verdict": {
+      "type": "string",
+      "enum": [
+       "eligible",
+       "needsCaseMeeting",
+       "notEligible"
+      ]
+     },
+     "criteria": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     },
+     "flags": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      }
+     }
+    }
+   },
+   "Identity": {
+    "type": "object",
+    "required": [
+     "surname",
+     "nationality",
+     "gender"
+    ],
+    "properties": {
+     "givenNames": {
+      "type": "string"
+     },
+     "surname": {
+      "type": "string"
+     },
+     "aliases": {
+      "type": "string",
+      "description": "Comma-separated"
+     },
+     "birthDate": {
+      "type": "string",
+      "pattern": "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+      "description": "YYYY, YYYY-MM or YYYY-MM-DD"
+     },
+     "nationality": {
+      "type": "string",
+      "description": "ISO 3166-1 alpha-3, XXA stateless, XXX unknown"
+     },
+     "gender": {
+      "type": "string",
+      "enum": [
+       "female",
+       "male",
+       "other",
+       "unknown"
+      ]
+     },
+     "vNumber": {
+      "type": "string",
+      "pattern": "^\\d{10}$"
+     }
+    }
+   },
+   "ReferralInput": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/Identity"
+     },
+     {
+      "type": "object",
+      "required": [
+       "channel",
+       "referredOn"
+      ],
+      "properties": {
+       "locationId": {
+        "type": "string",
+        "format": "uuid"
+       },
+       "channel": {
+        "type": "string",
+        "enum": [
+         "ngo",
+         "municipality",
+         "desk",
+         "selfReferral"
+        ]
+       },
+       "referredOn": {
+        "type": "string",
+        "format": "date",
+        "example": "2026-03-01"
+       },
+       "note": {
+        "type": "string"
+       }
+      }
+     }
+    ]
+   },
+   "ReturnInput": {
+    "type": "object",
+    "required": [
+     "channel",
+     "referredOn"
+    ],
+    "properties": {
+     "channel": {
+      "type": "string",
+      "enum": [
+       "ngo",
+       "municipality",
+       "desk",
+       "selfReferral"
+      ]
+     },
+     "referredOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "IntakeInput": {
+    "allOf": [
+     {
+      "$ref": "#/components/schemas/Identity"
+     },
+     {
+      "type": "object",
+      "required": [
+       "lawfulStay",
+       "stateReception",
+       "asylumProcedureCompleted",
+       "willingToCooperate",
+       "activeAtOtherLocation"
+      ],
+      "properties": {
+       "lawfulStay": {
+        "type": "string",
+        "enum": [
+         "yes",
+         "no",
+         "unknown"
+        ]
+       },
+       "stateReception": {
+        "type": "string",
+        "enum": [
+         "yes",
+         "no",
+         "unknown"
+        ]
+       },
+       "asylumProcedureCompleted": {
+        "type": "string",
+        "enum": [
+         "yes",
+         "no",
+         "unknown"
+        ]
+       },
+       "lastAsylumRejectionOn": {
+        "type": "string",
+        "format": "date",
+        "example": "2026-03-01"
+       },
+       "willingToCooperate": {
+        "type": "string",
+        "enum": [
+         "yes",
+         "no",
+         "unknown"
+        ]
+       },
+       "activeAtOtherLocation": {
+        "type": "string",
+        "enum": [
+         "yes",
+         "no",
+         "unknown"
+        ]
+       },
+       "inRegionSince": {
+        "type": "string",
+        "format": "date",
+        "example": "2026-03-01"
+       },
+       "regionalTies": {
+        "type": "array",
+        "items": {
+         "type": "string",
+         "enum": [
+          "formerRegistration",
+          "familyOrNetwork",
+          "medicalTreatment",
+          "childrenAtSchool",
+          "workOrVolunteering",
+          "lastReceptionInRegion"
+         ]
+        }
+       },
+       "seriousEntryBan": {
+        "type": "boolean"
+       },
+       "criminalRecord": {
+        "type": "boolean"
+       },
+       "biometricallyIdentified": {
+        "type": "boolean"
+       }
+      }
+     }
+    ]
+   },
+   "AdmissionDecisionInput": {
+    "type": "object",
+    "required": [
+     "outcome",
+     "decidedOn"
+    ],
+    "properties": {
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "admit",
+       "admitByException",
+       "reject"
+      ]
+     },
+     "decidedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "motivation": {
+      "type": "string"
+     },
+     "rejectionReason": {
+      "type": "string",
+      "enum": [
+       "lawfulStay",
+       "stateReception",
+       "asylumPending",
+       "notWilling",
+       "activeElsewhere",
+       "noRegionalTies",
+       "seriousEntryBan",
+       "safeCountry",
+       "freshRejection",
+       "criminalRecord",
+       "other"
+      ]
+     }
+    }
+   },
+   "PerspectiveInput": {
+    "type": "object",
+    "required": [
+     "perspective",
+     "decidedOn"
+    ],
+    "properties": {
+     "perspective": {
+      "type": "string",
+      "enum": [
+       "return",
+       "legalisation",
+       "onwardMigration",
+       "underInvestigation"
+      ]
+     },
+     "decidedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "SupportInput": {
+    "type": "object",
+    "required": [
+     "instrument",
+     "startedOn"
+    ],
+    "properties": {
+     "instrument": {
+      "type": "string",
+      "enum": [
+       "shelter24h",
+       "shelterNight",
+       "ownNetworkAllowance",
+       "legalScreening",
+       "legalAssistance",
+       "activation",
+       "socialSupport",
+       "futureOrientationEmpowerment",
+       "futureOrientationReturn",
+       "careAccess"
+      ]
+     },
+     "startedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "SupportEndInput": {
+    "type": "object",
+    "required": [
+     "endedOn"
+    ],
+    "properties": {
+     "endedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     }
+    }
+   },
+   "ProcedureInput": {
+    "type": "object",
+    "required": [
+     "kind",
+     "submittedOn"
+    ],
+    "properties": {
+     "kind": {
+      "type": "string",
+      "enum": [
+       "hasa",
+       "article64",
+       "regularApplication",
+       "returnSupport",
+       "identityResearch",
+       "onwardMigration"
+      ]
+     },
+     "submittedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "reference": {
+      "type": "string"
+     }
+    }
+   },
+   "ProcedureDecisionInput": {
+    "type": "object",
+    "required": [
+     "outcome",
+     "decidedOn"
+    ],
+    "properties": {
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "granted",
+       "rejected",
+       "withdrawn"
+      ]
+     },
+     "decidedOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     }
+    }
+   },
+   "OutflowInput": {
+    "type": "object",
+    "required": [
+     "leftOn",
+     "reason"
+    ],
+    "properties": {
+     "leftOn": {
+      "type": "string",
+      "format": "date",
+      "example": "2026-03-01"
+     },
+     "reason": {
+      "type": "string",
+      "description": "A code from /outflow-reasons"
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "NoteInput": {
+    "type": "object",
+    "required": [
+     "classification",
+     "text"
+    ],
+    "properties": {
+     "classification": {
+      "type": "string",
+      "enum": [
+       "general",
+       "social",
+       "medical"
+      ]
+     },
+     "text": {
+      "type": "string"
+     },
+     "sharedWith": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "ngo",
+        "municipality",
+        "ind",
+        "dtv",
+        "avim"
+       ]
+      }
+     }
+    }
+   }
+  }
+ }
+}
+"""#
+}

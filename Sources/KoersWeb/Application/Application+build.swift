@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersStore
+import Logging
+
+/// The store, services and configuration one running Koers shares across requests.
+public struct KoersServices: Sendable {
+    public let database: KoersDatabase
+    public let directory: DirectoryStore
+    public let cases: CaseStore
+    public let service: CaseService
+    public let configuration: KoersConfiguration
+
+    /// Opens the database (without migrating) and builds the stores on it.
+    public init(_ configuration: KoersConfiguration, logger: Logger) throws {
+        self.configuration = configuration
+        database = try KoersDatabase(url: configuration.databaseURL, logger: logger)
+        directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
+        cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret))
+        service = CaseService(cases: cases, directory: directory, today: configuration.today)
+    }
+}
+
+/// The one place where Koers is wired: routes, middleware and services. The CLI's `serve`
+/// and the tests both call it.
+public func buildApplication(_ services: KoersServices, logger: Logger) -> some ApplicationProtocol {
+    let router = buildRouter(services)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Koers"),
+        logger: logger
+    )
+}
+
+/// The routes table.
+public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext> {
+    let router = Router(context: KoersRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LanguageMiddleware())
+
+    // Static and health: no session, no database.
+    router.get("/health") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+    }
+    router.get("/static/koers.css") { _, _ in
+        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+    }
+
+    // The API: bearer tokens and problem+json; the spec itself is public.
+    let api = router.group("api/v1").add(middleware: ProblemMiddleware())
+    api.get("openapi.json") { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+    }
+    let authenticated = api.group().add(middleware: APIAuthMiddleware(directory: services.directory))
+    APIController(service: services.service).register(on: authenticated)
+
+    // The web application: sessions, CSRF, HTML error pages.
+    let web = router.group()
+        .add(middleware: WebSessionMiddleware(directory: services.directory, secureCookies: services.configuration.secureCookies))
+        .add(middleware: WebErrorMiddleware())
+    WebController(service: services.service, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
+    return router
+}

@@ -1,0 +1,49 @@
+import Foundation
+import KoersCore
+import Logging
+
+/// Everything Koers reads from its environment, in one place.
+public struct KoersConfiguration: Sendable {
+    /// `KOERS_DATABASE_URL`: `sqlite://koers.sqlite` (default) or `postgres://…`.
+    public var databaseURL: String
+    /// `KOERS_HOST` and `KOERS_PORT`: where to listen (default 127.0.0.1:8080).
+    public var host: String
+    public var port: Int
+    /// `KOERS_SECRET`: the key material for pseudonyms in the processing log. Required in production.
+    public var secret: String
+    /// `KOERS_COOKIE_SECURE`: mark cookies `Secure` (default true; browsers accept them on localhost).
+    public var secureCookies: Bool
+    /// Bcrypt cost for new passwords (`KOERS_BCRYPT_COST`, default 12).
+    public var bcryptCost: UInt8
+    public var logLevel: Logger.Level
+    /// The day "today" is; fixed in tests so date rules are reproducible.
+    public var today: @Sendable () -> Day
+
+    public init(
+        databaseURL: String = "sqlite://koers.sqlite", host: String = "127.0.0.1", port: Int = 8080,
+        secret: String = "koers-development-secret", secureCookies: Bool = true, bcryptCost: UInt8 = 12,
+        logLevel: Logger.Level = .info, today: @escaping @Sendable () -> Day = { Day.today() }
+    ) {
+        self.databaseURL = databaseURL
+        self.host = host
+        self.port = port
+        self.secret = secret
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.logLevel = logLevel
+        self.today = today
+    }
+
+    /// Reads the `KOERS_*` environment variables over the defaults.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> KoersConfiguration {
+        var c = KoersConfiguration()
+        if let v = env["KOERS_DATABASE_URL"], !v.isEmpty { c.databaseURL = v }
+        if let v = env["KOERS_HOST"], !v.isEmpty { c.host = v }
+        if let v = env["KOERS_PORT"].flatMap(Int.init) { c.port = v }
+        if let v = env["KOERS_SECRET"], !v.isEmpty { c.secret = v }
+        if let v = env["KOERS_COOKIE_SECURE"] { c.secureCookies = !["0", "false", "no"].contains(v.lowercased()) }
+        if let v = env["KOERS_BCRYPT_COST"].flatMap(UInt8.init) { c.bcryptCost = v }
+        if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }
+        return c
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+import Hummingbird
+import KoersCore
+import KoersStore
+
+/// Per-request state: who is asking, in which language, and the submitted form.
+public struct KoersRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The signed-in user, set by the session or bearer-token middleware.
+    public var actor: Actor?
+    public var language: Language = .nl
+    /// The CSRF token to embed in forms (double-submit cookie value).
+    public var csrfToken: String = ""
+    /// The parsed `application/x-www-form-urlencoded` body of a web POST.
+    public var form = FormInput()
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+    }
+
+    /// A processing-log context for the signed-in user, sharing the request's id as trace.
+    func processing(_ actor: Actor) -> ProcessingContext {
+        ProcessingContext.fresh(actor)
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+import KoersCore
+import KoersStore
+
+/// Signs in web users from the session cookie and guards forms against cross-site requests.
+///
+/// CSRF uses a double-submit token: a random `koers_csrf` cookie (SameSite=Strict) whose value
+/// every form repeats in `_csrf`; a POST whose two differ is refused before any handler runs.
+struct WebSessionMiddleware: RouterMiddleware {
+    typealias Context = KoersRequestContext
+    let directory: DirectoryStore
+    let secureCookies: Bool
+    /// Paths that need no signed-in user.
+    let publicPaths: Set<String> = ["/login", "/language"]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        var request = request
+        let existingToken = request.cookies["koers_csrf"]?.value
+        context.csrfToken = existingToken ?? Secrets.token()
+
+        if request.method == .post {
+            let buffer = try await request.collectBody(upTo: 1_000_000)
+            let form = FormBody.parse(String(buffer: buffer))
+            guard let existingToken, let sent = form.string("_csrf"), sent == existingToken else {
+                return Pages.plainError(status: .forbidden, language: context.language, title: .init(nl: "Formulier verlopen", en: "Form expired"),
+                                        message: .init(nl: "Het formulier kon niet worden geverifieerd. Laad de pagina opnieuw en probeer het nog eens.", en: "The form could not be verified. Reload the page and try again."))
+            }
+            context.form = form
+        }
+        if let token = request.cookies["koers_session"]?.value {
+            context.actor = try await directory.actor(sessionToken: token)
+        }
+        let path = request.uri.path
+        var response: Response
+        if context.actor == nil && !publicPaths.contains(path) && !path.hasPrefix("/static/") {
+            response = Response.redirect(to: "/login", type: .normal)
+        } else {
+            response = try await next(request, context)
+        }
+        if existingToken == nil {
+            response.setCookie(Cookie(name: "koers_csrf", value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+        }
+        return response
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+import KoersCore
+
+/// A change to an existing case, as a route asks for it.
+public enum CaseOperation: Sendable {
+    case intake, admission, perspective, startSupport, endSupport(UUID), submitProcedure, decideProcedure(UUID), outflow, note
+
+    /// The processing activity recorded in the processing log.
+    var activity: String {
+        switch self {
+        case .intake: "case.intake"
+        case .admission: "case.admission"
+        case .perspective: "case.perspective"
+        case .startSupport: "case.support.start"
+        case .endSupport: "case.support.end"
+        case .submitProcedure: "case.procedure.submit"
+        case .decideProcedure: "case.procedure.decide"
+        case .outflow: "case.outflow"
+        case .note: "case.note"
+        }
+    }
+}

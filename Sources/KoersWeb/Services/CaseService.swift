@@ -1,0 +1,164 @@
+import Foundation
+import KoersCore
+import KoersStore
+
+/// The application's case use-cases, shared by the web pages and the API: each asks the
+/// access policy first, then reads or writes through the store in one transaction.
+public struct CaseService: Sendable {
+    let cases: CaseStore
+    let directory: DirectoryStore
+    let today: @Sendable () -> Day
+
+    /// Checks an action on a case and returns its location; hidden cases throw ``AppError/notFound``.
+    func authorize(_ actor: Actor, _ action: CaseAction, _ id: UUID) async throws -> UUID {
+        guard AccessPolicy.mayOpenCases(actor), let location = try await cases.locationOf(id) else { throw AppError.notFound }
+        switch AccessPolicy.decide(actor, action, locationId: location) {
+        case .allowed: return location
+        case .hidden: throw AppError.notFound
+        case .forbidden: throw AppError.forbidden
+        }
+    }
+
+    /// A case as the user may see it, with the read logged.
+    public func read(_ id: UUID, actor: Actor) async throws -> CaseRecord {
+        _ = try await authorize(actor, .view, id)
+        guard let record = try await cases.load(id, context: .fresh(actor)) else { throw AppError.notFound }
+        return record
+    }
+
+    /// The admission check for a case as it stands today.
+    public func admissionCheck(_ record: CaseRecord) async throws -> AdmissionCheck? {
+        guard let evidence = record.file.evidence else { return nil }
+        let location = try await directory.location(record.file.locationId)
+        let elsewhere = try await cases.activeElsewhere(personId: record.file.personId, vNumber: record.file.identity.vNumber, excluding: record.file.locationId)
+        return AdmissionCheck.evaluate(
+            evidence: evidence, nationality: record.file.identity.nationality,
+            rule: location?.regionalTiesRule ?? .national, policy: .national, on: today(), activeElsewhere: elsewhere)
+    }
+
+    /// Registers a referral at one of the user's locations.
+    public func refer(_ input: FormInput, actor: Actor) async throws -> CaseFile {
+        var locationError: FieldError?
+        var location: UUID?
+        if let text = input.string("locationId") {
+            location = UUID(uuidString: text)
+            if location == nil || !AccessPolicy.mayRefer(actor, at: location!) {
+                locationError = FieldError(field: "locationId", code: "unknownLocation", message: .init(nl: "Kies een van uw locaties.", en: "Choose one of your locations."))
+            }
+        } else if actor.locationIds.count == 1 {
+            location = actor.locationIds.first
+        } else {
+            locationError = FieldError(field: "locationId", code: "required", message: .init(nl: "Kies de locatie.", en: "Choose the location."))
+        }
+        guard AccessPolicy.mayOpenCases(actor), !actor.locationIds.isEmpty else { throw AppError.forbidden }
+        if let location, locationError == nil, !AccessPolicy.mayRefer(actor, at: location) { throw AppError.forbidden }
+        let parsed: (Referral, Identity)
+        do {
+            parsed = try CaseCommands.refer(input, today: today())
+        } catch {
+            throw AppError.invalid(ValidationFailure((locationError.map { [$0] } ?? []) + error.errors))
+        }
+        if let locationError { throw AppError.invalid(ValidationFailure([locationError])) }
+        return try await cases.refer(identity: parsed.1, referral: parsed.0, locationId: location!, returningFrom: nil, context: .fresh(actor))
+    }
+
+    /// Starts a new trajectory for a person whose earlier trajectory has ended, linked to it.
+    public func reopen(_ previous: UUID, _ input: FormInput, actor: Actor) async throws -> CaseFile {
+        let location = try await authorize(actor, .reopen, previous)
+        guard let old = try await cases.load(previous, context: nil) else { throw AppError.notFound }
+        guard old.file.stage.isClosed else {
+            throw AppError.conflict(.init(nl: "Dit traject loopt nog; een nieuw traject kan pas na uitstroom of afwijzing.", en: "This trajectory is still open; a new one can start only after outflow or rejection."))
+        }
+        var p = Parser(input, today: today())
+        let channel = p.choice("channel", ReferralChannel.self)
+        let day = p.day("referredOn")
+        let note = p.optional("note", maxLength: 4000)
+        let end = old.file.outflow?.leftOn ?? old.file.admission?.decidedOn
+        if let day, let end, day < end {
+            p.fail("referredOn", "beforePrevious", nl: "De nieuwe aanmelding ligt vóór het einde van het vorige traject (\(end)).", en: "The new referral is before the end of the previous trajectory (\(end)).")
+        }
+        do { try p.finish() } catch { throw AppError.invalid(error) }
+        do {
+            return try await cases.refer(identity: old.file.identity, referral: Referral(channel: channel!, referredOn: day!, note: note), locationId: location, returningFrom: previous, context: .fresh(actor))
+        } catch StoreError.conflict {
+            throw AppError.conflict(.init(nl: "Deze persoon heeft al een lopend traject.", en: "This person already has an open trajectory."))
+        }
+    }
+
+    /// Applies a change to a case: policy, then validation and writing in one transaction.
+    public func perform(_ op: CaseOperation, on id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {
+        let action: CaseAction
+        switch op {
+        case .intake: action = .recordIntake
+        case .admission: action = .decideAdmission
+        case .perspective: action = .setPerspective
+        case .startSupport, .endSupport: action = .manageSupport
+        case .outflow: action = .recordOutflow
+        case .note: action = .addNote
+        case .submitProcedure:
+            // The kind decides who may submit; an unknown kind is left to validation.
+            action = ProcedureKind(rawValue: input.string("kind") ?? "").map { .manageProcedure($0) } ?? .view
+        case .decideProcedure: action = .view
+        }
+        _ = try await authorize(actor, action, id)
+        let today = today()
+        var check: AdmissionCheck?
+        var reasons: [OutflowReason] = []
+        switch op {
+        case .admission:
+            guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
+            if let expectedVersion, expectedVersion != record.file.version { throw AppError.stale(current: record.file.version) }
+            check = try await admissionCheck(record)
+        case .decideProcedure(let pid):
+            guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
+            if let kind = record.file.procedures.first(where: { $0.id == pid })?.kind {
+                _ = try await authorize(actor, .manageProcedure(kind), id)
+            }
+        case .outflow:
+            reasons = try await cases.outflowReasons()
+        default:
+            break
+        }
+        let newId = UUID()
+        let fixedCheck = check
+        let fixedReasons = reasons
+        do {
+            return try await cases.append(to: id, expectedVersion: expectedVersion, context: .fresh(actor), activity: op.activity) { file throws(ValidationFailure) in
+                switch op {
+                case .intake: return try CaseCommands.recordIntake(input, on: file, today: today)
+                case .admission:
+                    guard let check = fixedCheck else {
+                        throw ValidationFailure([FieldError(field: "stage", code: "noIntake", message: .init(nl: "Leg eerst de intake vast.", en: "Record the intake first."))])
+                    }
+                    return try CaseCommands.decideAdmission(input, on: file, check: check, today: today)
+                case .perspective: return try CaseCommands.setPerspective(input, on: file, today: today)
+                case .startSupport: return try CaseCommands.startSupport(input, on: file, id: newId, today: today)
+                case .endSupport(let sid): return try CaseCommands.endSupport(input, on: file, supportId: sid, today: today)
+                case .submitProcedure: return try CaseCommands.submitProcedure(input, on: file, id: newId, today: today)
+                case .decideProcedure(let pid): return try CaseCommands.decideProcedure(input, on: file, procedureId: pid, today: today)
+                case .outflow: return try CaseCommands.recordOutflow(input, on: file, reasons: fixedReasons, today: today)
+                case .note: return try CaseCommands.addNote(input, by: actor, id: newId, today: today)
+                }
+            }
+        } catch let failure as ValidationFailure {
+            throw AppError.invalid(failure)
+        } catch StoreError.stale(let current) {
+            throw AppError.stale(current: current)
+        } catch StoreError.notFound {
+            throw AppError.notFound
+        }
+    }
+
+    /// "My cases" at the user's locations.
+    public func list(_ query: CaseListQuery, actor: Actor) async throws -> (items: [CaseListItem], total: Int) {
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.forbidden }
+        var q = query
+        q.locationIds = query.locationIds.isEmpty ? actor.locationIds : query.locationIds.intersection(actor.locationIds)
+        return try await cases.list(q)
+    }
+
+    /// The user's locations, for choosing where to refer.
+    public func locations(of actor: Actor) async throws -> [Location] {
+        try await directory.locations().filter { actor.locationIds.contains($0.id) }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import KoersCore
+import KoersStore
+import Plot
+
+/// Toelatingstoets: every criterion with its reason, the flags for the meeting, and the decision form.
+enum AdmissionPage {
+    static func checkTable<C: HTML.BodyContext>(_ check: AdmissionCheck, _ env: PageEnvironment) -> Node<C> {
+        var rows: [Node<HTML.TableContext>] = []
+        for result in check.criteria {
+            let status: String
+            switch result.status {
+            case .met: status = env.t("Voldaan", "Met")
+            case .notMet: status = env.t("Niet voldaan", "Not met")
+            case .unknown: status = env.t("Onbekend", "Unknown")
+            }
+            rows.append(.tr(.class("criterion-\(result.status.rawValue)"),
+                            .th(.attribute(named: "scope", value: "row"), .text(env.t(result.criterion.label))),
+                            .td(.strong(.text(status))),
+                            .td(.text(env.t(result.reason)))))
+        }
+        var flags: [Node<HTML.ListContext>] = []
+        for flag in check.flags {
+            flags.append(.li(.strong(.text(env.t(flag.flag.label) + ": ")), .text(env.t(flag.reason))))
+        }
+        return .div(.class("admission-check"),
+                    .p(.class("verdict verdict-\(check.verdict.rawValue)"), .strong(.text(env.t("Uitkomst: ", "Outcome: "))), .text(env.t(check.verdict.label))),
+                    .table(.caption(.text(env.t("Criteria", "Criteria"))),
+                           .thead(.tr(.th(.text(env.t("Criterium", "Criterion"))), .th(.text(env.t("Status", "Status"))), .th(.text(env.t("Reden", "Reason"))))),
+                           .tbody(.group(rows))),
+                    .if(!flags.isEmpty, .group(.h3(.text(env.t("Te bespreken in het LSO", "For the case meeting"))), .ul(.group(flags)))),
+                    deviation(check.localDeviation, env))
+    }
+
+    static func deviation<C: HTML.BodyContext>(_ text: LocalizedText?, _ env: PageEnvironment) -> Node<C> {
+        guard let text else { return .group([]) }
+        return .p(.class("deviation"), .strong(.text(env.t("Lokale afwijking regiobinding: ", "Local regional-ties deviation: "))), .text(env.t(text)))
+    }
+
+    static func render(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, check: AdmissionCheck, mayDecide: Bool) -> [Node<HTML.BodyContext>] {
+        let id = record.file.id.uuidString.lowercased()
+        let outcomes = AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) }
+        let form: [Node<HTML.FormContext>] = [
+            FormFields.choices(s, env, name: "outcome", legend: env.t("Besluit", "Decision"), options: outcomes, required: true),
+            FormFields.input(s, env, name: "decidedOn", label: env.t("Datum besluit", "Decision date"), type: "date", required: true, width: "10"),
+            FormFields.select(s, env, name: "rejectionReason", label: env.t("Reden van afwijzing", "Reason for rejection"),
+                              options: Labels.options(RejectionReason.self, env) { $0.label }, blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")),
+            FormFields.textarea(s, env, name: "motivation", label: env.t("Motivering", "Motivation"),
+                                hint: env.t("Verplicht bij toelating bij uitzondering: het besluit van het LSO, schriftelijk.", "Required when admitting by exception: the case meeting's decision, in writing.")),
+            FormFields.submit(env.t("Besluit vastleggen", "Record decision")),
+        ]
+        return [
+            .h1(.text(env.t("Toelatingstoets: ", "Admission check: ") + record.file.identity.displayName)),
+            .p(.a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))),
+            checkTable(check, env),
+            .if(mayDecide && record.file.stage == .intake, .group(
+                .h2(.text(env.t("Toelatingsbesluit", "Admission decision"))),
+                FormFields.errorSummary(s, env),
+                FormFields.form(action: "/cases/\(id)/admission", env: env, version: record.file.version, form))),
+        ]
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import KoersCore
+import KoersStore
+import Plot
+
+/// Intake: identity as established and the evidence for each admission criterion.
+enum IntakePage {
+    static func deviation(_ rule: RegionalTiesRule, _ env: PageEnvironment) -> Node<HTML.FormContext> {
+        guard let text = rule.deviation else { return .group([]) }
+        return .p(.class("deviation"), .strong(.text(env.t("Lokale afwijking: ", "Local deviation: "))), .text(env.t(text)))
+    }
+
+    static func render(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, rule: RegionalTiesRule) -> [Node<HTML.BodyContext>] {
+        let id = record.file.id.uuidString.lowercased()
+        let answers = Labels.options(Answer.self, env) { $0.label }
+        var fields: [Node<HTML.FormContext>] = [.h2(.text(env.t("Identiteit", "Identity")))]
+        fields += ReferralPage.identityFields(s, env)
+        fields.append(FormFields.checkbox(s, name: "biometricallyIdentified", label: env.t("Biometrisch geïdentificeerd door AVIM", "Biometrically identified by AVIM")))
+        let criteria: [Node<HTML.FormContext>] = [
+            .h2(.text(env.t("Toelatingscriteria", "Admission criteria"))),
+            FormFields.choices(s, env, name: "lawfulStay", legend: env.t("Heeft de persoon rechtmatig verblijf?", "Does the person have lawful stay?"), options: answers, required: true, inline: true),
+            FormFields.choices(s, env, name: "stateReception", legend: env.t("Heeft de persoon recht op Rijksopvang?", "Is the person entitled to state reception?"), options: answers, required: true, inline: true),
+            FormFields.choices(s, env, name: "asylumProcedureCompleted", legend: env.t("Is de asielprocedure doorlopen?", "Is the asylum procedure completed?"), options: answers, required: true, inline: true),
+            FormFields.input(s, env, name: "lastAsylumRejectionOn", label: env.t("Datum laatste asielafwijzing", "Date of last asylum rejection"), type: "date", width: "10"),
+            FormFields.choices(s, env, name: "willingToCooperate", legend: env.t("Bereid mee te werken aan een duurzame oplossing?", "Willing to work towards a durable solution?"), options: answers, required: true, inline: true),
+            FormFields.choices(s, env, name: "activeAtOtherLocation", legend: env.t("Actief bij een andere LVV?", "Active at another LVV?"), options: answers, required: true, inline: true),
+            .h2(.text(env.t("Regiobinding", "Regional ties"))),
+            .p(.class("hint"), .text(env.t("Op deze locatie: ten minste \(rule.minimumMonthsInRegion) maanden aantoonbaar in de regio, of een van de erkende bindingen.",
+                                           "At this location: at least \(rule.minimumMonthsInRegion) months demonstrably in the region, or one of the accepted ties."))),
+            deviation(rule, env),
+            FormFields.input(s, env, name: "inRegionSince", label: env.t("Aantoonbaar in de regio sinds", "Demonstrably in the region since"), type: "date", width: "10"),
+            FormFields.choices(s, env, name: "regionalTies", legend: env.t("Bindingen met de regio", "Ties to the region"),
+                               options: RegionalTie.allCases.map { ($0.rawValue, env.t($0.label) + (rule.acceptedTies.contains($0) ? "" : env.t(" (telt hier niet)", " (does not count here)"))) }, multiple: true),
+            .h2(.text(env.t("Bespreken in het LSO", "For the case meeting"))),
+            FormFields.checkbox(s, name: "seriousEntryBan", label: env.t("Zwaar inreisverbod", "Serious entry ban")),
+            FormFields.checkbox(s, name: "criminalRecord", label: env.t("Strafrechtelijk verleden", "Criminal record")),
+            FormFields.submit(env.t("Intake opslaan", "Save intake")),
+        ]
+        fields += criteria
+        return [
+            .h1(.text(env.t("Intake: ", "Intake: ") + record.file.identity.displayName)),
+            .p(.a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))),
+            FormFields.errorSummary(s, env),
+            FormFields.form(action: "/cases/\(id)/intake", env: env, version: record.file.version, fields),
+        ]
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import KoersCore
+
+/// What every page needs to render: the language, the user, the CSRF token and the current path.
+struct PageEnvironment: Sendable {
+    let language: Language
+    let actor: Actor?
+    let csrfToken: String
+    let path: String
+
+    init(_ context: KoersRequestContext, path: String) {
+        language = context.language
+        actor = context.actor
+        csrfToken = context.csrfToken
+        self.path = path
+    }
+
+    init(language: Language, actor: Actor?, csrfToken: String, path: String) {
+        self.language = language
+        self.actor = actor
+        self.csrfToken = csrfToken
+        self.path = path
+    }
+
+    /// Picks the Dutch or English wording.
+    func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
+
+    func t(_ text: LocalizedText) -> String { text.text(language) }
+}

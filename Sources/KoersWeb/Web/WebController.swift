@@ -1,0 +1,294 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersStore
+import Plot
+
+/// The web application's routes: pages and the forms that change cases.
+///
+/// Every case route goes through ``CaseService``, which asks ``AccessPolicy`` first.
+struct WebController {
+    let service: CaseService
+    let directory: DirectoryStore
+    let secureCookies: Bool
+
+    func register(on router: RouterGroup<KoersRequestContext>) {
+        router.get("/") { _, context in
+            guard let actor = context.actor else { return Response.redirect(to: "/login") }
+            if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
+            return Pages.page(PageEnvironment(context, path: "/"), title: "Koers", HomePage.render(PageEnvironment(context, path: "/"), actor: actor))
+        }
+        router.get("/login") { _, context in
+            if context.actor != nil { return Response.redirect(to: "/") }
+            let env = PageEnvironment(context, path: "/login")
+            return Pages.page(env, title: env.t("Aanmelden", "Sign in"), LoginPage.render(env, FormState()))
+        }
+        router.post("/login", use: login)
+        router.post("/logout", use: logout)
+        router.get("/language", use: language)
+        router.get("/cases", use: list)
+        router.get("/cases/new", use: newReferral)
+        router.post("/cases", use: createReferral)
+        router.get("/cases/:id", use: show)
+        router.post("/cases/:id/notes", use: addNote)
+        router.get("/cases/:id/return", use: returnForm)
+        router.post("/cases/:id/return", use: createReturn)
+        router.get("/cases/:id/admission", use: admission)
+
+        // The step forms: each a GET that shows the form and a POST that performs the change.
+        step(router, "intake", .intake, .recordIntake) { env, s, record, _ in
+            let rule = try await directory.location(record.file.locationId)?.regionalTiesRule ?? .national
+            return (env.t("Intake", "Intake"), IntakePage.render(env, s, record: record, rule: rule))
+        }
+        step(router, "perspective", .perspective, .setPerspective) { env, s, record, _ in
+            (env.t("Perspectief", "Perspective"), StepPages.perspective(env, s, record: record))
+        }
+        step(router, "support", .startSupport, .manageSupport) { env, s, record, _ in
+            (env.t("Ondersteuning", "Support"), StepPages.support(env, s, record: record))
+        }
+        step(router, "procedures", .submitProcedure, .view) { env, s, record, actor in
+            let kinds = ProcedureKind.allCases.filter { AccessPolicy.decide(actor, .manageProcedure($0), locationId: record.file.locationId) == .allowed }
+            return (env.t("Procedure", "Procedure"), StepPages.procedure(env, s, record: record, allowedKinds: kinds))
+        }
+        step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
+            (env.t("Uitstroom", "Outflow"), StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons()))
+        }
+        router.post("/cases/:id/admission") { request, context in
+            try await perform(request, context, .admission, back: "") { env, s, record, _ in
+                guard let check = try await service.admissionCheck(record) else { throw AppError.notFound }
+                return (env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(env, s, record: record, check: check, mayDecide: true))
+            }
+        }
+        router.get("/cases/:id/procedures/:pid/decision") { request, context in
+            let pid = try context.parameters.require("pid", as: UUID.self)
+            return try await showForm(request, context, .view, initial: nil) { env, s, record, _ in
+                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
+                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure))
+            }
+        }
+        router.post("/cases/:id/procedures/:pid/decision") { request, context in
+            let pid = try context.parameters.require("pid", as: UUID.self)
+            return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") { env, s, record, _ in
+                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
+                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure))
+            }
+        }
+        router.post("/cases/:id/support/:sid/end") { request, context in
+            let sid = try context.parameters.require("sid", as: UUID.self)
+            return try await perform(request, context, .endSupport(sid), back: "#h-support") { env, s, record, actor in
+                (record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil, supportErrors: s))
+            }
+        }
+    }
+
+    typealias FormRenderer = @Sendable (PageEnvironment, FormState, CaseRecord, Actor) async throws -> (String, [Node<HTML.BodyContext>])
+
+    /// Registers GET and POST for a step form under `/cases/:id/<path>`.
+    private func step(_ router: RouterGroup<KoersRequestContext>, _ path: String, _ op: CaseOperation, _ action: CaseAction, render: @escaping FormRenderer) {
+        router.get("/cases/:id/\(path)") { request, context in
+            try await showForm(request, context, action, initial: path == "intake" ? .intake : nil, render: render)
+        }
+        router.post("/cases/:id/\(path)") { request, context in
+            try await perform(request, context, op, back: "", render: render)
+        }
+    }
+
+    enum Initial { case intake }
+
+    private func showForm(_ request: Request, _ context: KoersRequestContext, _ action: CaseAction, initial: Initial?, render: FormRenderer) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        _ = try await service.authorize(actor, action, id)
+        let record = try await service.read(id, actor: actor)
+        var input = FormInput()
+        if initial == .intake {
+            Prefill.identity(record.file.identity, into: &input)
+            if let evidence = record.file.evidence { Prefill.evidence(evidence, into: &input) }
+        }
+        let env = PageEnvironment(context, path: request.uri.path)
+        let (title, body) = try await render(env, FormState(input: input), record, actor)
+        return Pages.page(env, title: title, body)
+    }
+
+    /// Performs a change; on invalid input or a concurrent change shows the form again with what was typed.
+    private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, back: String, render: FormRenderer) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let version = context.form.string("version").flatMap(Int.init)
+        let env = PageEnvironment(context, path: request.uri.path)
+        do {
+            _ = try await service.perform(op, on: id, input: context.form, expectedVersion: version, actor: actor)
+            return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(back)")
+        } catch AppError.invalid(let failure) {
+            let record = try await service.read(id, actor: actor)
+            let (title, body) = try await render(env, FormState(input: context.form, errors: failure.errors), record, actor)
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .unprocessableContent, body)
+        } catch AppError.stale(let current) {
+            let record = try await service.read(id, actor: actor)
+            var input = context.form
+            input.set("version", String(current))
+            let message = LocalizedText(nl: "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het dossier en dien uw wijziging opnieuw in.",
+                                        en: "Someone else changed this case in the meantime (now version \(current)). Review the case and submit your change again.")
+            let (title, body) = try await render(env, FormState(input: input, formMessage: message), record, actor)
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .conflict, body)
+        }
+    }
+
+    func requireActor(_ context: KoersRequestContext) throws -> Actor {
+        guard let actor = context.actor else { throw AppError.unauthenticated }
+        return actor
+    }
+
+    // MARK: Sign-in
+
+    @Sendable func login(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let env = PageEnvironment(context, path: "/login")
+        var p = Parser(context.form, today: service.today())
+        let email = p.required("email")
+        let password = p.required("password")
+        if p.hasErrors {
+            return Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .unprocessableContent, LoginPage.render(env, FormState(input: context.form, errors: p.errors)))
+        }
+        do {
+            guard let actor = try await directory.login(email: email!, password: password!) else {
+                let message = LocalizedText(nl: "E-mailadres of wachtwoord is onjuist.", en: "E-mail address or password is incorrect.")
+                return Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .unauthorized, LoginPage.render(env, FormState(input: context.form, formMessage: message)))
+            }
+            let token = try await directory.createSession(userId: actor.userId)
+            var response = Response.redirect(to: "/", type: .found)
+            response.setCookie(Cookie(name: "koers_session", value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+            return response
+        } catch StoreError.throttled(let seconds) {
+            let minutes = (seconds + 59) / 60
+            let message = LocalizedText(nl: "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw.", en: "Too many failed attempts. Try again in \(minutes) minutes.")
+            var response = Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .tooManyRequests, LoginPage.render(env, FormState(input: context.form, formMessage: message)))
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
+    }
+
+    @Sendable func logout(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        if let token = request.cookies["koers_session"]?.value { try await directory.endSession(token: token) }
+        var response = Response.redirect(to: "/login", type: .found)
+        response.setCookie(Cookie(name: "koers_session", value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    @Sendable func language(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let to = request.uri.queryParameters["to"].map(String.init).flatMap(KoersCore.Language.init(rawValue:)) ?? .nl
+        let back = request.uri.queryParameters["back"].map { String($0).removingPercentEncoding ?? String($0) } ?? "/"
+        // Only same-site paths: never redirect to another host.
+        let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
+        var response = Response.redirect(to: target, type: .found)
+        response.setCookie(Cookie(name: "koers_lang", value: to.rawValue, maxAge: 365 * 86400, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    // MARK: Cases
+
+    @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        var values: [String: [String]] = [:]
+        for (key, value) in request.uri.queryParameters { values[String(key), default: []].append(String(value).removingPercentEncoding ?? String(value)) }
+        let filters = FormInput(values)
+        let page = filters.string("page").flatMap(Int.init) ?? 1
+        let query = CaseListQuery(
+            locationIds: actor.locationIds, stage: filters.string("stage").flatMap(Stage.init(rawValue:)),
+            perspective: filters.string("perspective").flatMap(Perspective.init(rawValue:)), nationality: filters.string("nationality"),
+            text: filters.string("q"), page: page)
+        let result = try await service.list(query, actor: actor)
+        let env = PageEnvironment(context, path: "/cases")
+        return Pages.page(env, title: env.t("Mijn dossiers", "My cases"), CaseListPage.render(env, filters: filters, items: result.items, total: result.total, page: page, pageSize: query.pageSize))
+    }
+
+    @Sendable func newReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
+        guard !locations.isEmpty else { throw AppError.notFound }
+        let env = PageEnvironment(context, path: "/cases/new")
+        var input = FormInput()
+        input.set("referredOn", service.today().description)
+        return Pages.page(env, title: env.t("Nieuwe aanmelding", "New referral"), ReferralPage.render(env, FormState(input: input), locations: locations))
+    }
+
+    @Sendable func createReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        do {
+            let file = try await service.refer(context.form, actor: actor)
+            return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")
+        } catch AppError.invalid(let failure) {
+            let env = PageEnvironment(context, path: "/cases/new")
+            let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
+            return Pages.page(env, title: env.t("Fout: nieuwe aanmelding", "Error: new referral"), status: .unprocessableContent,
+                              ReferralPage.render(env, FormState(input: context.form, errors: failure.errors), locations: locations))
+        }
+    }
+
+    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil) async throws -> [Node<HTML.BodyContext>] {
+        let history = try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id).filter { actor.locationIds.contains($0.locationId) }
+        let summary = supportErrors.flatMap { s in s.hasErrors ? FormFields.errorSummary(s, env) as Node<HTML.BodyContext> : nil }
+        let page = CasePage.render(env, CasePage.Model(record: record, actor: actor, reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message))
+        return summary.map { [$0] + page } ?? page
+    }
+
+    @Sendable func show(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let record = try await service.read(id, actor: actor)
+        let env = PageEnvironment(context, path: request.uri.path)
+        return Pages.page(env, title: record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil))
+    }
+
+    @Sendable func addNote(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        do {
+            _ = try await service.perform(.note, on: id, input: context.form, expectedVersion: nil, actor: actor)
+            return Pages.seeOther("/cases/\(id.uuidString.lowercased())#h-notes")
+        } catch AppError.invalid(let failure) {
+            let record = try await service.read(id, actor: actor)
+            let env = PageEnvironment(context, path: request.uri.path)
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .unprocessableContent,
+                              try await casePage(env, record, actor, noteForm: FormState(input: context.form, errors: failure.errors), message: nil))
+        }
+    }
+
+    @Sendable func admission(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        let record = try await service.read(id, actor: actor)
+        guard let check = try await service.admissionCheck(record) else { return Response.redirect(to: "/cases/\(id.uuidString.lowercased())") }
+        let env = PageEnvironment(context, path: request.uri.path)
+        var input = FormInput()
+        input.set("decidedOn", service.today().description)
+        let mayDecide = AccessPolicy.decide(actor, .decideAdmission, locationId: record.file.locationId) == .allowed
+        return Pages.page(env, title: env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(env, FormState(input: input), record: record, check: check, mayDecide: mayDecide))
+    }
+
+    @Sendable func returnForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        _ = try await service.authorize(actor, .reopen, id)
+        let record = try await service.read(id, actor: actor)
+        let env = PageEnvironment(context, path: request.uri.path)
+        var input = FormInput()
+        input.set("referredOn", service.today().description)
+        return Pages.page(env, title: env.t("Nieuw traject", "New trajectory"), ReferralPage.renderReturn(env, FormState(input: input), record: record))
+    }
+
+    @Sendable func createReturn(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("id", as: UUID.self)
+        do {
+            let file = try await service.reopen(id, context.form, actor: actor)
+            return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")
+        } catch AppError.invalid(let failure) {
+            let record = try await service.read(id, actor: actor)
+            let env = PageEnvironment(context, path: request.uri.path)
+            return Pages.page(env, title: env.t("Fout: nieuw traject", "Error: new trajectory"), status: .unprocessableContent,
+                              ReferralPage.renderReturn(env, FormState(input: context.form, errors: failure.errors), record: record))
+        }
+    }
+}
