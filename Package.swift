@@ -82,6 +82,8 @@ let package = Package(
                 "KoersStore",
                 "KoersCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -18,13 +18,14 @@ public final class KoersDatabase: Sendable {
     let databases: Databases
     let logger: Logger
 
-    public init(url: String, logger: Logger) throws {
+    /// - Parameter schema: on PostgreSQL, the schema to work in (tests give each run its own).
+    public init(url: String, logger: Logger, schema: String? = nil) throws {
         self.logger = logger
         databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             kind = .postgres
             var config = try SQLPostgresConfiguration(url: url)
-            config.searchPath = nil
+            config.searchPath = schema.map { [$0] }
             databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
         } else {
             kind = .sqlite
@@ -59,6 +60,12 @@ public final class KoersDatabase: Sendable {
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.revertAllBatches().get()
+    }
+
+    /// Creates a PostgreSQL schema if it is missing; tests give every run a schema of its own.
+    public func createSchema(_ name: String) async throws {
+        guard kind == .postgres, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return }
+        try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: name)").run()
     }
 
     public func shutdown() async {

@@ -14,9 +14,9 @@ public struct KoersServices: Sendable {
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
-    public init(_ configuration: KoersConfiguration, logger: Logger) throws {
+    public init(_ configuration: KoersConfiguration, logger: Logger, schema: String? = nil) throws {
         self.configuration = configuration
-        database = try KoersDatabase(url: configuration.databaseURL, logger: logger)
+        database = try KoersDatabase(url: configuration.databaseURL, logger: logger, schema: schema)
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
         cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret))
         service = CaseService(cases: cases, directory: directory, today: configuration.today)

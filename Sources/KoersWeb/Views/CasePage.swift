@@ -139,7 +139,7 @@ enum CasePage {
                 let id = "end-" + s.id.uuidString.lowercased()
                 let fields: [Node<HTML.FormContext>] = [
                     .label(.for(id), .class("visually-hidden"), .text(env.t("Einddatum ", "End date ") + env.t(s.instrument.label))),
-                    .selfClosedElement(named: "input", attributes: [Attribute<HTML.InputContext>.attribute(named: "type", value: "date"), .attribute(named: "id", value: id), .name(fieldName), .attribute(named: "required", value: nil)]),
+                    .selfClosedElement(named: "input", attributes: [Attribute<HTML.InputContext>.attribute(named: "type", value: "date"), .attribute(named: "id", value: id), .name(fieldName), Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false)]),
                     FormFields.submit(env.t("Beëindigen", "End"), secondary: true),
                 ]
                 end = .div(.class("inline-form"), FormFields.form(action: caseURL(file, "/support/\(s.id.uuidString.lowercased())/end"), env: env, version: file.version, fields))

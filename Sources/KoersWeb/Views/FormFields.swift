@@ -31,7 +31,7 @@ enum FormFields {
             .attribute(named: "type", value: type), .attribute(named: "id", value: fieldId(name)), .name(name),
             .attribute(named: "value", value: type == "password" ? "" : s.value(name)),
         ]
-        if required { attributes.append(.attribute(named: "required", value: nil)) }
+        if required { attributes.append(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false)) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
         if hasError { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
         if let d = describedBy(name, hint: hint != nil, error: hasError) { attributes.append(.attribute(named: "aria-describedby", value: d)) }
@@ -48,7 +48,7 @@ enum FormFields {
         var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: fieldId(name)), .name(name), .attribute(named: "rows", value: "4")]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
         if let d = describedBy(name, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
-        if required { nodes.append(.attribute(named: "required", value: nil)) }
+        if required { nodes.append(.attribute(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(s.value(name)))
         return .div(.class(hasError ? "field has-error" : "field"),
                     .label(.for(fieldId(name)), .text(label + (required ? " *" : ""))),
@@ -74,7 +74,7 @@ enum FormFields {
 
     static func option(_ value: String, _ text: String, selected: Bool) -> Node<HTML.SelectContext> {
         var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
-        if selected { nodes.append(.attribute(named: "selected", value: nil)) }
+        if selected { nodes.append(.attribute(Attribute(name: "selected", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(text))
         return .element(named: "option", nodes: nodes)
     }
@@ -91,7 +91,7 @@ enum FormFields {
                 .attribute(named: "type", value: multiple ? "checkbox" : "radio"), .attribute(named: "id", value: id),
                 .name(name), .attribute(named: "value", value: value),
             ]
-            if selected.contains(value) { attributes.append(.attribute(named: "checked", value: nil)) }
+            if selected.contains(value) { attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false)) }
             items.append(.div(.class("choice"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(text))))
         }
         let legendNodes: [Node<HTML.BodyContext>] = [.text(legend + (required ? " *" : ""))]
@@ -111,7 +111,7 @@ enum FormFields {
         var attributes: [Attribute<HTML.InputContext>] = [
             .attribute(named: "type", value: "checkbox"), .attribute(named: "id", value: id), .name(name), .attribute(named: "value", value: "true"),
         ]
-        if ["true", "on"].contains(s.value(name)) { attributes.append(.attribute(named: "checked", value: nil)) }
+        if ["true", "on"].contains(s.value(name)) { attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false)) }
         return .div(.class("field choice"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(label)))
     }
 
@@ -138,7 +138,7 @@ enum FormFields {
 
     /// A POST form with the CSRF token and, for changes to a case, the version it was based on.
     static func form<C: HTML.BodyContext>(action: String, env: PageEnvironment, version: Int? = nil, _ content: [Node<HTML.FormContext>]) -> Node<C> {
-        var nodes: [Node<HTML.FormContext>] = [.action(action), .method(.post), .attribute(named: "novalidate", value: nil), hidden("_csrf", env.csrfToken)]
+        var nodes: [Node<HTML.FormContext>] = [.action(action), .method(.post), .attribute(Attribute(name: "novalidate", value: nil, ignoreIfValueIsEmpty: false)), hidden("_csrf", env.csrfToken)]
         if let version { nodes.append(hidden("version", String(version))) }
         return .form(.group(nodes + content))
     }

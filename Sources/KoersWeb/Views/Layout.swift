@@ -12,7 +12,7 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title(title + " — Koers"),
+                .element(named: "title", text: title + " — Koers"),
                 .link(.rel(.stylesheet), .href("/static/koers.css"))
             ),
             .body(

@@ -1,0 +1,165 @@
+import FluentKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KoersCore
+import KoersStore
+@testable import KoersWeb
+import Logging
+import NIOCore
+import Testing
+
+/// A Koers wired exactly as `koers serve` wires it, on a fresh database with the demo network
+/// (five locations, an account per party per location) and no population.
+struct TestApp {
+    static let today = Day("2026-06-15")!
+    let services: KoersServices
+    let accounts: [DemoNetwork.Account]
+
+    static func make(_ database: TestDatabase) async throws -> TestApp {
+        let (url, schema) = try await database.fresh()
+        var logger = Logger(label: "koers-test")
+        logger.logLevel = .warning
+        let configuration = KoersConfiguration(databaseURL: url, secret: "test-secret", secureCookies: false, bcryptCost: 4, logLevel: .warning, today: { TestApp.today })
+        let services = try KoersServices(configuration, logger: logger, schema: schema)
+        try await services.database.migrate()
+        let accounts = try await DemoNetwork.create(services.directory)
+        return TestApp(services: services, accounts: accounts)
+    }
+
+    /// Runs a test against the application and closes the database afterwards.
+    static func run(_ database: TestDatabase, _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await make(database)
+        var logger = Logger(label: "koers-test")
+        logger.logLevel = .warning
+        do {
+            try await buildApplication(app.services, logger: logger).test(.router) { client in try await body(app, client) }
+        } catch {
+            await app.services.database.shutdown()
+            throw error
+        }
+        await app.services.database.shutdown()
+    }
+
+    func account(_ party: Party, _ city: String? = "utrecht") -> DemoNetwork.Account {
+        accounts.first { $0.party == party && (city == nil ? $0.location == nil : $0.email.contains("." + city! + "@")) }!
+    }
+
+    func token(_ party: Party, _ city: String? = "utrecht") async throws -> String {
+        try await services.directory.createToken(email: account(party, city).email, name: "test", validDays: 1)
+    }
+
+    /// Counts rows, to prove that a refused change left the database as it was.
+    func counts() async throws -> [String: Int] {
+        let db = services.database.db
+        return [
+            "persons": try await PersonModel.query(on: db).count(),
+            "trajectories": try await TrajectoryModel.query(on: db).count(),
+            "events": try await CaseEventModel.query(on: db).count(),
+            "log": try await ProcessingLogModel.query(on: db).count(),
+        ]
+    }
+
+    /// Registers a case directly through the service, as the given party's account.
+    @discardableResult
+    func referral(_ party: Party = .ngo, _ city: String = "utrecht", surname: String = "Tesfay", vNumber: String? = nil) async throws -> CaseFile {
+        var values: [String: String] = ["givenNames": "Yonas", "surname": surname, "nationality": "ERI", "gender": "male", "birthDate": "1990", "channel": "ngo", "referredOn": "2026-05-01"]
+        if let vNumber { values["vNumber"] = vNumber }
+        return try await services.service.refer(FormInput(single: values), actor: account(party, city).actor)
+    }
+
+    /// Carries a case to the active stage through the service.
+    func admitted(_ city: String = "utrecht", surname: String = "Tesfay") async throws -> CaseFile {
+        let actor = account(.ngo, city).actor
+        let file = try await referral(.ngo, city, surname: surname)
+        _ = try await services.service.perform(.intake, on: file.id, input: FormInput(single: Fixtures.intake), expectedVersion: nil, actor: actor)
+        return try await services.service.perform(.admission, on: file.id, input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-05-10"]), expectedVersion: nil, actor: actor)
+    }
+}
+
+enum Fixtures {
+    /// An intake that meets every criterion.
+    static let intake: [String: String] = [
+        "givenNames": "Yonas", "surname": "Tesfay", "nationality": "ERI", "gender": "male", "birthDate": "1990-03",
+        "lawfulStay": "no", "stateReception": "no", "asylumProcedureCompleted": "yes", "lastAsylumRejectionOn": "2024-01-10",
+        "willingToCooperate": "yes", "activeAtOtherLocation": "no", "inRegionSince": "2023-01-01",
+    ]
+}
+
+/// A browser-like client for the web application: keeps cookies, reads the CSRF token from pages.
+struct WebClient {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+
+    init(_ client: any TestClientProtocol) { self.client = client }
+
+    @discardableResult
+    mutating func get(_ uri: String) async throws -> TestResponse {
+        let response = try await client.execute(uri: uri, method: .get, headers: headers())
+        remember(response)
+        return response
+    }
+
+    /// Posts a form; the CSRF token is added unless `csrf` is false.
+    @discardableResult
+    mutating func post(_ uri: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestResponse {
+        if cookies["koers_csrf"] == nil { try await get("/login") }
+        var all = fields
+        if csrf { all.append(("_csrf", cookies["koers_csrf"] ?? "")) }
+        let body = all.map { "\(escape($0.0))=\(escape($0.1))" }.joined(separator: "&")
+        var h = headers()
+        h[.contentType] = "application/x-www-form-urlencoded"
+        let response = try await client.execute(uri: uri, method: .post, headers: h, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
+    mutating func login(_ email: String, password: String = DemoNetwork.password) async throws -> TestResponse {
+        try await post("/login", [("email", email), ("password", password)])
+    }
+
+    private func headers() -> HTTPFields {
+        var h = HTTPFields()
+        if !cookies.isEmpty { h[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        return h
+    }
+
+    private mutating func remember(_ response: TestResponse) {
+        for field in response.headers where field.name == .setCookie {
+            let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard pair.count == 2 else { continue }
+            if field.value.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+        }
+    }
+
+    private func escape(_ s: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return s.addingPercentEncoding(withAllowedCharacters: allowed) ?? s
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    var json: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+    }
+
+    var location: String? { headers[.location] }
+}
+
+/// API requests with a bearer token.
+struct APIClient {
+    let client: any TestClientProtocol
+    let token: String
+
+    func send(_ method: HTTPRequest.Method, _ path: String, _ body: [String: Any]? = nil, ifMatch: String? = nil, language: String? = nil) async throws -> TestResponse {
+        var h: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+        if let ifMatch { h[.ifMatch] = ifMatch }
+        if let language { h[.acceptLanguage] = language }
+        let buffer = try body.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
+        return try await client.execute(uri: "/api/v1" + path, method: method, headers: h, body: buffer)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import KoersStore
+import Logging
+
+/// The databases the suite runs against: SQLite always; PostgreSQL when
+/// `KOERS_TEST_POSTGRES_URL` is set (the README's test command sets it, and refuses to run without it
+/// unless `KOERS_TEST_SQLITE_ONLY=1`).
+enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+
+    static var available: [TestDatabase] {
+        ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A fresh, empty database: a new SQLite file, or a new PostgreSQL schema.
+    func fresh() async throws -> (url: String, schema: String?) {
+        switch self {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("koers-test-\(UUID().uuidString).sqlite").path
+            return ("sqlite://" + path, nil)
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"]!
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            var logger = Logger(label: "test-pg")
+            logger.logLevel = .warning
+            let admin = try KoersDatabase(url: url, logger: logger)
+            try await admin.createSchema(String(schema))
+            await admin.shutdown()
+            return (url, String(schema))
+        }
+    }
+}
+
+import Testing
