@@ -140,7 +140,7 @@ public struct CaseStore: Sendable {
 
     /// Registers a referral: a new person, or a returning one whose earlier trajectory has ended.
     public func refer(identity: Identity, referral: Referral, locationId: UUID, returningFrom previous: UUID?, context: ProcessingContext) async throws -> CaseFile {
-        try await database.db.transaction { db in
+        try await database.write { db in
             let personId: UUID
             if let previous {
                 guard let old = try await TrajectoryModel.find(previous, on: db) else { throw StoreError.notFound }
@@ -182,7 +182,7 @@ public struct CaseStore: Sendable {
         to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
         _ decide: @escaping @Sendable (CaseFile) throws -> CaseChange
     ) async throws -> CaseFile {
-        try await database.db.transaction { db in
+        try await database.write { db in
             guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
             if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
             let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)

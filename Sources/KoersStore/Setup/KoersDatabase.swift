@@ -6,6 +6,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
+import SQLiteNIO
 
 /// The database Koers runs on: an SQLite file (the default, in WAL mode) or PostgreSQL.
 ///
@@ -40,6 +41,28 @@ public final class KoersDatabase: Sendable {
     }
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
+
+    /// Runs `body` in one transaction. On SQLite, two transactions that both read and then write
+    /// can find the file locked; the whole transaction is then retried (its own checks, such as the
+    /// case version, run again and decide), a bounded number of times.
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await db.transaction(body)
+            } catch let error as SQLiteError where kind == .sqlite && attempt < 50 && Self.isBusy(error) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(1_000_000 * min(attempt, 20)))
+            }
+        }
+    }
+
+    private static func isBusy(_ error: SQLiteError) -> Bool {
+        switch error.reason {
+        case .busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery, .lockedBySharedCache: true
+        default: false
+        }
+    }
 
     /// Brings the schema up to date; on SQLite, also switches the file to WAL.
     public func migrate() async throws {
