@@ -66,9 +66,7 @@ public struct CaseService: Sendable {
     public func reopen(_ previous: UUID, _ input: FormInput, actor: Actor) async throws -> CaseFile {
         let location = try await authorize(actor, .reopen, previous)
         guard let old = try await cases.load(previous, context: nil) else { throw AppError.notFound }
-        guard old.file.stage.isClosed else {
-            throw AppError.conflict(.init(nl: "Dit traject loopt nog; een nieuw traject kan pas na uitstroom of afwijzing.", en: "This trajectory is still open; a new one can start only after outflow or rejection."))
-        }
+        guard old.file.stage.isClosed else { throw AppError.conflict(Self.stillOpen) }
         var p = Parser(input, today: today())
         let channel = p.choice("channel", ReferralChannel.self)
         let day = p.day("referredOn")
@@ -84,6 +82,9 @@ public struct CaseService: Sendable {
             throw AppError.conflict(.init(nl: "Deze persoon heeft al een lopend traject.", en: "This person already has an open trajectory."))
         }
     }
+
+    static let stillOpen = LocalizedText(nl: "Dit traject loopt nog; een nieuw traject kan pas na uitstroom of afwijzing.",
+                                         en: "This trajectory is still open; a new one can start only after outflow or rejection.")
 
     /// Applies a change to a case: policy, then validation and writing in one transaction.
     public func perform(_ op: CaseOperation, on id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {

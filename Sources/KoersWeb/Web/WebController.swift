@@ -272,6 +272,7 @@ struct WebController {
         let id = try context.parameters.require("id", as: UUID.self)
         _ = try await service.authorize(actor, .reopen, id)
         let record = try await service.read(id, actor: actor)
+        guard record.file.stage.isClosed else { throw AppError.conflict(CaseService.stillOpen) }
         let env = PageEnvironment(context, path: request.uri.path)
         var input = FormInput()
         input.set("referredOn", service.today().description)

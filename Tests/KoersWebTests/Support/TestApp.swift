@@ -74,7 +74,9 @@ struct TestApp {
     func admitted(_ city: String = "utrecht", surname: String = "Tesfay") async throws -> CaseFile {
         let actor = account(.ngo, city).actor
         let file = try await referral(.ngo, city, surname: surname)
-        _ = try await services.service.perform(.intake, on: file.id, input: FormInput(single: Fixtures.intake), expectedVersion: nil, actor: actor)
+        var intake = Fixtures.intake
+        intake["surname"] = surname
+        _ = try await services.service.perform(.intake, on: file.id, input: FormInput(single: intake), expectedVersion: nil, actor: actor)
         return try await services.service.perform(.admission, on: file.id, input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-05-10"]), expectedVersion: nil, actor: actor)
     }
 }

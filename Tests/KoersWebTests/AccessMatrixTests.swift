@@ -1,0 +1,185 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import KoersCore
+import KoersStore
+@testable import KoersWeb
+import Testing
+
+/// Every party against every kind of data and route, through the web application and the API.
+@Suite("Access matrix")
+struct AccessMatrixTests {
+    /// Who asks: a party at Utrecht (where the case is), Amsterdam's NGO, the national parties, or nobody.
+    enum Who: String, CaseIterable, CustomStringConvertible {
+        case ngo, municipality, ind, dtv, avim, ngoAmsterdam, monitor, admin, committee, anonymous
+        var description: String { rawValue }
+
+        func account(_ app: TestApp) -> DemoNetwork.Account? {
+            switch self {
+            case .ngo: app.account(.ngo)
+            case .municipality: app.account(.municipality)
+            case .ind: app.account(.ind)
+            case .dtv: app.account(.dtv)
+            case .avim: app.account(.avim)
+            case .ngoAmsterdam: app.account(.ngo, "amsterdam")
+            case .monitor: app.account(.monitor, nil)
+            case .admin: app.account(.admin, nil)
+            case .committee: app.account(.committee, nil)
+            case .anonymous: nil
+            }
+        }
+
+        var seesUtrechtCase: Bool { [.ngo, .municipality, .ind, .dtv, .avim].contains(self) }
+        var isAgency: Bool { [.ind, .dtv, .avim].contains(self) }
+    }
+
+    /// Marker texts per kind of data, and who may read each.
+    /// The page shows labels, the API codes.
+    static let markers: [(text: String, api: String, readers: Set<Who>)] = [
+        ("ALGEMEEN-ZICHTBAAR", "ALGEMEEN-ZICHTBAAR", [.ngo, .municipality, .ind, .dtv, .avim]),
+        ("SOCIAAL-GEHEIM", "SOCIAAL-GEHEIM", [.ngo]),
+        ("MEDISCH-GEHEIM", "MEDISCH-GEHEIM", [.ngo]),
+        ("GEDEELD-MET-GEMEENTE", "GEDEELD-MET-GEMEENTE", [.ngo, .municipality]),
+        ("Juridische begeleiding", "legalAssistance", [.ngo, .municipality]),
+        ("Legalisering", "legalisation", [.ngo, .municipality, .ind, .dtv, .avim]),
+        ("Tesfay", "Tesfay", [.ngo, .municipality, .ind, .dtv, .avim]),
+    ]
+
+    struct Fixture {
+        let utrecht: CaseFile
+        let amsterdam: CaseFile
+    }
+
+    static func fixture(_ app: TestApp) async throws -> Fixture {
+        let ngo = app.account(.ngo).actor
+        let service = app.services.service
+        let utrecht = try await app.admitted()
+        let notes: [[String: String]] = [
+            ["classification": "general", "text": "ALGEMEEN-ZICHTBAAR"],
+            ["classification": "social", "text": "SOCIAAL-GEHEIM"],
+            ["classification": "medical", "text": "MEDISCH-GEHEIM"],
+        ]
+        for note in notes { _ = try await service.perform(.note, on: utrecht.id, input: FormInput(single: note), expectedVersion: nil, actor: ngo) }
+        _ = try await service.perform(.note, on: utrecht.id, input: FormInput(["classification": ["social"], "text": ["GEDEELD-MET-GEMEENTE"], "sharedWith": ["municipality"]]), expectedVersion: nil, actor: ngo)
+        _ = try await service.perform(.startSupport, on: utrecht.id, input: FormInput(single: ["instrument": "legalAssistance", "startedOn": "2026-05-11"]), expectedVersion: nil, actor: ngo)
+        _ = try await service.perform(.perspective, on: utrecht.id, input: FormInput(single: ["perspective": "legalisation", "decidedOn": "2026-05-12"]), expectedVersion: nil, actor: ngo)
+        let amsterdam = try await app.admitted("amsterdam", surname: "Amsterdammer")
+        return Fixture(utrecht: utrecht, amsterdam: amsterdam)
+    }
+
+    @Test("Reading: pages, API, timeline and lists", arguments: TestDatabase.available)
+    func reading(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let f = try await Self.fixture(app)
+            let u = f.utrecht.id.uuidString.lowercased()
+            let a = f.amsterdam.id.uuidString.lowercased()
+            for who in Who.allCases {
+                var web = WebClient(client)
+                var token: String?
+                if let account = who.account(app) {
+                    #expect(try await web.login(account.email).status == .found, "\(who) cannot sign in")
+                    token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1)
+                }
+                let api = APIClient(client: client, token: token ?? "none")
+
+                // The Utrecht case page and its API twins.
+                let page = try await web.get("/cases/\(u)")
+                let json = try await api.send(.get, "/trajectories/\(u)")
+                let events = try await api.send(.get, "/trajectories/\(u)/events")
+                if who == .anonymous {
+                    #expect(page.status == .seeOther && page.location == "/login")
+                    #expect(json.status == .unauthorized && events.status == .unauthorized)
+                    continue
+                }
+                if who.seesUtrechtCase {
+                    #expect(page.status == .ok, "\(who) page")
+                    #expect(json.status == .ok && events.status == .ok, "\(who) api")
+                    for marker in Self.markers {
+                        let may = marker.readers.contains(who)
+                        #expect(page.text.contains(marker.text) == may, "\(who) page \(marker.text): expected \(may)")
+                        #expect((json.text + events.text).contains(marker.api) == may, "\(who) api \(marker.api): expected \(may)")
+                    }
+                } else {
+                    #expect(page.status == .notFound, "\(who) page")
+                    #expect(json.status == .notFound && events.status == .notFound, "\(who) api")
+                    #expect(!page.text.contains("Tesfay") && !json.text.contains("Tesfay"))
+                }
+
+                // Every other case route for the Utrecht case.
+                for path in ["/intake", "/admission", "/perspective", "/support", "/procedures", "/outflow", "/return"] {
+                    let r = try await web.get("/cases/\(u)\(path)")
+                    let expected: [HTTPResponse.Status]
+                    switch (who, path) {
+                    case (_, _) where !who.seesUtrechtCase: expected = [.notFound]
+                    case (.ngo, "/return"), (.municipality, "/return"): expected = [.conflict]  // still open
+                    case (.ngo, _), (.municipality, _): expected = [.ok]
+                    case (_, "/admission"), (_, "/procedures"): expected = [.ok]  // agencies: the check, and their own procedures
+                    default: expected = [.forbidden]
+                    }
+                    #expect(expected.contains(r.status), "\(who) GET \(path): \(r.status)")
+                }
+
+                // The Amsterdam case: only Amsterdam's NGO.
+                let other = try await web.get("/cases/\(a)")
+                #expect(other.status == (who == .ngoAmsterdam ? .ok : .notFound), "\(who) Amsterdam case")
+                #expect(try await api.send(.get, "/trajectories/\(a)").status == (who == .ngoAmsterdam ? .ok : .notFound))
+
+                // Lists: only their own locations; national parties none at all.
+                let list = try await web.get("/cases")
+                let apiList = try await api.send(.get, "/trajectories")
+                if [.monitor, .admin, .committee].contains(who) {
+                    #expect(list.status == .notFound && apiList.status == .forbidden, "\(who) list")
+                } else {
+                    #expect(list.status == .ok && apiList.status == .ok)
+                    #expect(list.text.contains("Tesfay") == who.seesUtrechtCase)
+                    #expect(list.text.contains("Amsterdammer") == (who == .ngoAmsterdam))
+                    #expect(apiList.text.contains("Amsterdammer") == (who == .ngoAmsterdam))
+                }
+            }
+        }
+    }
+
+    @Test("Writing: who may change what", arguments: TestDatabase.available)
+    func writing(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let f = try await Self.fixture(app)
+            let u = f.utrecht.id.uuidString
+            for who in Who.allCases {
+                var token = "none"
+                if let account = who.account(app) {
+                    token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1)
+                }
+                let api = APIClient(client: client, token: token)
+                let version = try #require(try await app.services.cases.load(f.utrecht.id, context: nil)).file.version
+                let etag = "\"\(version)\""
+                let perspective = try await api.send(.post, "/trajectories/\(u)/perspectives", ["perspective": "return", "decidedOn": "2026-06-01"], ifMatch: etag)
+                let hasa = try await api.send(.post, "/trajectories/\(u)/procedures", ["kind": "hasa", "submittedOn": "2026-06-01"], ifMatch: etag)
+                let generalNote = try await api.send(.post, "/trajectories/\(u)/notes", ["classification": "general", "text": "door \(who)"])
+                let medicalNote = try await api.send(.post, "/trajectories/\(u)/notes", ["classification": "medical", "text": "medisch door \(who)"])
+                switch who {
+                case .anonymous:
+                    #expect([perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .unauthorized })
+                case .ngo, .municipality:
+                    #expect(perspective.status == .ok || perspective.status == .conflict, "\(who) perspective \(perspective.status)")
+                    #expect(generalNote.status == .ok && medicalNote.status == .ok)
+                case .ind:
+                    #expect(perspective.status == .forbidden)
+                    #expect(hasa.status == .ok || hasa.status == .conflict, "ind hasa \(hasa.status)")
+                    #expect(generalNote.status == .ok && medicalNote.status == .badRequest)
+                case .dtv, .avim:
+                    #expect(perspective.status == .forbidden && hasa.status == .forbidden, "\(who)")
+                    #expect(generalNote.status == .ok && medicalNote.status == .badRequest)
+                case .ngoAmsterdam, .monitor, .admin, .committee:
+                    #expect([perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .notFound }, "\(who)")
+                }
+            }
+            // The web forms ask the same policy.
+            var web = WebClient(client)
+            _ = try await web.login(app.account(.ind).email)
+            #expect(try await web.post("/cases/\(u.lowercased())/outflow", [("leftOn", "2026-06-01"), ("reason", "leftUnknown")]).status == .forbidden)
+            var amsterdam = WebClient(client)
+            _ = try await amsterdam.login(app.account(.ngo, "amsterdam").email)
+            #expect(try await amsterdam.post("/cases/\(u.lowercased())/notes", [("classification", "general"), ("text", "x")]).status == .notFound)
+        }
+    }
+}
