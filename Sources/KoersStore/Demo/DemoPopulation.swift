@@ -20,7 +20,7 @@ public struct DemoPopulation {
     var random: SeededRandom
     /// Actors by location and party.
     let actors: [UUID: [Party: Actor]]
-    let locations: [UUID]
+    let locationWeights: [(UUID, Double)]
 
     public init(accounts: [DemoNetwork.Account], today: Day, seed: UInt64) {
         self.accounts = accounts
@@ -31,7 +31,10 @@ public struct DemoPopulation {
             for location in account.actor.locationIds { byLocation[location, default: [:]][account.party] = account.actor }
         }
         actors = byLocation
-        locations = byLocation.keys.sorted { $0.uuidString < $1.uuidString }
+        var names: [UUID: String] = [:]
+        for account in accounts { if let name = account.location, let id = account.actor.locationIds.first { names[id] = name } }
+        // Ordered by name, so the same seed gives the same population whatever ids the database gave.
+        locationWeights = names.sorted { $0.value < $1.value }.map { ($0.key, Self.cityWeights[$0.value] ?? 10) }
     }
 
     static let nationalityWeights: [(String, Double)] = [
@@ -47,7 +50,8 @@ public struct DemoPopulation {
         for _ in 0..<count {
             let location = locationFor()
             let identity = makeIdentity()
-            let referred = start.adding(days: random.int(0...(start.days(until: today) - 1)))
+            // Most referrals spread over three years; some arrived in the last fortnight and wait for intake.
+            let referred = random.chance(0.05) ? today.adding(days: -random.int(0...13)) : start.adding(days: random.int(0...(start.days(until: today) - 1)))
             var c = trajectory(personId: UUID(), location: location, identity: identity, referredOn: referred, previous: nil)
             cases.append(c)
             // About one in twenty-five who leave come back later for a new trajectory.
@@ -62,11 +66,11 @@ public struct DemoPopulation {
         return cases
     }
 
+    /// Share of people per city, roughly as the pilot's cities differed in size.
+    static let cityWeights: [String: Double] = ["LVV Amsterdam": 30, "LVV Utrecht": 25, "LVV Rotterdam": 20, "LVV Groningen": 13, "LVV Eindhoven": 12]
+
     private mutating func locationFor() -> UUID {
-        // Amsterdam, Eindhoven, Groningen, Rotterdam, Utrecht in the sorted network order differ
-        // per run; weight them by their position so the split is uneven but deterministic.
-        let weights: [Double] = [30, 12, 13, 20, 25]
-        return random.weighted(Array(zip(locations, weights.prefix(locations.count))))
+        random.weighted(locationWeights)
     }
 
     private mutating func makeIdentity() -> Identity {

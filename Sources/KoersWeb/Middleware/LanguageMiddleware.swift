@@ -1,8 +1,8 @@
 import Hummingbird
 import KoersCore
 
-/// Picks the interface language: the `koers_lang` cookie, else Dutch. The API honours
-/// `Accept-Language` for its messages.
+/// Picks the interface language: the `koers_lang` cookie (set by the switch in the header),
+/// else Dutch. Only the API follows `Accept-Language`, for its messages.
 struct LanguageMiddleware: RouterMiddleware {
     typealias Context = KoersRequestContext
 
@@ -10,7 +10,7 @@ struct LanguageMiddleware: RouterMiddleware {
         var context = context
         if let cookie = request.cookies["koers_lang"]?.value, let language = Language(rawValue: cookie) {
             context.language = language
-        } else if let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
+        } else if request.uri.path.hasPrefix("/api/"), let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
             context.language = .en
         }
         return try await next(request, context)

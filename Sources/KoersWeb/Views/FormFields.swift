@@ -73,7 +73,8 @@ enum FormFields {
     }
 
     static func option(_ value: String, _ text: String, selected: Bool) -> Node<HTML.SelectContext> {
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value)]
+        // An empty value must still be written, or the browser submits the option's text.
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "value", value: value, ignoreIfValueIsEmpty: false)]
         if selected { nodes.append(.attribute(Attribute(name: "selected", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(text))
         return .element(named: "option", nodes: nodes)

@@ -102,6 +102,8 @@ struct WebController {
         _ = try await service.authorize(actor, action, id)
         let record = try await service.read(id, actor: actor)
         var input = FormInput()
+        // Most changes are recorded on the day they happen: offer today, the user can change it.
+        for field in ["decidedOn", "startedOn", "submittedOn", "leftOn"] { input.set(field, service.today().description) }
         if initial == .intake {
             Prefill.identity(record.file.identity, into: &input)
             if let evidence = record.file.evidence { Prefill.evidence(evidence, into: &input) }

@@ -1,0 +1,49 @@
+"""A real Koers for the Python checks: the built binary, a fresh demo database, a free port."""
+import os
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def koers():
+    binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="koers-browser-")
+    env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port), KOERS_LOG_LEVEL="warning")
+    log = open(os.path.join(folder, "server.log"), "w")
+    process = subprocess.Popen([binary, "demo", "--persons", "120", "--serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/health", timeout=1)
+            break
+        except Exception:
+            if process.poll() is not None or time.time() > deadline:
+                raise RuntimeError("Koers did not start: " + open(os.path.join(folder, "server.log")).read())
+            time.sleep(0.2)
+    yield {"base": base, "database": f"{folder}/koers.sqlite", "binary": binary, "env": env}
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failing browser test, keep a screenshot of where it stood."""
+    outcome = yield
+    report = outcome.get_result()
+    driver = item.funcargs.get("browser")
+    if report.when == "call" and report.failed and driver is not None:
+        os.makedirs("screenshots", exist_ok=True)
+        driver.save_screenshot(os.path.join("screenshots", f"failed-{item.name}.png"))
