@@ -84,6 +84,14 @@ def follow(driver, element):
     press_enter(driver, element)
 
 
+def sign_in(driver, base, email):
+    driver.delete_all_cookies()
+    driver.get(base + "/login")
+    type_into(driver, "email", email)
+    type_into(driver, "password", "koers-demo")
+    submit(driver)
+
+
 def case_id(driver):
     match = re.search(r"/cases/([0-9a-f-]{36})", driver.current_url)
     assert match, driver.current_url
@@ -107,7 +115,8 @@ def test_referral_to_outflow(koers, browser):
     type_into(b, "vNumber", "123456789")
     submit(b)
     summary = b.find_element(By.CLASS_NAME, "error-summary").text
-    assert "Dit veld is verplicht." in summary and "10 cijfers" in summary and "toekomst" in summary
+    assert "Achternaam: Dit veld is verplicht." in summary and "V-nummer: Een V-nummer heeft precies 10 cijfers." in summary
+    assert "Geboortedatum: De geboortedatum ligt in de toekomst." in summary and "Geslacht: Maak een keuze." in summary
     assert field(b, "givenNames").get_attribute("value") == "Senait"
     assert field(b, "vNumber").get_attribute("aria-invalid") == "true"
     shot(b, "02-referral-errors")
@@ -177,11 +186,7 @@ def test_referral_to_outflow(koers, browser):
 
 def test_agency_sees_no_ngo_notes(koers, browser):
     b, base = browser, koers["base"]
-    b.delete_all_cookies()
-    b.get(base + "/login")
-    type_into(b, "email", "ngo.utrecht@demo.koers.nl")
-    type_into(b, "password", "koers-demo")
-    submit(b)
+    sign_in(b, base, "ngo.utrecht@demo.koers.nl")
     b.get(base + "/cases?stage=active")
     follow(b, b.find_element(By.CSS_SELECTOR, "table.cases tbody a"))
     url = b.current_url
@@ -190,20 +195,12 @@ def test_agency_sees_no_ngo_notes(koers, browser):
     submit(b, b.find_element(By.CSS_SELECTOR, "section[aria-labelledby=h-notes] button[type=submit]"))
     assert "Vertrouwelijk: behandeling bij de GGZ." in b.page_source
 
-    b.delete_all_cookies()
-    b.get(base + "/login")
-    type_into(b, "email", "ind.utrecht@demo.koers.nl")
-    type_into(b, "password", "koers-demo")
-    submit(b)
+    sign_in(b, base, "ind.utrecht@demo.koers.nl")
     b.get(url)
     assert "Vertrouwelijk" not in b.page_source
     assert "Ondersteuning" not in b.find_element(By.TAG_NAME, "main").text
     shot(b, "08-case-as-ind")
 
-    b.delete_all_cookies()
-    b.get(base + "/login")
-    type_into(b, "email", "monitor@demo.koers.nl")
-    type_into(b, "password", "koers-demo")
-    submit(b)
+    sign_in(b, base, "monitor@demo.koers.nl")
     b.get(url)
     assert "Niet gevonden" in b.find_element(By.TAG_NAME, "h1").text

@@ -130,7 +130,8 @@ enum FormFields {
         var items: [Node<HTML.ListContext>] = []
         if let message = s.formMessage { items.append(.li(.text(env.t(message)))) }
         for error in s.errors {
-            items.append(.li(.a(.href("#" + fieldId(error.field)), .text(env.t(error.message)))))
+            let label = FieldLabels.all[error.field].map { env.t($0) + ": " } ?? ""
+            items.append(.li(.a(.href("#" + fieldId(error.field)), .text(label + env.t(error.message)))))
         }
         return .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
                     .h2(.text(env.t("Controleer het formulier", "Please check the form"))),

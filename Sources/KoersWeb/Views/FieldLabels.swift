@@ -1,0 +1,46 @@
+import KoersCore
+
+/// The name of each form field as the error summary shows it, so that two "make a choice"
+/// errors say which choice they are about.
+enum FieldLabels {
+    static let all: [String: LocalizedText] = [
+        "email": .init(nl: "E-mailadres", en: "E-mail address"),
+        "password": .init(nl: "Wachtwoord", en: "Password"),
+        "locationId": .init(nl: "Locatie", en: "Location"),
+        "givenNames": .init(nl: "Voornamen", en: "Given names"),
+        "surname": .init(nl: "Achternaam", en: "Surname"),
+        "aliases": .init(nl: "Aliassen", en: "Aliases"),
+        "birthDate": .init(nl: "Geboortedatum", en: "Birth date"),
+        "nationality": .init(nl: "Nationaliteit", en: "Nationality"),
+        "gender": .init(nl: "Geslacht", en: "Gender"),
+        "vNumber": .init(nl: "V-nummer", en: "V-number"),
+        "channel": .init(nl: "Aangemeld via", en: "Referred via"),
+        "referredOn": .init(nl: "Datum van aanmelding", en: "Referral date"),
+        "note": .init(nl: "Toelichting", en: "Note"),
+        "lawfulStay": .init(nl: "Rechtmatig verblijf", en: "Lawful stay"),
+        "stateReception": .init(nl: "Recht op Rijksopvang", en: "Right to state reception"),
+        "asylumProcedureCompleted": .init(nl: "Asielprocedure doorlopen", en: "Asylum procedure completed"),
+        "lastAsylumRejectionOn": .init(nl: "Datum laatste asielafwijzing", en: "Date of last asylum rejection"),
+        "willingToCooperate": .init(nl: "Bereid mee te werken", en: "Willing to cooperate"),
+        "activeAtOtherLocation": .init(nl: "Actief bij een andere LVV", en: "Active at another LVV"),
+        "inRegionSince": .init(nl: "In de regio sinds", en: "In the region since"),
+        "regionalTies": .init(nl: "Bindingen met de regio", en: "Ties to the region"),
+        "outcome": .init(nl: "Besluit", en: "Decision"),
+        "decidedOn": .init(nl: "Datum", en: "Date"),
+        "rejectionReason": .init(nl: "Reden van afwijzing", en: "Reason for rejection"),
+        "motivation": .init(nl: "Motivering", en: "Motivation"),
+        "perspective": .init(nl: "Perspectief", en: "Perspective"),
+        "instrument": .init(nl: "Instrument", en: "Instrument"),
+        "startedOn": .init(nl: "Startdatum", en: "Start date"),
+        "endedOn": .init(nl: "Einddatum", en: "End date"),
+        "kind": .init(nl: "Procedure", en: "Procedure"),
+        "submittedOn": .init(nl: "Datum indiening", en: "Submission date"),
+        "reference": .init(nl: "Kenmerk", en: "Reference"),
+        "leftOn": .init(nl: "Datum uitstroom", en: "Outflow date"),
+        "reason": .init(nl: "Uitkomst", en: "Outcome"),
+        "classification": .init(nl: "Soort notitie", en: "Kind of note"),
+        "text": .init(nl: "Notitie", en: "Note"),
+        "sharedWith": .init(nl: "Delen met", en: "Share with"),
+        "stage": .init(nl: "Fase", en: "Stage"),
+    ]
+}
