@@ -120,6 +120,14 @@ struct LifeOfACaseTests {
                 #expect(r.status == .ok, "\(path): \(r.text)")
                 etag = r.headers[.eTag]!
             }
+            let support = try #require((r.json["support"] as? [[String: Any]])?.first?["id"] as? String)
+            r = try await api.send(.post, "/trajectories/\(id)/support/\(support)/end", ["endedOn": "2026-05-01"], ifMatch: etag)
+            #expect(r.status == .badRequest)
+            #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["code"] as? String == "beforeStart")
+            r = try await api.send(.post, "/trajectories/\(id)/support/\(support)/end", ["endedOn": "2026-06-01"], ifMatch: etag)
+            #expect(r.status == .ok)
+            #expect((r.json["support"] as? [[String: Any]])?.first?["endedOn"] as? String == "2026-06-01")
+            etag = r.headers[.eTag]!
             let procedure = try #require((r.json["procedures"] as? [[String: Any]])?.first?["id"] as? String)
             r = try await api.send(.post, "/trajectories/\(id)/procedures/\(procedure)/decision", ["outcome": "granted", "decidedOn": "2026-06-10"], ifMatch: etag)
             etag = r.headers[.eTag]!
