@@ -117,8 +117,12 @@ public struct DirectoryStore: Sendable {
     public func actor(userId: UUID) async throws -> Actor? {
         let db = database.db
         guard let user = try await UserModel.find(userId, on: db), !user.disabled,
-              let org = try await OrganisationModel.find(user.organisationId, on: db),
-              let party = Party(rawValue: org.party) else { return nil }
+              let org = try await OrganisationModel.find(user.organisationId, on: db) else { return nil }
+        return try await actor(user: user, organisation: org, on: db)
+    }
+
+    private func actor(user: UserModel, organisation org: OrganisationModel, on db: any Database) async throws -> Actor? {
+        guard let party = Party(rawValue: org.party) else { return nil }
         let links = try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all()
         return Actor(userId: user.id!, organisationId: org.id!, party: party, locationIds: Set(links.map(\.locationId)), displayName: user.displayName, organisationName: org.name)
     }
@@ -155,9 +159,15 @@ public struct DirectoryStore: Sendable {
     }
 
     public func actor(sessionToken token: String, now: Date = Date()) async throws -> Actor? {
-        guard let session = try await SessionModel.query(on: database.db).filter(\.$tokenHash == Secrets.digest(token)).first(),
-              session.expiresAt > now else { return nil }
-        return try await actor(userId: session.userId)
+        let db = database.db
+        // One joined query for session, user and organisation: this runs on every web request.
+        guard let row = try await SessionModel.query(on: db)
+            .join(UserModel.self, on: \SessionModel.$userId == \UserModel.$id)
+            .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
+            .filter(\.$tokenHash == Secrets.digest(token)).filter(\.$expiresAt > now)
+            .filter(UserModel.self, \.$disabled == false)
+            .first() else { return nil }
+        return try await actor(user: try row.joined(UserModel.self), organisation: try row.joined(OrganisationModel.self), on: db)
     }
 
     public func endSession(token: String) async throws {
@@ -176,8 +186,15 @@ public struct DirectoryStore: Sendable {
     }
 
     public func actor(apiToken token: String, now: Date = Date()) async throws -> Actor? {
-        guard let row = try await APITokenModel.query(on: database.db).filter(\.$tokenHash == Secrets.digest(token)).first() else { return nil }
+        let db = database.db
+        // One joined query for token, user and organisation: this runs on every API request.
+        guard let row = try await APITokenModel.query(on: db)
+            .join(UserModel.self, on: \APITokenModel.$userId == \UserModel.$id)
+            .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
+            .filter(\.$tokenHash == Secrets.digest(token))
+            .filter(UserModel.self, \.$disabled == false)
+            .first() else { return nil }
         if let expires = row.expiresAt, expires <= now { return nil }
-        return try await actor(userId: row.userId)
+        return try await actor(user: try row.joined(UserModel.self), organisation: try row.joined(OrganisationModel.self), on: db)
     }
 }

@@ -68,12 +68,24 @@ public final class KoersDatabase: Sendable {
     public func migrate() async throws {
         if kind == .sqlite {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
+            try await tuneSQLiteConnections()
         }
         let migrations = Migrations()
         migrations.add(MigrationList.all)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
+    }
+
+    /// In WAL mode `synchronous=NORMAL` is SQLite's recommended setting: a commit no longer waits
+    /// for an fsync (the WAL is synced at checkpoints), so it survives an application crash but
+    /// may lose the last commits on power loss. The pool keeps one connection per event loop,
+    /// so the per-connection pragma is set on each; a reopened connection falls back to FULL.
+    private func tuneSQLiteConnections() async throws {
+        for loop in databases.eventLoopGroup.makeIterator() {
+            let db = databases.database(logger: logger, on: loop)! as! any SQLDatabase
+            try await db.raw("PRAGMA synchronous=NORMAL").run()
+        }
     }
 
     /// Reverts every migration, newest first.
