@@ -3,6 +3,8 @@ import Foundation
 /// The parts of a case the access policy decides about separately.
 public enum CaseSection: String, Sendable, CaseIterable, Codable {
     case identity, admission, perspective, support, procedures, outflow, notes
+    /// Sub-deadlines, reviews and action items: the case meeting's view of progress.
+    case progress
 }
 
 /// Things a user can do to a case.
@@ -18,6 +20,12 @@ public enum CaseAction: Sendable, Hashable {
     case addNote
     /// Start a new trajectory for a person whose earlier one has ended.
     case reopen
+    /// Suspend, resume, extend or skip a sub-deadline; record a review (the regievoerder's).
+    case manageDeadlines
+    /// Agree an action item for a party.
+    case assignActionItem
+    /// Mark an action item of this party done.
+    case completeActionItem(Party)
 }
 
 /// What the policy answers.
@@ -58,7 +66,7 @@ public enum AccessPolicy {
     public static func sections(for actor: Actor) -> Set<CaseSection> {
         switch actor.party {
         case .ngo, .municipality: Set(CaseSection.allCases)
-        case .ind, .dtv, .avim: [.identity, .admission, .perspective, .procedures, .outflow, .notes]
+        case .ind, .dtv, .avim: [.identity, .admission, .perspective, .procedures, .outflow, .notes, .progress]
         case .monitor, .admin, .committee: []
         }
     }
@@ -103,6 +111,11 @@ public enum AccessPolicy {
             }
         case .addNote:
             return caseParties.contains(party)
+        case .manageDeadlines, .assignActionItem:
+            return party == .municipality
+        case .completeActionItem(let owner):
+            // The party that must act marks it done; the regievoerder may too.
+            return party == owner || party == .municipality
         }
     }
 }

@@ -12,6 +12,12 @@ public enum CaseChange: Sendable, Hashable {
     case procedureDecided(id: UUID, outcome: ProcedureOutcome, decidedOn: Day)
     case outflowRecorded(Outflow)
     case noteAdded(CaseNote)
+    /// A sub-deadline suspended, resumed, extended or skipped.
+    case milestoneAdjusted(MilestoneAdjustment)
+    /// The case was reviewed in the case meeting.
+    case reviewHeld(on: Day, meetingId: UUID?)
+    case actionItemAssigned(ActionItem)
+    case actionItemCompleted(id: UUID, on: Day)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -26,6 +32,10 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureDecided: "procedureDecided"
         case .outflowRecorded: "outflowRecorded"
         case .noteAdded: "noteAdded"
+        case .milestoneAdjusted: "milestoneAdjusted"
+        case .reviewHeld: "reviewHeld"
+        case .actionItemAssigned: "actionItemAssigned"
+        case .actionItemCompleted: "actionItemCompleted"
         }
     }
 
@@ -39,6 +49,7 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted: .progress
         }
     }
 
@@ -55,12 +66,16 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureDecided(_, _, let day): day
         case .outflowRecorded(let o): o.leftOn
         case .noteAdded: nil
+        case .milestoneAdjusted(let a): a.on
+        case .reviewHeld(let day, _): day
+        case .actionItemAssigned(let item): item.assignedOn
+        case .actionItemCompleted(_, let day): day
         }
     }
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -75,6 +90,10 @@ extension CaseChange: Codable {
         case "procedureDecided": self = .procedureDecided(id: try c.decode(UUID.self, forKey: .id), outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome), decidedOn: try c.decode(Day.self, forKey: .decidedOn))
         case "outflowRecorded": self = .outflowRecorded(try c.decode(Outflow.self, forKey: .outflow))
         case "noteAdded": self = .noteAdded(try c.decode(CaseNote.self, forKey: .note))
+        case "milestoneAdjusted": self = .milestoneAdjusted(try c.decode(MilestoneAdjustment.self, forKey: .adjustment))
+        case "reviewHeld": self = .reviewHeld(on: try c.decode(Day.self, forKey: .on), meetingId: try c.decodeIfPresent(UUID.self, forKey: .meetingId))
+        case "actionItemAssigned": self = .actionItemAssigned(try c.decode(ActionItem.self, forKey: .actionItem))
+        case "actionItemCompleted": self = .actionItemCompleted(id: try c.decode(UUID.self, forKey: .id), on: try c.decode(Day.self, forKey: .on))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
     }
@@ -95,6 +114,10 @@ extension CaseChange: Codable {
         case .procedureDecided(let id, let outcome, let day): try c.encode(id, forKey: .id); try c.encode(outcome, forKey: .outcome); try c.encode(day, forKey: .decidedOn)
         case .outflowRecorded(let o): try c.encode(o, forKey: .outflow)
         case .noteAdded(let n): try c.encode(n, forKey: .note)
+        case .milestoneAdjusted(let a): try c.encode(a, forKey: .adjustment)
+        case .reviewHeld(let day, let meeting): try c.encode(day, forKey: .on); try c.encodeIfPresent(meeting, forKey: .meetingId)
+        case .actionItemAssigned(let item): try c.encode(item, forKey: .actionItem)
+        case .actionItemCompleted(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .on)
         }
     }
 }

@@ -17,6 +17,10 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var procedures: [Procedure] = []
     public private(set) var outflow: Outflow?
     public private(set) var notes: [CaseNote] = []
+    public private(set) var adjustments: [MilestoneAdjustment] = []
+    /// Days on which the case meeting reviewed the case.
+    public private(set) var reviews: [Day] = []
+    public private(set) var actionItems: [ActionItem] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -71,6 +75,14 @@ public struct CaseFile: Sendable, Hashable {
             for i in support.indices where support[i].endedOn == nil { support[i].endedOn = o.leftOn }
         case .noteAdded(let note):
             notes.append(note)
+        case .milestoneAdjusted(let adjustment):
+            adjustments.append(adjustment)
+        case .reviewHeld(let day, _):
+            reviews.append(day)
+        case .actionItemAssigned(let item):
+            actionItems.append(item)
+        case .actionItemCompleted(let id, let day):
+            if let i = actionItems.firstIndex(where: { $0.id == id }) { actionItems[i].completedOn = day }
         }
     }
 

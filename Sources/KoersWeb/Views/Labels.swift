@@ -24,6 +24,13 @@ enum Labels {
         return f.string(from: date)
     }
 
+    /// The name of a milestone from its key (`perspective`, `review-2`, `action-…`).
+    static func milestoneName(_ key: String, _ env: PageEnvironment) -> String {
+        if key.hasPrefix("review-") { return env.t(MilestoneKind.review.label) + " " + key.dropFirst("review-".count) }
+        if key.hasPrefix("action-") { return env.t(MilestoneKind.actionItem.label) }
+        return MilestoneKind(rawValue: key).map { env.t($0.label) } ?? key
+    }
+
     /// One line describing an event for the timeline.
     static func describe(_ change: CaseChange, _ env: PageEnvironment, reasons: [OutflowReason]) -> String {
         switch change {
@@ -50,6 +57,20 @@ enum Labels {
             return env.t("Uitstroom: ", "Outflow: ") + env.t(label) + " (" + env.t(o.category.label).lowercased() + ")"
         case .noteAdded(let n):
             return env.t("Notitie (\(env.t(n.classification.label).lowercased()))", "Note (\(env.t(n.classification.label).lowercased()))")
+        case .milestoneAdjusted(let a):
+            let what = milestoneName(a.key, env)
+            switch a.kind {
+            case .suspend: return env.t("Termijn opgeschort: ", "Deadline suspended: ") + what + (a.reason.map { " — " + $0 } ?? "")
+            case .resume: return env.t("Termijn hervat: ", "Deadline resumed: ") + what
+            case .extend: return env.t("Termijn verlengd tot \(a.until?.description ?? "?"): ", "Deadline extended to \(a.until?.description ?? "?"): ") + what + (a.reason.map { " — " + $0 } ?? "")
+            case .skip: return env.t("Termijn vervallen: ", "Deadline skipped: ") + what + (a.reason.map { " — " + $0 } ?? "")
+            }
+        case .reviewHeld:
+            return env.t("Besproken in het LSO", "Reviewed in the case meeting")
+        case .actionItemAssigned(let item):
+            return env.t("Actiepunt voor \(env.t(item.party.label)) (uiterlijk \(item.dueOn)): ", "Action item for \(env.t(item.party.label)) (due \(item.dueOn)): ") + item.text
+        case .actionItemCompleted:
+            return env.t("Actiepunt afgerond", "Action item completed")
         }
     }
 }
