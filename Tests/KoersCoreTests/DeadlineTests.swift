@@ -95,6 +95,16 @@ struct DeadlineTests {
         #expect(onMarch.map(\.state) == [.met, .overdue])
     }
 
+    @Test func aSkippedReviewStartsTheNextCycleAndStaysSkipped() {
+        let policy = DeadlinePolicy(reviewEveryWeeks: 4)
+        let skip = MilestoneAdjustment(key: "review-1", kind: .skip, on: Day("2026-01-20")!, until: nil, reason: "Besproken in stuurgroep")
+        let f = file([.milestoneAdjusted(skip), .reviewHeld(on: Day("2026-02-05")!, meetingId: nil)])
+        let list = Deadlines.milestones(for: f, policy: policy, on: Day("2026-02-10")!)
+        #expect(list.map(\.key) == ["review-1", "review-2", "review-3"])
+        #expect(list.map(\.state) == [.skipped, .met, .scheduled])
+        #expect(list[1].plannedOn == Day("2026-01-20")!.adding(days: 28))
+    }
+
     @Test func maximumStayIsMetByTheOutflow() {
         let policy = DeadlinePolicy(maximumStayMonths: 6)
         let f = file([.outflowRecorded(Outflow(leftOn: Day("2026-08-01")!, reasonCode: "independentDeparture", category: .durable, note: nil))])

@@ -56,6 +56,16 @@ public enum AccessPolicy {
         decide(actor, .refer, locationId: locationId) == .allowed
     }
 
+    /// Whether the user may set the location's sub-deadline policy: its municipality, the regievoerder.
+    public static func mayConfigureDeadlines(_ actor: Actor, at locationId: UUID) -> Bool {
+        actor.party == .municipality && actor.locationIds.contains(locationId)
+    }
+
+    /// Whether the user may see the location's progress view (milestones across its cases).
+    public static func mayViewProgress(_ actor: Actor, at locationId: UUID) -> Bool {
+        mayOpenCases(actor) && actor.locationIds.contains(locationId)
+    }
+
     /// Decides an action on a case at a location.
     public static func decide(_ actor: Actor, _ action: CaseAction, locationId: UUID) -> AccessDecision {
         guard mayOpenCases(actor), actor.locationIds.contains(locationId) else { return .hidden }

@@ -26,7 +26,7 @@ public struct ActionItem: Sendable, Hashable, Codable, Identifiable {
 
 /// A change to one milestone's clock: suspended (opgeschort), resumed, extended (verlengd) or skipped (vervallen).
 public struct MilestoneAdjustment: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable { case suspend, resume, extend, skip }
+    public enum Kind: String, Sendable, CaseIterable, Codable { case suspend, resume, extend, skip }
     public let key: String
     public let kind: Kind
     /// The day the adjustment takes effect.

@@ -37,10 +37,21 @@ public enum Deadlines {
             let milestone = evaluate(key: "review-\(number)", kind: .review, planned: base.adding(days: 7 * weeks), metOn: review,
                                      file: file, on: day, endedOn: endedOn)
             result.append(milestone)
-            guard milestone.state == .met, let next = milestone.metOn else { break }
-            base = next
+            if milestone.state == .met, let next = milestone.metOn {
+                base = next
+            } else if milestone.state == .skipped, endedOn == nil, let skipped = skipDay("review-\(number)", file, on: day) {
+                // Skipping one review starts the next cycle from the day it was skipped.
+                base = skipped
+            } else {
+                break
+            }
         }
         return result
+    }
+
+    /// The day a milestone was skipped, if it was by `day`.
+    static func skipDay(_ key: String, _ file: CaseFile, on day: Day) -> Day? {
+        file.adjustments.first { $0.key == key && $0.kind == .skip && $0.on <= day }?.on
     }
 
     /// One milestone: its adjustments applied in order, then its state on `day`.
@@ -49,7 +60,7 @@ public enum Deadlines {
         var due = planned
         var suspendedSince: Day?
         var extended = false
-        var skipped = false
+        var skipped: Day?
         var reason: String?
         for adjustment in file.adjustments where adjustment.key == key && adjustment.on <= day {
             switch adjustment.kind {
@@ -65,16 +76,17 @@ public enum Deadlines {
                 extended = true
                 reason = adjustment.reason
             case .skip:
-                skipped = true
+                skipped = skipped ?? adjustment.on
                 reason = adjustment.reason
             }
         }
         let state: MilestoneState
         var met: Day?
-        if let metOn, metOn <= day {
+        // A skip is final: what happens after it does not meet the skipped milestone.
+        if let metOn, metOn <= day, skipped.map({ metOn <= $0 }) ?? true {
             state = .met
             met = metOn
-        } else if skipped {
+        } else if skipped != nil {
             state = .skipped
         } else if endedOn != nil {
             state = .skipped

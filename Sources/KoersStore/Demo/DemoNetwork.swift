@@ -20,19 +20,23 @@ public enum DemoNetwork {
         let slug: String
         let ngo: String
         let rule: RegionalTiesRule
+        var deadlines: DeadlinePolicy = .none
     }
 
     static let cities: [City] = [
         City(name: "LVV Amsterdam", slug: "amsterdam", ngo: "Stichting Amsterdamse Opvang en Begeleiding",
              rule: RegionalTiesRule(minimumMonthsInRegion: 6, acceptedTies: [.formerRegistration, .familyOrNetwork, .medicalTreatment, .childrenAtSchool, .lastReceptionInRegion],
-                                    deviation: LocalizedText(nl: "Amsterdam erkent ook een laatste COA-opvanglocatie in de regio.", en: "Amsterdam also accepts a last COA reception centre in the region."))),
+                                    deviation: LocalizedText(nl: "Amsterdam erkent ook een laatste COA-opvanglocatie in de regio.", en: "Amsterdam also accepts a last COA reception centre in the region.")),
+             deadlines: DeadlinePolicy(perspectiveWithinWeeks: 26, reviewEveryWeeks: 26, maximumStayMonths: 24)),
         City(name: "LVV Eindhoven", slug: "eindhoven", ngo: "Vluchtelingen in de Knel (demo)", rule: .national),
         City(name: "LVV Groningen", slug: "groningen", ngo: "INLIA (demo)",
              rule: RegionalTiesRule(minimumMonthsInRegion: 6, acceptedTies: [.formerRegistration, .familyOrNetwork, .medicalTreatment, .childrenAtSchool, .workOrVolunteering],
-                                    deviation: LocalizedText(nl: "Groningen rekent de drie noordelijke provincies tot de regio en erkent ook (vrijwilligers)werk.", en: "Groningen counts the three northern provinces as the region and also accepts (volunteer) work."))),
+                                    deviation: LocalizedText(nl: "Groningen rekent de drie noordelijke provincies tot de regio en erkent ook (vrijwilligers)werk.", en: "Groningen counts the three northern provinces as the region and also accepts (volunteer) work.")),
+             deadlines: DeadlinePolicy(perspectiveWithinWeeks: 12, reviewEveryWeeks: 12)),
         City(name: "LVV Rotterdam", slug: "rotterdam", ngo: "Rotterdams Ongedocumenteerden Steunpunt (demo)",
              rule: RegionalTiesRule(minimumMonthsInRegion: 12, acceptedTies: [.formerRegistration, .familyOrNetwork, .childrenAtSchool],
-                                    deviation: LocalizedText(nl: "Rotterdam vraagt twaalf maanden verblijf in de regio en erkent medische behandeling niet als binding.", en: "Rotterdam asks twelve months in the region and does not accept medical treatment as a tie."))),
+                                    deviation: LocalizedText(nl: "Rotterdam vraagt twaalf maanden verblijf in de regio en erkent medische behandeling niet als binding.", en: "Rotterdam asks twelve months in the region and does not accept medical treatment as a tie.")),
+             deadlines: DeadlinePolicy(perspectiveWithinWeeks: 8, reviewEveryWeeks: 6, maximumStayMonths: 6)),
         City(name: "LVV Utrecht", slug: "utrecht", ngo: "Stichting Noodopvang Dakloze Vreemdelingen Utrecht (demo)", rule: .national),
     ]
 
@@ -43,7 +47,7 @@ public enum DemoNetwork {
             var accounts: [Account] = []
             var allLocations: [UUID] = []
             for city in cities {
-                let location = try await directory.createLocation(name: city.name, slug: city.slug, rule: city.rule, on: db)
+                let location = try await directory.createLocation(name: city.name, slug: city.slug, rule: city.rule, deadlines: city.deadlines, on: db)
                 allLocations.append(location)
                 let cityName = city.name.replacingOccurrences(of: "LVV ", with: "")
                 let orgs: [(Party, String)] = [

@@ -14,5 +14,6 @@ enum MigrationList {
         CreateCaseEvents(),
         CreateOutflowReasons(),
         CreateProcessingLog(),
+        AddDeadlinePolicyToLocations(),
     ]
 }

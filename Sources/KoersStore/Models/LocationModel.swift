@@ -11,18 +11,25 @@ public final class LocationModel: Model, @unchecked Sendable {
     @Field(key: "slug") public var slug: String
     /// The regiobinding rule as JSON (``RegionalTiesRule``).
     @Field(key: "regional_ties_rule") public var regionalTiesRuleJSON: String
+    /// The sub-deadline policy as JSON (``DeadlinePolicy``).
+    @Field(key: "deadline_policy") public var deadlinePolicyJSON: String
 
     public init() {}
 
-    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule) {
+    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .none) {
         self.id = id
         self.name = name
         self.slug = slug
         self.regionalTiesRuleJSON = JSONCoding.string(rule)
+        self.deadlinePolicyJSON = JSONCoding.string(deadlines)
     }
 
     public var regionalTiesRule: RegionalTiesRule {
         (try? JSONCoding.decode(RegionalTiesRule.self, regionalTiesRuleJSON)) ?? .national
+    }
+
+    public var deadlinePolicy: DeadlinePolicy {
+        (try? JSONCoding.decode(DeadlinePolicy.self, deadlinePolicyJSON)) ?? .none
     }
 }
 

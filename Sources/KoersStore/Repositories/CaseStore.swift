@@ -77,6 +77,26 @@ public struct CaseStore: Sendable {
         return CaseRecord(file: file, events: events, locationName: location)
     }
 
+    /// Folds every trajectory at the given locations in the given stages, for views across cases
+    /// (the progress view). Two queries per 500 trajectories: their rows and their events.
+    public func files(at locationIds: Set<UUID>, stages: [Stage]) async throws -> [CaseFile] {
+        guard !locationIds.isEmpty else { return [] }
+        let db = database.db
+        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId ~~ Array(locationIds)).filter(\.$stage ~~ stages.map(\.rawValue)).all()
+        var files: [CaseFile] = []
+        var start = 0
+        while start < rows.count {
+            let chunk = Array(rows[start..<min(start + 500, rows.count)])
+            start += 500
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk.compactMap(\.id)).sort(\.$trajectoryId).sort(\.$sequence).all()
+            let grouped = Dictionary(grouping: try events.map(Self.event), by: \.trajectoryId)
+            for row in chunk {
+                if let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId) { files.append(file) }
+            }
+        }
+        return files
+    }
+
     /// Other trajectories of the same person, newest first (a returning person's history).
     public func otherTrajectories(of personId: UUID, except id: UUID) async throws -> [(id: UUID, stage: Stage, referredOn: String, locationId: UUID)] {
         try await TrajectoryModel.query(on: database.db).filter(\.$personId == personId).filter(\.$id != id).sort(\.$referredOn, .descending).all()

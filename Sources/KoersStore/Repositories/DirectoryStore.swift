@@ -10,6 +10,7 @@ public struct Location: Sendable, Hashable, Identifiable {
     public let name: String
     public let slug: String
     public let regionalTiesRule: RegionalTiesRule
+    public let deadlinePolicy: DeadlinePolicy
 }
 
 /// An account as the administration commands list it.
@@ -47,14 +48,21 @@ public struct DirectoryStore: Sendable {
     }
 
     static func location(_ m: LocationModel) -> Location {
-        Location(id: m.id!, name: m.name, slug: m.slug, regionalTiesRule: m.regionalTiesRule)
+        Location(id: m.id!, name: m.name, slug: m.slug, regionalTiesRule: m.regionalTiesRule, deadlinePolicy: m.deadlinePolicy)
     }
 
     @discardableResult
-    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, on db: (any Database)? = nil) async throws -> UUID {
-        let model = LocationModel(name: name, slug: slug, rule: rule)
+    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .none, on db: (any Database)? = nil) async throws -> UUID {
+        let model = LocationModel(name: name, slug: slug, rule: rule, deadlines: deadlines)
         try await model.create(on: db ?? database.db)
         return model.id!
+    }
+
+    /// Replaces a location's sub-deadline policy; the milestones of its cases follow at once.
+    public func setDeadlinePolicy(_ policy: DeadlinePolicy, for locationId: UUID) async throws {
+        guard let model = try await LocationModel.find(locationId, on: database.db) else { throw StoreError.notFound }
+        model.deadlinePolicyJSON = JSONCoding.string(policy)
+        try await model.save(on: database.db)
     }
 
     @discardableResult

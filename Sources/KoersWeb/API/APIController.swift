@@ -52,6 +52,37 @@ struct APIController {
         change(group, "procedures", .submitProcedure)
         change(group, "outflow", .outflow)
         change(group, "notes", .note, needsIfMatch: false)
+        group.get("trajectories/:id/milestones") { request, context in
+            let actor = try actor(context)
+            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            guard AccessPolicy.sections(for: actor).contains(.progress) else { throw AppError.notFound }
+            let day = try referenceDay(request)
+            return try json(try await service.milestones(record, on: day), etag: record.file.version)
+        }
+        group.post("trajectories/:id/milestones/:key") { request, context in
+            try await perform(request, context, .adjustMilestone(try context.parameters.require("key")), needsIfMatch: true)
+        }
+        change(group, "reviews", .review)
+        change(group, "action-items", .assignActionItem)
+        group.post("trajectories/:id/action-items/:aid/completion") { request, context in
+            try await perform(request, context, .completeActionItem(try context.parameters.require("aid", as: UUID.self)), needsIfMatch: true)
+        }
+        group.get("locations/:lid/deadline-policy") { _, context in
+            let actor = try actor(context)
+            let id = try context.parameters.require("lid", as: UUID.self)
+            guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id) else { throw AppError.notFound }
+            return try json(location.deadlinePolicy)
+        }
+        group.put("locations/:lid/deadline-policy") { request, context in
+            let actor = try actor(context)
+            let policy = try await service.setDeadlinePolicy(try await JSONInput.read(request), for: try context.parameters.require("lid", as: UUID.self), actor: actor)
+            return try json(policy)
+        }
+        group.get("locations/:lid/progress") { request, context in
+            let actor = try actor(context)
+            let report = try await service.progress(at: try context.parameters.require("lid", as: UUID.self), actor: actor, on: try referenceDay(request))
+            return try json(ProgressDTO(report))
+        }
         group.post("trajectories/:id/support/:sid/end") { request, context in
             try await perform(request, context, .endSupport(try context.parameters.require("sid", as: UUID.self)), needsIfMatch: true)
         }
@@ -64,6 +95,37 @@ struct APIController {
         let id: UUID
         let name: String
         let regionalTiesRule: RegionalTiesRule
+    }
+
+    struct ProgressDTO: Encodable {
+        struct Entry: Encodable {
+            let trajectoryId: UUID
+            let name: String
+            let milestone: Milestone
+        }
+        struct StageTime: Encodable {
+            let span: String
+            let cases: Int
+            let medianDays: Int
+        }
+        let location: String
+        let on: Day
+        let policy: DeadlinePolicy
+        let overdue: [Entry]
+        let upcoming: [Entry]
+        let suspended: [Entry]
+        let stageTimes: [StageTime]
+
+        init(_ r: ProgressReport) {
+            func entries(_ list: [ProgressReport.Entry]) -> [Entry] { list.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) } }
+            location = r.location.name
+            on = r.on
+            policy = r.location.deadlinePolicy
+            overdue = entries(r.overdue)
+            upcoming = entries(r.upcoming)
+            suspended = entries(r.suspended)
+            stageTimes = r.stageTimes.map { StageTime(span: $0.stage == .referral ? "referralToDecision" : "admissionToOutflow", cases: $0.cases, medianDays: $0.medianDays) }
+        }
     }
 
     struct ListDTO: Encodable {
@@ -90,6 +152,15 @@ struct APIController {
         let file = try await service.perform(op, on: id, input: input, expectedVersion: version, actor: actor)
         let record = try await service.read(file.id, actor: actor)
         return try json(CaseDTO(record, actor: actor), etag: file.version)
+    }
+
+    /// The `on` query parameter (peildatum), or today.
+    private func referenceDay(_ request: Request) throws -> Day? {
+        guard let text = request.uri.queryParameters["on"].map(String.init) else { return nil }
+        guard let day = Day(text) else {
+            throw AppError.invalid(ValidationFailure([FieldError(field: "on", code: "invalidDate", message: .init(nl: "Geen geldige datum; gebruik JJJJ-MM-DD.", en: "Not a valid date; use YYYY-MM-DD."))]))
+        }
+        return day
     }
 
     private func ifMatch(_ request: Request, required: Bool) throws -> Int? {

@@ -37,6 +37,8 @@ struct CaseDTO: Encodable {
     let procedures: [Procedure]?
     let outflow: Outflow?
     let notes: [CaseNote]?
+    let actionItems: [ActionItem]?
+    let reviews: [Day]?
 
     init(_ record: CaseRecord, actor: Actor) {
         let f = record.file
@@ -58,6 +60,8 @@ struct CaseDTO: Encodable {
         procedures = s.contains(.procedures) ? f.procedures : nil
         outflow = s.contains(.outflow) ? f.outflow : nil
         notes = s.contains(.notes) ? f.notes.filter { AccessPolicy.mayRead($0, actor: actor) } : nil
+        actionItems = s.contains(.progress) ? f.actionItems : nil
+        reviews = s.contains(.progress) ? f.reviews : nil
     }
 
     static func events(_ record: CaseRecord, actor: Actor) -> [EventDTO] {

@@ -1630,6 +1630,765 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/trajectories/{id}/milestones": {
+   "get": {
+    "summary": "The case's sub-deadlines and action items on a reference date",
+    "operationId": "listMilestones",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "on",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "Reference date (peildatum); default today"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Milestones",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Milestone"
+         }
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/milestones/{key}": {
+   "post": {
+    "summary": "Suspend, resume, extend or skip a sub-deadline (municipality)",
+    "operationId": "adjustMilestone",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     },
+     {
+      "name": "key",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "perspective, maximumStay, review-N"
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MilestoneAdjustmentInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/reviews": {
+   "post": {
+    "summary": "Record that the case meeting reviewed the case (municipality)",
+    "operationId": "recordReview",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReviewInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/action-items": {
+   "post": {
+    "summary": "Agree an action item for a party (municipality)",
+    "operationId": "assignActionItem",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ActionItemInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/action-items/{aid}/completion": {
+   "post": {
+    "summary": "Mark an action item done (its party or the municipality)",
+    "operationId": "completeActionItem",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     },
+     {
+      "name": "aid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/ReviewInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/locations/{lid}/deadline-policy": {
+   "get": {
+    "summary": "A location's sub-deadline policy",
+    "operationId": "getDeadlinePolicy",
+    "parameters": [
+     {
+      "name": "lid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Policy",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/DeadlinePolicy"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   },
+   "put": {
+    "summary": "Replace a location's sub-deadline policy (its municipality)",
+    "operationId": "setDeadlinePolicy",
+    "parameters": [
+     {
+      "name": "lid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/DeadlinePolicy"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "Policy",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/DeadlinePolicy"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/locations/{lid}/progress": {
+   "get": {
+    "summary": "Overdue, upcoming and suspended milestones across a location, and time per stage",
+    "operationId": "getProgress",
+    "parameters": [
+     {
+      "name": "lid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "on",
+      "in": "query",
+      "schema": {
+       "type": "string",
+       "format": "date"
+      },
+      "description": "Reference date (peildatum); default today"
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Progress",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -2280,6 +3039,141 @@ enum OpenAPIDocument {
         "avim"
        ]
       }
+     }
+    }
+   },
+   "Milestone": {
+    "type": "object",
+    "properties": {
+     "key": {
+      "type": "string"
+     },
+     "kind": {
+      "type": "string",
+      "enum": [
+       "perspective",
+       "review",
+       "maximumStay",
+       "actionItem"
+      ]
+     },
+     "title": {
+      "type": "string"
+     },
+     "plannedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "dueOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "state": {
+      "type": "string",
+      "enum": [
+       "scheduled",
+       "met",
+       "overdue",
+       "suspended",
+       "extended",
+       "skipped"
+      ]
+     },
+     "metOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "reason": {
+      "type": "string"
+     },
+     "party": {
+      "type": "string"
+     }
+    }
+   },
+   "MilestoneAdjustmentInput": {
+    "type": "object",
+    "required": [
+     "action",
+     "on"
+    ],
+    "properties": {
+     "action": {
+      "type": "string",
+      "enum": [
+       "suspend",
+       "resume",
+       "extend",
+       "skip"
+      ]
+     },
+     "on": {
+      "type": "string",
+      "format": "date"
+     },
+     "until": {
+      "type": "string",
+      "format": "date"
+     },
+     "reason": {
+      "type": "string"
+     }
+    }
+   },
+   "ReviewInput": {
+    "type": "object",
+    "required": [
+     "on"
+    ],
+    "properties": {
+     "on": {
+      "type": "string",
+      "format": "date"
+     }
+    }
+   },
+   "ActionItemInput": {
+    "type": "object",
+    "required": [
+     "party",
+     "text",
+     "dueOn"
+    ],
+    "properties": {
+     "party": {
+      "type": "string",
+      "enum": [
+       "ngo",
+       "municipality",
+       "ind",
+       "dtv",
+       "avim"
+      ]
+     },
+     "text": {
+      "type": "string"
+     },
+     "dueOn": {
+      "type": "string",
+      "format": "date"
+     }
+    }
+   },
+   "DeadlinePolicy": {
+    "type": "object",
+    "description": "Absent fields: no such deadline.",
+    "properties": {
+     "perspectiveWithinWeeks": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "reviewEveryWeeks": {
+      "type": "integer",
+      "minimum": 1
+     },
+     "maximumStayMonths": {
+      "type": "integer",
+      "minimum": 1
      }
     }
    }

@@ -4,6 +4,11 @@ import KoersCore
 /// A change to an existing case, as a route asks for it.
 public enum CaseOperation: Sendable {
     case intake, admission, perspective, startSupport, endSupport(UUID), submitProcedure, decideProcedure(UUID), outflow, note
+    /// Suspend, resume, extend or skip the milestone with this key.
+    case adjustMilestone(String)
+    case review
+    case assignActionItem
+    case completeActionItem(UUID)
 
     /// The processing activity recorded in the processing log.
     var activity: String {
@@ -17,6 +22,10 @@ public enum CaseOperation: Sendable {
         case .decideProcedure: "case.procedure.decide"
         case .outflow: "case.outflow"
         case .note: "case.note"
+        case .adjustMilestone: "case.deadline.adjust"
+        case .review: "case.review"
+        case .assignActionItem: "case.actionItem.assign"
+        case .completeActionItem: "case.actionItem.complete"
         }
     }
 }

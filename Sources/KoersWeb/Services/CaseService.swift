@@ -99,13 +99,24 @@ public struct CaseService: Sendable {
         case .submitProcedure:
             // The kind decides who may submit; an unknown kind is left to validation.
             action = ProcedureKind(rawValue: input.string("kind") ?? "").map { .manageProcedure($0) } ?? .view
-        case .decideProcedure: action = .view
+        case .decideProcedure, .completeActionItem: action = .view
+        case .adjustMilestone, .review: action = .manageDeadlines
+        case .assignActionItem: action = .assignActionItem
         }
         _ = try await authorize(actor, action, id)
         let today = today()
         var check: AdmissionCheck?
         var reasons: [OutflowReason] = []
+        var policy = DeadlinePolicy.none
         switch op {
+        case .adjustMilestone:
+            guard let location = try await cases.locationOf(id) else { throw AppError.notFound }
+            policy = try await directory.location(location)?.deadlinePolicy ?? .none
+        case .completeActionItem(let itemId):
+            guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
+            if let party = record.file.actionItems.first(where: { $0.id == itemId })?.party {
+                _ = try await authorize(actor, .completeActionItem(party), id)
+            }
         case .admission:
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
             if let expectedVersion, expectedVersion != record.file.version { throw AppError.stale(current: record.file.version) }
@@ -123,6 +134,7 @@ public struct CaseService: Sendable {
         let newId = UUID()
         let fixedCheck = check
         let fixedReasons = reasons
+        let fixedPolicy = policy
         do {
             return try await cases.append(to: id, expectedVersion: expectedVersion, context: .fresh(actor), activity: op.activity) { file throws(ValidationFailure) in
                 switch op {
@@ -139,6 +151,10 @@ public struct CaseService: Sendable {
                 case .decideProcedure(let pid): return try CaseCommands.decideProcedure(input, on: file, procedureId: pid, today: today)
                 case .outflow: return try CaseCommands.recordOutflow(input, on: file, reasons: fixedReasons, today: today)
                 case .note: return try CaseCommands.addNote(input, by: actor, id: newId, today: today)
+                case .adjustMilestone(let key): return try DeadlineCommands.adjust(input, key: key, on: file, policy: fixedPolicy, today: today)
+                case .review: return try DeadlineCommands.review(input, on: file, meetingId: nil, today: today)
+                case .assignActionItem: return try DeadlineCommands.assign(input, on: file, id: newId, meetingId: nil, today: today)
+                case .completeActionItem(let itemId): return try DeadlineCommands.complete(input, on: file, itemId: itemId, today: today)
                 }
             }
         } catch let failure as ValidationFailure {

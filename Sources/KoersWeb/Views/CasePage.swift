@@ -13,6 +13,9 @@ enum CasePage {
         let history: [(id: UUID, stage: Stage, referredOn: String, locationId: UUID)]
         let noteForm: FormState
         let message: String?
+        var milestones: [Milestone] = []
+        var progressForm = FormState()
+        var today = Day.today()
     }
 
     static func render(_ env: PageEnvironment, _ m: Model) -> [Node<HTML.BodyContext>] {
@@ -30,6 +33,9 @@ enum CasePage {
         if sections.contains(.support) { main.append(support(env, m)) }
         if sections.contains(.procedures) { main.append(procedures(env, m)) }
         if sections.contains(.outflow), let outflow = file.outflow { main.append(outflowSection(env, outflow, m.reasons)) }
+        if sections.contains(.progress) && (file.admittedOn != nil || !file.actionItems.isEmpty) {
+            main.append(MilestonesSection.render(env, file: file, actor: m.actor, milestones: m.milestones, form: m.progressForm, today: m.today))
+        }
         if sections.contains(.notes) { main.append(notes(env, m)) }
         main.append(timeline(env, m))
         return main

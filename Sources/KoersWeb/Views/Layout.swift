@@ -29,9 +29,10 @@ enum Layout {
         var nav: [Node<HTML.ListContext>] = []
         if let actor = env.actor, AccessPolicy.mayOpenCases(actor) {
             nav.append(.li(link(env, "/cases", env.t("Mijn dossiers", "My cases"))))
-            if AccessPolicy.sections(for: actor).contains(.support) || actor.party == .ngo || actor.party == .municipality {
+            if actor.party == .ngo || actor.party == .municipality {
                 nav.append(.li(link(env, "/cases/new", env.t("Nieuwe aanmelding", "New referral"))))
             }
+            nav.append(.li(link(env, "/progress", env.t("Voortgang", "Progress"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
         let switchHref = "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"

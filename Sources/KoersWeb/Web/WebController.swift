@@ -74,6 +74,27 @@ struct WebController {
                 return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure))
             }
         }
+        // Sub-deadlines, reviews and action items: errors show in the case page's progress section.
+        let progressPage: FormRenderer = { env, s, record, actor in
+            (record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil, progressForm: s))
+        }
+        router.post("/cases/:id/milestones/:key") { request, context in
+            let key = try context.parameters.require("key")
+            return try await perform(request, context, .adjustMilestone(key), back: "#h-progress", render: progressPage)
+        }
+        router.post("/cases/:id/reviews") { request, context in
+            try await perform(request, context, .review, back: "#h-progress", render: progressPage)
+        }
+        router.post("/cases/:id/action-items") { request, context in
+            try await perform(request, context, .assignActionItem, back: "#h-progress", render: progressPage)
+        }
+        router.post("/cases/:id/action-items/:aid/complete") { request, context in
+            let aid = try context.parameters.require("aid", as: UUID.self)
+            return try await perform(request, context, .completeActionItem(aid), back: "#h-progress", render: progressPage)
+        }
+        router.get("/progress", use: progress)
+        router.get("/locations/:lid/deadlines", use: policyForm)
+        router.post("/locations/:lid/deadlines", use: savePolicy)
         router.post("/cases/:id/support/:sid/end") { request, context in
             let sid = try context.parameters.require("sid", as: UUID.self)
             return try await perform(request, context, .endSupport(sid), back: "#h-support") { env, s, record, actor in
@@ -187,6 +208,48 @@ struct WebController {
         return response
     }
 
+    // MARK: Progress and deadline policy
+
+    @Sendable func progress(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let locations = try await service.locations(of: actor).filter { AccessPolicy.mayViewProgress(actor, at: $0.id) }
+        let chosen = request.uri.queryParameters["location"].flatMap { UUID(uuidString: String($0)) } ?? locations.first?.id
+        guard let chosen else { throw AppError.notFound }
+        var day: Day?
+        if let text = request.uri.queryParameters["on"] { day = Day(String(text)) }
+        let report = try await service.progress(at: chosen, actor: actor, on: day)
+        let env = PageEnvironment(context, path: "/progress")
+        return Pages.page(env, title: env.t("Voortgang", "Progress"),
+                          ProgressPage.render(env, report: report, locations: locations, mayConfigure: AccessPolicy.mayConfigureDeadlines(actor, at: chosen)))
+    }
+
+    @Sendable func policyForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("lid", as: UUID.self)
+        guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await directory.location(id) else { throw AppError.notFound }
+        guard AccessPolicy.mayConfigureDeadlines(actor, at: id) else { throw AppError.forbidden }
+        var input = FormInput()
+        input.set("perspectiveWithinWeeks", location.deadlinePolicy.perspectiveWithinWeeks.map(String.init))
+        input.set("reviewEveryWeeks", location.deadlinePolicy.reviewEveryWeeks.map(String.init))
+        input.set("maximumStayMonths", location.deadlinePolicy.maximumStayMonths.map(String.init))
+        let env = PageEnvironment(context, path: request.uri.path)
+        return Pages.page(env, title: env.t("Termijnbeleid", "Deadline policy"), ProgressPage.policyForm(env, FormState(input: input), location: location))
+    }
+
+    @Sendable func savePolicy(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try requireActor(context)
+        let id = try context.parameters.require("lid", as: UUID.self)
+        do {
+            _ = try await service.setDeadlinePolicy(context.form, for: id, actor: actor)
+            return Pages.seeOther("/progress?location=\(id.uuidString.lowercased())")
+        } catch AppError.invalid(let failure) {
+            guard let location = try await directory.location(id) else { throw AppError.notFound }
+            let env = PageEnvironment(context, path: request.uri.path)
+            return Pages.page(env, title: env.t("Fout: termijnbeleid", "Error: deadline policy"), status: .unprocessableContent,
+                              ProgressPage.policyForm(env, FormState(input: context.form, errors: failure.errors), location: location))
+        }
+    }
+
     // MARK: Cases
 
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -228,10 +291,14 @@ struct WebController {
         }
     }
 
-    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil) async throws -> [Node<HTML.BodyContext>] {
+    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil, progressForm: FormState = FormState()) async throws -> [Node<HTML.BodyContext>] {
         let history = try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id).filter { actor.locationIds.contains($0.locationId) }
         let summary = supportErrors.flatMap { s in s.hasErrors ? FormFields.errorSummary(s, env) as Node<HTML.BodyContext> : nil }
-        let page = CasePage.render(env, CasePage.Model(record: record, actor: actor, reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message))
+        var model = CasePage.Model(record: record, actor: actor, reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message)
+        model.milestones = try await service.milestones(record)
+        model.progressForm = progressForm
+        model.today = service.today()
+        let page = CasePage.render(env, model)
         return summary.map { [$0] + page } ?? page
     }
 
