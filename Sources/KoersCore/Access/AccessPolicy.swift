@@ -66,6 +66,17 @@ public enum AccessPolicy {
         mayOpenCases(actor) && actor.locationIds.contains(locationId)
     }
 
+    /// Whether the user may see the location's case meetings, their agendas and minutes: every
+    /// party at the table. What each reads of a case in them is still filtered per case.
+    public static func mayViewMeetings(_ actor: Actor, at locationId: UUID) -> Bool {
+        mayOpenCases(actor) && actor.locationIds.contains(locationId)
+    }
+
+    /// Whether the user may convene and chair the location's case meeting: its municipality.
+    public static func mayChairMeetings(_ actor: Actor, at locationId: UUID) -> Bool {
+        actor.party == .municipality && actor.locationIds.contains(locationId)
+    }
+
     /// Decides an action on a case at a location.
     public static func decide(_ actor: Actor, _ action: CaseAction, locationId: UUID) -> AccessDecision {
         guard mayOpenCases(actor), actor.locationIds.contains(locationId) else { return .hidden }

@@ -18,6 +18,8 @@ public enum CaseChange: Sendable, Hashable {
     case reviewHeld(on: Day, meetingId: UUID?)
     case actionItemAssigned(ActionItem)
     case actionItemCompleted(id: UUID, on: Day)
+    /// The case meeting's written decision on this case.
+    case meetingDecisionRecorded(RecordedMeetingDecision)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -36,6 +38,7 @@ public enum CaseChange: Sendable, Hashable {
         case .reviewHeld: "reviewHeld"
         case .actionItemAssigned: "actionItemAssigned"
         case .actionItemCompleted: "actionItemCompleted"
+        case .meetingDecisionRecorded: "meetingDecisionRecorded"
         }
     }
 
@@ -49,7 +52,7 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
-        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted: .progress
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded: .progress
         }
     }
 
@@ -70,6 +73,7 @@ public enum CaseChange: Sendable, Hashable {
         case .reviewHeld(let day, _): day
         case .actionItemAssigned(let item): item.assignedOn
         case .actionItemCompleted(_, let day): day
+        case .meetingDecisionRecorded(let d): d.on
         }
     }
 }
@@ -94,6 +98,7 @@ extension CaseChange: Codable {
         case "reviewHeld": self = .reviewHeld(on: try c.decode(Day.self, forKey: .on), meetingId: try c.decodeIfPresent(UUID.self, forKey: .meetingId))
         case "actionItemAssigned": self = .actionItemAssigned(try c.decode(ActionItem.self, forKey: .actionItem))
         case "actionItemCompleted": self = .actionItemCompleted(id: try c.decode(UUID.self, forKey: .id), on: try c.decode(Day.self, forKey: .on))
+        case "meetingDecisionRecorded": self = .meetingDecisionRecorded(try c.decode(RecordedMeetingDecision.self, forKey: .decision))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
     }
@@ -118,6 +123,7 @@ extension CaseChange: Codable {
         case .reviewHeld(let day, let meeting): try c.encode(day, forKey: .on); try c.encodeIfPresent(meeting, forKey: .meetingId)
         case .actionItemAssigned(let item): try c.encode(item, forKey: .actionItem)
         case .actionItemCompleted(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .on)
+        case .meetingDecisionRecorded(let d): try c.encode(d, forKey: .decision)
         }
     }
 }

@@ -21,6 +21,7 @@ public struct CaseFile: Sendable, Hashable {
     /// Days on which the case meeting reviewed the case.
     public private(set) var reviews: [Day] = []
     public private(set) var actionItems: [ActionItem] = []
+    public private(set) var meetingDecisions: [RecordedMeetingDecision] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -83,6 +84,8 @@ public struct CaseFile: Sendable, Hashable {
             actionItems.append(item)
         case .actionItemCompleted(let id, let day):
             if let i = actionItems.firstIndex(where: { $0.id == id }) { actionItems[i].completedOn = day }
+        case .meetingDecisionRecorded(let decision):
+            meetingDecisions.append(decision)
         }
     }
 
@@ -100,5 +103,21 @@ public struct CaseFile: Sendable, Hashable {
     public var admittedOn: Day? {
         guard let admission, admission.outcome != .reject else { return nil }
         return admission.decidedOn
+    }
+}
+
+/// A decision of the case meeting on this case, with a line for each part recorded with it
+/// (admission, perspective, review, action item); the minutes are made of these.
+public struct RecordedMeetingDecision: Sendable, Hashable, Codable {
+    public let meetingId: UUID
+    public let on: Day
+    public let text: String
+    public let parts: [LocalizedText]
+
+    public init(meetingId: UUID, on: Day, text: String, parts: [LocalizedText]) {
+        self.meetingId = meetingId
+        self.on = on
+        self.text = text
+        self.parts = parts
     }
 }

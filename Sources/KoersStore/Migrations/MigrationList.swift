@@ -15,5 +15,6 @@ enum MigrationList {
         CreateOutflowReasons(),
         CreateProcessingLog(),
         AddDeadlinePolicyToLocations(),
+        CreateMeetings(),
     ]
 }

@@ -202,20 +202,30 @@ public struct CaseStore: Sendable {
         to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
         _ decide: @escaping @Sendable (CaseFile) throws -> CaseChange
     ) async throws -> CaseFile {
+        try await appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity) { [try decide($0)] }
+    }
+
+    /// Appends several changes that belong together (a meeting's decision on a case) in one transaction.
+    public func appendAll(
+        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
+        _ decide: @escaping @Sendable (CaseFile) throws -> [CaseChange]
+    ) async throws -> CaseFile {
         try await database.write { db in
             guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
             if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
             let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)
             guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { throw StoreError.notFound }
-            let change = try decide(file)
-            let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + 1, context: context)
-            do {
-                try await Self.row(event).create(on: db)
-            } catch let error as any DatabaseError where error.isConstraintFailure {
-                // A concurrent writer took this sequence number first.
-                throw StoreError.stale(current: row.version + 1)
+            let changes = try decide(file)
+            for change in changes {
+                let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: file.version + 1, context: context)
+                do {
+                    try await Self.row(event).create(on: db)
+                } catch let error as any DatabaseError where error.isConstraintFailure {
+                    // A concurrent writer took this sequence number first.
+                    throw StoreError.stale(current: row.version + 1)
+                }
+                file.apply(change)
             }
-            file.apply(change)
             row.version = file.version
             row.stage = file.stage.rawValue
             row.perspective = file.currentPerspective?.rawValue
@@ -223,7 +233,8 @@ public struct CaseStore: Sendable {
             row.leftOn = file.outflow?.leftOn.description
             row.updatedAt = Date()
             try await row.save(on: db)
-            if case .intakeRecorded(let identity, _) = change, let person = try await PersonModel.find(row.personId, on: db) {
+            for case .intakeRecorded(let identity, _) in changes {
+                guard let person = try await PersonModel.find(row.personId, on: db) else { continue }
                 Self.fill(person, identity)
                 try await person.save(on: db)
             }

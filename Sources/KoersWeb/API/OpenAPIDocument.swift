@@ -2389,6 +2389,595 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/meetings": {
+   "get": {
+    "summary": "Case meetings at the caller's locations",
+    "operationId": "listMeetings",
+    "responses": {
+     "200": {
+      "description": "Meetings",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Meeting"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   },
+   "post": {
+    "summary": "Convene a case meeting; its agenda builds itself (municipality)",
+    "operationId": "createMeeting",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MeetingInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}": {
+   "get": {
+    "summary": "One meeting and its agenda",
+    "operationId": "getMeeting",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}/minutes": {
+   "get": {
+    "summary": "The minutes: each agenda case with the decisions recorded, filtered for the caller",
+    "operationId": "getMinutes",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}/agenda": {
+   "post": {
+    "summary": "Put a case on the agenda (chair)",
+    "operationId": "addToAgenda",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AgendaAddInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}/agenda/refresh": {
+   "post": {
+    "summary": "Add cases that became pressing since the agenda was made (chair)",
+    "operationId": "refreshAgenda",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}/agenda/order": {
+   "put": {
+    "summary": "Set the agenda's order (chair)",
+    "operationId": "orderAgenda",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/AgendaOrderInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/meetings/{mid}/cases/{id}/decision": {
+   "post": {
+    "summary": "Record the meeting's decision on an agenda case (chair)",
+    "operationId": "recordMeetingDecision",
+    "parameters": [
+     {
+      "name": "mid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/MeetingDecisionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The meeting with its agenda, as the caller may see it",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Meeting"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/action-items": {
+   "get": {
+    "summary": "Open action items of the caller's party at their locations",
+    "operationId": "listOpenActionItems",
+    "responses": {
+     "200": {
+      "description": "Action items",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "type": "object"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -3174,6 +3763,181 @@ enum OpenAPIDocument {
      "maximumStayMonths": {
       "type": "integer",
       "minimum": 1
+     }
+    }
+   },
+   "Meeting": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "locationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "heldOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "chair": {
+      "type": "string"
+     },
+     "partiesPresent": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     },
+     "agenda": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "trajectoryId": {
+         "type": "string",
+         "format": "uuid"
+        },
+        "name": {
+         "type": "string"
+        },
+        "stage": {
+         "type": "string"
+        },
+        "reasons": {
+         "type": "array",
+         "items": {
+          "type": "string",
+          "enum": [
+           "awaitingDecision",
+           "admissionException",
+           "overdueMilestone",
+           "reviewDue",
+           "actionItemDue",
+           "addedByChair"
+          ]
+         }
+        },
+        "decisions": {
+         "type": "array",
+         "items": {
+          "type": "object"
+         }
+        }
+       }
+      }
+     }
+    }
+   },
+   "MeetingInput": {
+    "type": "object",
+    "required": [
+     "heldOn",
+     "partiesPresent"
+    ],
+    "properties": {
+     "locationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "heldOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "partiesPresent": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "municipality",
+        "ngo",
+        "ind",
+        "dtv",
+        "avim"
+       ]
+      }
+     }
+    }
+   },
+   "AgendaAddInput": {
+    "type": "object",
+    "required": [
+     "trajectoryId"
+    ],
+    "properties": {
+     "trajectoryId": {
+      "type": "string",
+      "format": "uuid"
+     }
+    }
+   },
+   "AgendaOrderInput": {
+    "type": "object",
+    "required": [
+     "trajectoryIds"
+    ],
+    "properties": {
+     "trajectoryIds": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    }
+   },
+   "MeetingDecisionInput": {
+    "type": "object",
+    "required": [
+     "decision"
+    ],
+    "properties": {
+     "decision": {
+      "type": "string"
+     },
+     "outcome": {
+      "type": "string",
+      "enum": [
+       "admit",
+       "admitByException",
+       "reject"
+      ]
+     },
+     "rejectionReason": {
+      "type": "string"
+     },
+     "motivation": {
+      "type": "string"
+     },
+     "perspective": {
+      "type": "string",
+      "enum": [
+       "return",
+       "legalisation",
+       "onwardMigration",
+       "underInvestigation"
+      ]
+     },
+     "reviewed": {
+      "type": "boolean"
+     },
+     "party": {
+      "type": "string",
+      "enum": [
+       "ngo",
+       "municipality",
+       "ind",
+       "dtv",
+       "avim"
+      ]
+     },
+     "text": {
+      "type": "string"
+     },
+     "dueOn": {
+      "type": "string",
+      "format": "date"
      }
     }
    }

@@ -11,6 +11,7 @@ public struct KoersServices: Sendable {
     public let directory: DirectoryStore
     public let cases: CaseStore
     public let service: CaseService
+    public let meetings: MeetingService
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -20,6 +21,7 @@ public struct KoersServices: Sendable {
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
         cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret))
         service = CaseService(cases: cases, directory: directory, today: configuration.today)
+        meetings = MeetingService(meetings: MeetingStore(database: database), cases: cases, directory: directory, today: configuration.today)
     }
 }
 
@@ -55,11 +57,13 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     }
     let authenticated = api.group().add(middleware: APIAuthMiddleware(directory: services.directory))
     APIController(service: services.service).register(on: authenticated)
+    MeetingAPIController(meetings: services.meetings).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
         .add(middleware: WebSessionMiddleware(directory: services.directory, secureCookies: services.configuration.secureCookies))
         .add(middleware: WebErrorMiddleware())
     WebController(service: services.service, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
+    MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     return router
 }

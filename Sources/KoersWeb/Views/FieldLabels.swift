@@ -47,5 +47,9 @@ enum FieldLabels {
         "action": .init(nl: "Wat", en: "What"),
         "sharedWith": .init(nl: "Delen met", en: "Share with"),
         "stage": .init(nl: "Fase", en: "Stage"),
+        "decision": .init(nl: "Besluit van het overleg", en: "The meeting's decision"),
+        "heldOn": .init(nl: "Datum van het overleg", en: "Meeting date"),
+        "partiesPresent": .init(nl: "Aanwezige partijen", en: "Parties present"),
+        "trajectoryIds": .init(nl: "Volgorde", en: "Order"),
     ]
 }

@@ -71,6 +71,8 @@ enum Labels {
             return env.t("Actiepunt voor \(env.t(item.party.label)) (uiterlijk \(item.dueOn)): ", "Action item for \(env.t(item.party.label)) (due \(item.dueOn)): ") + item.text
         case .actionItemCompleted:
             return env.t("Actiepunt afgerond", "Action item completed")
+        case .meetingDecisionRecorded(let d):
+            return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
         }
     }
 }

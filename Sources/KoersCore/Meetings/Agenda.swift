@@ -1,0 +1,76 @@
+import Foundation
+
+/// Why a case is on the case meeting's agenda.
+public enum AgendaReason: String, Sendable, CaseIterable, Codable {
+    /// Intake done, admission not yet decided.
+    case awaitingDecision
+    /// The admission check does not simply pass: the meeting decides, possibly by exception.
+    case admissionException
+    case overdueMilestone
+    case reviewDue
+    case actionItemDue
+    /// Put on the agenda by the chair.
+    case addedByChair
+
+    public var label: LocalizedText {
+        switch self {
+        case .awaitingDecision: LocalizedText(nl: "Wacht op toelatingsbesluit", en: "Awaiting admission decision")
+        case .admissionException: LocalizedText(nl: "Toelating: uitzondering of bespreking nodig", en: "Admission: exception or discussion needed")
+        case .overdueMilestone: LocalizedText(nl: "Deeltermijn verlopen", en: "Sub-deadline overdue")
+        case .reviewDue: LocalizedText(nl: "Periodieke bespreking", en: "Periodic review due")
+        case .actionItemDue: LocalizedText(nl: "Actiepunt verloopt", en: "Action item due")
+        case .addedByChair: LocalizedText(nl: "Toegevoegd door de voorzitter", en: "Added by the chair")
+        }
+    }
+}
+
+/// One case on the agenda, in the order the chair set.
+public struct AgendaItem: Sendable, Hashable, Codable {
+    public let trajectoryId: UUID
+    public var reasons: [AgendaReason]
+
+    public init(trajectoryId: UUID, reasons: [AgendaReason]) {
+        self.trajectoryId = trajectoryId
+        self.reasons = reasons
+    }
+}
+
+/// Builds a meeting's agenda from the cases that need the table on the meeting day.
+public enum Agenda {
+    /// The cases of one location that need the meeting on `day`, most pressing first.
+    public static func build(files: [CaseFile], policy: DeadlinePolicy, rule: RegionalTiesRule, on day: Day) -> [AgendaItem] {
+        var items: [AgendaItem] = []
+        for file in files where !file.stage.isClosed && file.referral.referredOn <= day {
+            var reasons: [AgendaReason] = []
+            if file.stage == .intake, let evidence = file.evidence {
+                reasons.append(.awaitingDecision)
+                let check = AdmissionCheck.evaluate(evidence: evidence, nationality: file.identity.nationality, rule: rule, policy: .national, on: day, activeElsewhere: nil)
+                if check.verdict != .eligible { reasons.append(.admissionException) }
+            }
+            let milestones = Deadlines.milestones(for: file, policy: policy, on: day)
+            if milestones.contains(where: { $0.kind != .actionItem && $0.kind != .review && $0.state == .overdue }) { reasons.append(.overdueMilestone) }
+            if milestones.contains(where: { $0.kind == .review && $0.state.isOpen && $0.state != .suspended && $0.dueOn <= day }) { reasons.append(.reviewDue) }
+            if milestones.contains(where: { $0.kind == .actionItem && $0.state.isOpen && $0.dueOn <= day }) { reasons.append(.actionItemDue) }
+            if !reasons.isEmpty { items.append(AgendaItem(trajectoryId: file.id, reasons: reasons)) }
+        }
+        // Admission decisions first, then overdue deadlines, then the rest; stable by id within a group.
+        func rank(_ item: AgendaItem) -> Int {
+            AgendaReason.allCases.firstIndex { item.reasons.contains($0) } ?? AgendaReason.allCases.count
+        }
+        return items.sorted { (rank($0), $0.trajectoryId.uuidString) < (rank($1), $1.trajectoryId.uuidString) }
+    }
+
+    /// Adds newly pressing cases to an existing agenda, keeping the chair's order and additions.
+    public static func refresh(_ agenda: [AgendaItem], with fresh: [AgendaItem]) -> [AgendaItem] {
+        var result = agenda
+        for item in fresh {
+            if let i = result.firstIndex(where: { $0.trajectoryId == item.trajectoryId }) {
+                let added = result[i].reasons.contains(.addedByChair)
+                result[i].reasons = item.reasons + (added ? [.addedByChair] : [])
+            } else {
+                result.append(item)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import FluentKit
+import Foundation
+import KoersCore
+
+/// A case meeting as pages and the API need it.
+public struct Meeting: Sendable, Identifiable {
+    public let id: UUID
+    public let locationId: UUID
+    public let heldOn: Day
+    public let chairName: String
+    public let partiesPresent: [Party]
+    public var agenda: [AgendaItem]
+}
+
+/// Case meetings of a location. Decisions are case events; the meeting keeps its agenda.
+public struct MeetingStore: Sendable {
+    let database: KoersDatabase
+
+    public init(database: KoersDatabase) {
+        self.database = database
+    }
+
+    public func create(locationId: UUID, heldOn: Day, chair: Actor, partiesPresent: [Party], agenda: [AgendaItem]) async throws -> Meeting {
+        let m = MeetingModel()
+        m.locationId = locationId
+        m.heldOn = heldOn.description
+        m.chairUserId = chair.userId
+        m.chairName = chair.displayName
+        m.partiesPresentJSON = JSONCoding.string(partiesPresent)
+        m.agendaJSON = JSONCoding.string(agenda)
+        m.updatedAt = Date()
+        try await m.create(on: database.db)
+        return try Self.meeting(m)
+    }
+
+    public func meeting(_ id: UUID) async throws -> Meeting? {
+        try await MeetingModel.find(id, on: database.db).map(Self.meeting)
+    }
+
+    /// The meetings of some locations, newest first.
+    public func meetings(at locationIds: Set<UUID>) async throws -> [Meeting] {
+        guard !locationIds.isEmpty else { return [] }
+        return try await MeetingModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(\.$heldOn, .descending).all().map(Self.meeting)
+    }
+
+    public func setAgenda(_ agenda: [AgendaItem], of id: UUID) async throws {
+        guard let m = try await MeetingModel.find(id, on: database.db) else { throw StoreError.notFound }
+        m.agendaJSON = JSONCoding.string(agenda)
+        m.updatedAt = Date()
+        try await m.save(on: database.db)
+    }
+
+    static func meeting(_ m: MeetingModel) throws -> Meeting {
+        Meeting(id: m.id!, locationId: m.locationId, heldOn: Day(m.heldOn) ?? Day(m.updatedAt), chairName: m.chairName,
+                partiesPresent: try JSONCoding.decode([Party].self, m.partiesPresentJSON), agenda: try JSONCoding.decode([AgendaItem].self, m.agendaJSON))
+    }
+}

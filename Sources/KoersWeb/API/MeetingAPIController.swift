@@ -1,0 +1,99 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersStore
+
+/// `/api/v1/meetings` and `/api/v1/action-items`: the case meeting as JSON.
+struct MeetingAPIController {
+    let meetings: MeetingService
+
+    struct MeetingDTO: Encodable {
+        struct Entry: Encodable {
+            let trajectoryId: UUID
+            let name: String
+            let stage: Stage
+            let reasons: [AgendaReason]
+            let decisions: [RecordedMeetingDecision]
+        }
+        let id: UUID
+        let locationId: UUID
+        let heldOn: Day
+        let chair: String
+        let partiesPresent: [Party]
+        let agenda: [Entry]
+
+        init(_ m: Meeting, entries: [AgendaEntry]) {
+            id = m.id
+            locationId = m.locationId
+            heldOn = m.heldOn
+            chair = m.chairName
+            partiesPresent = m.partiesPresent
+            agenda = entries.map { Entry(trajectoryId: $0.item.trajectoryId, name: $0.name, stage: $0.stage, reasons: $0.item.reasons, decisions: $0.decisions) }
+        }
+    }
+
+    struct ActionItemDTO: Encodable {
+        let trajectoryId: UUID
+        let name: String
+        let item: ActionItem
+    }
+
+    func register(on group: RouterGroup<KoersRequestContext>) {
+        group.get("meetings") { _, context in
+            let actor = try actor(context)
+            return try json(try await meetings.list(actor: actor).map { MeetingDTO($0, entries: []) })
+        }
+        group.post("meetings") { request, context in
+            let actor = try actor(context)
+            let meeting = try await meetings.create(try await JSONInput.read(request), actor: actor)
+            var response = try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
+            response.status = .created
+            response.headers[.location] = "/api/v1/meetings/\(meeting.id.uuidString.lowercased())"
+            return response
+        }
+        group.get("meetings/:mid") { _, context in try await show(context) }
+        group.get("meetings/:mid/minutes") { _, context in try await show(context) }
+        group.post("meetings/:mid/agenda") { request, context in
+            let input = try await JSONInput.read(request)
+            try await meetings.add(input.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            return try await show(context)
+        }
+        group.post("meetings/:mid/agenda/refresh") { _, context in
+            try await meetings.refreshAgenda(try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            return try await show(context)
+        }
+        group.put("meetings/:mid/agenda/order") { request, context in
+            let input = try await JSONInput.read(request)
+            let ids = input.all("trajectoryIds").compactMap(UUID.init(uuidString:))
+            try await meetings.reorder(ids, in: try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            return try await show(context)
+        }
+        group.post("meetings/:mid/cases/:id/decision") { request, context in
+            let actor = try actor(context)
+            guard let header = request.headers[.ifMatch], let version = Int(header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) else {
+                throw AppError.preconditionRequired
+            }
+            let file = try await meetings.decide(try context.parameters.require("id", as: UUID.self), in: try context.parameters.require("mid", as: UUID.self),
+                                                 input: try await JSONInput.read(request), expectedVersion: version, actor: actor)
+            var response = try await show(context)
+            response.headers[.eTag] = "\"\(file.version)\""
+            return response
+        }
+        group.get("action-items") { _, context in
+            let actor = try actor(context)
+            return try json(try await meetings.openActionItems(actor: actor).map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) })
+        }
+    }
+
+    private func show(_ context: KoersRequestContext) async throws -> Response {
+        let actor = try actor(context)
+        let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
+        return try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
+    }
+
+    private func actor(_ context: KoersRequestContext) throws -> Actor {
+        guard let actor = context.actor else { throw AppError.unauthenticated }
+        return actor
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import KoersCore
+import KoersStore
+
+/// One case on a meeting's agenda, with what the user may read of it.
+public struct AgendaEntry: Sendable {
+    public let item: AgendaItem
+    public let name: String
+    public let stage: Stage
+    /// The decisions this meeting recorded on the case.
+    public let decisions: [RecordedMeetingDecision]
+    public let version: Int
+}
+
+/// Case meetings (LSO): convened and chaired by the municipality, attended by every party.
+public struct MeetingService: Sendable {
+    let meetings: MeetingStore
+    let cases: CaseStore
+    let directory: DirectoryStore
+    let today: @Sendable () -> Day
+
+    public func list(actor: Actor) async throws -> [Meeting] {
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        return try await meetings.meetings(at: actor.locationIds)
+    }
+
+    func visible(_ id: UUID, actor: Actor) async throws -> Meeting {
+        guard let meeting = try await meetings.meeting(id), AccessPolicy.mayViewMeetings(actor, at: meeting.locationId) else { throw AppError.notFound }
+        return meeting
+    }
+
+    func chaired(_ id: UUID, actor: Actor) async throws -> Meeting {
+        let meeting = try await visible(id, actor: actor)
+        guard AccessPolicy.mayChairMeetings(actor, at: meeting.locationId) else { throw AppError.forbidden }
+        return meeting
+    }
+
+    /// Convenes a meeting; its agenda builds itself from the cases that need the table that day.
+    public func create(_ input: FormInput, actor: Actor) async throws -> Meeting {
+        var p = Parser(input, today: today())
+        let heldOn = p.day("heldOn", allowFuture: true)
+        let parties = p.choices("partiesPresent", Party.self).filter { AccessPolicy.caseParties.contains($0) }
+        var location = input.string("locationId").flatMap(UUID.init(uuidString:))
+        if location == nil && actor.locationIds.count == 1 { location = actor.locationIds.first }
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        if let location, !AccessPolicy.mayChairMeetings(actor, at: location) { throw AppError.forbidden }
+        if location == nil { p.fail("locationId", "required", nl: "Kies de locatie.", en: "Choose the location.") }
+        if parties.isEmpty { p.fail("partiesPresent", "required", nl: "Kies de aanwezige partijen.", en: "Choose the parties present.") }
+        do { try p.finish() } catch { throw AppError.invalid(error) }
+        let agenda = try await buildAgenda(location!, on: heldOn!)
+        return try await meetings.create(locationId: location!, heldOn: heldOn!, chair: actor, partiesPresent: parties, agenda: agenda)
+    }
+
+    func buildAgenda(_ locationId: UUID, on day: Day) async throws -> [AgendaItem] {
+        guard let location = try await directory.location(locationId) else { throw AppError.notFound }
+        let files = try await cases.files(at: [locationId], stages: [.intake, .active])
+        return Agenda.build(files: files, policy: location.deadlinePolicy, rule: location.regionalTiesRule, on: day)
+    }
+
+    /// The agenda with, per case, what this user may see of it.
+    public func entries(_ meeting: Meeting, actor: Actor) async throws -> [AgendaEntry] {
+        let files = try await cases.files(at: [meeting.locationId], stages: Stage.allCases)
+        let byId = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
+        let mayReadProgress = AccessPolicy.sections(for: actor).contains(.progress)
+        return meeting.agenda.compactMap { item in
+            guard let file = byId[item.trajectoryId] else { return nil }
+            return AgendaEntry(item: item, name: file.identity.displayName, stage: file.stage,
+                               decisions: mayReadProgress ? file.meetingDecisions.filter { $0.meetingId == meeting.id } : [], version: file.version)
+        }
+    }
+
+    public func meeting(_ id: UUID, actor: Actor) async throws -> Meeting {
+        try await visible(id, actor: actor)
+    }
+
+    /// Adds cases that have become pressing since the agenda was made.
+    public func refreshAgenda(_ id: UUID, actor: Actor) async throws {
+        let meeting = try await chaired(id, actor: actor)
+        try await meetings.setAgenda(Agenda.refresh(meeting.agenda, with: try await buildAgenda(meeting.locationId, on: meeting.heldOn)), of: id)
+    }
+
+    /// The chair puts a case of the location on the agenda.
+    public func add(_ trajectoryId: UUID?, to id: UUID, actor: Actor) async throws {
+        let meeting = try await chaired(id, actor: actor)
+        guard let trajectoryId, let location = try await cases.locationOf(trajectoryId), location == meeting.locationId else {
+            throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryId", code: "unknownCase", message: .init(nl: "Kies een dossier van deze locatie.", en: "Choose a case of this location."))]))
+        }
+        guard !meeting.agenda.contains(where: { $0.trajectoryId == trajectoryId }) else { return }
+        try await meetings.setAgenda(meeting.agenda + [AgendaItem(trajectoryId: trajectoryId, reasons: [.addedByChair])], of: id)
+    }
+
+    /// The chair moves a case one place up or down.
+    public func move(_ trajectoryId: UUID, up: Bool, in id: UUID, actor: Actor) async throws {
+        var agenda = try await chaired(id, actor: actor).agenda
+        guard let i = agenda.firstIndex(where: { $0.trajectoryId == trajectoryId }) else { throw AppError.notFound }
+        let j = up ? i - 1 : i + 1
+        guard agenda.indices.contains(j) else { return }
+        agenda.swapAt(i, j)
+        try await meetings.setAgenda(agenda, of: id)
+    }
+
+    /// The chair sets the whole order at once; it must name exactly the cases on the agenda.
+    public func reorder(_ order: [UUID], in id: UUID, actor: Actor) async throws {
+        let agenda = try await chaired(id, actor: actor).agenda
+        guard order.count == agenda.count, Set(order) == Set(agenda.map(\.trajectoryId)) else {
+            throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryIds", code: "notThePermutation", message: .init(nl: "Noem elk dossier op de agenda precies één keer.", en: "Name every case on the agenda exactly once."))]))
+        }
+        let byId = Dictionary(uniqueKeysWithValues: agenda.map { ($0.trajectoryId, $0) })
+        try await meetings.setAgenda(order.compactMap { byId[$0] }, of: id)
+    }
+
+    /// Records the meeting's decision on one agenda case, all its parts in one transaction.
+    public func decide(_ trajectoryId: UUID, in id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {
+        let meeting = try await chaired(id, actor: actor)
+        guard meeting.agenda.contains(where: { $0.trajectoryId == trajectoryId }), let record = try await cases.load(trajectoryId, context: nil) else { throw AppError.notFound }
+        let location = try await directory.location(meeting.locationId)
+        let check = record.file.evidence.map {
+            AdmissionCheck.evaluate(evidence: $0, nationality: record.file.identity.nationality, rule: location?.regionalTiesRule ?? .national, policy: .national, on: meeting.heldOn, activeElsewhere: nil)
+        }
+        let today = today()
+        let itemId = UUID()
+        do {
+            return try await cases.appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: .fresh(actor), activity: "meeting.decision") { file throws(ValidationFailure) in
+                try MeetingDecision.parse(input, on: file, meetingId: meeting.id, meetingDay: meeting.heldOn, check: check, actionItemId: itemId, today: today)
+            }
+        } catch let failure as ValidationFailure {
+            throw AppError.invalid(failure)
+        } catch StoreError.stale(let current) {
+            throw AppError.stale(current: current)
+        }
+    }
+
+    /// Open action items of the user's party across their locations, soonest first.
+    public func openActionItems(actor: Actor) async throws -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        let files = try await cases.files(at: actor.locationIds, stages: [.intake, .active])
+        return files.flatMap { file in
+            file.actionItems.filter { $0.party == actor.party && $0.completedOn == nil }.map { (file.id, file.identity.displayName, $0) }
+        }.sorted { $0.item.dueOn < $1.item.dueOn }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import KoersCore
+import KoersStore
+import Plot
+
+/// Casusoverleg pages: the list with a form to convene, one meeting with its agenda, and the minutes.
+enum MeetingPages {
+    static func list(_ env: PageEnvironment, meetings: [Meeting], locations: [Location], chairable: [Location], form: FormState) -> [Node<HTML.BodyContext>] {
+        let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
+        var rows: [Node<HTML.TableContext>] = []
+        for m in meetings {
+            rows.append(.tr(.td(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))), .td(.text(names[m.locationId] ?? "")),
+                            .td(.text(m.chairName)), .td(.text(String(m.agenda.count)))))
+        }
+        var main: [Node<HTML.BodyContext>] = [.h1(.text(env.t("Casusoverleg (LSO)", "Case meetings (LSO)")))]
+        main.append(rows.isEmpty ? .p(.text(env.t("Nog geen overleggen.", "No meetings yet."))) :
+            .table(.thead(.tr(.th(.text(env.t("Datum", "Date"))), .th(.text(env.t("Locatie", "Location"))), .th(.text(env.t("Voorzitter", "Chair"))), .th(.text(env.t("Dossiers", "Cases"))))), .tbody(.group(rows))))
+        if !chairable.isEmpty {
+            var fields: [Node<HTML.FormContext>] = []
+            if chairable.count > 1 {
+                fields.append(FormFields.select(form, env, name: "locationId", label: env.t("Locatie", "Location"), options: chairable.map { ($0.id.uuidString, $0.name) }, blank: env.t("— kies —", "— choose —"), required: true))
+            }
+            let rest: [Node<HTML.FormContext>] = [
+                FormFields.input(form, env, name: "heldOn", label: env.t("Datum van het overleg", "Meeting date"), type: "date", required: true, width: "10"),
+                FormFields.choices(form, env, name: "partiesPresent", legend: env.t("Aanwezige partijen", "Parties present"),
+                                   options: [Party.municipality, .ngo, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) }, multiple: true, required: true, inline: true),
+                FormFields.submit(env.t("Overleg beleggen", "Convene the meeting")),
+            ]
+            fields += rest
+            main.append(.section(.h2(.text(env.t("Nieuw overleg", "New meeting"))),
+                                 .p(.class("hint"), .text(env.t("De agenda stelt zich samen uit de dossiers die aan tafel moeten: toelatingsbesluiten, uitzonderingen, verlopen termijnen, periodieke besprekingen en actiepunten.",
+                                                               "The agenda builds itself from the cases that need the table: admission decisions, exceptions, overdue deadlines, periodic reviews and action items."))),
+                                 FormFields.errorSummary(form, env), FormFields.form(action: "/meetings", env: env, fields)))
+        }
+        return main
+    }
+
+    static func meeting(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry], mayChair: Bool, openCases: [CaseListItem], errors: [UUID: FormState], today: Day) -> [Node<HTML.BodyContext>] {
+        let base = "/meetings/\(m.id.uuidString.lowercased())"
+        var main: [Node<HTML.BodyContext>] = [
+            .h1(.text(env.t("Casusoverleg ", "Case meeting ") + location + " — " + m.heldOn.description)),
+            .p(.text(env.t("Voorzitter: ", "Chair: ") + m.chairName + " · " + env.t("Aanwezig: ", "Present: ") + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ")),
+               .text(" · "), .a(.href(base + "/minutes"), .text(env.t("Verslag", "Minutes")))),
+        ]
+        if m.heldOn > today {
+            main.append(.p(.class("notice"), .text(env.t("Dit overleg is gepland; besluiten worden vanaf \(m.heldOn) vastgelegd. Werk de agenda vlak voor het overleg bij.",
+                                                          "This meeting is planned; decisions are recorded from \(m.heldOn). Update the agenda just before the meeting."))))
+        }
+        var items: [Node<HTML.ListContext>] = []
+        for (index, e) in entries.enumerated() {
+            let id = e.item.trajectoryId.uuidString.lowercased()
+            var content: [Node<HTML.BodyContext>] = [
+                .h3(.a(.href("/cases/\(id)"), .text(e.name)), .text(" · " + env.t(e.stage.label))),
+                .p(.class("meta"), .text(e.item.reasons.map { env.t($0.label) }.joined(separator: " · "))),
+            ]
+            for d in e.decisions {
+                content.append(.div(.class("decision"), .p(.strong(.text(env.t("Besluit: ", "Decision: ") + d.text))),
+                                    .ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) }))))
+            }
+            if mayChair {
+                let up: [Node<HTML.FormContext>] = [FormFields.hidden("trajectoryId", id), FormFields.submit(env.t("Omhoog", "Move up"), secondary: true)]
+                let down: [Node<HTML.FormContext>] = [FormFields.hidden("trajectoryId", id), FormFields.submit(env.t("Omlaag", "Move down"), secondary: true)]
+                content.append(.div(.class("inline-form"),
+                    .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
+                    .if(index < entries.count - 1, FormFields.form(action: base + "/agenda/down", env: env, down))))
+                if e.decisions.isEmpty && !e.stage.isClosed && m.heldOn <= today {
+                    content.append(decisionForm(env, base: base, entry: e, form: errors[e.item.trajectoryId] ?? FormState()))
+                }
+            }
+            items.append(.li(.class("agenda-item"), .id("case-\(id)"), .group(content)))
+        }
+        main.append(.section(.h2(.text(env.t("Agenda", "Agenda") + " (\(entries.count))")),
+                             entries.isEmpty ? .p(.text(env.t("Geen dossiers op de agenda.", "No cases on the agenda."))) : .ol(.class("agenda"), .group(items))))
+        if mayChair {
+            let refresh: [Node<HTML.FormContext>] = [FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)]
+            let add: [Node<HTML.FormContext>] = [
+                FormFields.select(FormState(), env, name: "trajectoryId", label: env.t("Dossier toevoegen", "Add a case"),
+                                  options: openCases.filter { c in !entries.contains { $0.item.trajectoryId == c.trajectoryId } }.map { ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))") },
+                                  blank: env.t("— kies —", "— choose —")),
+                FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
+            ]
+            main.append(.section(.h2(.text(env.t("Voorzitter", "Chair"))),
+                                 FormFields.form(action: base + "/agenda/refresh", env: env, refresh),
+                                 FormFields.form(action: base + "/agenda", env: env, add)))
+        }
+        return main
+    }
+
+    static func decisionForm(_ env: PageEnvironment, base: String, entry e: AgendaEntry, form: FormState) -> Node<HTML.BodyContext> {
+        let id = e.item.trajectoryId.uuidString.lowercased()
+        var fields: [Node<HTML.FormContext>] = [
+            FormFields.errorSummary(form, env),
+            FormFields.textarea(form, env, name: "decision", label: env.t("Besluit van het overleg", "The meeting's decision"), required: true),
+        ]
+        if e.stage == .intake {
+            fields.append(FormFields.select(form, env, name: "outcome", label: env.t("Toelatingsbesluit", "Admission decision"),
+                                            options: AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) }, blank: env.t("— geen —", "— none —")))
+            fields.append(FormFields.select(form, env, name: "rejectionReason", label: env.t("Reden van afwijzing", "Reason for rejection"),
+                                            options: Labels.options(RejectionReason.self, env) { $0.label }, blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")))
+            fields.append(FormFields.textarea(form, env, name: "motivation", label: env.t("Motivering (verplicht bij uitzondering)", "Motivation (required for an exception)")))
+        }
+        if e.stage == .active {
+            fields.append(FormFields.select(form, env, name: "perspective", label: env.t("Perspectief", "Perspective"),
+                                            options: Labels.options(Perspective.self, env) { $0.label }, blank: env.t("— ongewijzigd —", "— unchanged —")))
+            fields.append(FormFields.checkbox(form, name: "reviewed", label: env.t("Geldt als periodieke bespreking", "Counts as the periodic review")))
+        }
+        let actionItem: [Node<HTML.FormContext>] = [
+            FormFields.select(form, env, name: "party", label: env.t("Actiepunt voor", "Action item for"), options: [Party.ngo, .municipality, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) }, blank: env.t("— geen actiepunt —", "— no action item —")),
+            FormFields.input(form, env, name: "text", label: env.t("Actiepunt", "Action item")),
+            FormFields.input(form, env, name: "dueOn", label: env.t("Uiterlijk", "Due"), type: "date", width: "10"),
+            FormFields.hidden("trajectoryId", id),
+            FormFields.submit(env.t("Besluit vastleggen", "Record the decision")),
+        ]
+        fields += actionItem
+        return .details(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)),
+                        .summary(.text(env.t("Besluit vastleggen", "Record the decision"))),
+                        FormFields.form(action: base + "/decisions", env: env, version: e.version, fields))
+    }
+
+    static func minutes(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry]) -> [Node<HTML.BodyContext>] {
+        var items: [Node<HTML.ListContext>] = []
+        for e in entries {
+            var content: [Node<HTML.BodyContext>] = [.h3(.text(e.name)), .p(.class("meta"), .text(e.item.reasons.map { env.t($0.label) }.joined(separator: " · ")))]
+            if e.decisions.isEmpty {
+                content.append(.p(.text(env.t("Geen besluit vastgelegd.", "No decision recorded."))))
+            }
+            for d in e.decisions {
+                content.append(.p(.strong(.text(d.text))))
+                content.append(.ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) })))
+            }
+            items.append(.li(.group(content)))
+        }
+        return [
+            .h1(.text(env.t("Verslag casusoverleg ", "Minutes of the case meeting ") + location + " — " + m.heldOn.description)),
+            .p(.text(env.t("Voorzitter: ", "Chair: ") + m.chairName + ". " + env.t("Aanwezig: ", "Present: ") + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ") + ".")),
+            .p(.class("hint"), .text(env.t("Dit verslag toont wat uw organisatie van elk dossier mag zien.", "These minutes show what your organisation may see of each case."))),
+            .ol(.class("minutes"), .group(items)),
+        ]
+    }
+
+    static func actionItems(_ env: PageEnvironment, party: Party, items: [(trajectoryId: UUID, name: String, item: ActionItem)], today: Day) -> [Node<HTML.BodyContext>] {
+        var rows: [Node<HTML.TableContext>] = []
+        for entry in items {
+            let overdue = entry.item.dueOn < today
+            rows.append(.tr(.class(overdue ? "milestone-overdue" : ""),
+                            .td(.a(.href("/cases/\(entry.trajectoryId.uuidString.lowercased())#h-progress"), .text(entry.name))),
+                            .td(.text(entry.item.text)), .td(.text(entry.item.dueOn.description + (overdue ? env.t(" (verlopen)", " (overdue)") : "")))))
+        }
+        return [
+            .h1(.text(env.t("Onze open actiepunten", "Our open action items"))),
+            .p(.text(env.t("Actiepunten voor ", "Action items for ") + env.t(party.label) + env.t(" op uw locaties.", " at your locations."))),
+            rows.isEmpty ? .p(.text(env.t("Geen open actiepunten.", "No open action items."))) :
+                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Actiepunt", "Action item"))), .th(.text(env.t("Uiterlijk", "Due"))))), .tbody(.group(rows))),
+        ]
+    }
+}
