@@ -74,6 +74,9 @@ struct MeetingTests {
             r = try await ind.send(.get, "/action-items")
             #expect(r.text.contains("Juridische screening uitvoeren"))
             #expect(try await ngo.send(.get, "/action-items").text == "[]")
+            r = try await ind.send(.get, "/inbox")
+            #expect((r.json["actionItems"] as? [Any])?.count == 1 && (r.json["meetings"] as? [Any])?.count == 2 && (r.json["overdue"] as? [Any])?.isEmpty == true)
+
             let file = try #require(try await app.services.cases.load(active.id, context: nil)).file
             #expect(file.reviews == [Day("2026-06-15")!] && file.currentPerspective == .returnToOrigin)
 
@@ -84,6 +87,9 @@ struct MeetingTests {
             let third = try await app.admitted(surname: "Derde")
             r = try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": third.id.uuidString])
             #expect((r.json["agenda"] as? [[String: Any]])?.last?["reasons"] as? [String] == ["addedByChair"])
+            // The regievoerder's inbox lists the new case's overdue perspective.
+            r = try await chair.send(.get, "/inbox")
+            #expect((r.json["overdue"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Yonas Derde"])
             let amsterdam = try await app.admitted("amsterdam", surname: "Elders")
             #expect(try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": amsterdam.id.uuidString]).status == .badRequest)
         }

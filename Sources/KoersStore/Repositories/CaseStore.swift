@@ -213,11 +213,15 @@ public struct CaseStore: Sendable {
         try await database.write { db in
             guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
             if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)
-            guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { throw StoreError.notFound }
+            // Fold exactly the events the row's version counts, and number new ones from it: under
+            // READ COMMITTED a concurrent writer's event may already be visible to the next query,
+            // and numbering from the row makes such a race collide on (trajectory_id, sequence).
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(\.$sequence <= row.version)
+                .sort(\.$sequence).all().map(Self.event)
+            guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId), file.version == row.version else { throw StoreError.notFound }
             let changes = try decide(file)
-            for change in changes {
-                let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: file.version + 1, context: context)
+            for (offset, change) in changes.enumerated() {
+                let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + offset + 1, context: context)
                 do {
                     try await Self.row(event).create(on: db)
                 } catch let error as any DatabaseError where error.isConstraintFailure {

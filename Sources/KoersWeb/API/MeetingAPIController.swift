@@ -33,6 +33,12 @@ struct MeetingAPIController {
         }
     }
 
+    struct InboxDTO: Encodable {
+        let actionItems: [ActionItemDTO]
+        let meetings: [MeetingDTO]
+        let overdue: [APIController.ProgressDTO.Entry]
+    }
+
     struct ActionItemDTO: Encodable {
         let trajectoryId: UUID
         let name: String
@@ -79,6 +85,13 @@ struct MeetingAPIController {
             var response = try await show(context)
             response.headers[.eTag] = "\"\(file.version)\""
             return response
+        }
+        group.get("inbox") { _, context in
+            let actor = try actor(context)
+            let inbox = try await meetings.inbox(actor: actor)
+            return try json(InboxDTO(actionItems: inbox.actionItems.map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) },
+                                     meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
+                                     overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }))
         }
         group.get("action-items") { _, context in
             let actor = try actor(context)

@@ -2978,6 +2978,64 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/inbox": {
+   "get": {
+    "summary": "What waits for the caller's organisation: its open action items, upcoming meetings, and (municipality) overdue sub-deadlines",
+    "operationId": "getInbox",
+    "responses": {
+     "200": {
+      "description": "Inbox",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "object",
+         "properties": {
+          "actionItems": {
+           "type": "array",
+           "items": {
+            "type": "object"
+           }
+          },
+          "meetings": {
+           "type": "array",
+           "items": {
+            "$ref": "#/components/schemas/Meeting"
+           }
+          },
+          "overdue": {
+           "type": "array",
+           "items": {
+            "type": "object"
+           }
+          }
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {

@@ -12,6 +12,13 @@ public struct AgendaEntry: Sendable {
     public let version: Int
 }
 
+/// What waits for an organisation.
+public struct Inbox: Sendable {
+    public let actionItems: [(trajectoryId: UUID, name: String, item: ActionItem)]
+    public let meetings: [Meeting]
+    public let overdue: [ProgressReport.Entry]
+}
+
 /// Case meetings (LSO): convened and chaired by the municipality, attended by every party.
 public struct MeetingService: Sendable {
     let meetings: MeetingStore
@@ -128,6 +135,24 @@ public struct MeetingService: Sendable {
         } catch StoreError.stale(let current) {
             throw AppError.stale(current: current)
         }
+    }
+
+    /// What waits for the user's organisation: its party's open action items, upcoming meetings at
+    /// its locations, and — for the regievoerder — the overdue sub-deadlines there.
+    public func inbox(actor: Actor) async throws -> Inbox {
+        let items = try await openActionItems(actor: actor)
+        let today = today()
+        let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted { $0.heldOn < $1.heldOn }
+        var overdue: [ProgressReport.Entry] = []
+        for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString }) where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
+            guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isNone else { continue }
+            for file in try await cases.files(at: [location], stages: [.active]) {
+                for milestone in Deadlines.milestones(for: file, policy: policy, on: today) where milestone.state == .overdue && milestone.kind != .actionItem {
+                    overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.identity.displayName, milestone: milestone))
+                }
+            }
+        }
+        return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn })
     }
 
     /// Open action items of the user's party across their locations, soonest first.

@@ -34,7 +34,7 @@ enum Layout {
             }
             nav.append(.li(link(env, "/progress", env.t("Voortgang", "Progress"))))
             nav.append(.li(link(env, "/meetings", env.t("Casusoverleg", "Case meetings"))))
-            nav.append(.li(link(env, "/action-items", env.t("Actiepunten", "Action items"))))
+            nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
         let switchHref = "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"

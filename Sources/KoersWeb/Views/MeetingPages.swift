@@ -138,6 +138,21 @@ enum MeetingPages {
         ]
     }
 
+    static func inbox(_ env: PageEnvironment, party: Party, inbox: Inbox, today: Day) -> [Node<HTML.BodyContext>] {
+        var main = actionItems(env, party: party, items: inbox.actionItems, today: today)
+        main[0] = .h1(.text(env.t("Inbox", "Inbox")))
+        var meetings: [Node<HTML.ListContext>] = []
+        for m in inbox.meetings {
+            meetings.append(.li(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)), .text(" — \(m.agenda.count) " + env.t("dossiers", "cases"))))
+        }
+        main.append(.section(.h2(.text(env.t("Komende casusoverleggen", "Upcoming case meetings"))),
+                             meetings.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.group(meetings))))
+        if !inbox.overdue.isEmpty {
+            main.append(ProgressPage.table(env, id: "inbox-overdue", title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"), entries: inbox.overdue))
+        }
+        return main
+    }
+
     static func actionItems(_ env: PageEnvironment, party: Party, items: [(trajectoryId: UUID, name: String, item: ActionItem)], today: Day) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
         for entry in items {
@@ -148,7 +163,7 @@ enum MeetingPages {
         }
         return [
             .h1(.text(env.t("Onze open actiepunten", "Our open action items"))),
-            .p(.text(env.t("Actiepunten voor ", "Action items for ") + env.t(party.label) + env.t(" op uw locaties.", " at your locations."))),
+            .h2(.text(env.t("Open actiepunten voor ", "Open action items for ") + env.t(party.label))),
             rows.isEmpty ? .p(.text(env.t("Geen open actiepunten.", "No open action items."))) :
                 .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Actiepunt", "Action item"))), .th(.text(env.t("Uiterlijk", "Due"))))), .tbody(.group(rows))),
         ]

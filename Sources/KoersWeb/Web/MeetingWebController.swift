@@ -65,6 +65,11 @@ struct MeetingWebController {
                 return try await show(request, context, errors: [trajectory: FormState(input: context.form, formMessage: message)], status: .conflict)
             }
         }
+        router.get("/inbox") { _, context in
+            let actor = try actor(context)
+            let env = PageEnvironment(context, path: "/inbox")
+            return Pages.page(env, title: env.t("Inbox", "Inbox"), MeetingPages.inbox(env, party: actor.party, inbox: try await meetings.inbox(actor: actor), today: service.today()))
+        }
         router.get("/action-items") { request, context in
             let actor = try actor(context)
             let env = PageEnvironment(context, path: "/action-items")
