@@ -26,7 +26,7 @@ struct Demo: AsyncParsableCommand {
             try await services.database.revertAll()
             try await services.database.migrate()
             let started = Date()
-            let result = try await DemoLoader.load(directory: services.directory, persons: persons, seed: seed, today: configuration.today())
+            let result = try await DemoLoader.load(directory: services.directory, cases: services.cases, persons: persons, seed: seed, today: configuration.today())
             let seconds = Date().timeIntervalSince(started)
             print("Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s).")
             print("")

@@ -42,7 +42,7 @@ struct AgendaTests {
         #expect(agenda.prefix(2).allSatisfy { $0.reasons.contains(.awaitingDecision) })
         #expect(agenda.last?.trajectoryId == withItem.id)
         // Without deadlines only admissions and action items need the table.
-        #expect(Agenda.build(files: [overdue], policy: .none, rule: .national, on: day).isEmpty)
+        #expect(Agenda.build(files: [overdue], policy: .noDeadlines, rule: .national, on: day).isEmpty)
     }
 
     @Test func refreshingKeepsTheChairsOrderAndAdditions() {

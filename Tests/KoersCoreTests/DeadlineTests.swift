@@ -28,8 +28,8 @@ struct DeadlineTests {
 
     @Test func noDeadlinesMeansNoMilestones() {
         let f = file([.perspectiveSet(PerspectiveDecision(perspective: .returnToOrigin, decidedOn: Day("2026-06-01")!, note: nil))])
-        #expect(Deadlines.milestones(for: f, policy: .none, on: Day("2027-01-01")!).isEmpty)
-        #expect(DeadlinePolicy.none.isNone)
+        #expect(Deadlines.milestones(for: f, policy: .noDeadlines, on: Day("2027-01-01")!).isEmpty)
+        #expect(DeadlinePolicy.noDeadlines.isEmpty)
     }
 
     @Test func perspectiveIsScheduledThenOverdueThenMet() {
@@ -124,13 +124,13 @@ struct DeadlineTests {
         let id = UUID()
         let item = ActionItem(id: id, party: .ind, text: "Dossier opvragen", dueOn: Day("2026-02-15")!, assignedOn: Day("2026-02-01")!, meetingId: nil)
         let open = file([.actionItemAssigned(item)])
-        #expect(state(item.milestoneKey, open, .none, on: "2026-01-31") == nil)
-        let scheduled = state(item.milestoneKey, open, .none, on: "2026-02-10")
+        #expect(state(item.milestoneKey, open, .noDeadlines, on: "2026-01-31") == nil)
+        let scheduled = state(item.milestoneKey, open, .noDeadlines, on: "2026-02-10")
         #expect(scheduled?.state == .scheduled && scheduled?.party == .ind && scheduled?.title == "Dossier opvragen")
-        #expect(state(item.milestoneKey, open, .none, on: "2026-02-16")?.state == .overdue)
+        #expect(state(item.milestoneKey, open, .noDeadlines, on: "2026-02-16")?.state == .overdue)
         let done = file([.actionItemAssigned(item), .actionItemCompleted(id: id, on: Day("2026-02-20")!)])
-        #expect(state(item.milestoneKey, done, .none, on: "2026-02-19")?.state == .overdue)
-        #expect(state(item.milestoneKey, done, .none, on: "2026-02-20")?.state == .met)
+        #expect(state(item.milestoneKey, done, .noDeadlines, on: "2026-02-19")?.state == .overdue)
+        #expect(state(item.milestoneKey, done, .noDeadlines, on: "2026-02-20")?.state == .met)
     }
 
     @Test func policyFormAcceptsEmptyAndRejectsNonsense() throws {

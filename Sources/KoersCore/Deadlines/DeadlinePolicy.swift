@@ -17,9 +17,9 @@ public struct DeadlinePolicy: Sendable, Hashable, Codable {
     }
 
     /// No sub-deadlines (Utrecht, Eindhoven).
-    public static let none = DeadlinePolicy()
+    public static let noDeadlines = DeadlinePolicy()
 
-    public var isNone: Bool { perspectiveWithinWeeks == nil && reviewEveryWeeks == nil && maximumStayMonths == nil }
+    public var isEmpty: Bool { perspectiveWithinWeeks == nil && reviewEveryWeeks == nil && maximumStayMonths == nil }
 
     /// Reads the policy form: each field empty (no deadline) or a whole number in range.
     public static func parse(_ input: FormInput) throws(ValidationFailure) -> DeadlinePolicy {

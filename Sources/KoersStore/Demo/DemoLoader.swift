@@ -4,10 +4,11 @@ import KoersCore
 import SQLKit
 
 /// Writes a generated population in bulk: persons, trajectories (their rows folded from the
-/// events, exactly as the store would write them) and events, in batches, one transaction each.
+/// events, exactly as the store would write them) and events, in batches, one transaction each;
+/// then the case meetings, through the store like any user's decisions.
 public enum DemoLoader {
     /// Creates the network and `persons` people; returns the accounts and the number of trajectories.
-    public static func load(directory: DirectoryStore, persons: Int, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
+    public static func load(directory: DirectoryStore, cases: CaseStore, persons: Int, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
         let accounts = try await DemoNetwork.create(directory)
         let database = directory.database
         var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
@@ -18,16 +19,17 @@ public enum DemoLoader {
         while remaining > 0 {
             let n = min(chunk, remaining)
             remaining -= n
-            let cases = population.generate(count: n)
-            let rows = rows(cases, seenPersons: &seenPersons)
+            let generated = population.generate(count: n)
+            let rows = rows(generated, seenPersons: &seenPersons)
             try await database.db.transaction { db in
                 let sql = db as! any SQLDatabase
                 try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
                 try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
                 try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
             }
-            written += cases.count
+            written += generated.count
         }
+        try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
         return (accounts, written)
     }
 

@@ -20,7 +20,7 @@ public enum DemoNetwork {
         let slug: String
         let ngo: String
         let rule: RegionalTiesRule
-        var deadlines: DeadlinePolicy = .none
+        var deadlines: DeadlinePolicy = .noDeadlines
     }
 
     static let cities: [City] = [

@@ -21,6 +21,8 @@ public struct DemoPopulation {
     /// Actors by location and party.
     let actors: [UUID: [Party: Actor]]
     let locationWeights: [(UUID, Double)]
+    /// Each location's sub-deadline policy, so the demo's reviews and deadlines follow it.
+    let policies: [UUID: DeadlinePolicy]
 
     public init(accounts: [DemoNetwork.Account], today: Day, seed: UInt64) {
         self.accounts = accounts
@@ -35,6 +37,9 @@ public struct DemoPopulation {
         for account in accounts { if let name = account.location, let id = account.actor.locationIds.first { names[id] = name } }
         // Ordered by name, so the same seed gives the same population whatever ids the database gave.
         locationWeights = names.sorted { $0.value < $1.value }.map { ($0.key, Self.cityWeights[$0.value] ?? 10) }
+        var policies: [UUID: DeadlinePolicy] = [:]
+        for (id, name) in names { policies[id] = DemoNetwork.cities.first { $0.name == name }?.deadlines ?? DeadlinePolicy.noDeadlines }
+        self.policies = policies
     }
 
     static let nationalityWeights: [(String, Double)] = [
@@ -108,6 +113,47 @@ public struct DemoPopulation {
     private func moment(_ day: Day) -> Date {
         // Recorded on the effective day at a working hour (UTC noon keeps it on the same day in NL).
         Date(timeIntervalSince1970: Double(day.ordinal) * 86400 + 12 * 3600)
+    }
+
+    /// Case coordination while the trajectory runs: reviews at the location's rhythm, sometimes a
+    /// suspended, extended or skipped deadline, and action items for the parties.
+    private mutating func coordinate(_ c: inout Case, admitted: Day, until end: Day, municipality: Actor, ngo: Actor) {
+        func add(_ change: CaseChange, _ actor: Actor, _ day: Day) { c.events.append((change, actor, moment(day))) }
+        let policy = policies[c.locationId] ?? DeadlinePolicy.noDeadlines
+        if let weeks = policy.reviewEveryWeeks {
+            var day = admitted.adding(days: 7 * weeks + random.int(-10...20))
+            while day < end {
+                if random.chance(0.08) {
+                    add(.milestoneAdjusted(MilestoneAdjustment(key: "review-\(c.events.filter { if case .reviewHeld = $0.change { true } else { false } }.count + 1)", kind: .skip, on: day,
+                                                               until: nil, reason: "Besproken in het stuurgroepoverleg")), municipality, day)
+                } else {
+                    add(.reviewHeld(on: day, meetingId: nil), municipality, day)
+                }
+                day = day.adding(days: 7 * weeks + random.int(-5...25))
+            }
+        }
+        if policy.perspectiveWithinWeeks != nil, admitted.adding(days: 20) < end, random.chance(0.15) {
+            let from = admitted.adding(days: random.int(5...20))
+            add(.milestoneAdjusted(MilestoneAdjustment(key: "perspective", kind: .suspend, on: from, until: nil, reason: "Opname in het ziekenhuis")), municipality, from)
+            let back = from.adding(days: random.int(10...60))
+            if back < end && random.chance(0.6) {
+                add(.milestoneAdjusted(MilestoneAdjustment(key: "perspective", kind: .resume, on: back, until: nil, reason: nil)), municipality, back)
+            }
+        } else if let weeks = policy.perspectiveWithinWeeks, admitted.adding(days: 7 * weeks - 5) < end, random.chance(0.12) {
+            let on = admitted.adding(days: 7 * weeks - 5)
+            add(.milestoneAdjusted(MilestoneAdjustment(key: "perspective", kind: .extend, on: on, until: on.adding(days: random.int(30...90)), reason: "Wacht op het IND-besluit")), municipality, on)
+        }
+        if random.chance(0.3) {
+            let assigned = end.adding(days: -random.int(0...40))
+            guard assigned >= admitted else { return }
+            let party: Party = random.weighted([(.ngo, 35), (.ind, 25), (.dtv, 20), (.avim, 10), (.municipality, 10)])
+            let texts: [Party: String] = [.ngo: "Gesprek over perspectief voorbereiden", .ind: "Juridische screening afronden", .dtv: "Vertrekgesprek plannen",
+                                          .avim: "Identiteitsonderzoek starten", .municipality: "Zorgaanbod regelen"]
+            let item = ActionItem(id: UUID(), party: party, text: texts[party]!, dueOn: assigned.adding(days: random.int(7...35)), assignedOn: assigned, meetingId: nil)
+            add(.actionItemAssigned(item), municipality, assigned)
+            let done = assigned.adding(days: random.int(3...30))
+            if done <= end && random.chance(0.5) { add(.actionItemCompleted(id: item.id, on: done), party == .ngo ? ngo : municipality, done) }
+        }
     }
 
     /// One trajectory, carried forward until its next step would fall after today.
@@ -198,6 +244,7 @@ public struct DemoPopulation {
             }
         }
 
+        coordinate(&c, admitted: decisionDay, until: min(leaveDay, today), municipality: municipality, ngo: ngo)
         guard leaveDay <= today else { return c }
         let reason: String
         if hasaOutcome == .granted {

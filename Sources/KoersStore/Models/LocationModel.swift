@@ -16,7 +16,7 @@ public final class LocationModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .none) {
+    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .noDeadlines) {
         self.id = id
         self.name = name
         self.slug = slug
@@ -29,7 +29,7 @@ public final class LocationModel: Model, @unchecked Sendable {
     }
 
     public var deadlinePolicy: DeadlinePolicy {
-        (try? JSONCoding.decode(DeadlinePolicy.self, deadlinePolicyJSON)) ?? .none
+        (try? JSONCoding.decode(DeadlinePolicy.self, deadlinePolicyJSON)) ?? .noDeadlines
     }
 }
 

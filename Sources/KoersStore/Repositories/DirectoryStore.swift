@@ -52,7 +52,7 @@ public struct DirectoryStore: Sendable {
     }
 
     @discardableResult
-    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .none, on db: (any Database)? = nil) async throws -> UUID {
+    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .noDeadlines, on db: (any Database)? = nil) async throws -> UUID {
         let model = LocationModel(name: name, slug: slug, rule: rule, deadlines: deadlines)
         try await model.create(on: db ?? database.db)
         return model.id!

@@ -107,11 +107,11 @@ public struct CaseService: Sendable {
         let today = today()
         var check: AdmissionCheck?
         var reasons: [OutflowReason] = []
-        var policy = DeadlinePolicy.none
+        var policy = DeadlinePolicy.noDeadlines
         switch op {
         case .adjustMilestone:
             guard let location = try await cases.locationOf(id) else { throw AppError.notFound }
-            policy = try await directory.location(location)?.deadlinePolicy ?? .none
+            policy = try await directory.location(location)?.deadlinePolicy ?? .noDeadlines
         case .completeActionItem(let itemId):
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
             if let party = record.file.actionItems.first(where: { $0.id == itemId })?.party {

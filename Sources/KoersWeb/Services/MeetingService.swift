@@ -145,7 +145,7 @@ public struct MeetingService: Sendable {
         let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted { $0.heldOn < $1.heldOn }
         var overdue: [ProgressReport.Entry] = []
         for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString }) where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
-            guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isNone else { continue }
+            guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isEmpty else { continue }
             for file in try await cases.files(at: [location], stages: [.active]) {
                 for milestone in Deadlines.milestones(for: file, policy: policy, on: today) where milestone.state == .overdue && milestone.kind != .actionItem {
                     overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.identity.displayName, milestone: milestone))

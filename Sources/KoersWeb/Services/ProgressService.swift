@@ -29,7 +29,7 @@ public struct ProgressReport: Sendable {
 extension CaseService {
     /// The milestones of one case on a day, under its location's policy.
     public func milestones(_ record: CaseRecord, on day: Day? = nil) async throws -> [Milestone] {
-        let policy = try await directory.location(record.file.locationId)?.deadlinePolicy ?? .none
+        let policy = try await directory.location(record.file.locationId)?.deadlinePolicy ?? .noDeadlines
         return Deadlines.milestones(for: record.file, policy: policy, on: day ?? today())
     }
 

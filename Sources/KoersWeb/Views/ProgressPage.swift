@@ -30,7 +30,7 @@ enum ProgressPage {
     }
 
     static func describe(_ policy: DeadlinePolicy, _ env: PageEnvironment) -> String {
-        if policy.isNone { return env.t("Deze locatie werkt zonder deeltermijnen.", "This location works without sub-deadlines.") }
+        if policy.isEmpty { return env.t("Deze locatie werkt zonder deeltermijnen.", "This location works without sub-deadlines.") }
         var parts: [String] = []
         if let w = policy.perspectiveWithinWeeks { parts.append(env.t("perspectief binnen \(w) weken", "perspective within \(w) weeks")) }
         if let w = policy.reviewEveryWeeks { parts.append(env.t("bespreking elke \(w) weken", "review every \(w) weeks")) }
