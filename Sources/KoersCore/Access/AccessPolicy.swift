@@ -26,6 +26,8 @@ public enum CaseAction: Sendable, Hashable {
     case assignActionItem
     /// Mark an action item of this party done.
     case completeActionItem(Party)
+    /// Ask another location to take the case over.
+    case requestTransfer
 }
 
 /// What the policy answers.
@@ -77,6 +79,17 @@ public enum AccessPolicy {
         actor.party == .municipality && actor.locationIds.contains(locationId)
     }
 
+    /// Whether the user may accept or decline a transfer to this location: its NGO or municipality.
+    /// They decide on the hand-over summary; the case itself opens to them only once accepted.
+    public static func mayDecideTransfer(_ actor: Actor, to locationId: UUID) -> Bool {
+        (actor.party == .ngo || actor.party == .municipality) && actor.locationIds.contains(locationId)
+    }
+
+    /// Whether the user may see a transfer (and its hand-over summary): a case party at either end.
+    public static func mayViewTransfer(_ actor: Actor, from: UUID, to: UUID) -> Bool {
+        mayOpenCases(actor) && (actor.locationIds.contains(from) || actor.locationIds.contains(to))
+    }
+
     /// Decides an action on a case at a location.
     public static func decide(_ actor: Actor, _ action: CaseAction, locationId: UUID) -> AccessDecision {
         guard mayOpenCases(actor), actor.locationIds.contains(locationId) else { return .hidden }
@@ -120,7 +133,7 @@ public enum AccessPolicy {
         switch action {
         case .view:
             return true
-        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen:
+        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer:
             return party == .ngo || party == .municipality
         case .manageProcedure(let kind):
             switch party {

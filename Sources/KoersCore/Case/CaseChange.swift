@@ -20,6 +20,9 @@ public enum CaseChange: Sendable, Hashable {
     case actionItemCompleted(id: UUID, on: Day)
     /// The case meeting's written decision on this case.
     case meetingDecisionRecorded(RecordedMeetingDecision)
+    case transferRequested(TransferRequest)
+    /// The receiving location's answer; on acceptance the trajectory moves there with its history.
+    case transferDecided(id: UUID, accepted: Bool, on: Day, note: String?)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -39,6 +42,8 @@ public enum CaseChange: Sendable, Hashable {
         case .actionItemAssigned: "actionItemAssigned"
         case .actionItemCompleted: "actionItemCompleted"
         case .meetingDecisionRecorded: "meetingDecisionRecorded"
+        case .transferRequested: "transferRequested"
+        case .transferDecided: "transferDecided"
         }
     }
 
@@ -52,7 +57,7 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
-        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded: .progress
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided: .progress
         }
     }
 
@@ -74,12 +79,14 @@ public enum CaseChange: Sendable, Hashable {
         case .actionItemAssigned(let item): item.assignedOn
         case .actionItemCompleted(_, let day): day
         case .meetingDecisionRecorded(let d): d.on
+        case .transferRequested(let t): t.requestedOn
+        case .transferDecided(_, _, let day, _): day
         }
     }
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -99,6 +106,8 @@ extension CaseChange: Codable {
         case "actionItemAssigned": self = .actionItemAssigned(try c.decode(ActionItem.self, forKey: .actionItem))
         case "actionItemCompleted": self = .actionItemCompleted(id: try c.decode(UUID.self, forKey: .id), on: try c.decode(Day.self, forKey: .on))
         case "meetingDecisionRecorded": self = .meetingDecisionRecorded(try c.decode(RecordedMeetingDecision.self, forKey: .decision))
+        case "transferRequested": self = .transferRequested(try c.decode(TransferRequest.self, forKey: .transfer))
+        case "transferDecided": self = .transferDecided(id: try c.decode(UUID.self, forKey: .id), accepted: try c.decode(Bool.self, forKey: .accepted), on: try c.decode(Day.self, forKey: .on), note: try c.decodeIfPresent(String.self, forKey: .note))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
     }
@@ -124,6 +133,9 @@ extension CaseChange: Codable {
         case .actionItemAssigned(let item): try c.encode(item, forKey: .actionItem)
         case .actionItemCompleted(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .on)
         case .meetingDecisionRecorded(let d): try c.encode(d, forKey: .decision)
+        case .transferRequested(let t): try c.encode(t, forKey: .transfer)
+        case .transferDecided(let id, let accepted, let day, let note):
+            try c.encode(id, forKey: .id); try c.encode(accepted, forKey: .accepted); try c.encode(day, forKey: .on); try c.encodeIfPresent(note, forKey: .note)
         }
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 public struct CaseFile: Sendable, Hashable {
     public let id: UUID
     public let personId: UUID
-    public let locationId: UUID
+    /// The location the trajectory runs at now; a transfer moves it.
+    public private(set) var locationId: UUID
     public private(set) var version: Int = 0
     public private(set) var stage: Stage = .referral
     public private(set) var identity: Identity
@@ -22,6 +23,7 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var reviews: [Day] = []
     public private(set) var actionItems: [ActionItem] = []
     public private(set) var meetingDecisions: [RecordedMeetingDecision] = []
+    public private(set) var transfers: [TransferRecord] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -86,6 +88,13 @@ public struct CaseFile: Sendable, Hashable {
             if let i = actionItems.firstIndex(where: { $0.id == id }) { actionItems[i].completedOn = day }
         case .meetingDecisionRecorded(let decision):
             meetingDecisions.append(decision)
+        case .transferRequested(let request):
+            transfers.append(TransferRecord(request: request, status: .pending))
+        case .transferDecided(let id, let accepted, _, _):
+            if let i = transfers.firstIndex(where: { $0.request.id == id }) {
+                transfers[i].status = accepted ? .accepted : .declined
+                if accepted { locationId = transfers[i].request.toLocationId }
+            }
         }
     }
 
@@ -97,6 +106,11 @@ public struct CaseFile: Sendable, Hashable {
     /// The perspective in force on a reference date (peildatum).
     public func perspective(on day: Day) -> Perspective? {
         perspectives.filter { $0.decidedOn <= day }.max(by: { $0.decidedOn < $1.decidedOn })?.perspective
+    }
+
+    /// The transfer request waiting for an answer, if any.
+    public var pendingTransfer: TransferRequest? {
+        transfers.first { $0.status == .pending }?.request
     }
 
     /// The day the person was admitted, if admitted.

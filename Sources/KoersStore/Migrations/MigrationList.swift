@@ -16,5 +16,6 @@ enum MigrationList {
         CreateProcessingLog(),
         AddDeadlinePolicyToLocations(),
         CreateMeetings(),
+        CreateTransfers(),
     ]
 }

@@ -231,6 +231,7 @@ public struct CaseStore: Sendable {
                 file.apply(change)
             }
             row.version = file.version
+            row.locationId = file.locationId
             row.stage = file.stage.rawValue
             row.perspective = file.currentPerspective?.rawValue
             row.admittedOn = file.admittedOn?.description
@@ -242,9 +243,56 @@ public struct CaseStore: Sendable {
                 Self.fill(person, identity)
                 try await person.save(on: db)
             }
+            try await Self.project(transfersIn: changes, file: file, on: db)
             try await log.record(activity, person: row.personId, context: context, on: db)
             return file
         }
+    }
+
+    /// Keeps the transfers table in step with the transfer events, in the same transaction.
+    static func project(transfersIn changes: [CaseChange], file: CaseFile, on db: any Database) async throws {
+        for change in changes {
+            switch change {
+            case .transferRequested(let request):
+                let m = TransferModel()
+                m.id = request.id
+                m.trajectoryId = file.id
+                m.fromLocationId = request.fromLocationId
+                m.toLocationId = request.toLocationId
+                m.status = TransferStatus.pending.rawValue
+                m.reason = request.reason
+                m.requestedOn = request.requestedOn.description
+                m.summaryJSON = JSONCoding.string(HandoverSummary(file))
+                try await m.create(on: db)
+            case .transferDecided(let id, let accepted, let day, let note):
+                guard let m = try await TransferModel.find(id, on: db) else { continue }
+                m.status = (accepted ? TransferStatus.accepted : .declined).rawValue
+                m.decidedOn = day.description
+                m.note = note
+                try await m.save(on: db)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Transfers from or to the given locations, newest first.
+    public func transfers(involving locationIds: Set<UUID>) async throws -> [Transfer] {
+        guard !locationIds.isEmpty else { return [] }
+        let ids = Array(locationIds)
+        return try await TransferModel.query(on: database.db)
+            .group(.or) { $0.filter(\.$fromLocationId ~~ ids).filter(\.$toLocationId ~~ ids) }
+            .sort(\.$requestedOn, .descending).all().map(Self.transfer)
+    }
+
+    public func transfer(_ id: UUID) async throws -> Transfer? {
+        try await TransferModel.find(id, on: database.db).map(Self.transfer)
+    }
+
+    static func transfer(_ m: TransferModel) throws -> Transfer {
+        Transfer(id: m.id!, trajectoryId: m.trajectoryId, fromLocationId: m.fromLocationId, toLocationId: m.toLocationId,
+                 status: TransferStatus(rawValue: m.status) ?? .pending, reason: m.reason, requestedOn: m.requestedOn, decidedOn: m.decidedOn,
+                 note: m.note, summary: try JSONCoding.decode(HandoverSummary.self, m.summaryJSON))
     }
 
     // MARK: Mapping

@@ -3036,6 +3036,223 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/trajectories/{id}/transfers": {
+   "post": {
+    "summary": "Ask another location to take the case over (NGO or municipality of the case's location)",
+    "operationId": "requestTransfer",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": false,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/TransferInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "201": {
+      "description": "The transfer with its hand-over summary",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Transfer"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/transfers": {
+   "get": {
+    "summary": "Transfers from or to the caller's locations, each with its hand-over summary",
+    "operationId": "listTransfers",
+    "responses": {
+     "200": {
+      "description": "Transfers",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/Transfer"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/transfers/{tid}/decision": {
+   "post": {
+    "summary": "Accept (the trajectory moves with its history) or decline (NGO or municipality of the receiving location)",
+    "operationId": "decideTransfer",
+    "parameters": [
+     {
+      "name": "tid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/TransferDecisionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The transfer with its hand-over summary",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Transfer"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -3996,6 +4213,84 @@ enum OpenAPIDocument {
      "dueOn": {
       "type": "string",
       "format": "date"
+     }
+    }
+   },
+   "Transfer": {
+    "type": "object",
+    "properties": {
+     "id": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "trajectoryId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "fromLocationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "toLocationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "status": {
+      "type": "string",
+      "enum": [
+       "pending",
+       "accepted",
+       "declined"
+      ]
+     },
+     "reason": {
+      "type": "string"
+     },
+     "requestedOn": {
+      "type": "string"
+     },
+     "decidedOn": {
+      "type": "string"
+     },
+     "note": {
+      "type": "string"
+     },
+     "summary": {
+      "type": "object"
+     }
+    }
+   },
+   "TransferInput": {
+    "type": "object",
+    "required": [
+     "toLocationId",
+     "reason"
+    ],
+    "properties": {
+     "toLocationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "reason": {
+      "type": "string"
+     }
+    }
+   },
+   "TransferDecisionInput": {
+    "type": "object",
+    "required": [
+     "decision"
+    ],
+    "properties": {
+     "decision": {
+      "type": "string",
+      "enum": [
+       "accept",
+       "decline"
+      ]
+     },
+     "note": {
+      "type": "string"
      }
     }
    }

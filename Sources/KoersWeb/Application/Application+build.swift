@@ -12,6 +12,7 @@ public struct KoersServices: Sendable {
     public let cases: CaseStore
     public let service: CaseService
     public let meetings: MeetingService
+    public let transfers: TransferService
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -21,6 +22,7 @@ public struct KoersServices: Sendable {
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
         cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret))
         service = CaseService(cases: cases, directory: directory, today: configuration.today)
+        transfers = TransferService(cases: cases, directory: directory, service: service)
         meetings = MeetingService(meetings: MeetingStore(database: database), cases: cases, directory: directory, today: configuration.today)
     }
 }
@@ -58,6 +60,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     let authenticated = api.group().add(middleware: APIAuthMiddleware(directory: services.directory))
     APIController(service: services.service).register(on: authenticated)
     MeetingAPIController(meetings: services.meetings).register(on: authenticated)
+    TransferAPIController(transfers: services.transfers, service: services.service).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
@@ -65,5 +68,6 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
         .add(middleware: WebErrorMiddleware())
     WebController(service: services.service, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
+    TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     return router
 }

@@ -68,6 +68,7 @@ enum CasePage {
                 links.append(.li(.a(.class("button"), .href(caseURL(file, "/procedures")), .text(env.t("Procedure vastleggen", "Record procedure")))))
             }
             add(.recordOutflow, "/outflow", "Uitstroom vastleggen", "Record outflow")
+            if file.pendingTransfer == nil { add(.requestTransfer, "/transfer", "Overdracht aanvragen", "Request a transfer") }
         case .outflow, .rejected:
             if !m.history.contains(where: { !$0.stage.isClosed }) {
                 add(.reopen, "/return", "Nieuw traject starten", "Start a new trajectory")

@@ -51,5 +51,6 @@ enum FieldLabels {
         "heldOn": .init(nl: "Datum van het overleg", en: "Meeting date"),
         "partiesPresent": .init(nl: "Aanwezige partijen", en: "Parties present"),
         "trajectoryIds": .init(nl: "Volgorde", en: "Order"),
+        "toLocationId": .init(nl: "Overdragen aan", en: "Transfer to"),
     ]
 }

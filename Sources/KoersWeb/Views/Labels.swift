@@ -73,6 +73,10 @@ enum Labels {
             return env.t("Actiepunt afgerond", "Action item completed")
         case .meetingDecisionRecorded(let d):
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
+        case .transferRequested(let t):
+            return env.t("Overdracht aangevraagd: ", "Transfer requested: ") + t.reason
+        case .transferDecided(_, let accepted, _, let note):
+            return (accepted ? env.t("Overdracht geaccepteerd", "Transfer accepted") : env.t("Overdracht afgewezen", "Transfer declined")) + (note.map { ": " + $0 } ?? "")
         }
     }
 }

@@ -1,0 +1,79 @@
+import FluentKit
+import Foundation
+import KoersCore
+
+/// A transfer as both locations need to see it: the receiving one before it may open the case,
+/// the departing one after it may not any more. Written with the transfer's events, in their transaction.
+public final class TransferModel: Model, @unchecked Sendable {
+    public static let schema = "transfers"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "trajectory_id") public var trajectoryId: UUID
+    @Field(key: "from_location_id") public var fromLocationId: UUID
+    @Field(key: "to_location_id") public var toLocationId: UUID
+    @Field(key: "status") public var status: String
+    @Field(key: "reason") public var reason: String
+    @Field(key: "requested_on") public var requestedOn: String
+    @OptionalField(key: "decided_on") public var decidedOn: String?
+    @OptionalField(key: "note") public var note: String?
+    /// The hand-over summary (``HandoverSummary``) as JSON.
+    @Field(key: "summary") public var summaryJSON: String
+
+    public init() {}
+}
+
+/// Warme overdracht: what the departing location keeps, and the receiving one reads before deciding.
+public struct HandoverSummary: Sendable, Codable {
+    public let name: String
+    public let birthDate: String?
+    public let nationality: String
+    public let stage: Stage
+    public let perspective: Perspective?
+    public let admittedOn: Day?
+    public let pendingProcedures: [ProcedureKind]
+
+    init(_ file: CaseFile) {
+        name = file.identity.displayName
+        birthDate = file.identity.birthDate?.description
+        nationality = file.identity.nationality
+        stage = file.stage
+        perspective = file.currentPerspective
+        admittedOn = file.admittedOn
+        pendingProcedures = file.procedures.filter(\.isPending).map(\.kind)
+    }
+}
+
+/// A transfer as the service reads it.
+public struct Transfer: Sendable {
+    public let id: UUID
+    public let trajectoryId: UUID
+    public let fromLocationId: UUID
+    public let toLocationId: UUID
+    public let status: TransferStatus
+    public let reason: String
+    public let requestedOn: String
+    public let decidedOn: String?
+    public let note: String?
+    public let summary: HandoverSummary
+}
+
+struct CreateTransfers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(TransferModel.schema)
+            .id()
+            .field("trajectory_id", .uuid, .required, .references(TrajectoryModel.schema, "id"))
+            .field("from_location_id", .uuid, .required)
+            .field("to_location_id", .uuid, .required)
+            .field("status", .string, .required)
+            .field("reason", .string, .required)
+            .field("requested_on", .string, .required)
+            .field("decided_on", .string)
+            .field("note", .string)
+            .field("summary", .string, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(TransferModel.schema).delete()
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import KoersCore
+import KoersStore
+
+/// Transfers between locations: a request from the case's location, an answer from the other.
+public struct TransferService: Sendable {
+    let cases: CaseStore
+    let directory: DirectoryStore
+    let service: CaseService
+
+    /// Location A asks location B to take the case over.
+    public func request(_ trajectoryId: UUID, input: FormInput, actor: Actor) async throws -> CaseFile {
+        _ = try await service.authorize(actor, .requestTransfer, trajectoryId)
+        let known = Set(try await directory.locations().map(\.id))
+        let today = service.today()
+        let id = UUID()
+        return try await run {
+            try await cases.append(to: trajectoryId, expectedVersion: input.string("version").flatMap(Int.init), context: .fresh(actor), activity: "case.transfer.request") { file throws(ValidationFailure) in
+                try TransferCommands.request(input, on: file, pending: file.pendingTransfer != nil, knownLocations: known, id: id, today: today)
+            }
+        }
+    }
+
+    /// Transfers from or to the user's locations.
+    public func list(actor: Actor) async throws -> [Transfer] {
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        return try await cases.transfers(involving: actor.locationIds).filter { AccessPolicy.mayViewTransfer(actor, from: $0.fromLocationId, to: $0.toLocationId) }
+    }
+
+    /// Location B accepts (the trajectory moves, with its history) or declines (with a reason).
+    public func decide(_ transferId: UUID, input: FormInput, actor: Actor) async throws -> Transfer {
+        guard let transfer = try await cases.transfer(transferId),
+              AccessPolicy.mayViewTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId) else { throw AppError.notFound }
+        guard AccessPolicy.mayDecideTransfer(actor, to: transfer.toLocationId) else { throw AppError.forbidden }
+        let request = TransferRequest(id: transfer.id, fromLocationId: transfer.fromLocationId, toLocationId: transfer.toLocationId, reason: transfer.reason, requestedOn: Day(transfer.requestedOn) ?? service.today())
+        let today = service.today()
+        _ = try await run {
+            try await cases.append(to: transfer.trajectoryId, expectedVersion: nil, context: .fresh(actor), activity: "case.transfer.decide") { file throws(ValidationFailure) in
+                try TransferCommands.decide(input, on: file, request: request, status: transfer.status, today: today)
+            }
+        }
+        return try await cases.transfer(transferId)!
+    }
+
+    private func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            throw AppError.invalid(failure)
+        } catch StoreError.stale(let current) {
+            throw AppError.stale(current: current)
+        }
+    }
+}
