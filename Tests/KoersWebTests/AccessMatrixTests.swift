@@ -183,3 +183,58 @@ struct AccessMatrixTests {
         }
     }
 }
+
+/// The matrix extended to case coordination: meetings, minutes, progress, policy, inbox and transfers.
+@Suite("Access matrix: case coordination")
+struct CoordinationAccessMatrixTests {
+    @Test("Every party against meetings, minutes, progress, policy, inbox and transfers", arguments: TestDatabase.available)
+    func coordination(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            // setup: a Utrecht meeting, and a pending transfer from Utrecht to Amsterdam
+            let utrecht = app.account(.municipality).actor.locationIds.first!.uuidString
+            let amsterdam = app.account(.municipality, "amsterdam").actor.locationIds.first!.uuidString
+            let chair = APIClient(client: client, token: try await app.token(.municipality))
+            let meeting = try #require(try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]]).json["id"] as? String)
+            let moving = try await app.admitted(surname: "Verhuist")
+            let ngo = APIClient(client: client, token: try await app.token(.ngo))
+            let transfer = try #require(try await ngo.send(.post, "/trajectories/\(moving.id)/transfers", ["toLocationId": amsterdam, "reason": "Netwerk"]).json["id"] as? String)
+
+            typealias Who = AccessMatrixTests.Who
+            for who in Who.allCases {
+                var token = "none"
+                if let account = who.account(app) { token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1) }
+                let api = APIClient(client: client, token: token)
+                let atUtrecht = [Who.ngo, .municipality, .ind, .dtv, .avim].contains(who)
+                let expected: HTTPResponse.Status = who == .anonymous ? .unauthorized : (atUtrecht ? .ok : .notFound)
+                #expect(try await api.send(.get, "/meetings/\(meeting)").status == expected, "\(who) meeting")
+                #expect(try await api.send(.get, "/meetings/\(meeting)/minutes").status == expected, "\(who) minutes")
+                #expect(try await api.send(.get, "/locations/\(utrecht)/progress").status == expected, "\(who) progress")
+                #expect(try await api.send(.get, "/locations/\(utrecht)/deadline-policy").status == expected, "\(who) policy")
+                // Convening and setting the policy: the municipality only; others at Utrecht are refused, the rest see nothing.
+                let convene = try await api.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"], "locationId": utrecht])
+                let policy = try await api.send(.put, "/locations/\(utrecht)/deadline-policy", ["reviewEveryWeeks": 8])
+                switch who {
+                case .municipality: #expect(convene.status == .created && policy.status == .ok)
+                case .anonymous: #expect(convene.status == .unauthorized && policy.status == .unauthorized)
+                case _ where atUtrecht: #expect(convene.status == .forbidden && policy.status == .forbidden, "\(who)")
+                case .ngoAmsterdam: #expect(convene.status == .forbidden && policy.status == .notFound, "\(who)")
+                default: #expect(convene.status == .notFound && policy.status == .notFound, "\(who)")
+                }
+                // Inbox: every case party; the national parties have none.
+                let inbox = try await api.send(.get, "/inbox")
+                #expect(inbox.status == (who == .anonymous ? .unauthorized : ([.monitor, .admin, .committee].contains(who) ? .notFound : .ok)), "\(who) inbox")
+                // Transfers: parties at either end see it; only the receiving NGO or municipality may answer.
+                let list = try await api.send(.get, "/transfers")
+                if atUtrecht || who == .ngoAmsterdam {
+                    #expect(list.text.contains("Yonas Verhuist"), "\(who) transfers")
+                } else {
+                    #expect(!list.text.contains("Yonas Verhuist"), "\(who) transfers")
+                }
+                if who != .ngoAmsterdam {
+                    let answer = try await api.send(.post, "/transfers/\(transfer)/decision", ["decision": "decline", "note": "Nee"])
+                    #expect(answer.status == (who == .anonymous ? .unauthorized : (atUtrecht ? .forbidden : .notFound)), "\(who) transfer decision")
+                }
+            }
+        }
+    }
+}
