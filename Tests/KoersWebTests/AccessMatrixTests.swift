@@ -220,9 +220,9 @@ struct CoordinationAccessMatrixTests {
                 case .ngoAmsterdam: #expect(convene.status == .forbidden && policy.status == .notFound, "\(who)")
                 default: #expect(convene.status == .notFound && policy.status == .notFound, "\(who)")
                 }
-                // Inbox: every case party; the national parties have none.
+                // Inbox: every case party and the committee (its requests); the monitor and administrator none.
                 let inbox = try await api.send(.get, "/inbox")
-                #expect(inbox.status == (who == .anonymous ? .unauthorized : ([.monitor, .admin, .committee].contains(who) ? .notFound : .ok)), "\(who) inbox")
+                #expect(inbox.status == (who == .anonymous ? .unauthorized : ([.monitor, .admin].contains(who) ? .notFound : .ok)), "\(who) inbox")
                 // Transfers: parties at either end see it; only the receiving NGO or municipality may answer.
                 let list = try await api.send(.get, "/transfers")
                 if atUtrecht || who == .ngoAmsterdam {

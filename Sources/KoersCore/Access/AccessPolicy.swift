@@ -28,6 +28,10 @@ public enum CaseAction: Sendable, Hashable {
     case completeActionItem(Party)
     /// Ask another location to take the case over.
     case requestTransfer
+    /// Put the case to the hardship committee, choosing what it sees.
+    case requestCommitteeAdvice
+    /// The committee's advice.
+    case adviseCommittee
 }
 
 /// What the policy answers.
@@ -96,6 +100,42 @@ public enum AccessPolicy {
         return permits(actor.party, action) ? .allowed : .forbidden
     }
 
+    // MARK: Case-specific grants (the hardship committee)
+
+    /// Decides an action on one case. The same as by location for every party but the committee,
+    /// which sees a case only once it was put to it, and then only the shared parts.
+    public static func decide(_ actor: Actor, _ action: CaseAction, in file: CaseFile) -> AccessDecision {
+        guard actor.party == .committee else { return decide(actor, action, locationId: file.locationId) }
+        guard file.committeeSections != nil, actor.locationIds.contains(file.locationId) else { return .hidden }
+        switch action {
+        case .view, .adviseCommittee: return .allowed
+        default: return .forbidden
+        }
+    }
+
+    /// The sections of this case the user may read.
+    public static func sections(for actor: Actor, in file: CaseFile) -> Set<CaseSection> {
+        actor.party == .committee ? (file.committeeSections ?? []) : sections(for: actor)
+    }
+
+    /// Whether the user may read an event of this case's timeline.
+    public static func mayRead(_ change: CaseChange, actor: Actor, in file: CaseFile) -> Bool {
+        guard actor.party == .committee else { return mayRead(change, actor: actor) }
+        switch change {
+        case .committeeRequested, .committeeAdvised: return file.committeeSections != nil
+        case .noteAdded(let note): return mayRead(note, actor: actor, in: file)
+        default: return sections(for: actor, in: file).contains(change.section)
+        }
+    }
+
+    /// Whether the user may read a note of this case: for the committee, when notes were shared,
+    /// the general ones and those shared with it.
+    public static func mayRead(_ note: CaseNote, actor: Actor, in file: CaseFile) -> Bool {
+        guard actor.party == .committee else { return mayRead(note, actor: actor) }
+        guard sections(for: actor, in: file).contains(.notes) else { return false }
+        return note.classification == .general || note.sharedWith.contains(.committee)
+    }
+
     /// The sections of a case the user may read.
     public static func sections(for actor: Actor) -> Set<CaseSection> {
         switch actor.party {
@@ -133,7 +173,7 @@ public enum AccessPolicy {
         switch action {
         case .view:
             return true
-        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer:
+        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer, .requestCommitteeAdvice:
             return party == .ngo || party == .municipality
         case .manageProcedure(let kind):
             switch party {
@@ -147,6 +187,8 @@ public enum AccessPolicy {
             return caseParties.contains(party)
         case .manageDeadlines, .assignActionItem:
             return party == .municipality
+        case .adviseCommittee:
+            return false  // only through decide(_:_:in:), for cases put to the committee
         case .completeActionItem(let owner):
             // The party that must act marks it done; the regievoerder may too.
             return party == owner || party == .municipality

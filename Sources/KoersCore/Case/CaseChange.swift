@@ -23,6 +23,8 @@ public enum CaseChange: Sendable, Hashable {
     case transferRequested(TransferRequest)
     /// The receiving location's answer; on acceptance the trajectory moves there with its history.
     case transferDecided(id: UUID, accepted: Bool, on: Day, note: String?)
+    case committeeRequested(CommitteeRequest)
+    case committeeAdvised(id: UUID, advice: String, on: Day)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -44,6 +46,8 @@ public enum CaseChange: Sendable, Hashable {
         case .meetingDecisionRecorded: "meetingDecisionRecorded"
         case .transferRequested: "transferRequested"
         case .transferDecided: "transferDecided"
+        case .committeeRequested: "committeeRequested"
+        case .committeeAdvised: "committeeAdvised"
         }
     }
 
@@ -57,7 +61,7 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
-        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided: .progress
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised: .progress
         }
     }
 
@@ -81,12 +85,14 @@ public enum CaseChange: Sendable, Hashable {
         case .meetingDecisionRecorded(let d): d.on
         case .transferRequested(let t): t.requestedOn
         case .transferDecided(_, _, let day, _): day
+        case .committeeRequested(let r): r.requestedOn
+        case .committeeAdvised(_, _, let day): day
         }
     }
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -107,6 +113,8 @@ extension CaseChange: Codable {
         case "actionItemCompleted": self = .actionItemCompleted(id: try c.decode(UUID.self, forKey: .id), on: try c.decode(Day.self, forKey: .on))
         case "meetingDecisionRecorded": self = .meetingDecisionRecorded(try c.decode(RecordedMeetingDecision.self, forKey: .decision))
         case "transferRequested": self = .transferRequested(try c.decode(TransferRequest.self, forKey: .transfer))
+        case "committeeRequested": self = .committeeRequested(try c.decode(CommitteeRequest.self, forKey: .committeeRequest))
+        case "committeeAdvised": self = .committeeAdvised(id: try c.decode(UUID.self, forKey: .id), advice: try c.decode(String.self, forKey: .advice), on: try c.decode(Day.self, forKey: .on))
         case "transferDecided": self = .transferDecided(id: try c.decode(UUID.self, forKey: .id), accepted: try c.decode(Bool.self, forKey: .accepted), on: try c.decode(Day.self, forKey: .on), note: try c.decodeIfPresent(String.self, forKey: .note))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
@@ -134,6 +142,8 @@ extension CaseChange: Codable {
         case .actionItemCompleted(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .on)
         case .meetingDecisionRecorded(let d): try c.encode(d, forKey: .decision)
         case .transferRequested(let t): try c.encode(t, forKey: .transfer)
+        case .committeeRequested(let r): try c.encode(r, forKey: .committeeRequest)
+        case .committeeAdvised(let id, let advice, let day): try c.encode(id, forKey: .id); try c.encode(advice, forKey: .advice); try c.encode(day, forKey: .on)
         case .transferDecided(let id, let accepted, let day, let note):
             try c.encode(id, forKey: .id); try c.encode(accepted, forKey: .accepted); try c.encode(day, forKey: .on); try c.encodeIfPresent(note, forKey: .note)
         }

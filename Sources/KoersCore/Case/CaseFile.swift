@@ -24,6 +24,7 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var actionItems: [ActionItem] = []
     public private(set) var meetingDecisions: [RecordedMeetingDecision] = []
     public private(set) var transfers: [TransferRecord] = []
+    public private(set) var committeeRequests: [CommitteeRecord] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -88,6 +89,13 @@ public struct CaseFile: Sendable, Hashable {
             if let i = actionItems.firstIndex(where: { $0.id == id }) { actionItems[i].completedOn = day }
         case .meetingDecisionRecorded(let decision):
             meetingDecisions.append(decision)
+        case .committeeRequested(let request):
+            committeeRequests.append(CommitteeRecord(request: request, advice: nil, advisedOn: nil))
+        case .committeeAdvised(let id, let advice, let day):
+            if let i = committeeRequests.firstIndex(where: { $0.request.id == id }) {
+                committeeRequests[i].advice = advice
+                committeeRequests[i].advisedOn = day
+            }
         case .transferRequested(let request):
             transfers.append(TransferRecord(request: request, status: .pending))
         case .transferDecided(let id, let accepted, _, _):
@@ -106,6 +114,12 @@ public struct CaseFile: Sendable, Hashable {
     /// The perspective in force on a reference date (peildatum).
     public func perspective(on day: Day) -> Perspective? {
         perspectives.filter { $0.decidedOn <= day }.max(by: { $0.decidedOn < $1.decidedOn })?.perspective
+    }
+
+    /// The parts of the dossier shared with the hardship committee, over all its requests; nil when
+    /// the case was never put to it.
+    public var committeeSections: Set<CaseSection>? {
+        committeeRequests.isEmpty ? nil : Set(committeeRequests.flatMap(\.request.sharedSections))
     }
 
     /// The transfer request waiting for an answer, if any.

@@ -9,6 +9,8 @@ public enum AgendaReason: String, Sendable, CaseIterable, Codable {
     case overdueMilestone
     case reviewDue
     case actionItemDue
+    /// The hardship committee advised since the meeting last decided on the case.
+    case committeeAdvised
     /// Put on the agenda by the chair.
     case addedByChair
 
@@ -19,6 +21,7 @@ public enum AgendaReason: String, Sendable, CaseIterable, Codable {
         case .overdueMilestone: LocalizedText(nl: "Deeltermijn verlopen", en: "Sub-deadline overdue")
         case .reviewDue: LocalizedText(nl: "Periodieke bespreking", en: "Periodic review due")
         case .actionItemDue: LocalizedText(nl: "Actiepunt verloopt", en: "Action item due")
+        case .committeeAdvised: LocalizedText(nl: "Advies commissie schrijnende gevallen terug", en: "Hardship committee advice returned")
         case .addedByChair: LocalizedText(nl: "Toegevoegd door de voorzitter", en: "Added by the chair")
         }
     }
@@ -51,6 +54,13 @@ public enum Agenda {
             if milestones.contains(where: { $0.kind != .actionItem && $0.kind != .review && $0.state == .overdue }) { reasons.append(.overdueMilestone) }
             if milestones.contains(where: { $0.kind == .review && $0.state.isOpen && $0.state != .suspended && $0.dueOn <= day }) { reasons.append(.reviewDue) }
             if milestones.contains(where: { $0.kind == .actionItem && $0.state.isOpen && $0.dueOn <= day }) { reasons.append(.actionItemDue) }
+            let lastDecision = file.meetingDecisions.map(\.on).max()
+            let adviceBack = file.committeeRequests.compactMap(\.advisedOn).contains { advised in
+                advised <= day && (lastDecision.map { advised > $0 } ?? true)
+            }
+            if adviceBack {
+                reasons.append(.committeeAdvised)
+            }
             if !reasons.isEmpty { items.append(AgendaItem(trajectoryId: file.id, reasons: reasons)) }
         }
         // Admission decisions first, then overdue deadlines, then the rest; stable by id within a group.

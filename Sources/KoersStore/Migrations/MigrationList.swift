@@ -17,5 +17,6 @@ enum MigrationList {
         AddDeadlinePolicyToLocations(),
         CreateMeetings(),
         CreateTransfers(),
+        CreateCommitteeRequests(),
     ]
 }

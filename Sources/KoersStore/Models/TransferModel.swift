@@ -77,3 +77,32 @@ struct CreateTransfers: AsyncMigration {
         try await database.schema(TransferModel.schema).delete()
     }
 }
+
+/// A case put to the hardship committee, as its inbox lists them; written with the events.
+public final class CommitteeQueueModel: Model, @unchecked Sendable {
+    public static let schema = "committee_requests"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "trajectory_id") public var trajectoryId: UUID
+    @Field(key: "location_id") public var locationId: UUID
+    @Field(key: "requested_on") public var requestedOn: String
+    @OptionalField(key: "advised_on") public var advisedOn: String?
+
+    public init() {}
+}
+
+struct CreateCommitteeRequests: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CommitteeQueueModel.schema)
+            .id()
+            .field("trajectory_id", .uuid, .required, .references(TrajectoryModel.schema, "id"))
+            .field("location_id", .uuid, .required)
+            .field("requested_on", .string, .required)
+            .field("advised_on", .string)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(CommitteeQueueModel.schema).delete()
+    }
+}

@@ -249,7 +249,7 @@ public struct CaseStore: Sendable {
         }
     }
 
-    /// Keeps the transfers table in step with the transfer events, in the same transaction.
+    /// Keeps the transfers and committee tables in step with their events, in the same transaction.
     static func project(transfersIn changes: [CaseChange], file: CaseFile, on db: any Database) async throws {
         for change in changes {
             switch change {
@@ -264,6 +264,17 @@ public struct CaseStore: Sendable {
                 m.requestedOn = request.requestedOn.description
                 m.summaryJSON = JSONCoding.string(HandoverSummary(file))
                 try await m.create(on: db)
+            case .committeeRequested(let request):
+                let m = CommitteeQueueModel()
+                m.id = request.id
+                m.trajectoryId = file.id
+                m.locationId = file.locationId
+                m.requestedOn = request.requestedOn.description
+                try await m.create(on: db)
+            case .committeeAdvised(let id, _, let day):
+                guard let m = try await CommitteeQueueModel.find(id, on: db) else { continue }
+                m.advisedOn = day.description
+                try await m.save(on: db)
             case .transferDecided(let id, let accepted, let day, let note):
                 guard let m = try await TransferModel.find(id, on: db) else { continue }
                 m.status = (accepted ? TransferStatus.accepted : .declined).rawValue
@@ -283,6 +294,13 @@ public struct CaseStore: Sendable {
         return try await TransferModel.query(on: database.db)
             .group(.or) { $0.filter(\.$fromLocationId ~~ ids).filter(\.$toLocationId ~~ ids) }
             .sort(\.$requestedOn, .descending).all().map(Self.transfer)
+    }
+
+    /// Cases put to the hardship committee at the given locations: (trajectory, requested, advised).
+    public func committeeQueue(at locationIds: Set<UUID>) async throws -> [(trajectoryId: UUID, requestedOn: String, advisedOn: String?)] {
+        guard !locationIds.isEmpty else { return [] }
+        return try await CommitteeQueueModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(\.$requestedOn, .descending).all()
+            .map { ($0.trajectoryId, $0.requestedOn, $0.advisedOn) }
     }
 
     public func transfer(_ id: UUID) async throws -> Transfer? {

@@ -63,6 +63,10 @@ struct APIController {
             try await perform(request, context, .adjustMilestone(try context.parameters.require("key")), needsIfMatch: true)
         }
         change(group, "reviews", .review)
+        change(group, "committee-requests", .requestCommittee)
+        group.post("trajectories/:id/committee-requests/:rid/advice") { request, context in
+            try await perform(request, context, .adviseCommittee(try context.parameters.require("rid", as: UUID.self)), needsIfMatch: true)
+        }
         change(group, "action-items", .assignActionItem)
         group.post("trajectories/:id/action-items/:aid/completion") { request, context in
             try await perform(request, context, .completeActionItem(try context.parameters.require("aid", as: UUID.self)), needsIfMatch: true)

@@ -39,10 +39,17 @@ struct CaseDTO: Encodable {
     let notes: [CaseNote]?
     let actionItems: [ActionItem]?
     let reviews: [Day]?
+    let committeeRequests: [CommitteeRequestDTO]?
+
+    struct CommitteeRequestDTO: Encodable {
+        let request: CommitteeRequest
+        let advice: String?
+        let advisedOn: Day?
+    }
 
     init(_ record: CaseRecord, actor: Actor) {
         let f = record.file
-        let s = AccessPolicy.sections(for: actor)
+        let s = AccessPolicy.sections(for: actor, in: f)
         id = f.id
         personId = f.personId
         location = record.locationName
@@ -59,13 +66,15 @@ struct CaseDTO: Encodable {
         support = s.contains(.support) ? f.support : nil
         procedures = s.contains(.procedures) ? f.procedures : nil
         outflow = s.contains(.outflow) ? f.outflow : nil
-        notes = s.contains(.notes) ? f.notes.filter { AccessPolicy.mayRead($0, actor: actor) } : nil
+        notes = s.contains(.notes) ? f.notes.filter { AccessPolicy.mayRead($0, actor: actor, in: f) } : nil
         actionItems = s.contains(.progress) ? f.actionItems : nil
         reviews = s.contains(.progress) ? f.reviews : nil
+        committeeRequests = s.contains(.progress) || actor.party == .committee
+            ? f.committeeRequests.map { CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn) } : nil
     }
 
     static func events(_ record: CaseRecord, actor: Actor) -> [EventDTO] {
-        record.events.filter { AccessPolicy.mayRead($0.change, actor: actor) }.map {
+        record.events.filter { AccessPolicy.mayRead($0.change, actor: actor, in: record.file) }.map {
             EventDTO(sequence: $0.sequence, type: $0.change.kind, effectiveOn: $0.effectiveOn, recordedAt: $0.recordedAt,
                      user: $0.userName, organisation: $0.organisationName, party: $0.party, change: $0.change)
         }

@@ -34,9 +34,17 @@ struct MeetingAPIController {
     }
 
     struct InboxDTO: Encodable {
+        struct CommitteeEntry: Encodable {
+            let trajectoryId: UUID
+            /// Absent when the identity was not shared with the committee.
+            let name: String?
+            let requestedOn: Day
+            let advisedOn: Day?
+        }
         let actionItems: [ActionItemDTO]
         let meetings: [MeetingDTO]
         let overdue: [APIController.ProgressDTO.Entry]
+        let committee: [CommitteeEntry]
     }
 
     struct ActionItemDTO: Encodable {
@@ -91,7 +99,8 @@ struct MeetingAPIController {
             let inbox = try await meetings.inbox(actor: actor)
             return try json(InboxDTO(actionItems: inbox.actionItems.map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) },
                                      meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
-                                     overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }))
+                                     overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) },
+                                     committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) }))
         }
         group.get("action-items") { _, context in
             let actor = try actor(context)

@@ -3253,6 +3253,251 @@ enum OpenAPIDocument {
      }
     }
    }
+  },
+  "/trajectories/{id}/committee-requests": {
+   "post": {
+    "summary": "Put the case to the hardship committee, choosing the parts of the dossier it sees (NGO or municipality)",
+    "operationId": "requestCommitteeAdvice",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CommitteeRequestInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/committee-requests/{rid}/advice": {
+   "post": {
+    "summary": "The committee's advice (committee)",
+    "operationId": "adviseCommittee",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "rid",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/CommitteeAdviceInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
   }
  },
  "components": {
@@ -4290,6 +4535,45 @@ enum OpenAPIDocument {
       ]
      },
      "note": {
+      "type": "string"
+     }
+    }
+   },
+   "CommitteeRequestInput": {
+    "type": "object",
+    "required": [
+     "request",
+     "sharedSections"
+    ],
+    "properties": {
+     "request": {
+      "type": "string"
+     },
+     "sharedSections": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "identity",
+        "admission",
+        "perspective",
+        "support",
+        "procedures",
+        "outflow",
+        "notes",
+        "progress"
+       ]
+      }
+     }
+    }
+   },
+   "CommitteeAdviceInput": {
+    "type": "object",
+    "required": [
+     "advice"
+    ],
+    "properties": {
+     "advice": {
       "type": "string"
      }
     }

@@ -9,6 +9,8 @@ public enum CaseOperation: Sendable {
     case review
     case assignActionItem
     case completeActionItem(UUID)
+    case requestCommittee
+    case adviseCommittee(UUID)
 
     /// The processing activity recorded in the processing log.
     var activity: String {
@@ -26,6 +28,8 @@ public enum CaseOperation: Sendable {
         case .review: "case.review"
         case .assignActionItem: "case.actionItem.assign"
         case .completeActionItem: "case.actionItem.complete"
+        case .requestCommittee: "case.committee.request"
+        case .adviseCommittee: "case.committee.advise"
         }
     }
 }

@@ -11,8 +11,17 @@ public struct CaseService: Sendable {
 
     /// Checks an action on a case and returns its location; hidden cases throw ``AppError/notFound``.
     func authorize(_ actor: Actor, _ action: CaseAction, _ id: UUID) async throws -> UUID {
-        guard AccessPolicy.mayOpenCases(actor), let location = try await cases.locationOf(id) else { throw AppError.notFound }
-        switch AccessPolicy.decide(actor, action, locationId: location) {
+        guard let location = try await cases.locationOf(id) else { throw AppError.notFound }
+        let decision: AccessDecision
+        if actor.party == .committee {
+            // The committee's sight depends on the case itself: what was put to it.
+            guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
+            decision = AccessPolicy.decide(actor, action, in: record.file)
+        } else {
+            guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+            decision = AccessPolicy.decide(actor, action, locationId: location)
+        }
+        switch decision {
         case .allowed: return location
         case .hidden: throw AppError.notFound
         case .forbidden: throw AppError.forbidden
@@ -102,6 +111,8 @@ public struct CaseService: Sendable {
         case .decideProcedure, .completeActionItem: action = .view
         case .adjustMilestone, .review: action = .manageDeadlines
         case .assignActionItem: action = .assignActionItem
+        case .requestCommittee: action = .requestCommitteeAdvice
+        case .adviseCommittee: action = .adviseCommittee
         }
         _ = try await authorize(actor, action, id)
         let today = today()
@@ -155,6 +166,8 @@ public struct CaseService: Sendable {
                 case .review: return try DeadlineCommands.review(input, on: file, meetingId: nil, today: today)
                 case .assignActionItem: return try DeadlineCommands.assign(input, on: file, id: newId, meetingId: nil, today: today)
                 case .completeActionItem(let itemId): return try DeadlineCommands.complete(input, on: file, itemId: itemId, today: today)
+                case .requestCommittee: return try CommitteeCommands.request(input, on: file, by: actor.party, id: newId, today: today)
+                case .adviseCommittee(let requestId): return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
                 }
             }
         } catch let failure as ValidationFailure {

@@ -17,6 +17,15 @@ public struct Inbox: Sendable {
     public let actionItems: [(trajectoryId: UUID, name: String, item: ActionItem)]
     public let meetings: [Meeting]
     public let overdue: [ProgressReport.Entry]
+    /// For the hardship committee: the cases put to it, open ones first.
+    public var committee: [CommitteeQueueEntry] = []
+}
+
+/// A case put to the committee, named only when the identity was shared with it.
+public struct CommitteeQueueEntry: Sendable {
+    public let trajectoryId: UUID
+    public let name: String?
+    public let request: CommitteeRecord
 }
 
 /// Case meetings (LSO): convened and chaired by the municipality, attended by every party.
@@ -140,6 +149,7 @@ public struct MeetingService: Sendable {
     /// What waits for the user's organisation: its party's open action items, upcoming meetings at
     /// its locations, and — for the regievoerder — the overdue sub-deadlines there.
     public func inbox(actor: Actor) async throws -> Inbox {
+        if actor.party == .committee { return try await committeeInbox(actor: actor) }
         let items = try await openActionItems(actor: actor)
         let today = today()
         let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted { $0.heldOn < $1.heldOn }
@@ -153,6 +163,19 @@ public struct MeetingService: Sendable {
             }
         }
         return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn })
+    }
+
+    func committeeInbox(actor: Actor) async throws -> Inbox {
+        var entries: [CommitteeQueueEntry] = []
+        for row in try await cases.committeeQueue(at: actor.locationIds) {
+            guard let record = try await cases.load(row.trajectoryId, context: .fresh(actor)) else { continue }
+            let named = AccessPolicy.sections(for: actor, in: record.file).contains(.identity)
+            for request in record.file.committeeRequests where request.request.requestedOn.description == row.requestedOn {
+                entries.append(CommitteeQueueEntry(trajectoryId: row.trajectoryId, name: named ? record.file.identity.displayName : nil, request: request))
+            }
+        }
+        entries.sort { ($0.request.advice == nil ? 0 : 1, $0.request.request.requestedOn) < ($1.request.advice == nil ? 0 : 1, $1.request.request.requestedOn) }
+        return Inbox(actionItems: [], meetings: [], overdue: [], committee: entries)
     }
 
     /// Open action items of the user's party across their locations, soonest first.

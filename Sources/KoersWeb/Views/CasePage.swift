@@ -20,7 +20,7 @@ enum CasePage {
 
     static func render(_ env: PageEnvironment, _ m: Model) -> [Node<HTML.BodyContext>] {
         let file = m.record.file
-        let sections = AccessPolicy.sections(for: m.actor)
+        let sections = AccessPolicy.sections(for: m.actor, in: file)
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(file.identity.displayName)),
             .p(.class("stage stage-\(file.stage.rawValue)"), .text(env.t("Fase: ", "Stage: ") + env.t(file.stage.label) + " · " + m.record.locationName)),
@@ -36,6 +36,7 @@ enum CasePage {
         if sections.contains(.progress) && (file.admittedOn != nil || !file.actionItems.isEmpty) {
             main.append(MilestonesSection.render(env, file: file, actor: m.actor, milestones: m.milestones, form: m.progressForm, today: m.today))
         }
+        if !file.committeeRequests.isEmpty && (sections.contains(.progress) || m.actor.party == .committee) { main.append(committee(env, m)) }
         if sections.contains(.notes) { main.append(notes(env, m)) }
         main.append(timeline(env, m))
         return main
@@ -46,7 +47,7 @@ enum CasePage {
     }
 
     static func allowed(_ m: Model, _ action: CaseAction) -> Bool {
-        AccessPolicy.decide(m.actor, action, locationId: m.record.file.locationId) == .allowed
+        AccessPolicy.decide(m.actor, action, in: m.record.file) == .allowed
     }
 
     static func actions(_ env: PageEnvironment, _ m: Model) -> Node<HTML.BodyContext> {
@@ -69,6 +70,9 @@ enum CasePage {
             }
             add(.recordOutflow, "/outflow", "Uitstroom vastleggen", "Record outflow")
             if file.pendingTransfer == nil { add(.requestTransfer, "/transfer", "Overdracht aanvragen", "Request a transfer") }
+            if !file.committeeRequests.contains(where: { $0.advice == nil }) {
+                add(.requestCommitteeAdvice, "/committee", "Voorleggen aan de commissie", "Put to the hardship committee")
+            }
         case .outflow, .rejected:
             if !m.history.contains(where: { !$0.stage.isClosed }) {
                 add(.reopen, "/return", "Nieuw traject starten", "Start a new trajectory")
@@ -186,7 +190,7 @@ enum CasePage {
         let file = m.record.file
         let byId = Dictionary(m.record.events.map { ($0.change, $0) }, uniquingKeysWith: { a, _ in a })
         var items: [Node<HTML.ListContext>] = []
-        for note in file.notes.reversed() where AccessPolicy.mayRead(note, actor: m.actor) {
+        for note in file.notes.reversed() where AccessPolicy.mayRead(note, actor: m.actor, in: file) {
             let event = byId[.noteAdded(note)]
             let meta = [env.t(note.classification.label), event?.organisationName, event.map { Labels.dateTime($0.recordedAt, env) }].compactMap { $0 }.joined(separator: " · ")
             let shared = note.sharedWith.isEmpty ? "" : env.t(" · gedeeld met ", " · shared with ") + note.sharedWith.map { env.t($0.label) }.joined(separator: ", ")
@@ -196,7 +200,7 @@ enum CasePage {
         content.append(items.isEmpty ? .p(.text(env.t("Geen notities die u kunt lezen.", "No notes you can read."))) : .ul(.class("notes"), .group(items)))
         if allowed(m, .addNote) {
             let classes = NoteClassification.allCases.filter { AccessPolicy.mayWrite($0, actor: m.actor) }.map { ($0.rawValue, env.t($0.label)) }
-            let sharable: [Party] = [.ngo, .municipality, .ind, .dtv, .avim].filter { $0 != m.actor.party }
+            let sharable: [Party] = [.ngo, .municipality, .ind, .dtv, .avim, .committee].filter { $0 != m.actor.party }
             var fields: [Node<HTML.FormContext>] = [
                 FormFields.errorSummary(m.noteForm, env),
                 FormFields.choices(m.noteForm, env, name: "classification", legend: env.t("Soort notitie", "Kind of note"), options: classes, required: true, inline: true),
@@ -213,9 +217,48 @@ enum CasePage {
         return .section(.attribute(named: "aria-labelledby", value: "h-notes"), .group(content))
     }
 
+    /// Requests to the hardship committee, what was shared, and its advice (or the form to give it).
+    static func committee(_ env: PageEnvironment, _ m: Model) -> Node<HTML.BodyContext> {
+        let file = m.record.file
+        var items: [Node<HTML.ListContext>] = []
+        for record in file.committeeRequests {
+            var content: [Node<HTML.BodyContext>] = [
+                .p(.strong(.text(env.t("Verzoek van ", "Request from ") + env.t(record.request.requestingParty.label) + " (" + record.request.requestedOn.description + "): ")), .text(record.request.request)),
+                .p(.class("meta"), .text(env.t("Gedeeld: ", "Shared: ") + record.request.sharedSections.map { env.t(Self.sectionLabel($0)) }.joined(separator: ", "))),
+            ]
+            if let advice = record.advice {
+                content.append(.p(.strong(.text(env.t("Advies", "Advice") + " (" + (record.advisedOn?.description ?? "") + "): ")), .text(advice)))
+            } else if allowed(m, .adviseCommittee) {
+                let fields: [Node<HTML.FormContext>] = [
+                    FormFields.errorSummary(m.progressForm, env),
+                    FormFields.textarea(m.progressForm, env, name: "advice", label: env.t("Advies van de commissie", "The committee's advice"), required: true),
+                    FormFields.submit(env.t("Advies vastleggen", "Record the advice")),
+                ]
+                content.append(FormFields.form(action: caseURL(file, "/committee/\(record.request.id.uuidString.lowercased())/advice"), env: env, version: file.version, fields))
+            } else {
+                content.append(.p(.text(env.t("Wacht op advies.", "Awaiting advice."))))
+            }
+            items.append(.li(.group(content)))
+        }
+        return .section(.attribute(named: "aria-labelledby", value: "h-committee"), .h2(.id("h-committee"), .text(env.t("Commissie schrijnende gevallen", "Hardship committee"))), .ul(.class("notes"), .group(items)))
+    }
+
+    static func sectionLabel(_ section: CaseSection) -> LocalizedText {
+        switch section {
+        case .identity: LocalizedText(nl: "Persoon", en: "Person")
+        case .admission: LocalizedText(nl: "Toelating", en: "Admission")
+        case .perspective: LocalizedText(nl: "Perspectief", en: "Perspective")
+        case .support: LocalizedText(nl: "Ondersteuning", en: "Support")
+        case .procedures: LocalizedText(nl: "Procedures", en: "Procedures")
+        case .outflow: LocalizedText(nl: "Uitstroom", en: "Outflow")
+        case .notes: LocalizedText(nl: "Algemene en met de commissie gedeelde notities", en: "General notes and notes shared with the committee")
+        case .progress: LocalizedText(nl: "Deeltermijnen, besluiten en actiepunten", en: "Sub-deadlines, decisions and action items")
+        }
+    }
+
     static func timeline(_ env: PageEnvironment, _ m: Model) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
-        for event in m.record.events.reversed() where AccessPolicy.mayRead(event.change, actor: m.actor) {
+        for event in m.record.events.reversed() where AccessPolicy.mayRead(event.change, actor: m.actor, in: m.record.file) {
             items.append(.li(
                 .p(.strong(.text(Labels.describe(event.change, env, reasons: m.reasons)))),
                 .p(.class("meta"), .text(env.t("Ingang ", "Effective ") + event.effectiveOn.description + " · " + env.t("vastgelegd ", "recorded ") + Labels.dateTime(event.recordedAt, env)

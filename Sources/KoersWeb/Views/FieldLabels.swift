@@ -52,5 +52,8 @@ enum FieldLabels {
         "partiesPresent": .init(nl: "Aanwezige partijen", en: "Parties present"),
         "trajectoryIds": .init(nl: "Volgorde", en: "Order"),
         "toLocationId": .init(nl: "Overdragen aan", en: "Transfer to"),
+        "request": .init(nl: "Schriftelijk verzoek", en: "Written request"),
+        "sharedSections": .init(nl: "Wat de commissie mag zien", en: "What the committee may see"),
+        "advice": .init(nl: "Advies", en: "Advice"),
     ]
 }

@@ -73,6 +73,10 @@ enum Labels {
             return env.t("Actiepunt afgerond", "Action item completed")
         case .meetingDecisionRecorded(let d):
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
+        case .committeeRequested(let r):
+            return env.t("Voorgelegd aan de commissie schrijnende gevallen: ", "Put to the hardship committee: ") + r.request
+        case .committeeAdvised(_, let advice, _):
+            return env.t("Advies commissie: ", "Committee advice: ") + advice
         case .transferRequested(let t):
             return env.t("Overdracht aangevraagd: ", "Transfer requested: ") + t.reason
         case .transferDecided(_, let accepted, _, let note):

@@ -36,6 +36,8 @@ enum Layout {
             nav.append(.li(link(env, "/meetings", env.t("Casusoverleg", "Case meetings"))))
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
             nav.append(.li(link(env, "/transfers", env.t("Overdrachten", "Transfers"))))
+        } else if env.actor?.party == .committee {
+            nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
         let switchHref = "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"

@@ -139,6 +139,7 @@ enum MeetingPages {
     }
 
     static func inbox(_ env: PageEnvironment, party: Party, inbox: Inbox, today: Day) -> [Node<HTML.BodyContext>] {
+        if party == .committee { return committeeInbox(env, inbox: inbox) }
         var main = actionItems(env, party: party, items: inbox.actionItems, today: today)
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
@@ -151,6 +152,22 @@ enum MeetingPages {
             main.append(ProgressPage.table(env, id: "inbox-overdue", title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"), entries: inbox.overdue))
         }
         return main
+    }
+
+    static func committeeInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {
+        var rows: [Node<HTML.TableContext>] = []
+        for e in inbox.committee {
+            let name = e.name ?? env.t("Dossier ", "Case ") + String(e.trajectoryId.uuidString.prefix(8)).lowercased()
+            rows.append(.tr(.td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))),
+                            .td(.text(e.request.request.requestedOn.description)),
+                            .td(.text(e.request.advice == nil ? env.t("Wacht op advies", "Awaiting advice") : env.t("Geadviseerd ", "Advised ") + (e.request.advisedOn?.description ?? "")))))
+        }
+        return [
+            .h1(.text(env.t("Inbox commissie schrijnende gevallen", "Hardship committee inbox"))),
+            .p(.text(env.t("De commissie ziet van elk dossier alleen de delen die de aanvrager deelde.", "The committee sees of each case only the parts the requester shared."))),
+            rows.isEmpty ? .p(.text(env.t("Geen verzoeken.", "No requests."))) :
+                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Voorgelegd", "Requested"))), .th(.text(env.t("Stand", "State"))))), .tbody(.group(rows))),
+        ]
     }
 
     static func actionItems(_ env: PageEnvironment, party: Party, items: [(trajectoryId: UUID, name: String, item: ActionItem)], today: Day) -> [Node<HTML.BodyContext>] {

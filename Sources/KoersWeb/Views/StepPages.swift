@@ -55,6 +55,25 @@ enum StepPages {
         return frame(env, s, record: record, title: env.t("Beslissing", "Decision"), action: "procedures/\(procedure.id.uuidString.lowercased())/decision", fields)
     }
 
+    static func committee(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+        var input = s.input
+        if s.values("sharedSections").isEmpty && !s.hasErrors {
+            var values = input.values
+            values["sharedSections"] = [CaseSection.identity, .perspective, .procedures].map(\.rawValue)
+            input = FormInput(values)
+        }
+        let state = FormState(input: input, errors: s.errors, formMessage: s.formMessage)
+        let fields: [Node<HTML.FormContext>] = [
+            FormFields.textarea(state, env, name: "request", label: env.t("Schriftelijk verzoek", "Written request"),
+                                hint: env.t("Waarom is dit een schrijnend geval, en welk advies vraagt u?", "Why is this a case of hardship, and what advice do you ask?"), required: true),
+            FormFields.choices(state, env, name: "sharedSections", legend: env.t("Wat de commissie mag zien", "What the committee may see"),
+                               options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) }, multiple: true,
+                               hint: env.t("De commissie ziet alleen wat u hier aanvinkt.", "The committee sees only what you tick here."), required: true),
+            FormFields.submit(env.t("Voorleggen", "Put to the committee")),
+        ]
+        return frame(env, s, record: record, title: env.t("Commissie schrijnende gevallen", "Hardship committee"), action: "committee", fields)
+    }
+
     static func outflow(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, reasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
         var options: [(String, String)] = []
         for category in OutcomeCategory.allCases {

@@ -17,6 +17,7 @@ struct WebController {
         router.get("/") { _, context in
             guard let actor = context.actor else { return Response.redirect(to: "/login") }
             if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
+            if actor.party == .committee { return Response.redirect(to: "/inbox") }
             return Pages.page(PageEnvironment(context, path: "/"), title: "Koers", HomePage.render(PageEnvironment(context, path: "/"), actor: actor))
         }
         router.get("/login") { _, context in
@@ -91,6 +92,13 @@ struct WebController {
         router.post("/cases/:id/action-items/:aid/complete") { request, context in
             let aid = try context.parameters.require("aid", as: UUID.self)
             return try await perform(request, context, .completeActionItem(aid), back: "#h-progress", render: progressPage)
+        }
+        router.post("/cases/:id/committee/:rid/advice") { request, context in
+            let rid = try context.parameters.require("rid", as: UUID.self)
+            return try await perform(request, context, .adviseCommittee(rid), back: "#h-committee", render: progressPage)
+        }
+        step(router, "committee", .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
+            (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
         }
         router.get("/progress", use: progress)
         router.get("/locations/:lid/deadlines", use: policyForm)
