@@ -32,7 +32,7 @@ struct Demo: AsyncParsableCommand {
             print("")
             print("Accounts (password: \(DemoNetwork.password)):")
             for account in result.accounts {
-                print("  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.party.rawValue.padding(toLength: 13, withPad: " ", startingAt: 0)) \(account.location ?? "national")")
+                print("  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.location ?? "national")")
             }
             print("")
             print("Open http://\(configuration.host):\(configuration.port)/ — e.g. sign in as ngo.utrecht@demo.koers.nl.")

@@ -11,7 +11,7 @@ import Testing
 struct AccessMatrixTests {
     /// Who asks: a party at Utrecht (where the case is), Amsterdam's NGO, the national parties, or nobody.
     enum Who: String, CaseIterable, CustomStringConvertible {
-        case ngo, municipality, ind, dtv, avim, ngoAmsterdam, monitor, admin, committee, anonymous
+        case ngo, municipality, ind, dtv, avim, ngoAmsterdam, monitor, admin, committee, steering, anonymous
         var description: String { rawValue }
 
         func account(_ app: TestApp) -> DemoNetwork.Account? {
@@ -25,6 +25,7 @@ struct AccessMatrixTests {
             case .monitor: app.account(.monitor, nil)
             case .admin: app.account(.admin, nil)
             case .committee: app.account(.committee, nil)
+            case .steering: app.account(.escalationBody)
             case .anonymous: nil
             }
         }
@@ -127,7 +128,7 @@ struct AccessMatrixTests {
                 // Lists: only their own locations; national parties none at all.
                 let list = try await web.get("/cases")
                 let apiList = try await api.send(.get, "/trajectories")
-                if [.monitor, .admin, .committee].contains(who) {
+                if [.monitor, .admin, .committee, .steering].contains(who) {
                     #expect(list.status == .notFound && apiList.status == .forbidden, "\(who) list")
                 } else {
                     #expect(list.status == .ok && apiList.status == .ok)
@@ -169,7 +170,7 @@ struct AccessMatrixTests {
                 case .dtv, .avim:
                     #expect(perspective.status == .forbidden && hasa.status == .forbidden, "\(who)")
                     #expect(generalNote.status == .ok && medicalNote.status == .badRequest)
-                case .ngoAmsterdam, .monitor, .admin, .committee:
+                case .ngoAmsterdam, .monitor, .admin, .committee, .steering:
                     #expect([perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .notFound }, "\(who)")
                 }
             }

@@ -32,6 +32,10 @@ public enum CaseAction: Sendable, Hashable {
     case requestCommitteeAdvice
     /// The committee's advice.
     case adviseCommittee
+    /// Put the case to a body on the escalation ladder (the regievoerder).
+    case escalate
+    /// The escalation body's decision.
+    case decideEscalation
 }
 
 /// What the policy answers.
@@ -105,6 +109,14 @@ public enum AccessPolicy {
     /// Decides an action on one case. The same as by location for every party but the committee,
     /// which sees a case only once it was put to it, and then only the shared parts.
     public static func decide(_ actor: Actor, _ action: CaseAction, in file: CaseFile) -> AccessDecision {
+        if actor.party == .escalationBody {
+            // A body sees the cases escalated to its rung at its locations: their meeting dossier.
+            guard escalatedToActor(actor, file), actor.locationIds.contains(file.locationId) else { return .hidden }
+            switch action {
+            case .view, .decideEscalation: return .allowed
+            default: return .forbidden
+            }
+        }
         guard actor.party == .committee else { return decide(actor, action, locationId: file.locationId) }
         guard file.committeeSections != nil, actor.locationIds.contains(file.locationId) else { return .hidden }
         switch action {
@@ -115,11 +127,29 @@ public enum AccessPolicy {
 
     /// The sections of this case the user may read.
     public static func sections(for actor: Actor, in file: CaseFile) -> Set<CaseSection> {
-        actor.party == .committee ? (file.committeeSections ?? []) : sections(for: actor)
+        switch actor.party {
+        case .committee: file.committeeSections ?? []
+        case .escalationBody: escalatedToActor(actor, file) ? meetingDossier : []
+        default: sections(for: actor)
+        }
+    }
+
+    /// What an escalation body reads of a case: the case meeting's dossier, without support or notes.
+    public static let meetingDossier: Set<CaseSection> = [.identity, .admission, .perspective, .procedures, .outflow, .progress]
+
+    static func escalatedToActor(_ actor: Actor, _ file: CaseFile) -> Bool {
+        guard let level = actor.escalationLevel else { return false }
+        return file.escalations.contains { $0.escalation.level == level }
     }
 
     /// Whether the user may read an event of this case's timeline.
     public static func mayRead(_ change: CaseChange, actor: Actor, in file: CaseFile) -> Bool {
+        if actor.party == .escalationBody {
+            if case .noteAdded = change { return false }
+            if case .committeeRequested = change { return false }
+            if case .committeeAdvised = change { return false }
+            return sections(for: actor, in: file).contains(change.section)
+        }
         guard actor.party == .committee else { return mayRead(change, actor: actor) }
         switch change {
         case .committeeRequested, .committeeAdvised: return file.committeeSections != nil
@@ -131,6 +161,7 @@ public enum AccessPolicy {
     /// Whether the user may read a note of this case: for the committee, when notes were shared,
     /// the general ones and those shared with it.
     public static func mayRead(_ note: CaseNote, actor: Actor, in file: CaseFile) -> Bool {
+        if actor.party == .escalationBody { return false }
         guard actor.party == .committee else { return mayRead(note, actor: actor) }
         guard sections(for: actor, in: file).contains(.notes) else { return false }
         return note.classification == .general || note.sharedWith.contains(.committee)
@@ -141,7 +172,7 @@ public enum AccessPolicy {
         switch actor.party {
         case .ngo, .municipality: Set(CaseSection.allCases)
         case .ind, .dtv, .avim: [.identity, .admission, .perspective, .procedures, .outflow, .notes, .progress]
-        case .monitor, .admin, .committee: []
+        case .monitor, .admin, .committee, .escalationBody: []
         }
     }
 
@@ -165,7 +196,7 @@ public enum AccessPolicy {
         switch actor.party {
         case .ngo, .municipality: true
         case .ind, .dtv, .avim: classification == .general
-        case .monitor, .admin, .committee: false
+        case .monitor, .admin, .committee, .escalationBody: false
         }
     }
 
@@ -187,8 +218,10 @@ public enum AccessPolicy {
             return caseParties.contains(party)
         case .manageDeadlines, .assignActionItem:
             return party == .municipality
-        case .adviseCommittee:
-            return false  // only through decide(_:_:in:), for cases put to the committee
+        case .adviseCommittee, .decideEscalation:
+            return false  // only through decide(_:_:in:), for cases put to the committee or the body
+        case .escalate:
+            return party == .municipality
         case .completeActionItem(let owner):
             // The party that must act marks it done; the regievoerder may too.
             return party == owner || party == .municipality

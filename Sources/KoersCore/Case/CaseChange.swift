@@ -25,6 +25,8 @@ public enum CaseChange: Sendable, Hashable {
     case transferDecided(id: UUID, accepted: Bool, on: Day, note: String?)
     case committeeRequested(CommitteeRequest)
     case committeeAdvised(id: UUID, advice: String, on: Day)
+    case escalated(Escalation)
+    case escalationDecided(id: UUID, decision: String, on: Day)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -48,6 +50,8 @@ public enum CaseChange: Sendable, Hashable {
         case .transferDecided: "transferDecided"
         case .committeeRequested: "committeeRequested"
         case .committeeAdvised: "committeeAdvised"
+        case .escalated: "escalated"
+        case .escalationDecided: "escalationDecided"
         }
     }
 
@@ -61,7 +65,7 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
-        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised: .progress
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised, .escalated, .escalationDecided: .progress
         }
     }
 
@@ -87,12 +91,14 @@ public enum CaseChange: Sendable, Hashable {
         case .transferDecided(_, _, let day, _): day
         case .committeeRequested(let r): r.requestedOn
         case .committeeAdvised(_, _, let day): day
+        case .escalated(let e): e.escalatedOn
+        case .escalationDecided(_, _, let day): day
         }
     }
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -115,6 +121,8 @@ extension CaseChange: Codable {
         case "transferRequested": self = .transferRequested(try c.decode(TransferRequest.self, forKey: .transfer))
         case "committeeRequested": self = .committeeRequested(try c.decode(CommitteeRequest.self, forKey: .committeeRequest))
         case "committeeAdvised": self = .committeeAdvised(id: try c.decode(UUID.self, forKey: .id), advice: try c.decode(String.self, forKey: .advice), on: try c.decode(Day.self, forKey: .on))
+        case "escalated": self = .escalated(try c.decode(Escalation.self, forKey: .escalation))
+        case "escalationDecided": self = .escalationDecided(id: try c.decode(UUID.self, forKey: .id), decision: try c.decode(String.self, forKey: .decision), on: try c.decode(Day.self, forKey: .on))
         case "transferDecided": self = .transferDecided(id: try c.decode(UUID.self, forKey: .id), accepted: try c.decode(Bool.self, forKey: .accepted), on: try c.decode(Day.self, forKey: .on), note: try c.decodeIfPresent(String.self, forKey: .note))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
@@ -143,6 +151,8 @@ extension CaseChange: Codable {
         case .meetingDecisionRecorded(let d): try c.encode(d, forKey: .decision)
         case .transferRequested(let t): try c.encode(t, forKey: .transfer)
         case .committeeRequested(let r): try c.encode(r, forKey: .committeeRequest)
+        case .escalated(let e): try c.encode(e, forKey: .escalation)
+        case .escalationDecided(let id, let decision, let day): try c.encode(id, forKey: .id); try c.encode(decision, forKey: .decision); try c.encode(day, forKey: .on)
         case .committeeAdvised(let id, let advice, let day): try c.encode(id, forKey: .id); try c.encode(advice, forKey: .advice); try c.encode(day, forKey: .on)
         case .transferDecided(let id, let accepted, let day, let note):
             try c.encode(id, forKey: .id); try c.encode(accepted, forKey: .accepted); try c.encode(day, forKey: .on); try c.encodeIfPresent(note, forKey: .note)

@@ -9,14 +9,17 @@ public struct Actor: Sendable, Hashable, Codable {
     public let locationIds: Set<UUID>
     public let displayName: String
     public let organisationName: String
+    /// For an escalation body: the rung of the ladder it decides at.
+    public let escalationLevel: String?
 
-    public init(userId: UUID, organisationId: UUID, party: Party, locationIds: Set<UUID>, displayName: String, organisationName: String) {
+    public init(userId: UUID, organisationId: UUID, party: Party, locationIds: Set<UUID>, displayName: String, organisationName: String, escalationLevel: String? = nil) {
         self.userId = userId
         self.organisationId = organisationId
         self.party = party
         self.locationIds = locationIds
         self.displayName = displayName
         self.organisationName = organisationName
+        self.escalationLevel = escalationLevel
     }
 }
 

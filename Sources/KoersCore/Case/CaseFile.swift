@@ -25,6 +25,7 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var meetingDecisions: [RecordedMeetingDecision] = []
     public private(set) var transfers: [TransferRecord] = []
     public private(set) var committeeRequests: [CommitteeRecord] = []
+    public private(set) var escalations: [EscalationRecord] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -89,6 +90,13 @@ public struct CaseFile: Sendable, Hashable {
             if let i = actionItems.firstIndex(where: { $0.id == id }) { actionItems[i].completedOn = day }
         case .meetingDecisionRecorded(let decision):
             meetingDecisions.append(decision)
+        case .escalated(let escalation):
+            escalations.append(EscalationRecord(escalation: escalation, decision: nil, decidedOn: nil))
+        case .escalationDecided(let id, let decision, let day):
+            if let i = escalations.firstIndex(where: { $0.escalation.id == id }) {
+                escalations[i].decision = decision
+                escalations[i].decidedOn = day
+            }
         case .committeeRequested(let request):
             committeeRequests.append(CommitteeRecord(request: request, advice: nil, advisedOn: nil))
         case .committeeAdvised(let id, let advice, let day):

@@ -11,6 +11,8 @@ public enum AgendaReason: String, Sendable, CaseIterable, Codable {
     case actionItemDue
     /// The hardship committee advised since the meeting last decided on the case.
     case committeeAdvised
+    /// A body on the escalation ladder decided since the meeting last decided on the case.
+    case escalationReturned
     /// Put on the agenda by the chair.
     case addedByChair
 
@@ -22,6 +24,7 @@ public enum AgendaReason: String, Sendable, CaseIterable, Codable {
         case .reviewDue: LocalizedText(nl: "Periodieke bespreking", en: "Periodic review due")
         case .actionItemDue: LocalizedText(nl: "Actiepunt verloopt", en: "Action item due")
         case .committeeAdvised: LocalizedText(nl: "Advies commissie schrijnende gevallen terug", en: "Hardship committee advice returned")
+        case .escalationReturned: LocalizedText(nl: "Besluit na opschaling terug", en: "Escalation decided and returned")
         case .addedByChair: LocalizedText(nl: "Toegevoegd door de voorzitter", en: "Added by the chair")
         }
     }
@@ -61,6 +64,10 @@ public enum Agenda {
             if adviceBack {
                 reasons.append(.committeeAdvised)
             }
+            let decisionBack = file.escalations.compactMap(\.decidedOn).contains { decided in
+                decided <= day && (lastDecision.map { decided > $0 } ?? true)
+            }
+            if decisionBack { reasons.append(.escalationReturned) }
             if !reasons.isEmpty { items.append(AgendaItem(trajectoryId: file.id, reasons: reasons)) }
         }
         // Admission decisions first, then overdue deadlines, then the rest; stable by id within a group.

@@ -14,6 +14,8 @@ public enum Party: String, Sendable, CaseIterable, Codable {
     case monitor
     /// Hardship committee (commissie schrijnende gevallen).
     case committee
+    /// A body on the escalation ladder (stuurgroep, landelijk escalatieoverleg), with decision authority.
+    case escalationBody
     /// System administrator: accounts and configuration, no case content.
     case admin
 
@@ -29,6 +31,7 @@ public enum Party: String, Sendable, CaseIterable, Codable {
         case .avim: LocalizedText(nl: "AVIM", en: "AVIM")
         case .monitor: LocalizedText(nl: "Monitor", en: "Monitor")
         case .committee: LocalizedText(nl: "Commissie schrijnende gevallen", en: "Hardship committee")
+        case .escalationBody: LocalizedText(nl: "Escalatieoverleg", en: "Escalation body")
         case .admin: LocalizedText(nl: "Beheerder", en: "Administrator")
         }
     }

@@ -5,7 +5,7 @@ import SQLKit
 
 /// Writes a generated population in bulk: persons, trajectories (their rows folded from the
 /// events, exactly as the store would write them) and events, in batches, one transaction each;
-/// then the case meetings, transfers and committee requests, through the store like any user's decisions.
+/// then the case meetings, transfers, committee requests and escalations, through the store like any user's decisions.
 public enum DemoLoader {
     /// Creates the network and `persons` people; returns the accounts and the number of trajectories.
     public static func load(directory: DirectoryStore, cases: CaseStore, persons: Int, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
@@ -32,6 +32,7 @@ public enum DemoLoader {
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
         try await DemoTransfers.create(accounts: accounts, directory: directory, cases: cases, today: today)
         try await DemoCommittee.create(accounts: accounts, cases: cases, today: today)
+        try await DemoEscalations.create(accounts: accounts, cases: cases, today: today)
         return (accounts, written)
     }
 

@@ -62,17 +62,30 @@ public enum DemoNetwork {
                     accounts.append(Account(email: email, party: party, location: city.name,
                                             actor: Actor(userId: user, organisationId: org, party: party, locationIds: [location], displayName: display, organisationName: name)))
                 }
+                // The local steering group: the first rung of the escalation ladder above the LSO.
+                let steeringName = "Stuurgroep LVV \(cityName)"
+                let steering = try await directory.createOrganisation(name: steeringName, party: .escalationBody, locations: [location], escalationLevel: "steeringGroup", on: db)
+                let steeringEmail = "steering.\(city.slug)@demo.koers.nl"
+                let steeringUser = try await insertUser(email: steeringEmail, name: "Stuurgroep \(cityName) (demo)", org: steering, hash: hash, on: db)
+                accounts.append(Account(email: steeringEmail, party: .escalationBody, location: city.name,
+                                        actor: Actor(userId: steeringUser, organisationId: steering, party: .escalationBody, locationIds: [location],
+                                                     displayName: "Stuurgroep \(cityName) (demo)", organisationName: steeringName, escalationLevel: "steeringGroup")))
             }
             let national: [(Party, String, String, String)] = [
                 (.monitor, "Landelijk programma LVV (monitor)", "monitor@demo.koers.nl", "Monitor (demo)"),
                 (.admin, "Functioneel beheer Koers", "admin@demo.koers.nl", "Beheerder (demo)"),
                 (.committee, "Commissie schrijnende gevallen", "committee@demo.koers.nl", "Commissie (demo)"),
+                (.escalationBody, "Landelijk escalatieoverleg", "national@demo.koers.nl", "Landelijk escalatieoverleg (demo)"),
             ]
             for (party, orgName, email, display) in national {
-                let org = try await directory.createOrganisation(name: orgName, party: party, locations: party == .committee ? allLocations : [], on: db)
+                // The committee and the national escalation meeting serve every location.
+                let everywhere = party == .committee || party == .escalationBody
+                let level = party == .escalationBody ? "national" : nil
+                let org = try await directory.createOrganisation(name: orgName, party: party, locations: everywhere ? allLocations : [], escalationLevel: level, on: db)
                 let user = try await insertUser(email: email, name: display, org: org, hash: hash, on: db)
                 accounts.append(Account(email: email, party: party, location: nil,
-                                        actor: Actor(userId: user, organisationId: org, party: party, locationIds: party == .committee ? Set(allLocations) : [], displayName: display, organisationName: orgName)))
+                                        actor: Actor(userId: user, organisationId: org, party: party, locationIds: everywhere ? Set(allLocations) : [], displayName: display,
+                                                     organisationName: orgName, escalationLevel: level)))
             }
             return accounts
         }

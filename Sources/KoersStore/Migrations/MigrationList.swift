@@ -18,5 +18,6 @@ enum MigrationList {
         CreateMeetings(),
         CreateTransfers(),
         CreateCommitteeRequests(),
+        CreateEscalations(),
     ]
 }

@@ -40,13 +40,16 @@ public final class OrganisationModel: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "name") public var name: String
     @Field(key: "party") public var party: String
+    /// For an escalation body: its rung of the ladder (``EscalationLevel``).
+    @OptionalField(key: "escalation_level") public var escalationLevel: String?
 
     public init() {}
 
-    public init(id: UUID? = nil, name: String, party: Party) {
+    public init(id: UUID? = nil, name: String, party: Party, escalationLevel: String? = nil) {
         self.id = id
         self.name = name
         self.party = party.rawValue
+        self.escalationLevel = escalationLevel
     }
 }
 

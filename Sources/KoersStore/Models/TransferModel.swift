@@ -106,3 +106,36 @@ struct CreateCommitteeRequests: AsyncMigration {
         try await database.schema(CommitteeQueueModel.schema).delete()
     }
 }
+
+/// A case escalated to a body, as the body's inbox lists them; written with the events.
+public final class EscalationQueueModel: Model, @unchecked Sendable {
+    public static let schema = "escalations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "trajectory_id") public var trajectoryId: UUID
+    @Field(key: "location_id") public var locationId: UUID
+    @Field(key: "level") public var level: String
+    @Field(key: "escalated_on") public var escalatedOn: String
+    @OptionalField(key: "decided_on") public var decidedOn: String?
+
+    public init() {}
+}
+
+struct CreateEscalations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OrganisationModel.schema).field("escalation_level", .string).update()
+        try await database.schema(EscalationQueueModel.schema)
+            .id()
+            .field("trajectory_id", .uuid, .required, .references(TrajectoryModel.schema, "id"))
+            .field("location_id", .uuid, .required)
+            .field("level", .string, .required)
+            .field("escalated_on", .string, .required)
+            .field("decided_on", .string)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EscalationQueueModel.schema).delete()
+        try await database.schema(OrganisationModel.schema).deleteField("escalation_level").update()
+    }
+}

@@ -264,6 +264,18 @@ public struct CaseStore: Sendable {
                 m.requestedOn = request.requestedOn.description
                 m.summaryJSON = JSONCoding.string(HandoverSummary(file))
                 try await m.create(on: db)
+            case .escalated(let escalation):
+                let m = EscalationQueueModel()
+                m.id = escalation.id
+                m.trajectoryId = file.id
+                m.locationId = file.locationId
+                m.level = escalation.level
+                m.escalatedOn = escalation.escalatedOn.description
+                try await m.create(on: db)
+            case .escalationDecided(let id, _, let day):
+                guard let m = try await EscalationQueueModel.find(id, on: db) else { continue }
+                m.decidedOn = day.description
+                try await m.save(on: db)
             case .committeeRequested(let request):
                 let m = CommitteeQueueModel()
                 m.id = request.id
@@ -301,6 +313,13 @@ public struct CaseStore: Sendable {
         guard !locationIds.isEmpty else { return [] }
         return try await CommitteeQueueModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(\.$requestedOn, .descending).all()
             .map { ($0.trajectoryId, $0.requestedOn, $0.advisedOn) }
+    }
+
+    /// Cases escalated to a level at the given locations.
+    public func escalationQueue(level: String, at locationIds: Set<UUID>) async throws -> [UUID] {
+        guard !locationIds.isEmpty else { return [] }
+        return try await EscalationQueueModel.query(on: database.db).filter(\.$level == level).filter(\.$locationId ~~ Array(locationIds))
+            .sort(\.$escalatedOn, .descending).all().map(\.trajectoryId)
     }
 
     public func transfer(_ id: UUID) async throws -> Transfer? {

@@ -66,9 +66,9 @@ public struct DirectoryStore: Sendable {
     }
 
     @discardableResult
-    public func createOrganisation(name: String, party: Party, locations: [UUID], on db: (any Database)? = nil) async throws -> UUID {
+    public func createOrganisation(name: String, party: Party, locations: [UUID], escalationLevel: String? = nil, on db: (any Database)? = nil) async throws -> UUID {
         let db = db ?? database.db
-        let model = OrganisationModel(name: name, party: party)
+        let model = OrganisationModel(name: name, party: party, escalationLevel: escalationLevel)
         try await model.create(on: db)
         for location in locations {
             try await OrganisationLocationModel(organisationId: model.id!, locationId: location).create(on: db)
@@ -132,7 +132,8 @@ public struct DirectoryStore: Sendable {
     private func actor(user: UserModel, organisation org: OrganisationModel, on db: any Database) async throws -> Actor? {
         guard let party = Party(rawValue: org.party) else { return nil }
         let links = try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all()
-        return Actor(userId: user.id!, organisationId: org.id!, party: party, locationIds: Set(links.map(\.locationId)), displayName: user.displayName, organisationName: org.name)
+        return Actor(userId: user.id!, organisationId: org.id!, party: party, locationIds: Set(links.map(\.locationId)), displayName: user.displayName,
+                     organisationName: org.name, escalationLevel: org.escalationLevel)
     }
 
     // MARK: Login, sessions, tokens

@@ -64,6 +64,10 @@ struct APIController {
         }
         change(group, "reviews", .review)
         change(group, "committee-requests", .requestCommittee)
+        change(group, "escalations", .escalate)
+        group.post("trajectories/:id/escalations/:eid/decision") { request, context in
+            try await perform(request, context, .decideEscalation(try context.parameters.require("eid", as: UUID.self)), needsIfMatch: true)
+        }
         group.post("trajectories/:id/committee-requests/:rid/advice") { request, context in
             try await perform(request, context, .adviseCommittee(try context.parameters.require("rid", as: UUID.self)), needsIfMatch: true)
         }

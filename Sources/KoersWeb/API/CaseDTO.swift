@@ -40,6 +40,14 @@ struct CaseDTO: Encodable {
     let actionItems: [ActionItem]?
     let reviews: [Day]?
     let committeeRequests: [CommitteeRequestDTO]?
+    let escalations: [EscalationDTO]?
+
+    struct EscalationDTO: Encodable {
+        let escalation: Escalation
+        let decision: String?
+        let decidedOn: Day?
+        let daysToDecision: Int?
+    }
 
     struct CommitteeRequestDTO: Encodable {
         let request: CommitteeRequest
@@ -69,7 +77,9 @@ struct CaseDTO: Encodable {
         notes = s.contains(.notes) ? f.notes.filter { AccessPolicy.mayRead($0, actor: actor, in: f) } : nil
         actionItems = s.contains(.progress) ? f.actionItems : nil
         reviews = s.contains(.progress) ? f.reviews : nil
-        committeeRequests = s.contains(.progress) || actor.party == .committee
+        escalations = s.contains(.progress)
+            ? f.escalations.map { EscalationDTO(escalation: $0.escalation, decision: $0.decision, decidedOn: $0.decidedOn, daysToDecision: $0.daysToDecision) } : nil
+        committeeRequests = (s.contains(.progress) && actor.party != .escalationBody) || actor.party == .committee
             ? f.committeeRequests.map { CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn) } : nil
     }
 

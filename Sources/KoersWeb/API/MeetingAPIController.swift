@@ -45,6 +45,15 @@ struct MeetingAPIController {
         let meetings: [MeetingDTO]
         let overdue: [APIController.ProgressDTO.Entry]
         let committee: [CommitteeEntry]
+        let escalations: [EscalationEntry]
+
+        struct EscalationEntry: Encodable {
+            let trajectoryId: UUID
+            let name: String
+            let level: String
+            let escalatedOn: Day
+            let decidedOn: Day?
+        }
     }
 
     struct ActionItemDTO: Encodable {
@@ -100,7 +109,9 @@ struct MeetingAPIController {
             return try json(InboxDTO(actionItems: inbox.actionItems.map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) },
                                      meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
                                      overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) },
-                                     committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) }))
+                                     committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) },
+                                     escalations: inbox.escalations.map { InboxDTO.EscalationEntry(trajectoryId: $0.trajectoryId, name: $0.name, level: $0.record.escalation.level,
+                                                                                                   escalatedOn: $0.record.escalation.escalatedOn, decidedOn: $0.record.decidedOn) }))
         }
         group.get("action-items") { _, context in
             let actor = try actor(context)

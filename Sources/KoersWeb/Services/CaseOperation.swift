@@ -11,6 +11,8 @@ public enum CaseOperation: Sendable {
     case completeActionItem(UUID)
     case requestCommittee
     case adviseCommittee(UUID)
+    case escalate
+    case decideEscalation(UUID)
 
     /// The processing activity recorded in the processing log.
     var activity: String {
@@ -30,6 +32,8 @@ public enum CaseOperation: Sendable {
         case .completeActionItem: "case.actionItem.complete"
         case .requestCommittee: "case.committee.request"
         case .adviseCommittee: "case.committee.advise"
+        case .escalate: "case.escalate"
+        case .decideEscalation: "case.escalation.decide"
         }
     }
 }

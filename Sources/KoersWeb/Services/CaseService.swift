@@ -13,8 +13,8 @@ public struct CaseService: Sendable {
     func authorize(_ actor: Actor, _ action: CaseAction, _ id: UUID) async throws -> UUID {
         guard let location = try await cases.locationOf(id) else { throw AppError.notFound }
         let decision: AccessDecision
-        if actor.party == .committee {
-            // The committee's sight depends on the case itself: what was put to it.
+        if actor.party == .committee || actor.party == .escalationBody {
+            // Their sight depends on the case itself: what was put to them.
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
             decision = AccessPolicy.decide(actor, action, in: record.file)
         } else {
@@ -113,6 +113,8 @@ public struct CaseService: Sendable {
         case .assignActionItem: action = .assignActionItem
         case .requestCommittee: action = .requestCommitteeAdvice
         case .adviseCommittee: action = .adviseCommittee
+        case .escalate: action = .escalate
+        case .decideEscalation: action = .decideEscalation
         }
         _ = try await authorize(actor, action, id)
         let today = today()
@@ -168,6 +170,8 @@ public struct CaseService: Sendable {
                 case .completeActionItem(let itemId): return try DeadlineCommands.complete(input, on: file, itemId: itemId, today: today)
                 case .requestCommittee: return try CommitteeCommands.request(input, on: file, by: actor.party, id: newId, today: today)
                 case .adviseCommittee(let requestId): return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
+                case .escalate: return try EscalationCommands.escalate(input, on: file, id: newId, today: today)
+                case .decideEscalation(let escalationId): return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
                 }
             }
         } catch let failure as ValidationFailure {

@@ -19,6 +19,8 @@ public struct Inbox: Sendable {
     public let overdue: [ProgressReport.Entry]
     /// For the hardship committee: the cases put to it, open ones first.
     public var committee: [CommitteeQueueEntry] = []
+    /// For an escalation body: the cases escalated to it, open ones first.
+    public var escalations: [(trajectoryId: UUID, name: String, record: EscalationRecord)] = []
 }
 
 /// A case put to the committee, named only when the identity was shared with it.
@@ -150,6 +152,17 @@ public struct MeetingService: Sendable {
     /// its locations, and — for the regievoerder — the overdue sub-deadlines there.
     public func inbox(actor: Actor) async throws -> Inbox {
         if actor.party == .committee { return try await committeeInbox(actor: actor) }
+        if actor.party == .escalationBody, let level = actor.escalationLevel {
+            var entries: [(trajectoryId: UUID, name: String, record: EscalationRecord)] = []
+            for id in Set(try await cases.escalationQueue(level: level, at: actor.locationIds)) {
+                guard let record = try await cases.load(id, context: .fresh(actor)) else { continue }
+                for escalation in record.file.escalations where escalation.escalation.level == level {
+                    entries.append((id, record.file.identity.displayName, escalation))
+                }
+            }
+            entries.sort { ($0.record.decision == nil ? 0 : 1, $0.record.escalation.escalatedOn) < ($1.record.decision == nil ? 0 : 1, $1.record.escalation.escalatedOn) }
+            return Inbox(actionItems: [], meetings: [], overdue: [], escalations: entries)
+        }
         let items = try await openActionItems(actor: actor)
         let today = today()
         let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted { $0.heldOn < $1.heldOn }

@@ -36,7 +36,8 @@ enum CasePage {
         if sections.contains(.progress) && (file.admittedOn != nil || !file.actionItems.isEmpty) {
             main.append(MilestonesSection.render(env, file: file, actor: m.actor, milestones: m.milestones, form: m.progressForm, today: m.today))
         }
-        if !file.committeeRequests.isEmpty && (sections.contains(.progress) || m.actor.party == .committee) { main.append(committee(env, m)) }
+        if !file.escalations.isEmpty && sections.contains(.progress) { main.append(escalations(env, m)) }
+        if !file.committeeRequests.isEmpty && m.actor.party != .escalationBody && (sections.contains(.progress) || m.actor.party == .committee) { main.append(committee(env, m)) }
         if sections.contains(.notes) { main.append(notes(env, m)) }
         main.append(timeline(env, m))
         return main
@@ -70,6 +71,7 @@ enum CasePage {
             }
             add(.recordOutflow, "/outflow", "Uitstroom vastleggen", "Record outflow")
             if file.pendingTransfer == nil { add(.requestTransfer, "/transfer", "Overdracht aanvragen", "Request a transfer") }
+            if !file.escalations.contains(where: { $0.decision == nil }) { add(.escalate, "/escalate", "Opschalen", "Escalate") }
             if !file.committeeRequests.contains(where: { $0.advice == nil }) {
                 add(.requestCommitteeAdvice, "/committee", "Voorleggen aan de commissie", "Put to the hardship committee")
             }
@@ -241,6 +243,34 @@ enum CasePage {
             items.append(.li(.group(content)))
         }
         return .section(.attribute(named: "aria-labelledby", value: "h-committee"), .h2(.id("h-committee"), .text(env.t("Commissie schrijnende gevallen", "Hardship committee"))), .ul(.class("notes"), .group(items)))
+    }
+
+    /// Escalations up the ladder: question, proposal, and the body's decision with the days it took.
+    static func escalations(_ env: PageEnvironment, _ m: Model) -> Node<HTML.BodyContext> {
+        let file = m.record.file
+        var items: [Node<HTML.ListContext>] = []
+        for record in file.escalations {
+            let e = record.escalation
+            var content: [Node<HTML.BodyContext>] = [
+                .p(.strong(.text((EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level) + " · " + e.escalatedOn.description))),
+                .p(.text(env.t("Vraag: ", "Question: ") + e.question)),
+                .p(.text(env.t("Voorgesteld besluit: ", "Proposed decision: ") + e.proposedDecision)),
+            ]
+            if let decision = record.decision {
+                content.append(.p(.strong(.text(env.t("Besluit", "Decision") + " (" + (record.decidedOn?.description ?? "") + env.t(", na \(record.daysToDecision ?? 0) dagen): ", ", after \(record.daysToDecision ?? 0) days): "))), .text(decision)))
+            } else if allowed(m, .decideEscalation) {
+                let fields: [Node<HTML.FormContext>] = [
+                    FormFields.errorSummary(m.progressForm, env),
+                    FormFields.textarea(m.progressForm, env, name: "decision", label: env.t("Besluit", "Decision"), required: true),
+                    FormFields.submit(env.t("Besluit vastleggen", "Record the decision")),
+                ]
+                content.append(FormFields.form(action: caseURL(file, "/escalations/\(e.id.uuidString.lowercased())/decision"), env: env, version: file.version, fields))
+            } else {
+                content.append(.p(.text(env.t("Wacht op besluit.", "Awaiting decision."))))
+            }
+            items.append(.li(.group(content)))
+        }
+        return .section(.attribute(named: "aria-labelledby", value: "h-escalation"), .h2(.id("h-escalation"), .text(env.t("Opschaling", "Escalation"))), .ul(.class("notes"), .group(items)))
     }
 
     static func sectionLabel(_ section: CaseSection) -> LocalizedText {

@@ -55,5 +55,8 @@ enum FieldLabels {
         "request": .init(nl: "Schriftelijk verzoek", en: "Written request"),
         "sharedSections": .init(nl: "Wat de commissie mag zien", en: "What the committee may see"),
         "advice": .init(nl: "Advies", en: "Advice"),
+        "level": .init(nl: "Niveau", en: "Level"),
+        "question": .init(nl: "Vraag", en: "Question"),
+        "proposedDecision": .init(nl: "Voorgesteld besluit", en: "Proposed decision"),
     ]
 }

@@ -73,6 +73,10 @@ enum Labels {
             return env.t("Actiepunt afgerond", "Action item completed")
         case .meetingDecisionRecorded(let d):
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
+        case .escalated(let e):
+            return env.t("Opgeschaald naar ", "Escalated to ") + (EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level) + ": " + e.question
+        case .escalationDecided(_, let decision, _):
+            return env.t("Besluit na opschaling: ", "Decision after escalation: ") + decision
         case .committeeRequested(let r):
             return env.t("Voorgelegd aan de commissie schrijnende gevallen: ", "Put to the hardship committee: ") + r.request
         case .committeeAdvised(_, let advice, _):

@@ -36,7 +36,7 @@ enum Layout {
             nav.append(.li(link(env, "/meetings", env.t("Casusoverleg", "Case meetings"))))
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
             nav.append(.li(link(env, "/transfers", env.t("Overdrachten", "Transfers"))))
-        } else if env.actor?.party == .committee {
+        } else if env.actor?.party == .committee || env.actor?.party == .escalationBody {
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl

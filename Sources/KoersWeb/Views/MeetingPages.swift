@@ -140,6 +140,7 @@ enum MeetingPages {
 
     static func inbox(_ env: PageEnvironment, party: Party, inbox: Inbox, today: Day) -> [Node<HTML.BodyContext>] {
         if party == .committee { return committeeInbox(env, inbox: inbox) }
+        if party == .escalationBody { return escalationInbox(env, inbox: inbox) }
         var main = actionItems(env, party: party, items: inbox.actionItems, today: today)
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
@@ -152,6 +153,21 @@ enum MeetingPages {
             main.append(ProgressPage.table(env, id: "inbox-overdue", title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"), entries: inbox.overdue))
         }
         return main
+    }
+
+    static func escalationInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {
+        var rows: [Node<HTML.TableContext>] = []
+        for e in inbox.escalations {
+            rows.append(.tr(.td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))),
+                            .td(.text(e.record.escalation.question)), .td(.text(e.record.escalation.escalatedOn.description)),
+                            .td(.text(e.record.decision == nil ? env.t("Wacht op besluit", "Awaiting decision") : env.t("Besloten na \(e.record.daysToDecision ?? 0) dagen", "Decided after \(e.record.daysToDecision ?? 0) days")))))
+        }
+        return [
+            .h1(.text(env.t("Inbox escalatieoverleg", "Escalation body inbox"))),
+            rows.isEmpty ? .p(.text(env.t("Geen opgeschaalde dossiers.", "No escalated cases."))) :
+                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Vraag", "Question"))), .th(.text(env.t("Opgeschaald", "Escalated"))), .th(.text(env.t("Stand", "State"))))),
+                       .tbody(.group(rows))),
+        ]
     }
 
     static func committeeInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {

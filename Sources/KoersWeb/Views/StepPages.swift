@@ -74,6 +74,16 @@ enum StepPages {
         return frame(env, s, record: record, title: env.t("Commissie schrijnende gevallen", "Hardship committee"), action: "committee", fields)
     }
 
+    static func escalate(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+        let fields: [Node<HTML.FormContext>] = [
+            FormFields.choices(s, env, name: "level", legend: env.t("Naar", "To"), options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) }, required: true),
+            FormFields.textarea(s, env, name: "question", label: env.t("Vraag aan het escalatieoverleg", "Question to the escalation body"), required: true),
+            FormFields.textarea(s, env, name: "proposedDecision", label: env.t("Voorgesteld besluit", "Proposed decision"), required: true),
+            FormFields.submit(env.t("Opschalen", "Escalate")),
+        ]
+        return frame(env, s, record: record, title: env.t("Opschalen", "Escalate"), action: "escalate", fields)
+    }
+
     static func outflow(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, reasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
         var options: [(String, String)] = []
         for category in OutcomeCategory.allCases {

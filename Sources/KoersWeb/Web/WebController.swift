@@ -17,7 +17,7 @@ struct WebController {
         router.get("/") { _, context in
             guard let actor = context.actor else { return Response.redirect(to: "/login") }
             if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
-            if actor.party == .committee { return Response.redirect(to: "/inbox") }
+            if actor.party == .committee || actor.party == .escalationBody { return Response.redirect(to: "/inbox") }
             return Pages.page(PageEnvironment(context, path: "/"), title: "Koers", HomePage.render(PageEnvironment(context, path: "/"), actor: actor))
         }
         router.get("/login") { _, context in
@@ -99,6 +99,13 @@ struct WebController {
         }
         step(router, "committee", .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
             (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
+        }
+        step(router, "escalate", .escalate, .escalate) { env, s, record, _ in
+            (env.t("Opschalen", "Escalate"), StepPages.escalate(env, s, record: record))
+        }
+        router.post("/cases/:id/escalations/:eid/decision") { request, context in
+            let eid = try context.parameters.require("eid", as: UUID.self)
+            return try await perform(request, context, .decideEscalation(eid), back: "#h-escalation", render: progressPage)
         }
         router.get("/progress", use: progress)
         router.get("/locations/:lid/deadlines", use: policyForm)
