@@ -122,13 +122,15 @@ public struct DemoPopulation {
         let policy = policies[c.locationId] ?? DeadlinePolicy.noDeadlines
         if let weeks = policy.reviewEveryWeeks {
             var day = admitted.adding(days: 7 * weeks + random.int(-10...20))
+            // Each review held or skipped closes one cycle, as `Deadlines` counts them.
+            var cycle = 1
             while day < end {
                 if random.chance(0.08) {
-                    add(.milestoneAdjusted(MilestoneAdjustment(key: "review-\(c.events.filter { if case .reviewHeld = $0.change { true } else { false } }.count + 1)", kind: .skip, on: day,
-                                                               until: nil, reason: "Besproken in het stuurgroepoverleg")), municipality, day)
+                    add(.milestoneAdjusted(MilestoneAdjustment(key: "review-\(cycle)", kind: .skip, on: day, until: nil, reason: "Besproken in het stuurgroepoverleg")), municipality, day)
                 } else {
                     add(.reviewHeld(on: day, meetingId: nil), municipality, day)
                 }
+                cycle += 1
                 day = day.adding(days: 7 * weeks + random.int(-5...25))
             }
         }
