@@ -87,6 +87,23 @@ struct MeetingTests {
             let third = try await app.admitted(surname: "Derde")
             r = try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": third.id.uuidString])
             #expect((r.json["agenda"] as? [[String: Any]])?.last?["reasons"] as? [String] == ["addedByChair"])
+            // Follow-ups from the table: escalate, end the trajectory; a wrong one names its fields.
+            let derde = try #require(try await app.services.cases.load(third.id, context: nil)).file
+            r = try await chair.send(.post, "/meetings/\(meeting)/cases/\(third.id)/decision", ["decision": "Vastgelopen.", "followUp": "escalate", "level": "national"], ifMatch: "\"\(derde.version)\"")
+            #expect(Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == ["question", "proposedDecision"])
+            r = try await chair.send(.post, "/meetings/\(meeting)/cases/\(third.id)/decision",
+                                     ["decision": "Vastgelopen: naar de stuurgroep.", "followUp": "escalate", "level": "steeringGroup", "question": "Welk perspectief?", "proposedDecision": "Terugkeer"],
+                                     ifMatch: "\"\(derde.version)\"")
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(try #require(try await app.services.cases.load(third.id, context: nil)).file.escalations.count == 1)
+            r = try await chair.send(.post, "/meetings/\(meeting)/cases/\(active.id)/decision",
+                                     ["decision": "Vertrokken met onbekende bestemming.", "followUp": "end", "reason": "leftUnknown"],
+                                     ifMatch: "\"\(try #require(try await app.services.cases.load(active.id, context: nil)).file.version)\"")
+            #expect(r.status == .ok, "\(r.text)")
+            #expect(try #require(try await app.services.cases.load(active.id, context: nil)).file.stage == .outflow)
+            r = try await ind.send(.get, "/meetings/\(meeting)/minutes")
+            #expect(r.text.contains("Opgeschaald naar Lokale stuurgroep") && r.text.contains("Traject beëindigd: geen oplossing"))
+
             // The regievoerder's inbox lists the new case's overdue perspective.
             r = try await chair.send(.get, "/inbox")
             #expect((r.json["overdue"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Yonas Derde"])

@@ -39,6 +39,8 @@ struct TransferTests {
             r = try await amsterdamNGO.send(.get, "/transfers")
             #expect(r.text.contains("Yonas Overgedragen") && r.text.contains("Familie woont in Amsterdam"))
             #expect(try await utrechtNGO.send(.get, "/transfers").text == "[]")
+            #expect((try await amsterdamNGO.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.count == 1)
+            #expect((try await amsterdamIND.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.isEmpty == true)
             #expect(try await utrechtNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status == .notFound)
             #expect(try await amsterdamIND.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status == .forbidden)
             #expect(try await amsterdamNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "decline"]).status == .badRequest)

@@ -5,7 +5,8 @@ import Foundation
 /// Each part becomes its own event, all in one transaction, each carrying the meeting.
 public enum MeetingDecision {
     /// Reads the decision form for one agenda case and returns the changes to record, in order.
-    public static func parse(_ input: FormInput, on file: CaseFile, meetingId: UUID, meetingDay: Day, check: AdmissionCheck?, actionItemId: UUID, today: Day) throws(ValidationFailure) -> [CaseChange] {
+    public static func parse(_ input: FormInput, on file: CaseFile, meetingId: UUID, meetingDay: Day, check: AdmissionCheck?, actionItemId: UUID, today: Day,
+                             outflowReasons: [OutflowReason] = OutflowReason.nationalDefault, followUpId: UUID = UUID(), chairParty: Party = .municipality) throws(ValidationFailure) -> [CaseChange] {
         var p = Parser(input, today: today)
         if meetingDay > today {
             p.fail("decision", "meetingNotHeld", nl: "Dit overleg is nog niet gehouden (\(meetingDay)); besluiten worden op of na die dag vastgelegd.",
@@ -42,6 +43,24 @@ public enum MeetingDecision {
         if input.string("party") != nil || input.string("text") != nil || input.string("dueOn") != nil {
             collect { () throws(ValidationFailure) in try DeadlineCommands.assign(input, on: file, id: actionItemId, meetingId: meetingId, today: today) }
         }
+        // The meeting may also send the case up the ladder, put it to the committee, or end it.
+        var current = file
+        for change in changes { current.apply(change) }
+        switch p.input.string("followUp") {
+        case "escalate"?:
+            collect { () throws(ValidationFailure) in try EscalationCommands.escalate(input, on: current, id: followUpId, today: today) }
+        case "committee"?:
+            collect { () throws(ValidationFailure) in try CommitteeCommands.request(input, on: current, by: chairParty, id: followUpId, today: today) }
+        case "end"?:
+            var outflow = input
+            outflow.set("leftOn", meetingDay.description)
+            outflow.set("note", input.string("note") ?? text)
+            collect { () throws(ValidationFailure) in try CaseCommands.recordOutflow(outflow, on: current, reasons: outflowReasons, today: today) }
+        case nil:
+            break
+        case let other?:
+            p.fail("followUp", "unknownCode", nl: "Onbekende vervolgstap ‘\(other)’.", en: "Unknown follow-up ‘\(other)’.")
+        }
         try ValidationFailure.combine(p.errors + errors)
         let decision = RecordedMeetingDecision(meetingId: meetingId, on: meetingDay, text: text!, parts: changes.compactMap(summary))
         return [.meetingDecisionRecorded(decision)] + changes
@@ -59,6 +78,13 @@ public enum MeetingDecision {
             return LocalizedText(nl: "Periodiek besproken", en: "Periodic review held")
         case .actionItemAssigned(let item):
             return LocalizedText(nl: "Actiepunt \(item.party.label.nl) (uiterlijk \(item.dueOn)): \(item.text)", en: "Action item \(item.party.label.en) (due \(item.dueOn)): \(item.text)")
+        case .escalated(let e):
+            let level = EscalationLevel.named(e.level)?.label ?? LocalizedText(nl: e.level, en: e.level)
+            return LocalizedText(nl: "Opgeschaald naar \(level.nl): \(e.question)", en: "Escalated to \(level.en): \(e.question)")
+        case .committeeRequested:
+            return LocalizedText(nl: "Voorgelegd aan de commissie schrijnende gevallen", en: "Put to the hardship committee")
+        case .outflowRecorded(let o):
+            return LocalizedText(nl: "Traject beëindigd: \(o.category.label.nl.lowercased())", en: "Trajectory ended: \(o.category.label.en.lowercased())")
         default:
             return nil
         }

@@ -10,38 +10,38 @@ struct APIController {
 
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("me") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             return try json(["userId": actor.userId.uuidString.lowercased(), "name": actor.displayName, "organisation": actor.organisationName, "party": actor.party.rawValue])
         }
         group.get("locations") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let locations = try await service.locations(of: actor).map { LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: $0.regionalTiesRule) }
             return try json(locations)
         }
         group.get("outflow-reasons") { _, context in
-            _ = try actor(context)
+            _ = try context.requireActor()
             return try json(try await service.cases.outflowReasons())
         }
         group.get("trajectories", use: list)
         group.post("trajectories", use: create)
         group.get("trajectories/:id") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
             return try json(CaseDTO(record, actor: actor), etag: record.file.version)
         }
         group.get("trajectories/:id/events") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
             return try json(CaseDTO.events(record, actor: actor), etag: record.file.version)
         }
         group.get("trajectories/:id/admission-check") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
             guard AccessPolicy.sections(for: actor).contains(.admission), let check = try await service.admissionCheck(record) else { throw AppError.notFound }
             return try json(check, etag: record.file.version)
         }
         group.post("trajectories/:id/return") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let file = try await service.reopen(try context.parameters.require("id", as: UUID.self), try await JSONInput.read(request), actor: actor)
             return try await created(file, actor: actor)
         }
@@ -53,7 +53,7 @@ struct APIController {
         change(group, "outflow", .outflow)
         change(group, "notes", .note, needsIfMatch: false)
         group.get("trajectories/:id/milestones") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
             guard AccessPolicy.sections(for: actor).contains(.progress) else { throw AppError.notFound }
             let day = try referenceDay(request)
@@ -76,18 +76,18 @@ struct APIController {
             try await perform(request, context, .completeActionItem(try context.parameters.require("aid", as: UUID.self)), needsIfMatch: true)
         }
         group.get("locations/:lid/deadline-policy") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let id = try context.parameters.require("lid", as: UUID.self)
             guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id) else { throw AppError.notFound }
             return try json(location.deadlinePolicy)
         }
         group.put("locations/:lid/deadline-policy") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let policy = try await service.setDeadlinePolicy(try await JSONInput.read(request), for: try context.parameters.require("lid", as: UUID.self), actor: actor)
             return try json(policy)
         }
         group.get("locations/:lid/progress") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let report = try await service.progress(at: try context.parameters.require("lid", as: UUID.self), actor: actor, on: try referenceDay(request))
             return try json(ProgressDTO(report))
         }
@@ -151,7 +151,7 @@ struct APIController {
 
     /// A change to a case: If-Match carries the version the client saw; a stale one gets 409.
     private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, needsIfMatch: Bool) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let version = try ifMatch(request, required: needsIfMatch)
         // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
@@ -184,7 +184,7 @@ struct APIController {
     }
 
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let q = request.uri.queryParameters
         var p = Parser(FormInput(single: Dictionary(q.map { (String($0.key), String($0.value).removingPercentEncoding ?? String($0.value)) }, uniquingKeysWith: { a, _ in a })), today: service.today())
         let stage = p.choice("stage", Stage.self, required: false)
@@ -204,7 +204,7 @@ struct APIController {
     }
 
     @Sendable func create(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let file = try await service.refer(try await JSONInput.read(request), actor: actor)
         return try await created(file, actor: actor)
     }
@@ -217,10 +217,6 @@ struct APIController {
         return response
     }
 
-    private func actor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
-    }
 }
 
 /// Encodes a value as the API's JSON, with an ETag when it is a versioned case.

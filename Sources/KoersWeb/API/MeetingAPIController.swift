@@ -46,6 +46,7 @@ struct MeetingAPIController {
         let overdue: [APIController.ProgressDTO.Entry]
         let committee: [CommitteeEntry]
         let escalations: [EscalationEntry]
+        let transfers: [TransferAPIController.TransferDTO]
 
         struct EscalationEntry: Encodable {
             let trajectoryId: UUID
@@ -64,11 +65,11 @@ struct MeetingAPIController {
 
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("meetings") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             return try json(try await meetings.list(actor: actor).map { MeetingDTO($0, entries: []) })
         }
         group.post("meetings") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let meeting = try await meetings.create(try await JSONInput.read(request), actor: actor)
             var response = try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
             response.status = .created
@@ -79,21 +80,21 @@ struct MeetingAPIController {
         group.get("meetings/:mid/minutes") { _, context in try await show(context) }
         group.post("meetings/:mid/agenda") { request, context in
             let input = try await JSONInput.read(request)
-            try await meetings.add(input.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            try await meetings.add(input.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
             return try await show(context)
         }
         group.post("meetings/:mid/agenda/refresh") { _, context in
-            try await meetings.refreshAgenda(try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            try await meetings.refreshAgenda(try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
             return try await show(context)
         }
         group.put("meetings/:mid/agenda/order") { request, context in
             let input = try await JSONInput.read(request)
             let ids = input.all("trajectoryIds").compactMap(UUID.init(uuidString:))
-            try await meetings.reorder(ids, in: try context.parameters.require("mid", as: UUID.self), actor: try actor(context))
+            try await meetings.reorder(ids, in: try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
             return try await show(context)
         }
         group.post("meetings/:mid/cases/:id/decision") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             guard let header = request.headers[.ifMatch], let version = Int(header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) else {
                 throw AppError.preconditionRequired
             }
@@ -104,29 +105,26 @@ struct MeetingAPIController {
             return response
         }
         group.get("inbox") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let inbox = try await meetings.inbox(actor: actor)
             return try json(InboxDTO(actionItems: inbox.actionItems.map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) },
                                      meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
                                      overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) },
                                      committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) },
                                      escalations: inbox.escalations.map { InboxDTO.EscalationEntry(trajectoryId: $0.trajectoryId, name: $0.name, level: $0.record.escalation.level,
-                                                                                                   escalatedOn: $0.record.escalation.escalatedOn, decidedOn: $0.record.decidedOn) }))
+                                                                                                   escalatedOn: $0.record.escalation.escalatedOn, decidedOn: $0.record.decidedOn) },
+                                     transfers: inbox.transfers.map(TransferAPIController.TransferDTO.init)))
         }
         group.get("action-items") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             return try json(try await meetings.openActionItems(actor: actor).map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) })
         }
     }
 
     private func show(_ context: KoersRequestContext) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
         return try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
     }
 
-    private func actor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
-    }
 }

@@ -28,7 +28,7 @@ struct TransferAPIController {
 
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.post("trajectories/:id/transfers") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             var input = try await JSONInput.read(request)
             if let header = request.headers[.ifMatch] { input.set("version", header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }
             let file = try await transfers.request(try context.parameters.require("id", as: UUID.self), input: input, actor: actor)
@@ -38,16 +38,12 @@ struct TransferAPIController {
             return response
         }
         group.get("transfers") { _, context in
-            try json(try await transfers.list(actor: try actor(context)).map(TransferDTO.init))
+            try json(try await transfers.list(actor: try context.requireActor()).map(TransferDTO.init))
         }
         group.post("transfers/:tid/decision") { request, context in
-            let transfer = try await transfers.decide(try context.parameters.require("tid", as: UUID.self), input: try await JSONInput.read(request), actor: try actor(context))
+            let transfer = try await transfers.decide(try context.parameters.require("tid", as: UUID.self), input: try await JSONInput.read(request), actor: try context.requireActor())
             return try json(TransferDTO(transfer))
         }
     }
 
-    private func actor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
-    }
 }

@@ -18,8 +18,9 @@ public struct KoersRequestContext: RequestContext {
         coreContext = .init(source: source)
     }
 
-    /// A processing-log context for the signed-in user, sharing the request's id as trace.
-    func processing(_ actor: Actor) -> ProcessingContext {
-        ProcessingContext.fresh(actor)
+    /// The signed-in user; without one, web routes go to the login page and the API answers 401.
+    func requireActor() throws -> Actor {
+        guard let actor else { throw AppError.unauthenticated }
+        return actor
     }
 }

@@ -19,6 +19,8 @@ public struct Inbox: Sendable {
     public let overdue: [ProgressReport.Entry]
     /// For the hardship committee: the cases put to it, open ones first.
     public var committee: [CommitteeQueueEntry] = []
+    /// Transfers to the user's locations that wait for the organisation's answer.
+    public var transfers: [Transfer] = []
     /// For an escalation body: the cases escalated to it, open ones first.
     public var escalations: [(trajectoryId: UUID, name: String, record: EscalationRecord)] = []
 }
@@ -137,9 +139,11 @@ public struct MeetingService: Sendable {
         }
         let today = today()
         let itemId = UUID()
+        let reasons = try await cases.outflowReasons()
         do {
             return try await cases.appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: .fresh(actor), activity: "meeting.decision") { file throws(ValidationFailure) in
-                try MeetingDecision.parse(input, on: file, meetingId: meeting.id, meetingDay: meeting.heldOn, check: check, actionItemId: itemId, today: today)
+                try MeetingDecision.parse(input, on: file, meetingId: meeting.id, meetingDay: meeting.heldOn, check: check, actionItemId: itemId, today: today,
+                                          outflowReasons: reasons, chairParty: actor.party)
             }
         } catch let failure as ValidationFailure {
             throw AppError.invalid(failure)
@@ -175,7 +179,9 @@ public struct MeetingService: Sendable {
                 }
             }
         }
-        return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn })
+        let transfers = try await cases.transfers(involving: actor.locationIds)
+            .filter { $0.status == .pending && AccessPolicy.mayDecideTransfer(actor, to: $0.toLocationId) }
+        return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn }, transfers: transfers)
     }
 
     func committeeInbox(actor: Actor) async throws -> Inbox {

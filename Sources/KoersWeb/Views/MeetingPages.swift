@@ -108,10 +108,27 @@ enum MeetingPages {
             FormFields.select(form, env, name: "party", label: env.t("Actiepunt voor", "Action item for"), options: [Party.ngo, .municipality, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) }, blank: env.t("— geen actiepunt —", "— no action item —")),
             FormFields.input(form, env, name: "text", label: env.t("Actiepunt", "Action item")),
             FormFields.input(form, env, name: "dueOn", label: env.t("Uiterlijk", "Due"), type: "date", width: "10"),
-            FormFields.hidden("trajectoryId", id),
-            FormFields.submit(env.t("Besluit vastleggen", "Record the decision")),
         ]
         fields += actionItem
+        let followUp: [Node<HTML.FormContext>] = [
+            FormFields.select(form, env, name: "followUp", label: env.t("Vervolgstap", "Follow-up"),
+                              options: [("escalate", env.t("Opschalen", "Escalate")), ("committee", env.t("Voorleggen aan de commissie schrijnende gevallen", "Put to the hardship committee")),
+                                        ("end", env.t("Traject beëindigen", "End the trajectory"))], blank: env.t("— geen —", "— none —")),
+            FormFields.select(form, env, name: "level", label: env.t("Opschalen naar", "Escalate to"), options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) }, blank: env.t("— kies —", "— choose —")),
+            FormFields.textarea(form, env, name: "question", label: env.t("Vraag aan het escalatieoverleg", "Question to the escalation body")),
+            FormFields.textarea(form, env, name: "proposedDecision", label: env.t("Voorgesteld besluit", "Proposed decision")),
+            FormFields.textarea(form, env, name: "request", label: env.t("Verzoek aan de commissie", "Request to the committee")),
+            FormFields.choices(form, env, name: "sharedSections", legend: env.t("Wat de commissie mag zien", "What the committee may see"),
+                               options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) }, multiple: true, inline: true),
+            FormFields.select(form, env, name: "reason", label: env.t("Uitstroomreden (bij beëindigen)", "Outflow reason (when ending)"),
+                              options: OutflowReason.nationalDefault.map { ($0.code, env.t($0.category.label) + " — " + env.t($0.label)) }, blank: env.t("— kies —", "— choose —")),
+        ]
+        fields.append(.element(named: "details", nodes: [
+            Node<HTML.FormContext>.element(named: "summary", nodes: [Node<HTML.FormContext>.text(env.t("Vervolgstap: opschalen, commissie of beëindigen", "Follow-up: escalate, committee or end"))]),
+            .group(followUp),
+        ]))
+        fields.append(FormFields.hidden("trajectoryId", id))
+        fields.append(FormFields.submit(env.t("Besluit vastleggen", "Record the decision")))
         return .details(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)),
                         .summary(.text(env.t("Besluit vastleggen", "Record the decision"))),
                         FormFields.form(action: base + "/decisions", env: env, version: e.version, fields))
@@ -151,6 +168,13 @@ enum MeetingPages {
                              meetings.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.group(meetings))))
         if !inbox.overdue.isEmpty {
             main.append(ProgressPage.table(env, id: "inbox-overdue", title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"), entries: inbox.overdue))
+        }
+        if !inbox.transfers.isEmpty {
+            var items: [Node<HTML.ListContext>] = []
+            for t in inbox.transfers {
+                items.append(.li(.a(.href("/transfers#transfer-\(t.id.uuidString.lowercased())"), .text(t.summary.name)), .text(" — " + t.reason)))
+            }
+            main.append(.section(.h2(.text(env.t("Overdrachten om te beoordelen", "Transfers to decide") + " (\(inbox.transfers.count))")), .ul(.group(items))))
         }
         return main
     }

@@ -13,7 +13,7 @@ struct MeetingWebController {
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/meetings") { request, context in try await list(request, context, form: FormState()) }
         router.post("/meetings") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             do {
                 let meeting = try await meetings.create(context.form, actor: actor)
                 return Pages.seeOther("/meetings/\(meeting.id.uuidString.lowercased())")
@@ -23,7 +23,7 @@ struct MeetingWebController {
         }
         router.get("/meetings/:mid") { request, context in try await show(request, context, errors: [:]) }
         router.get("/meetings/:mid/minutes") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
             let location = try await service.directory.location(meeting.locationId)?.name ?? ""
@@ -31,13 +31,13 @@ struct MeetingWebController {
         }
         router.post("/meetings/:mid/agenda/refresh") { _, context in
             let id = try context.parameters.require("mid", as: UUID.self)
-            try await meetings.refreshAgenda(id, actor: try actor(context))
+            try await meetings.refreshAgenda(id, actor: try context.requireActor())
             return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
         }
         router.post("/meetings/:mid/agenda") { request, context in
             let id = try context.parameters.require("mid", as: UUID.self)
             do {
-                try await meetings.add(context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: id, actor: try actor(context))
+                try await meetings.add(context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: id, actor: try context.requireActor())
             } catch AppError.invalid {
                 // Nothing chosen: show the meeting again.
             }
@@ -47,12 +47,12 @@ struct MeetingWebController {
             router.post("/meetings/:mid/agenda/\(direction)") { _, context in
                 let id = try context.parameters.require("mid", as: UUID.self)
                 guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
-                try await meetings.move(trajectory, up: direction == "up", in: id, actor: try actor(context))
+                try await meetings.move(trajectory, up: direction == "up", in: id, actor: try context.requireActor())
                 return Pages.seeOther("/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())")
             }
         }
         router.post("/meetings/:mid/decisions") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let id = try context.parameters.require("mid", as: UUID.self)
             guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
             do {
@@ -66,25 +66,20 @@ struct MeetingWebController {
             }
         }
         router.get("/inbox") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let env = PageEnvironment(context, path: "/inbox")
             return Pages.page(env, title: env.t("Inbox", "Inbox"), MeetingPages.inbox(env, party: actor.party, inbox: try await meetings.inbox(actor: actor), today: service.today()))
         }
         router.get("/action-items") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let env = PageEnvironment(context, path: "/action-items")
             return Pages.page(env, title: env.t("Actiepunten", "Action items"),
                               MeetingPages.actionItems(env, party: actor.party, items: try await meetings.openActionItems(actor: actor), today: service.today()))
         }
     }
 
-    func actor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
-    }
-
     func list(_ request: Request, _ context: KoersRequestContext, form: FormState, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let all = try await meetings.list(actor: actor)
         let locations = try await service.locations(of: actor)
         var input = form.input
@@ -96,7 +91,7 @@ struct MeetingWebController {
     }
 
     func show(_ request: Request, _ context: KoersRequestContext, errors: [UUID: FormState], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
         let mayChair = AccessPolicy.mayChairMeetings(actor, at: meeting.locationId)
         let open = mayChair ? try await service.list(CaseListQuery(locationIds: [meeting.locationId], stage: .active, pageSize: 500), actor: actor).items

@@ -11,7 +11,7 @@ struct TransferWebController {
 
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/cases/:id/transfer") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let id = try context.parameters.require("id", as: UUID.self)
             _ = try await service.authorize(actor, .requestTransfer, id)
             let record = try await service.read(id, actor: actor)
@@ -19,7 +19,7 @@ struct TransferWebController {
             return Pages.page(env, title: env.t("Overdracht", "Transfer"), TransferPages.requestForm(env, FormState(), record: record, locations: try await service.directory.locations()))
         }
         router.post("/cases/:id/transfer") { request, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let id = try context.parameters.require("id", as: UUID.self)
             do {
                 _ = try await transfers.request(id, input: context.form, actor: actor)
@@ -33,7 +33,7 @@ struct TransferWebController {
         }
         router.get("/transfers") { _, context in try await list(context, errors: [:]) }
         router.post("/transfers/:tid/decision") { _, context in
-            let actor = try actor(context)
+            let actor = try context.requireActor()
             let id = try context.parameters.require("tid", as: UUID.self)
             do {
                 let transfer = try await transfers.decide(id, input: context.form, actor: actor)
@@ -44,13 +44,8 @@ struct TransferWebController {
         }
     }
 
-    func actor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
-    }
-
     func list(_ context: KoersRequestContext, errors: [UUID: FormState], status: HTTPResponse.Status = .ok) async throws -> Response {
-        let actor = try actor(context)
+        let actor = try context.requireActor()
         let all = try await transfers.list(actor: actor)
         let names = Dictionary(uniqueKeysWithValues: try await service.directory.locations().map { ($0.id, $0.name) })
         let env = PageEnvironment(context, path: "/transfers")

@@ -133,7 +133,7 @@ struct WebController {
     enum Initial { case intake }
 
     private func showForm(_ request: Request, _ context: KoersRequestContext, _ action: CaseAction, initial: Initial?, render: FormRenderer) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         _ = try await service.authorize(actor, action, id)
         let record = try await service.read(id, actor: actor)
@@ -151,7 +151,7 @@ struct WebController {
 
     /// Performs a change; on invalid input or a concurrent change shows the form again with what was typed.
     private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, back: String, render: FormRenderer) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let version = context.form.string("version").flatMap(Int.init)
         let env = PageEnvironment(context, path: request.uri.path)
@@ -171,11 +171,6 @@ struct WebController {
             let (title, body) = try await render(env, FormState(input: input, formMessage: message), record, actor)
             return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .conflict, body)
         }
-    }
-
-    func requireActor(_ context: KoersRequestContext) throws -> Actor {
-        guard let actor = context.actor else { throw AppError.unauthenticated }
-        return actor
     }
 
     // MARK: Sign-in
@@ -226,7 +221,7 @@ struct WebController {
     // MARK: Progress and deadline policy
 
     @Sendable func progress(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let locations = try await service.locations(of: actor).filter { AccessPolicy.mayViewProgress(actor, at: $0.id) }
         let chosen = request.uri.queryParameters["location"].flatMap { UUID(uuidString: String($0)) } ?? locations.first?.id
         guard let chosen else { throw AppError.notFound }
@@ -239,7 +234,7 @@ struct WebController {
     }
 
     @Sendable func policyForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("lid", as: UUID.self)
         guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await directory.location(id) else { throw AppError.notFound }
         guard AccessPolicy.mayConfigureDeadlines(actor, at: id) else { throw AppError.forbidden }
@@ -252,7 +247,7 @@ struct WebController {
     }
 
     @Sendable func savePolicy(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("lid", as: UUID.self)
         do {
             _ = try await service.setDeadlinePolicy(context.form, for: id, actor: actor)
@@ -268,7 +263,7 @@ struct WebController {
     // MARK: Cases
 
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         var values: [String: [String]] = [:]
         for (key, value) in request.uri.queryParameters { values[String(key), default: []].append(String(value).removingPercentEncoding ?? String(value)) }
@@ -284,7 +279,7 @@ struct WebController {
     }
 
     @Sendable func newReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
         guard !locations.isEmpty else { throw AppError.notFound }
         let env = PageEnvironment(context, path: "/cases/new")
@@ -294,7 +289,7 @@ struct WebController {
     }
 
     @Sendable func createReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         do {
             let file = try await service.refer(context.form, actor: actor)
             return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")
@@ -318,7 +313,7 @@ struct WebController {
     }
 
     @Sendable func show(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let record = try await service.read(id, actor: actor)
         let env = PageEnvironment(context, path: request.uri.path)
@@ -326,7 +321,7 @@ struct WebController {
     }
 
     @Sendable func addNote(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         do {
             _ = try await service.perform(.note, on: id, input: context.form, expectedVersion: nil, actor: actor)
@@ -340,7 +335,7 @@ struct WebController {
     }
 
     @Sendable func admission(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let record = try await service.read(id, actor: actor)
         guard let check = try await service.admissionCheck(record) else { return Response.redirect(to: "/cases/\(id.uuidString.lowercased())") }
@@ -352,7 +347,7 @@ struct WebController {
     }
 
     @Sendable func returnForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         _ = try await service.authorize(actor, .reopen, id)
         let record = try await service.read(id, actor: actor)
@@ -364,7 +359,7 @@ struct WebController {
     }
 
     @Sendable func createReturn(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let actor = try requireActor(context)
+        let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         do {
             let file = try await service.reopen(id, context.form, actor: actor)
