@@ -51,7 +51,8 @@ public enum AccessDecision: Sendable, Equatable {
 ///
 /// Need to know: a user sees trajectories only at the locations their organisation serves;
 /// agencies see identity, admission, perspective, procedures and outflow but not support
-/// or the NGO's social and medical notes; `monitor`, `admin` and `committee` open no case.
+/// or the NGO's social and medical notes; `monitor` and `admin` open no case; the hardship
+/// committee and the escalation bodies open only the cases put to them, and only what was shared.
 public enum AccessPolicy {
     /// Parties that work on cases at their locations.
     public static let caseParties: Set<Party> = [.municipality, .ngo, .ind, .dtv, .avim]
@@ -104,10 +105,11 @@ public enum AccessPolicy {
         return permits(actor.party, action) ? .allowed : .forbidden
     }
 
-    // MARK: Case-specific grants (the hardship committee)
+    // MARK: Case-specific grants (the hardship committee and the escalation bodies)
 
-    /// Decides an action on one case. The same as by location for every party but the committee,
-    /// which sees a case only once it was put to it, and then only the shared parts.
+    /// Decides an action on one case. The same as by location for the case parties; the committee
+    /// and the escalation bodies see a case only once it was put to them, and then only the shared
+    /// parts (the committee) or the meeting dossier (an escalation body).
     public static func decide(_ actor: Actor, _ action: CaseAction, in file: CaseFile) -> AccessDecision {
         if actor.party == .escalationBody {
             // A body sees the cases escalated to its rung at its locations: their meeting dossier.
