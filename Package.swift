@@ -33,6 +33,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KoersStatistics",
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KoersStore",
             dependencies: [
                 "KoersCore",
@@ -65,6 +69,7 @@ let package = Package(
             name: "koers",
             dependencies: [
                 "KoersWeb",
+                "KoersStatistics",
                 "KoersStore",
                 "KoersCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -76,6 +81,11 @@ let package = Package(
         .testTarget(
             name: "KoersCoreTests",
             dependencies: ["KoersCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KoersStatisticsTests",
+            dependencies: ["KoersStatistics"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
