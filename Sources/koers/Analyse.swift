@@ -5,7 +5,7 @@ import KoersStatistics
 struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Koers's analyses on a CSV file of your own and print JSON (schema in the README).",
-        subcommands: [Logit.self])
+        subcommands: [Logit.self, KM.self])
 
     struct Logit: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,6 +33,42 @@ struct Analyse: ParsableCommand {
                 print(String(decoding: try encoder.encode(result), as: UTF8.self))
             } catch {
                 throw ValidationError("Cannot fit: \(error)")
+            }
+        }
+    }
+}
+
+extension Analyse {
+    struct KM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "km",
+            abstract: "Kaplan–Meier time to event: survival at each distinct time with its exponential Greenwood 95% interval, and the median.")
+
+        @Option(help: "The CSV file (header row; comma-separated).") var input: String
+        @Option(help: "The time column (e.g. days from admission).") var time: String
+        @Option(help: "The event column: 1 for the event, 0 for censored.") var event: String
+        @Option(help: "Refuse to estimate on fewer rows than this (small-group protection).") var minimumGroup = 10
+
+        func run() throws {
+            let table = try CSVTable(parsing: String(contentsOfFile: input, encoding: .utf8))
+            let times = try table.column(time).map { text -> Double in
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
+                return value
+            }
+            let events = try table.column(event).map { text -> Bool in
+                switch text.trimmingCharacters(in: .whitespaces) {
+                case "1", "true": return true
+                case "0", "false": return false
+                default: throw ValidationError("The event ‘\(text)’ is not 0 or 1.")
+                }
+            }
+            do {
+                let result = try KaplanMeier.fit(time: times, event: events, minimumGroup: minimumGroup)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            } catch {
+                throw ValidationError("Cannot estimate: \(error)")
             }
         }
     }

@@ -72,3 +72,35 @@ def test_separation_is_refused_with_a_clear_message(koers):
     out = subprocess.run([koers["binary"], "analyse", "logit", "--input", path, "--outcome", "y", "--covariates", "x", "--minimum-group", "1"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode != 0 and "complete separation" in out.stderr
+
+
+def km_datasets():
+    from lifelines.datasets import load_waltons
+    waltons = load_waltons()
+    yield "waltons", pd.DataFrame({"t": waltons["T"], "e": waltons["E"]})
+    rng = np.random.default_rng(7)
+    n = 400  # whole days: many ties, as trajectory durations have
+    t = np.floor(rng.exponential(300, size=n)) + 1
+    c = np.floor(rng.uniform(30, 900, size=n))
+    yield "ties", pd.DataFrame({"t": np.minimum(t, c), "e": (t <= c).astype(int)})
+    yield "small", pd.DataFrame({"t": [5, 8, 8, 12, 16, 16, 20, 23, 27, 30, 30, 34], "e": [1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 0]})
+
+
+@pytest.mark.parametrize("name,data", list(km_datasets()), ids=lambda v: v if isinstance(v, str) else "")
+def test_kaplan_meier_matches_lifelines(koers, name, data):
+    from lifelines import KaplanMeierFitter
+    folder = tempfile.mkdtemp(prefix="koers-km-")
+    path = os.path.join(folder, f"{name}.csv")
+    data.to_csv(path, index=False)
+    out = subprocess.run([koers["binary"], "analyse", "km", "--input", path, "--time", "t", "--event", "e"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    ours = json.loads(out.stdout)
+    kmf = KaplanMeierFitter().fit(data["t"], data["e"])
+    times = ours["times"]
+    np.testing.assert_allclose(times, sorted(data["t"].unique()), rtol=RTOL)
+    np.testing.assert_allclose(ours["survival"], kmf.survival_function_.loc[times].values[:, 0], rtol=RTOL)
+    ci = kmf.confidence_interval_.loc[times].values
+    np.testing.assert_allclose(ours["lower"], ci[:, 0], rtol=RTOL)
+    np.testing.assert_allclose(ours["upper"], ci[:, 1], rtol=RTOL)
+    median = kmf.median_survival_time_
+    assert (ours.get("median") is None and np.isinf(median)) or np.isclose(ours["median"], median, rtol=RTOL)
