@@ -7,6 +7,18 @@ struct Analyse: ParsableCommand {
         abstract: "Run Koers's analyses on a CSV file of your own and print JSON (schema in the README).",
         subcommands: [Logit.self, KM.self])
 
+    /// The researcher's CSV file.
+    static func table(_ path: String) throws -> CSVTable {
+        try CSVTable(parsing: String(contentsOfFile: path, encoding: .utf8))
+    }
+
+    /// Prints a result as the documented JSON: pretty, keys sorted.
+    static func printJSON<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     struct Logit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Logistic regression of a 0/1 outcome on covariates: odds ratios, 95% CIs, Wald p-values, log-likelihoods, McFadden R².",
@@ -18,7 +30,7 @@ struct Analyse: ParsableCommand {
         @Option(help: "Refuse to fit on fewer rows than this (small-group protection).") var minimumGroup = 10
 
         func run() throws {
-            let table = try CSVTable(parsing: String(contentsOfFile: input, encoding: .utf8))
+            let table = try Analyse.table(input)
             let y = try table.column(outcome).map { text -> Double in
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("The outcome ‘\(text)’ is not 0 or 1.") }
                 return value
@@ -27,10 +39,7 @@ struct Analyse: ParsableCommand {
             let columns = try names.map { (name: $0, values: try table.column($0)) }
             let design = DesignMatrix(columns: columns, rowCount: y.count)
             do {
-                let result = try Logistic.fit(y: y, x: design.rows, names: design.names, minimumGroup: minimumGroup)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+                try Analyse.printJSON(try Logistic.fit(y: y, x: design.rows, names: design.names, minimumGroup: minimumGroup))
             } catch {
                 throw ValidationError("Cannot fit: \(error)")
             }
@@ -50,7 +59,7 @@ extension Analyse {
         @Option(help: "Refuse to estimate on fewer rows than this (small-group protection).") var minimumGroup = 10
 
         func run() throws {
-            let table = try CSVTable(parsing: String(contentsOfFile: input, encoding: .utf8))
+            let table = try Analyse.table(input)
             let times = try table.column(time).map { text -> Double in
                 guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
                 return value
@@ -63,10 +72,7 @@ extension Analyse {
                 }
             }
             do {
-                let result = try KaplanMeier.fit(time: times, event: events, minimumGroup: minimumGroup)
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+                try Analyse.printJSON(try KaplanMeier.fit(time: times, event: events, minimumGroup: minimumGroup))
             } catch {
                 throw ValidationError("Cannot estimate: \(error)")
             }
