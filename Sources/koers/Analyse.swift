@@ -5,7 +5,7 @@ import KoersStatistics
 struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Koers's analyses on a CSV file of your own and print JSON (schema in the README).",
-        subcommands: [Logit.self, KM.self])
+        subcommands: [Logit.self, KM.self, CIF.self])
 
     /// The researcher's CSV file.
     static func table(_ path: String) throws -> CSVTable {
@@ -73,6 +73,53 @@ extension Analyse {
             }
             do {
                 try Analyse.printJSON(try KaplanMeier.fit(time: times, event: events, minimumGroup: minimumGroup))
+            } catch {
+                throw ValidationError("Cannot estimate: \(error)")
+            }
+        }
+    }
+}
+
+extension Analyse {
+    struct CIF: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "cif",
+            abstract: "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a log–log 95% interval.",
+            discussion: """
+                Either --event alone, holding the cause of each ending (0 or empty for censored), or --event as 0/1 with \
+                --outcome naming the cause column.
+                """)
+
+        @Option(help: "The CSV file (header row; comma-separated).") var input: String
+        @Option(help: "The time column (e.g. days from admission).") var time: String
+        @Option(help: "The event column: the cause, or 0/empty for censored; or 0/1 when --outcome is given.") var event: String
+        @Option(help: "The column holding the cause of each event, when --event is 0/1.") var outcome: String?
+        @Option(help: "Refuse to estimate on fewer rows than this (small-group protection).") var minimumGroup = 10
+
+        func run() throws {
+            let table = try Analyse.table(input)
+            let times = try table.column(time).map { text -> Double in
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
+                return value
+            }
+            let marks = try table.column(event).map { $0.trimmingCharacters(in: .whitespaces) }
+            let causes: [String?]
+            if let outcome {
+                let labels = try table.column(outcome).map { $0.trimmingCharacters(in: .whitespaces) }
+                causes = try zip(marks, labels).map { mark, label in
+                    switch mark {
+                    case "1", "true":
+                        guard !label.isEmpty else { throw ValidationError("An event without a cause in ‘\(outcome)’.") }
+                        return label
+                    case "0", "false", "": return nil
+                    default: throw ValidationError("The event ‘\(mark)’ is not 0 or 1.")
+                    }
+                }
+            } else {
+                causes = marks.map { $0.isEmpty || $0 == "0" ? nil : $0 }
+            }
+            do {
+                try Analyse.printJSON(try CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: minimumGroup))
             } catch {
                 throw ValidationError("Cannot estimate: \(error)")
             }

@@ -104,3 +104,49 @@ def test_kaplan_meier_matches_lifelines(koers, name, data):
     np.testing.assert_allclose(ours["upper"], ci[:, 1], rtol=RTOL)
     median = kmf.median_survival_time_
     assert (ours.get("median") is None and np.isinf(median)) or np.isclose(ours["median"], median, rtol=RTOL)
+
+
+def cif_datasets():
+    from sksurv.datasets import load_bmt
+    _, bmt = load_bmt()  # bone-marrow transplants: relapse (1) against transplant-related death (2)
+    yield "bmt", pd.DataFrame({"t": bmt["ftime"].astype(float), "e": bmt["status"].astype(int)})
+    rng = np.random.default_rng(11)
+    n = 600  # whole days, three outcome categories as at outflow: heavy ties between and within causes
+    t = np.floor(rng.exponential(250, size=n)) + 1
+    c = np.floor(rng.uniform(20, 800, size=n))
+    cause = rng.choice([1, 2, 3], size=n, p=[.18, .41, .41])
+    yield "outflow", pd.DataFrame({"t": np.minimum(t, c), "e": np.where(t <= c, cause, 0)})
+    yield "small", pd.DataFrame({"t": [1, 1, 2, 2, 2, 3, 3, 4, 5, 5, 6, 7], "e": [1, 2, 0, 1, 1, 2, 0, 1, 2, 2, 0, 1]})
+
+
+@pytest.mark.parametrize("name,data", list(cif_datasets()), ids=lambda v: v if isinstance(v, str) else "")
+def test_cumulative_incidence_matches_scikit_survival(koers, name, data):
+    from sksurv.nonparametric import cumulative_incidence_competing_risks
+    folder = tempfile.mkdtemp(prefix="koers-cif-")
+    path = os.path.join(folder, f"{name}.csv")
+    data.to_csv(path, index=False)
+    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "t", "--event", "e"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    ours = json.loads(out.stdout)
+    times, incidence, ci = cumulative_incidence_competing_risks(data["e"].values, data["t"].values, conf_type="log-log")
+    np.testing.assert_allclose(ours["times"], times, rtol=RTOL)
+    assert ours["causes"] == [str(k) for k in range(1, incidence.shape[0])]
+    np.testing.assert_allclose(ours["anyCause"], incidence[0], rtol=RTOL)
+    np.testing.assert_allclose(np.array(ours["incidence"]), incidence[1:], rtol=RTOL, atol=1e-15)
+    np.testing.assert_allclose(np.array(ours["lower"]), ci[1:, 0], rtol=RTOL, atol=1e-15)
+    np.testing.assert_allclose(np.array(ours["upper"]), ci[1:, 1], rtol=RTOL, atol=1e-15)
+
+
+def test_cumulative_incidence_with_an_outcome_column_names_the_causes(koers):
+    folder = tempfile.mkdtemp(prefix="koers-cif-")
+    path = os.path.join(folder, "named.csv")
+    pd.DataFrame({"days": [3, 3, 5, 8, 8, 9, 12, 15, 15, 20, 21, 30],
+                  "ended": [1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1],
+                  "category": ["none", "durable", "", "semi", "none", "", "semi", "durable", "none", "", "semi", "none"]}).to_csv(path, index=False)
+    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "days", "--event", "ended", "--outcome", "category"],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    ours = json.loads(out.stdout)
+    assert ours["causes"] == ["durable", "none", "semi"]
+    final = [curve[-1] for curve in ours["incidence"]]
+    np.testing.assert_allclose(sum(final), ours["anyCause"][-1], rtol=1e-12)
