@@ -37,9 +37,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "KoersMonitor",
+            dependencies: ["KoersCore", "KoersStatistics"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "KoersStore",
             dependencies: [
                 "KoersCore",
+                "KoersMonitor",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -55,6 +61,7 @@ let package = Package(
             name: "KoersWeb",
             dependencies: [
                 "KoersCore",
+                "KoersMonitor",
                 "KoersStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -69,6 +76,7 @@ let package = Package(
             name: "koers",
             dependencies: [
                 "KoersWeb",
+                "KoersMonitor",
                 "KoersStatistics",
                 "KoersStore",
                 "KoersCore",
@@ -81,6 +89,11 @@ let package = Package(
         .testTarget(
             name: "KoersCoreTests",
             dependencies: ["KoersCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KoersMonitorTests",
+            dependencies: ["KoersMonitor", "KoersCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

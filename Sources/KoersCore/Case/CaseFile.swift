@@ -105,10 +105,11 @@ public struct CaseFile: Sendable, Hashable {
                 committeeRequests[i].advisedOn = day
             }
         case .transferRequested(let request):
-            transfers.append(TransferRecord(request: request, status: .pending))
-        case .transferDecided(let id, let accepted, _, _):
+            transfers.append(TransferRecord(request: request, status: .pending, decidedOn: nil))
+        case .transferDecided(let id, let accepted, let day, _):
             if let i = transfers.firstIndex(where: { $0.request.id == id }) {
                 transfers[i].status = accepted ? .accepted : .declined
+                transfers[i].decidedOn = day
                 if accepted { locationId = transfers[i].request.toLocationId }
             }
         }

@@ -21,6 +21,8 @@ public struct TransferRequest: Sendable, Hashable, Codable, Identifiable {
 public struct TransferRecord: Sendable, Hashable {
     public let request: TransferRequest
     public var status: TransferStatus
+    /// The day the receiving location answered.
+    public var decidedOn: Day?
 }
 
 /// Where a transfer stands.

@@ -1,0 +1,274 @@
+import Foundation
+import KoersCore
+
+/// The raw counts behind every monitor table, on every reference date of the grid, from one pass
+/// over the records; and the protection of the tables built from them.
+struct MonitorCounts {
+    let locations: [MonitorLocation]
+    let grid: QuarterGrid
+    let reasons: [String]
+    let nationalityGroups: [String]
+    /// counts[table][report][row][column]
+    private var counts: [TableKind: [[[Int]]]] = [:]
+    private var persons: [Int]
+    private var durations: [[Int]] = []
+
+    enum TableKind: String, CaseIterable {
+        case headline, inflow, outflow, outcomeCategory, outcomeReason, perspective, support, rejections, duration, outcomeByGender, outcomeByNationality
+    }
+
+    static let headlineRows: [LocalizedText] = [
+        .init(nl: "Aangemelde trajecten", en: "Trajectories referred"),
+        .init(nl: "Actief op de peildatum", en: "Active on the reference date"),
+        .init(nl: "HASA ingediend", en: "HASA submitted"),
+        .init(nl: "HASA beslist", en: "HASA decided"),
+        .init(nl: "HASA ingewilligd", en: "HASA granted"),
+        .init(nl: "Overdrachten ontvangen", en: "Transfers received"),
+        .init(nl: "Escalaties", en: "Escalations"),
+        .init(nl: "Deeltermijnen gehaald", en: "Sub-deadlines met"),
+        .init(nl: "Deeltermijnen verlopen", en: "Sub-deadlines overdue"),
+    ]
+    static let durationRows: [LocalizedText] = [
+        .init(nl: "Korter dan 3 maanden", en: "Under 3 months"), .init(nl: "3 tot 6 maanden", en: "3 to 6 months"),
+        .init(nl: "6 tot 12 maanden", en: "6 to 12 months"), .init(nl: "12 tot 24 maanden", en: "12 to 24 months"),
+        .init(nl: "24 maanden of langer", en: "24 months or more"),
+    ]
+    static let genderRows: [Gender] = [.female, .male, .other]
+
+    init(records: [MonitorRecord], locations: [MonitorLocation], grid: QuarterGrid) {
+        self.locations = locations
+        self.grid = grid
+        let reports = grid.dates.count
+        let known = Set(OutflowReason.nationalDefault.map(\.code))
+        let used = Set(records.compactMap(\.outcomeReason))
+        reasons = OutflowReason.nationalDefault.map(\.code) + used.subtracting(known).sorted()
+        var byNationality: [String: Int] = [:]
+        for r in records where r.outflowOn != nil { byNationality[r.nationality, default: 0] += 1 }
+        nationalityGroups = byNationality.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted() + ["other"]
+        let L = locations.count, C = OutcomeCategory.allCases.count
+        let shapes: [TableKind: (Int, Int)] = [
+            .headline: (Self.headlineRows.count, L), .inflow: (reports - 1, L), .outflow: (reports - 1, L),
+            .outcomeCategory: (C, L), .outcomeReason: (reasons.count, L), .perspective: (Perspective.allCases.count + 1, L),
+            .support: (SupportInstrument.allCases.count, L), .rejections: (RejectionReason.allCases.count, L),
+            .duration: (Self.durationRows.count, L), .outcomeByGender: (Self.genderRows.count, C),
+            .outcomeByNationality: (nationalityGroups.count, C),
+        ]
+        for (kind, shape) in shapes {
+            counts[kind] = Array(repeating: Array(repeating: Array(repeating: 0, count: shape.1), count: shape.0), count: reports)
+        }
+        persons = Array(repeating: 0, count: reports)
+        durations = Array(repeating: [], count: L)
+        let column = Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1.id, $0) })
+        var firstSeen: [UUID: Int] = [:]
+        let asOf = grid.dates.map { $0.adding(days: -1) }
+        let last = reports - 1
+        let groupIndex = Dictionary(uniqueKeysWithValues: nationalityGroups.enumerated().map { ($1, $0) })
+        let reasonIndex = Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($1, $0) })
+        let categoryIndex = Dictionary(uniqueKeysWithValues: OutcomeCategory.allCases.enumerated().map { ($1, $0) })
+        let perspectiveIndex = Dictionary(uniqueKeysWithValues: Perspective.allCases.enumerated().map { ($1, $0) })
+        let supportIndex = Dictionary(uniqueKeysWithValues: SupportInstrument.allCases.enumerated().map { ($1, $0) })
+        let rejectionIndex = Dictionary(uniqueKeysWithValues: RejectionReason.allCases.enumerated().map { ($1, $0) })
+
+        for r in records {
+            guard let to = column[r.locationId] else { continue }
+            let from = r.transferredFrom.flatMap { column[$0] } ?? to
+            let switchAt = r.transferredOn.map(grid.firstReport(counting:)) ?? 0
+            func col(_ m: Int) -> Int { m < switchAt ? from : to }
+            func add(_ kind: TableKind, _ row: Int, from start: Int, until end: Int = reports, column fixed: Int? = nil) {
+                guard start < end else { return }
+                for m in max(start, 1)..<end { counts[kind]![m][row][fixed ?? col(m)] += 1 }
+            }
+            let referred = grid.firstReport(counting: r.referredOn)
+            firstSeen[r.personId] = min(firstSeen[r.personId] ?? reports, referred)
+            add(.headline, 0, from: referred)
+            let admitted = r.admission.flatMap { $0 == .reject ? nil : r.admissionOn }.map(grid.firstReport(counting:)) ?? reports
+            let left = r.outflowOn.map(grid.firstReport(counting:)) ?? reports
+            if admitted < reports {
+                for m in admitted..<reports { counts[.inflow]![m][admitted - 1][col(m)] += 1 }
+            }
+            add(.headline, 1, from: admitted, until: left)
+            if r.admission == .reject, let on = r.admissionOn {
+                add(.rejections, rejectionIndex[r.rejectionReason ?? .other]!, from: grid.firstReport(counting: on))
+            }
+            if let on = r.hasaSubmittedOn { add(.headline, 2, from: grid.firstReport(counting: on)) }
+            if let on = r.hasaDecidedOn {
+                add(.headline, 3, from: grid.firstReport(counting: on))
+                if r.hasaOutcome == .granted { add(.headline, 4, from: grid.firstReport(counting: on)) }
+            }
+            if r.transferredFrom != nil { add(.headline, 5, from: switchAt, column: to) }
+            for milestone in r.milestones { if let met = milestone.met { add(.headline, 7, from: grid.firstReport(counting: met)) } }
+            for day in r.escalatedOn { add(.headline, 6, from: grid.firstReport(counting: day)) }
+            for use in r.support { add(.support, supportIndex[use.instrument]!, from: max(grid.firstReport(counting: use.from), admitted)) }
+            // Stocks: active trajectories by perspective, and their deadlines, on each reference date.
+            if admitted < left {
+                for m in admitted..<left {
+                    let p = r.perspective(on: asOf[m]).map { perspectiveIndex[$0]! } ?? Perspective.allCases.count
+                    counts[.perspective]![m][p][col(m)] += 1
+                    for milestone in r.milestones where milestone.due < asOf[m] && !(milestone.met.map { $0 <= asOf[m] } ?? false) {
+                        counts[.headline]![m][8][col(m)] += 1
+                    }
+                }
+            }
+            if left < reports, let category = r.outcome {
+                for m in left..<reports {
+                    counts[.outflow]![m][left - 1][col(m)] += 1
+                    counts[.outcomeCategory]![m][categoryIndex[category]!][col(m)] += 1
+                    counts[.outcomeReason]![m][reasonIndex[r.outcomeReason ?? "other"]!][col(m)] += 1
+                }
+                let days = r.admissionOn.map { $0.days(until: r.outflowOn!) } ?? 0
+                add(.duration, Self.durationBucket(days), from: left)
+                let gender = Self.genderRows.firstIndex(of: r.gender) ?? 2
+                add(.outcomeByGender, gender, from: left, column: categoryIndex[category]!)
+                add(.outcomeByNationality, groupIndex[r.nationality] ?? nationalityGroups.count - 1, from: left, column: categoryIndex[category]!)
+                if left <= last { durations[to].append(days) }
+            }
+        }
+        for (_, first) in firstSeen where first < reports {
+            for m in first..<reports { persons[m] += 1 }
+        }
+    }
+
+    static func durationBucket(_ days: Int) -> Int {
+        switch days {
+        case ..<91: 0
+        case ..<182: 1
+        case ..<365: 2
+        case ..<730: 3
+        default: 4
+        }
+    }
+
+    /// Median days admission → outflow per location and national, published only from k trajectories.
+    func medianDays(at m: Int, k: Int) -> [Int?] {
+        func median(_ values: [Int]) -> Int? {
+            guard values.count >= k else { return nil }
+            let sorted = values.sorted()
+            let n = sorted.count
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+        }
+        return durations.map(median) + [median(durations.flatMap { $0 })]
+    }
+
+    // MARK: Tables
+
+    private var locationColumns: [LocalizedText] { locations.map { LocalizedText(nl: $0.name, en: $0.name) } }
+    private static let national = LocalizedText(nl: "Nationaal", en: "National")
+    private static let total = LocalizedText(nl: "Totaal", en: "Total")
+
+    /// The raw tables of report m, before protection.
+    func rawTables(at m: Int) -> [CountTable] {
+        let quarters = (1...max(m, 1)).map { grid.quarterLabel(endingAt: $0) }
+        let categories = OutcomeCategory.allCases.map(\.label)
+        let labels = Dictionary(uniqueKeysWithValues: OutflowReason.nationalDefault.map { ($0.code, $0.label) })
+        func rows(_ kind: TableKind, prefix: Int? = nil) -> [[Int]] {
+            let all = counts[kind]![m]
+            return prefix.map { Array(all.prefix($0)) } ?? all
+        }
+        return [
+            CountTable(id: "persons", title: .init(nl: "Unieke personen", en: "Unique persons"), rows: [.init(nl: "Personen met een traject", en: "Persons with a trajectory")],
+                       columns: [Self.national], interior: [[persons[m]]], marginColumn: nil, marginRow: nil),
+            CountTable(id: "headline", title: .init(nl: "Kerncijfers", en: "Headline figures"), rows: Self.headlineRows, columns: locationColumns,
+                       interior: rows(.headline), marginColumn: Self.national, marginRow: nil),
+            CountTable(id: "inflow", title: .init(nl: "Instroom (toegelaten) per kwartaal", en: "Inflow (admitted) per quarter"), rows: quarters,
+                       columns: locationColumns, interior: rows(.inflow, prefix: m), marginColumn: Self.national, marginRow: .init(nl: "Totaal toegelaten", en: "Total admitted")),
+            CountTable(id: "outflow", title: .init(nl: "Uitstroom per kwartaal", en: "Outflow per quarter"), rows: quarters,
+                       columns: locationColumns, interior: rows(.outflow, prefix: m), marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
+            CountTable(id: "outcomeCategory", title: .init(nl: "Uitstroom naar soort oplossing", en: "Outflow by kind of solution"), rows: categories,
+                       columns: locationColumns, interior: rows(.outcomeCategory), marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
+            CountTable(id: "outcomeReason", title: .init(nl: "Uitstroom naar reden", en: "Outflow by reason"),
+                       rows: reasons.map { labels[$0] ?? LocalizedText(nl: $0, en: $0) }, columns: locationColumns, interior: rows(.outcomeReason),
+                       marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
+            CountTable(id: "perspective", title: .init(nl: "Actieve trajecten naar perspectief", en: "Active trajectories by perspective"),
+                       rows: Perspective.allCases.map(\.label) + [.init(nl: "Nog geen perspectief", en: "No perspective yet")], columns: locationColumns,
+                       interior: rows(.perspective), marginColumn: Self.national, marginRow: .init(nl: "Totaal actief", en: "Total active")),
+            CountTable(id: "support", title: .init(nl: "Trajecten naar gebruikte ondersteuning", en: "Trajectories by support used"),
+                       rows: SupportInstrument.allCases.map(\.label), columns: locationColumns, interior: rows(.support), marginColumn: Self.national, marginRow: nil),
+            CountTable(id: "rejections", title: .init(nl: "Niet toegelaten naar reden", en: "Not admitted, by reason"),
+                       rows: RejectionReason.allCases.map(\.label), columns: locationColumns, interior: rows(.rejections),
+                       marginColumn: Self.national, marginRow: .init(nl: "Totaal niet toegelaten", en: "Total not admitted")),
+            CountTable(id: "duration", title: .init(nl: "Duur van uitgestroomde trajecten", en: "Duration of ended trajectories"),
+                       rows: Self.durationRows, columns: locationColumns, interior: rows(.duration), marginColumn: Self.national,
+                       marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
+            CountTable(id: "outcomeByGender", title: .init(nl: "Uitstroom naar geslacht en soort oplossing (nationaal)", en: "Outflow by gender and kind of solution (national)"),
+                       rows: [Gender.female.label, Gender.male.label, .init(nl: "Anders of onbekend", en: "Other or unknown")], columns: categories,
+                       interior: rows(.outcomeByGender), marginColumn: Self.total, marginRow: Self.total),
+            CountTable(id: "outcomeByNationality", title: .init(nl: "Uitstroom naar nationaliteit en soort oplossing (nationaal)", en: "Outflow by nationality and kind of solution (national)"),
+                       rows: nationalityGroups.map { $0 == "other" ? LocalizedText(nl: "Overig", en: "Other") : LocalizedText(nl: $0, en: $0) }, columns: categories,
+                       interior: rows(.outcomeByNationality), marginColumn: Self.total, marginRow: Self.total),
+        ]
+    }
+
+    /// The cells that publish one quantity in several tables; they must be suppressed together.
+    func links(_ tables: [CountTable]) -> [[(table: Int, cell: CountTable.Cell)]] {
+        let index = Dictionary(uniqueKeysWithValues: tables.enumerated().map { ($1.id, $0) })
+        var groups: [[(table: Int, cell: CountTable.Cell)]] = []
+        let L = locations.count
+        // Outflow per location and national: the total rows of four tables.
+        let outflowTables = ["outflow", "outcomeCategory", "outcomeReason", "duration"].compactMap { index[$0] }
+        for c in 0...L { groups.append(outflowTables.map { ($0, CountTable.Cell(tables[$0].rowCount - 1, c)) }) }
+        // National outflow by category: one column of the location table, the total row of the cross-tables.
+        if let category = index["outcomeCategory"] {
+            for (k, _) in OutcomeCategory.allCases.enumerated() {
+                var group = [(table: category, cell: CountTable.Cell(k, L))]
+                for id in ["outcomeByGender", "outcomeByNationality"] {
+                    if let t = index[id] { group.append((t, CountTable.Cell(tables[t].rowCount - 1, k))) }
+                }
+                groups.append(group)
+            }
+            for id in ["outcomeByGender", "outcomeByNationality"] {
+                if let t = index[id] { groups.append([(category, CountTable.Cell(tables[category].rowCount - 1, L)), (t, CountTable.Cell(tables[t].rowCount - 1, tables[t].columnCount - 1))]) }
+            }
+        }
+        // Active per location: headline row and the perspective table's total row.
+        if let headline = index["headline"], let perspective = index["perspective"] {
+            for c in 0...L { groups.append([(headline, CountTable.Cell(1, c)), (perspective, CountTable.Cell(tables[perspective].rowCount - 1, c))]) }
+        }
+        return groups
+    }
+
+    /// Report m's tables, protected against small cells, against each other, and against the earlier reports.
+    func tables(at m: Int, previous: [CountTable]?, history: [[CountTable]], k: Int) -> [CountTable] {
+        var tables = rawTables(at: m)
+        var forced = Array(repeating: Set<CountTable.Cell>(), count: tables.count)
+        var prior = Array(repeating: [[CountTable.Cell]](), count: tables.count)
+        for (t, table) in tables.enumerated() {
+            guard let before = previous?.first(where: { $0.id == table.id }) else { continue }
+            if table.id == "inflow" || table.id == "outflow" {
+                // Quarter rows are the same quarters as before: once hidden, always hidden; and every
+                // earlier report's published totals are sums over the first quarters.
+                for cell in before.suppressed where cell.row < before.rowLabels.count { forced[t].insert(cell) }
+                for earlier in history {
+                    guard let old = earlier.first(where: { $0.id == table.id }) else { continue }
+                    let quarters = old.rowLabels.count
+                    for c in 0..<old.columnCount where old.value(.init(quarters, c)) != nil {
+                        prior[t].append((0..<quarters).map { CountTable.Cell($0, c) })
+                    }
+                }
+            } else if before.rowCount == table.rowCount && before.columnCount == table.columnCount {
+                // A cell published in both reports must not move by fewer than k: the difference would be a small count.
+                for cell in table.allCells {
+                    guard let old = before.value(cell) else { continue }
+                    let change = abs(table.count(cell) - old)
+                    if change > 0 && change < k { forced[t].insert(cell) }
+                }
+            }
+        }
+        let groups = links(tables)
+        var changed = true
+        while changed {
+            changed = false
+            for t in tables.indices {
+                let before = tables[t].suppressed
+                Suppression.protect(&tables[t], k: k, forced: forced[t].union(before), priorSums: prior[t])
+                if tables[t].suppressed != before { changed = true }
+            }
+            for group in groups where group.contains(where: { tables[$0.table].suppressed.contains($0.cell) }) {
+                for member in group where !forced[member.table].contains(member.cell) {
+                    forced[member.table].insert(member.cell)
+                    changed = true
+                }
+            }
+        }
+        return tables
+    }
+}

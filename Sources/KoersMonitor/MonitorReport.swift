@@ -1,0 +1,45 @@
+import Foundation
+import KoersCore
+
+/// A location as the monitor names it.
+public struct MonitorLocation: Sendable, Hashable {
+    public let id: UUID
+    public let name: String
+    public init(id: UUID, name: String) { self.id = id; self.name = name }
+}
+
+/// Monitorrapportage: the evaluation's figures on one reference date, per location and national,
+/// every table already protected by suppression.
+public struct MonitorReport: Sendable {
+    public let peildatum: Day
+    public let k: Int
+    public let locations: [MonitorLocation]
+    /// The protected tables, in the order of the evaluation's results chapter.
+    public let tables: [CountTable]
+    /// Median days from admission to outflow, per location and national (last); nil when fewer than k left.
+    public let medianDays: [Int?]
+
+    public func table(_ id: String) -> CountTable? { tables.first { $0.id == id } }
+
+    /// Builds the report for `peildatum` (a quarter's first day), counting facts dated before it.
+    ///
+    /// Every earlier quarter's report is built first, in order: a cell suppressed there stays
+    /// suppressed in the quarter tables here, totals published there count as known sums, and a
+    /// cell that moved by fewer than k since the previous report is suppressed, so subtracting two
+    /// reports recovers nothing that either suppressed.
+    public static func build(records: [MonitorRecord], locations: [MonitorLocation], peildatum: Day, k: Int = 5) -> MonitorReport? {
+        let locations = locations.sorted { $0.name < $1.name }
+        let first = records.map(\.referredOn).min() ?? peildatum.adding(days: -1)
+        guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else { return nil }
+        let counts = MonitorCounts(records: records, locations: locations, grid: grid)
+        var previous: [CountTable]?
+        var history: [[CountTable]] = []
+        for m in 1...grid.last {
+            let tables = counts.tables(at: m, previous: previous, history: history, k: k)
+            history.append(tables)
+            previous = tables
+        }
+        let medians = counts.medianDays(at: grid.last, k: k)
+        return MonitorReport(peildatum: peildatum, k: k, locations: locations, tables: previous ?? [], medianDays: medians)
+    }
+}
