@@ -62,6 +62,13 @@ public enum AccessPolicy {
         caseParties.contains(actor.party)
     }
 
+    /// Whether the user may open the national monitor: its anonymised, suppressed tables. Only the
+    /// monitor party; the parties that work on cases see people, not the monitor, and the monitor
+    /// sees no person.
+    public static func mayViewMonitor(_ actor: Actor) -> Bool {
+        actor.party == .monitor
+    }
+
     /// Whether the user may start a referral at this location.
     public static func mayRefer(_ actor: Actor, at locationId: UUID) -> Bool {
         decide(actor, .refer, locationId: locationId) == .allowed

@@ -69,5 +69,6 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     WebController(service: services.service, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
+    MonitorWebController(service: services.service, k: services.configuration.monitorK).register(on: web)
     return router
 }

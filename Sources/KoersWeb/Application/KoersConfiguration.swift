@@ -15,6 +15,8 @@ public struct KoersConfiguration: Sendable {
     public var secureCookies: Bool
     /// Bcrypt cost for new passwords (`KOERS_BCRYPT_COST`, default 12).
     public var bcryptCost: UInt8
+    /// The monitor's suppression threshold: cells counting fewer people are not published.
+    public var monitorK: Int = 5
     public var logLevel: Logger.Level
     /// The day "today" is; fixed in tests so date rules are reproducible.
     public var today: @Sendable () -> Day
@@ -43,6 +45,7 @@ public struct KoersConfiguration: Sendable {
         if let v = env["KOERS_SECRET"], !v.isEmpty { c.secret = v }
         if let v = env["KOERS_COOKIE_SECURE"] { c.secureCookies = !["0", "false", "no"].contains(v.lowercased()) }
         if let v = env["KOERS_BCRYPT_COST"].flatMap(UInt8.init) { c.bcryptCost = v }
+        if let v = env["KOERS_MONITOR_K"].flatMap(Int.init), v >= 1 { c.monitorK = v }
         if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }
         return c
     }

@@ -58,6 +58,15 @@ enum Stylesheet {
     .inline-form form { display: flex; gap: .5rem; align-items: center; }
     .inline-form input { max-width: 11rem; }
     .pager { display: flex; gap: 1rem; }
-    @media print { .site-header, .case-actions, form, .skip-link { display: none; } }
+    .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; }
+    .figures li { border: 1px solid #c8c8c8; padding: .6rem .8rem; }
+    .figure { display: block; font-size: 1.6rem; font-weight: bold; }
+    .figure-label { display: block; }
+    .downloads { display: flex; gap: 1.25rem; list-style: none; padding: 0; }
+    figure { margin: 1rem 0; max-width: 48rem; }
+    td.num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.suppressed { font-style: italic; color: #555; }
+    tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #333; }
+    @media print { .site-header, .case-actions, form, .skip-link, .downloads { display: none; } section { break-inside: avoid; } }
     """
 }

@@ -17,6 +17,7 @@ struct WebController {
         router.get("/") { _, context in
             guard let actor = context.actor else { return Response.redirect(to: "/login") }
             if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
+            if AccessPolicy.mayViewMonitor(actor) { return Response.redirect(to: "/monitor") }
             if actor.party == .committee || actor.party == .escalationBody { return Response.redirect(to: "/inbox") }
             return Pages.page(PageEnvironment(context, path: "/"), title: "Koers", HomePage.render(PageEnvironment(context, path: "/"), actor: actor))
         }

@@ -1,0 +1,26 @@
+import Foundation
+import KoersCore
+import KoersMonitor
+import KoersStore
+
+extension CaseService {
+    /// The national monitor on a reference date (a quarter's first day; the latest one by
+    /// default), suppressed at k. Only the monitor party may ask.
+    public func monitor(actor: Actor, peildatum: Day?, k: Int) async throws -> MonitorReport {
+        guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
+        let peildatum = peildatum ?? Self.latestReferenceDate(before: today())
+        let locations = try await directory.locations()
+        let records = try await cases.monitorRecords(locations: locations, on: peildatum.adding(days: -1))
+        guard let report = MonitorReport.build(records: records, locations: locations.map { MonitorLocation(id: $0.id, name: $0.name) }, peildatum: peildatum, k: k) else {
+            throw AppError.invalid(ValidationFailure([FieldError(field: "peildatum", code: "notQuarterStart",
+                message: LocalizedText(nl: "De peildatum is altijd de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of 1 oktober).",
+                                       en: "The reference date is always the first day of a quarter (1 January, 1 April, 1 July or 1 October)."))]))
+        }
+        return report
+    }
+
+    /// The last quarter start on or before `day`.
+    public static func latestReferenceDate(before day: Day) -> Day {
+        Day(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!
+    }
+}
