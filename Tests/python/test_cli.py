@@ -51,3 +51,16 @@ def test_demo_token_reads_the_api(koers):
     request = urllib.request.Request(koers["base"] + "/api/v1/trajectories?stage=active", headers={"Authorization": f"Bearer {token}"})
     body = json.load(urllib.request.urlopen(request))
     assert body["total"] > 0 and all(item["location"] == "LVV Utrecht" for item in body["items"])
+
+
+def test_monitor_command_prints_suppressed_json_and_refuses_a_mid_quarter_date(koers):
+    env = koers["env"]
+    out = subprocess.run([koers["binary"], "monitor", "--format", "json", "--peildatum", "2026-10-01"], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    assert report["peildatum"] == "2026-10-01" and report["k"] == 5
+    for table in report["tables"]:
+        for row in table["cells"]:
+            assert all(v is None or v == 0 or v >= 5 for v in row), table["id"]
+    bad = subprocess.run([koers["binary"], "monitor", "--peildatum", "2022-07-02"], env=env, capture_output=True, text=True, timeout=60)
+    assert bad.returncode != 0 and "first day" in bad.stderr

@@ -8,6 +8,12 @@ extension CaseService {
     /// default), suppressed at k. Only the monitor party may ask.
     public func monitor(actor: Actor, peildatum: Day?, k: Int) async throws -> MonitorReport {
         guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
+        return try await monitorReport(peildatum: peildatum, k: k)
+    }
+
+    /// The same report for the operator's command line (`koers monitor`), which has the database
+    /// itself and so no user to check.
+    public func monitorReport(peildatum: Day?, k: Int) async throws -> MonitorReport {
         let peildatum = peildatum ?? Self.latestReferenceDate(before: today())
         let locations = try await directory.locations()
         let records = try await cases.monitorRecords(locations: locations, on: peildatum.adding(days: -1))
