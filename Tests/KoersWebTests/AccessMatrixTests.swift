@@ -239,3 +239,36 @@ struct CoordinationAccessMatrixTests {
         }
     }
 }
+
+/// The matrix extended to the monitor: only the monitor party opens it, and it opens no case.
+@Suite("Access matrix: monitor")
+struct MonitorAccessMatrixTests {
+    @Test("Every party against the monitor page, report and downloads", arguments: TestDatabase.available)
+    func monitor(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let admitted = try await app.admitted(surname: "Gemeten")
+            typealias Who = AccessMatrixTests.Who
+            for who in Who.allCases {
+                var web = WebClient(client)
+                if let account = who.account(app) { try await web.login(account.email) }
+                for path in ["/monitor", "/monitor/report?peildatum=2026-04-01", "/monitor/download/csv", "/monitor/download/xlsx", "/monitor/download/json"] {
+                    let response = try await web.get(path)
+                    switch who {
+                    case .monitor:
+                        #expect(response.status == .ok, "\(who) \(path)")
+                        // Aggregates only: the person's name appears nowhere in what the monitor publishes.
+                        #expect(!response.text.contains("Gemeten"), "\(who) \(path)")
+                    case .anonymous:
+                        #expect(response.status != .ok || response.text.contains("name=\"password\""), "\(who) \(path)")
+                    default:
+                        #expect(response.status == .notFound, "\(who) \(path)")
+                    }
+                }
+                if who == .monitor {
+                    #expect(try await web.get("/cases/\(admitted.id.uuidString.lowercased())").status == .notFound)
+                    #expect(try await web.get("/monitor?peildatum=2026-05-17").status == .unprocessableContent)
+                }
+            }
+        }
+    }
+}

@@ -171,7 +171,7 @@ def test_referral_to_outflow(koers, browser):
     submit(b)
     assert "vóór de toelating" in b.find_element(By.CLASS_NAME, "error-summary").text
     shot(b, "05-outflow-error")
-    set_date(b, "leftOn", b.execute_script("return new Date().toISOString().slice(0, 10)"))
+    set_date(b, "leftOn", b.execute_script("return new Date().toLocaleDateString('sv-SE', {timeZone: 'Europe/Amsterdam'})"))
     submit(b)
     page = b.find_element(By.TAG_NAME, "main").text
     assert "Uitgestroomd" in page and "Bestendige oplossing" in page and "Ingewilligd" in page
