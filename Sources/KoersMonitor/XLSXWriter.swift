@@ -2,7 +2,7 @@ import Foundation
 
 /// The smallest honest XLSX: an Office Open XML workbook with inline strings, in a ZIP archive
 /// whose entries are stored (not compressed), so no compression library is needed.
-enum XLSXWriter {
+public enum XLSXWriter {
     enum Value { case text(String), number(Int) }
 
     static func workbook(_ sheets: [(name: String, rows: [[Value]])]) -> [UInt8] {
@@ -38,7 +38,8 @@ enum XLSXWriter {
         return name
     }
 
-    static func escape(_ text: String) -> String {
+    /// Escapes text for XML content and attribute values; the web's SVG charts use it too.
+    public static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 

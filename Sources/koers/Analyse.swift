@@ -12,6 +12,14 @@ struct Analyse: ParsableCommand {
         try CSVTable(parsing: String(contentsOfFile: path, encoding: .utf8))
     }
 
+    /// A time column: non-negative numbers, or a message naming the first that is not.
+    static func times(_ table: CSVTable, _ column: String) throws -> [Double] {
+        try table.column(column).map { text -> Double in
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
+            return value
+        }
+    }
+
     /// Prints a result as the documented JSON: pretty, keys sorted.
     static func printJSON<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
@@ -60,10 +68,7 @@ extension Analyse {
 
         func run() throws {
             let table = try Analyse.table(input)
-            let times = try table.column(time).map { text -> Double in
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
-                return value
-            }
+            let times = try Analyse.times(table, time)
             let events = try table.column(event).map { text -> Bool in
                 switch text.trimmingCharacters(in: .whitespaces) {
                 case "1", "true": return true
@@ -98,10 +103,7 @@ extension Analyse {
 
         func run() throws {
             let table = try Analyse.table(input)
-            let times = try table.column(time).map { text -> Double in
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
-                return value
-            }
+            let times = try Analyse.times(table, time)
             let marks = try table.column(event).map { $0.trimmingCharacters(in: .whitespaces) }
             let causes: [String?]
             if let outcome {

@@ -250,7 +250,7 @@ struct MonitorAccessMatrixTests {
             typealias Who = AccessMatrixTests.Who
             for who in Who.allCases {
                 var web = WebClient(client)
-                if let account = who.account(app) { try await web.login(account.email) }
+                if let account = who.account(app) { _ = try await web.login(account.email) }
                 for path in ["/monitor", "/monitor/report?peildatum=2026-04-01", "/monitor/download/csv", "/monitor/download/xlsx", "/monitor/download/json"] {
                     let response = try await web.get(path)
                     switch who {

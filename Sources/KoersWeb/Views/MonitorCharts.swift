@@ -1,4 +1,5 @@
 import Foundation
+import KoersMonitor
 
 /// Charts drawn on the server as SVG: no script, readable without colour (every bar is labelled
 /// with its number), and each one followed on the page by its data table for screen readers.
@@ -13,7 +14,7 @@ enum MonitorCharts {
         var svg = svgOpen(id: id, title: title, width: width, height: height)
         for (i, label) in labels.enumerated() {
             let y = top + i * rowHeight
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"13\">\(escape(label))</text>"
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"13\">\(XLSXWriter.escape(label))</text>"
             if let value = values[i] {
                 let w = Int(Double(width - left - 70) * Double(value) / Double(maximum))
                 svg += "<rect x=\"\(left)\" y=\"\(y + 4)\" width=\"\(max(w, value > 0 ? 1 : 0))\" height=\"\(rowHeight - 8)\" fill=\"\(palette[0])\"/>"
@@ -34,7 +35,7 @@ enum MonitorCharts {
         var svg = svgOpen(id: id, title: title, width: width, height: height)
         for (g, group) in groups.enumerated() {
             let y = top + g * rowHeight
-            svg += "<text x=\"\(left - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">\(escape(group))</text>"
+            svg += "<text x=\"\(left - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">\(XLSXWriter.escape(group))</text>"
             let parts = values[g]
             guard parts.allSatisfy({ $0 != nil }), let total = Optional(parts.compactMap { $0 }.reduce(0, +)), total > 0 else {
                 svg += "<text x=\"\(left + 6)\" y=\"\(y + 19)\" font-size=\"13\" font-style=\"italic\">x</text>"
@@ -53,19 +54,15 @@ enum MonitorCharts {
         var x = left
         for (s, segment) in segments.enumerated() {
             let y = top + groups.count * rowHeight + 6
-            svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[s % palette.count])\"/><text x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(escape(segment))</text>"
+            svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[s % palette.count])\"/><text x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(XLSXWriter.escape(segment))</text>"
             x += 24 + segment.count * 7
         }
         return svg + "</svg>"
     }
 
     static func svgOpen(id: String, title: String, width: Int, height: Int) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" class=\"chart\"><title id=\"\(id)-title\">\(escape(title))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" class=\"chart\"><title id=\"\(id)-title\">\(XLSXWriter.escape(title))</title>"
     }
 
     static func format(_ v: Double) -> String { String(format: "%.1f", v) }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }
