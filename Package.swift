@@ -107,6 +107,7 @@ let package = Package(
                 "KoersWeb",
                 "KoersStore",
                 "KoersCore",
+                "KoersMonitor",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -17,17 +17,7 @@ struct MonitorCounts {
         case headline, inflow, outflow, outcomeCategory, outcomeReason, perspective, support, rejections, duration, outcomeByGender, outcomeByNationality
     }
 
-    static let headlineRows: [LocalizedText] = [
-        .init(nl: "Aangemelde trajecten", en: "Trajectories referred"),
-        .init(nl: "Actief op de peildatum", en: "Active on the reference date"),
-        .init(nl: "HASA ingediend", en: "HASA submitted"),
-        .init(nl: "HASA beslist", en: "HASA decided"),
-        .init(nl: "HASA ingewilligd", en: "HASA granted"),
-        .init(nl: "Overdrachten ontvangen", en: "Transfers received"),
-        .init(nl: "Escalaties", en: "Escalations"),
-        .init(nl: "Deeltermijnen gehaald", en: "Sub-deadlines met"),
-        .init(nl: "Deeltermijnen verlopen", en: "Sub-deadlines overdue"),
-    ]
+    static let headlineRows: [LocalizedText] = HeadlineRow.allCases.map(\.label)
     static let durationRows: [LocalizedText] = [
         .init(nl: "Korter dan 3 maanden", en: "Under 3 months"), .init(nl: "3 tot 6 maanden", en: "3 to 6 months"),
         .init(nl: "6 tot 12 maanden", en: "6 to 12 months"), .init(nl: "12 tot 24 maanden", en: "12 to 24 months"),
@@ -79,25 +69,27 @@ struct MonitorCounts {
                 for m in max(start, 1)..<end { counts[kind]![m][row][fixed ?? col(m)] += 1 }
             }
             let referred = grid.firstReport(counting: r.referredOn)
-            firstSeen[r.personId] = min(firstSeen[r.personId] ?? reports, referred)
-            add(.headline, 0, from: referred)
+            add(.headline, HeadlineRow.referred.rawValue, from: referred)
             let admitted = r.admission.flatMap { $0 == .reject ? nil : r.admissionOn }.map(grid.firstReport(counting:)) ?? reports
             let left = r.outflowOn.map(grid.firstReport(counting:)) ?? reports
             if admitted < reports {
+                // A person counts once given a trajectory; a referral turned down is no trajectory.
+                firstSeen[r.personId] = min(firstSeen[r.personId] ?? reports, admitted)
                 for m in admitted..<reports { counts[.inflow]![m][admitted - 1][col(m)] += 1 }
             }
-            add(.headline, 1, from: admitted, until: left)
+            add(.headline, HeadlineRow.trajectories.rawValue, from: admitted)
+            add(.headline, HeadlineRow.active.rawValue, from: admitted, until: left)
             if r.admission == .reject, let on = r.admissionOn {
                 add(.rejections, rejectionIndex[r.rejectionReason ?? .other]!, from: grid.firstReport(counting: on))
             }
-            if let on = r.hasaSubmittedOn { add(.headline, 2, from: grid.firstReport(counting: on)) }
+            if let on = r.hasaSubmittedOn { add(.headline, HeadlineRow.hasaSubmitted.rawValue, from: grid.firstReport(counting: on)) }
             if let on = r.hasaDecidedOn {
-                add(.headline, 3, from: grid.firstReport(counting: on))
-                if r.hasaOutcome == .granted { add(.headline, 4, from: grid.firstReport(counting: on)) }
+                add(.headline, HeadlineRow.hasaDecided.rawValue, from: grid.firstReport(counting: on))
+                if r.hasaOutcome == .granted { add(.headline, HeadlineRow.hasaGranted.rawValue, from: grid.firstReport(counting: on)) }
             }
-            if r.transferredFrom != nil { add(.headline, 5, from: switchAt, column: to) }
-            for milestone in r.milestones { if let met = milestone.met { add(.headline, 7, from: grid.firstReport(counting: met)) } }
-            for day in r.escalatedOn { add(.headline, 6, from: grid.firstReport(counting: day)) }
+            if r.transferredFrom != nil { add(.headline, HeadlineRow.transfersReceived.rawValue, from: switchAt, column: to) }
+            for milestone in r.milestones { if let met = milestone.met { add(.headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met)) } }
+            for day in r.escalatedOn { add(.headline, HeadlineRow.escalations.rawValue, from: grid.firstReport(counting: day)) }
             for use in r.support { add(.support, supportIndex[use.instrument]!, from: max(grid.firstReport(counting: use.from), admitted)) }
             // Stocks: active trajectories by perspective, and their deadlines, on each reference date.
             if admitted < left {
@@ -105,7 +97,7 @@ struct MonitorCounts {
                     let p = r.perspective(on: asOf[m]).map { perspectiveIndex[$0]! } ?? Perspective.allCases.count
                     counts[.perspective]![m][p][col(m)] += 1
                     for milestone in r.milestones where milestone.due < asOf[m] && !(milestone.met.map { $0 <= asOf[m] } ?? false) {
-                        counts[.headline]![m][8][col(m)] += 1
+                        counts[.headline]![m][HeadlineRow.milestonesOverdue.rawValue][col(m)] += 1
                     }
                 }
             }
@@ -221,7 +213,7 @@ struct MonitorCounts {
         }
         // Active per location: headline row and the perspective table's total row.
         if let headline = index["headline"], let perspective = index["perspective"] {
-            for c in 0...L { groups.append([(headline, CountTable.Cell(1, c)), (perspective, CountTable.Cell(tables[perspective].rowCount - 1, c))]) }
+            for c in 0...L { groups.append([(headline, CountTable.Cell(HeadlineRow.active.rawValue, c)), (perspective, CountTable.Cell(tables[perspective].rowCount - 1, c))]) }
         }
         return groups
     }

@@ -12,9 +12,21 @@ struct Demo: AsyncParsableCommand {
         discussion: "Destroys whatever the configured database holds. Every demo account's password is ‘\(DemoNetwork.password)’.")
 
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "Number of persons to generate.") var persons = 400
+    enum Scenario: String, ExpressibleByArgument, CaseIterable {
+        case standard
+        case pilot2022 = "pilot-2022"
+    }
+
+    @Option(help: "standard: a realistic population referred over the last three years; pilot-2022: the LVV pilot up to 1 July 2022 as its evaluation reports it (2065 persons, 2092 trajectories, 1258 outflows).")
+    var scenario: Scenario = .standard
+    @Option(help: "Number of persons to generate (standard scenario).") var persons = 400
+    @Option(help: "Multiplies the pilot-2022 scenario, for stress tests.") var scale = 1
     @Option(help: "Seed for the generator; the same seed gives the same population.") var seed: UInt64 = 2019
     @Flag(help: "Start the web application afterwards.") var serve = false
+
+    func validate() throws {
+        guard persons > 0, scale > 0 else { throw ValidationError("--persons and --scale must be positive.") }
+    }
 
     func run() async throws {
         var configuration = database.configuration()
@@ -26,9 +38,16 @@ struct Demo: AsyncParsableCommand {
             try await services.database.revertAll()
             try await services.database.migrate()
             let started = Date()
-            let result = try await DemoLoader.load(directory: services.directory, cases: services.cases, persons: persons, seed: seed, today: configuration.today())
+            let chosen: DemoScenario = scenario == .standard ? .standard(persons: persons) : .pilot2022(scale: scale)
+            let result = try await DemoLoader.load(directory: services.directory, cases: services.cases, scenario: chosen, seed: seed, today: configuration.today())
             let seconds = Date().timeIntervalSince(started)
-            print("Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s).")
+            switch chosen {
+            case .standard(let persons):
+                print("Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s).")
+            case .pilot2022(let scale):
+                print("Demo database ready: the LVV pilot up to 1 July 2022\(scale > 1 ? " times \(scale)" : ""), \(result.trajectories) referrals (\(String(format: "%.1f", seconds)) s).")
+                print("The evaluation's figures: sign in as monitor@demo.koers.nl and open /monitor?peildatum=\(Pilot2022.peildatum).")
+            }
             print("")
             print("Accounts (password: \(DemoNetwork.password)):")
             for account in result.accounts {

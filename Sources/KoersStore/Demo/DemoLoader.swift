@@ -7,33 +7,49 @@ import SQLKit
 /// events, exactly as the store would write them) and events, in batches, one transaction each;
 /// then the case meetings, transfers, committee requests and escalations, through the store like any user's decisions.
 public enum DemoLoader {
-    /// Creates the network and `persons` people; returns the accounts and the number of trajectories.
-    public static func load(directory: DirectoryStore, cases: CaseStore, persons: Int, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
+    /// Creates the network and the scenario's people; returns the accounts and the number of trajectories.
+    public static func load(directory: DirectoryStore, cases: CaseStore, scenario: DemoScenario, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
         let accounts = try await DemoNetwork.create(directory)
-        let database = directory.database
+        // The pilot ends the day before its reference date: that is its "today".
+        let today = scenario.today ?? today
         var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
         var written = 0
         var seenPersons = Set<UUID>()
         let chunk = 2000
-        var remaining = persons
-        while remaining > 0 {
-            let n = min(chunk, remaining)
-            remaining -= n
-            let generated = population.generate(count: n)
-            let rows = rows(generated, seenPersons: &seenPersons)
-            try await database.db.transaction { db in
-                let sql = db as! any SQLDatabase
-                try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
-                try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
-                try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
+        switch scenario {
+        case .standard(let persons):
+            var remaining = persons
+            while remaining > 0 {
+                let n = min(chunk, remaining)
+                remaining -= n
+                written += try await write(population.generate(count: n), to: directory.database, seenPersons: &seenPersons)
             }
-            written += generated.count
+        case .pilot2022(let scale):
+            let generated = population.generatePilot(scale: scale)
+            var start = 0
+            while start < generated.count {
+                let end = min(start + chunk, generated.count)
+                written += try await write(Array(generated[start..<end]), to: directory.database, seenPersons: &seenPersons)
+                start = end
+            }
         }
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
         try await DemoTransfers.create(accounts: accounts, directory: directory, cases: cases, today: today)
         try await DemoCommittee.create(accounts: accounts, cases: cases, today: today)
         try await DemoEscalations.create(accounts: accounts, cases: cases, today: today)
         return (accounts, written)
+    }
+
+    /// Writes generated cases in one transaction; returns how many were written.
+    private static func write(_ generated: [DemoPopulation.Case], to database: KoersDatabase, seenPersons: inout Set<UUID>) async throws -> Int {
+        let rows = rows(generated, seenPersons: &seenPersons)
+        try await database.db.transaction { db in
+            let sql = db as! any SQLDatabase
+            try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
+            try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
+            try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
+        }
+        return rows.trajectories.count
     }
 
     typealias Rows = (persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]])

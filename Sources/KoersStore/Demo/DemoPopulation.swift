@@ -78,10 +78,10 @@ public struct DemoPopulation {
         random.weighted(locationWeights)
     }
 
-    private mutating func makeIdentity() -> Identity {
+    mutating func makeIdentity(femaleShare: Double = 0.27) -> Identity {
         let nationality = random.weighted(Self.nationalityWeights)
         let pool = DemoNames.pools[nationality] ?? DemoNames.pools["ERI"]!
-        let gender: Gender = random.chance(0.27) ? .female : .male
+        let gender: Gender = random.chance(femaleShare) ? .female : .male
         var given = random.pick(gender == .female ? pool.female : pool.male)
         var surname = random.pick(pool.surnames)
         var aliases: [String] = []
@@ -110,14 +110,14 @@ public struct DemoPopulation {
         return nil
     }
 
-    private func moment(_ day: Day) -> Date {
+    func moment(_ day: Day) -> Date {
         // Recorded on the effective day at a working hour (UTC noon keeps it on the same day in NL).
         Date(timeIntervalSince1970: Double(day.ordinal) * 86400 + 12 * 3600)
     }
 
     /// Case coordination while the trajectory runs: reviews at the location's rhythm, sometimes a
     /// suspended, extended or skipped deadline, and action items for the parties.
-    private mutating func coordinate(_ c: inout Case, admitted: Day, until end: Day, municipality: Actor, ngo: Actor) {
+    mutating func coordinate(_ c: inout Case, admitted: Day, until end: Day, municipality: Actor, ngo: Actor) {
         func add(_ change: CaseChange, _ actor: Actor, _ day: Day) { c.events.append((change, actor, moment(day))) }
         let policy = policies[c.locationId] ?? DeadlinePolicy.noDeadlines
         if let weeks = policy.reviewEveryWeeks {

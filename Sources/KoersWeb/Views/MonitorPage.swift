@@ -51,13 +51,13 @@ enum MonitorPage {
         let outflow = cell("outcomeCategory", -1, nationalColumn)
         let items: [(String, String)] = [
             (env.t("Personen", "Persons"), cell("persons", 0, 0).map(String.init) ?? "x"),
-            (env.t("Trajecten", "Trajectories"), cell("headline", 0, nationalColumn).map(String.init) ?? "x"),
+            (env.t("Trajecten", "Trajectories"), cell("headline", HeadlineRow.trajectories.rawValue, nationalColumn).map(String.init) ?? "x"),
             (env.t("Uitgestroomd", "Outflow"), outflow.map(String.init) ?? "x"),
             (env.t("Bestendige oplossing", "Durable solution"), share(cell("outcomeCategory", 0, nationalColumn), outflow)),
             (env.t("Semi-bestendige oplossing", "Semi-durable solution"), share(cell("outcomeCategory", 1, nationalColumn), outflow)),
             (env.t("Geen oplossing", "No solution"), share(cell("outcomeCategory", 2, nationalColumn), outflow)),
-            (env.t("HASA ingewilligd (van beslist)", "HASA granted (of decided)"), share(cell("headline", 4, nationalColumn), cell("headline", 3, nationalColumn))),
-            (env.t("Actief op de peildatum", "Active on the reference date"), cell("headline", 1, nationalColumn).map(String.init) ?? "x"),
+            (env.t("HASA ingewilligd (van beslist)", "HASA granted (of decided)"), share(cell("headline", HeadlineRow.hasaGranted.rawValue, nationalColumn), cell("headline", HeadlineRow.hasaDecided.rawValue, nationalColumn))),
+            (env.t("Actief op de peildatum", "Active on the reference date"), cell("headline", HeadlineRow.active.rawValue, nationalColumn).map(String.init) ?? "x"),
             (env.t("Mediane duur tot uitstroom", "Median time to outflow"), report.medianDays.last.flatMap { $0 }.map { env.t("\($0) dagen", "\($0) days") } ?? "x"),
         ]
         var entries: [Node<HTML.ListContext>] = []

@@ -17,20 +17,25 @@ struct TestApp {
     let services: KoersServices
     let accounts: [DemoNetwork.Account]
 
-    static func make(_ database: TestDatabase) async throws -> TestApp {
+    /// With a `scenario`, the demo population is loaded as `koers demo` loads it.
+    static func make(_ database: TestDatabase, scenario: DemoScenario? = nil) async throws -> TestApp {
         let (url, schema) = try await database.fresh()
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
         let configuration = KoersConfiguration(databaseURL: url, secret: "test-secret", secureCookies: false, bcryptCost: 4, logLevel: .warning, today: { TestApp.today })
         let services = try KoersServices(configuration, logger: logger, schema: schema)
         try await services.database.migrate()
-        let accounts = try await DemoNetwork.create(services.directory)
+        let accounts = if let scenario {
+            try await DemoLoader.load(directory: services.directory, cases: services.cases, scenario: scenario, seed: 2019, today: TestApp.today).accounts
+        } else {
+            try await DemoNetwork.create(services.directory)
+        }
         return TestApp(services: services, accounts: accounts)
     }
 
     /// Runs a test against the application and closes the database afterwards.
-    static func run(_ database: TestDatabase, _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
-        let app = try await make(database)
+    static func run(_ database: TestDatabase, scenario: DemoScenario? = nil, _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+        let app = try await make(database, scenario: scenario)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
         do {
