@@ -62,6 +62,7 @@ let package = Package(
             dependencies: [
                 "KoersCore",
                 "KoersMonitor",
+                "KoersStatistics",
                 "KoersStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),

@@ -18,6 +18,8 @@ public struct MonitorReport: Sendable {
     public let tables: [CountTable]
     /// Median days from admission to outflow, per location and national (last); nil when fewer than k left.
     public let medianDays: [Int?]
+    /// The regression and survival analyses on the same date; nil when not asked for.
+    public let analyses: MonitorAnalyses?
 
     public func table(_ id: String) -> CountTable? { tables.first { $0.id == id } }
 
@@ -27,7 +29,7 @@ public struct MonitorReport: Sendable {
     /// suppressed in the quarter tables here, totals published there count as known sums, and a
     /// cell that moved by fewer than k since the previous report is suppressed, so subtracting two
     /// reports recovers nothing that either suppressed.
-    public static func build(records: [MonitorRecord], locations: [MonitorLocation], peildatum: Day, k: Int = 5) -> MonitorReport? {
+    public static func build(records: [MonitorRecord], locations: [MonitorLocation], peildatum: Day, k: Int = 5, analyses: Bool = false) -> MonitorReport? {
         let locations = locations.sorted { $0.name < $1.name }
         let first = records.map(\.referredOn).min() ?? peildatum.adding(days: -1)
         guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else { return nil }
@@ -40,6 +42,7 @@ public struct MonitorReport: Sendable {
             previous = tables
         }
         let medians = counts.medianDays(at: grid.last, k: k)
-        return MonitorReport(peildatum: peildatum, k: k, locations: locations, tables: previous ?? [], medianDays: medians)
+        return MonitorReport(peildatum: peildatum, k: k, locations: locations, tables: previous ?? [], medianDays: medians,
+                             analyses: analyses ? MonitorAnalyses.build(records: records, locations: locations, peildatum: peildatum, k: k) : nil)
     }
 }

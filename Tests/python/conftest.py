@@ -15,16 +15,16 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def koers():
+def start(arguments):
+    """Starts `koers demo ARGUMENTS --serve` on a fresh SQLite database and a free port."""
     binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
     port = free_port()
     folder = tempfile.mkdtemp(prefix="koers-browser-")
     env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port), KOERS_LOG_LEVEL="warning")
     log = open(os.path.join(folder, "server.log"), "w")
-    process = subprocess.Popen([binary, "demo", "--persons", "120", "--serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([binary, "demo", *arguments, "--serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
+    deadline = time.time() + 120
     while True:
         try:
             urllib.request.urlopen(base + "/health", timeout=1)
@@ -33,7 +33,22 @@ def koers():
             if process.poll() is not None or time.time() > deadline:
                 raise RuntimeError("Koers did not start: " + open(os.path.join(folder, "server.log")).read())
             time.sleep(0.2)
-    yield {"base": base, "database": f"{folder}/koers.sqlite", "binary": binary, "env": env}
+    return process, {"base": base, "database": f"{folder}/koers.sqlite", "binary": binary, "env": env}
+
+
+@pytest.fixture(scope="session")
+def koers():
+    process, details = start(["--persons", "120"])
+    yield details
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def pilot():
+    """Koers on the calibrated pilot-2022 scenario."""
+    process, details = start(["--scenario", "pilot-2022"])
+    yield details
     process.terminate()
     process.wait(timeout=10)
 

@@ -34,6 +34,10 @@ enum MonitorPage {
             main.append(section(env, report, table, number: number))
             number += 1
         }
+        if let analyses = report.analyses {
+            main.append(.h2(.class("part"), .text(env.t("Analyses", "Analyses"))))
+            main += MonitorAnalysesSection.render(env, analyses, number: number)
+        }
         return main
     }
 
