@@ -194,14 +194,14 @@ public struct MonitorAnalyses: Sendable {
 
     /// The six nationalities most often among those who left, the rest as "other": the same
     /// groups as the monitor's table of outflow by nationality.
-    static func nationalityGroups(_ records: [MonitorRecord]) -> [String] {
+    public static func nationalityGroups(_ records: [MonitorRecord]) -> [String] {
         let counts = Dictionary(grouping: records, by: \.nationality).mapValues(\.count)
         let top = Set(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key))
         return records.map { top.contains($0.nationality) ? $0.nationality : other }
     }
 
     /// Age groups at outflow, as the evaluation's background characteristics.
-    static func ageGroup(_ r: MonitorRecord) -> String {
+    public static func ageGroup(_ r: MonitorRecord) -> String {
         guard let year = r.birthYear, let out = r.outflowOn else { return other }
         switch out.year - year {
         case ..<30: return "18–29"

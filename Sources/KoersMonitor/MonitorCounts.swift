@@ -32,9 +32,9 @@ struct MonitorCounts {
         let known = Set(OutflowReason.nationalDefault.map(\.code))
         let used = Set(records.compactMap(\.outcomeReason))
         reasons = OutflowReason.nationalDefault.map(\.code) + used.subtracting(known).sorted()
-        var byNationality: [String: Int] = [:]
-        for r in records where r.outflowOn != nil { byNationality[r.nationality, default: 0] += 1 }
-        nationalityGroups = byNationality.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted() + ["other"]
+        var outflowsByNationality: [String: Int] = [:]
+        for r in records where r.outflowOn != nil { outflowsByNationality[r.nationality, default: 0] += 1 }
+        nationalityGroups = outflowsByNationality.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted() + ["other"]
         let L = locations.count, C = OutcomeCategory.allCases.count
         let shapes: [TableKind: (Int, Int)] = [
             .headline: (Self.headlineRows.count, L), .inflow: (reports - 1, L), .outflow: (reports - 1, L),
@@ -43,14 +43,18 @@ struct MonitorCounts {
             .duration: (Self.durationRows.count, L), .outcomeByGender: (Self.genderRows.count, C),
             .outcomeByNationality: (nationalityGroups.count, C),
         ]
-        for (kind, shape) in shapes {
-            counts[kind] = Array(repeating: Array(repeating: Array(repeating: 0, count: shape.1), count: shape.0), count: reports)
-        }
+        // Every count is a run of consecutive reports (from the first that counts a fact until the
+        // one where it stops counting), so each run is recorded at its two ends and the reports are
+        // summed once at the end: one pass, a few steps per fact, whatever the number of quarters.
+        var runs = Dictionary(uniqueKeysWithValues: shapes.map { ($0.key, Runs(reports: reports, rows: $0.value.0, columns: $0.value.1)) })
+        var headline = runs[.headline]!, inflow = runs[.inflow]!, outflow = runs[.outflow]!, category = runs[.outcomeCategory]!
+        var reason = runs[.outcomeReason]!, perspective = runs[.perspective]!, support = runs[.support]!, rejections = runs[.rejections]!
+        var duration = runs[.duration]!, byGender = runs[.outcomeByGender]!, byNationality = runs[.outcomeByNationality]!
         persons = Array(repeating: 0, count: reports)
         durations = Array(repeating: [], count: L)
         let column = Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1.id, $0) })
         var firstSeen: [UUID: Int] = [:]
-        let asOf = grid.dates.map { $0.adding(days: -1) }
+        firstSeen.reserveCapacity(records.count)
         let last = reports - 1
         let groupIndex = Dictionary(uniqueKeysWithValues: nationalityGroups.enumerated().map { ($1, $0) })
         let reasonIndex = Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($1, $0) })
@@ -58,65 +62,122 @@ struct MonitorCounts {
         let perspectiveIndex = Dictionary(uniqueKeysWithValues: Perspective.allCases.enumerated().map { ($1, $0) })
         let supportIndex = Dictionary(uniqueKeysWithValues: SupportInstrument.allCases.enumerated().map { ($1, $0) })
         let rejectionIndex = Dictionary(uniqueKeysWithValues: RejectionReason.allCases.enumerated().map { ($1, $0) })
+        let noPerspective = Perspective.allCases.count
 
         for r in records {
             guard let to = column[r.locationId] else { continue }
             let from = r.transferredFrom.flatMap { column[$0] } ?? to
             let switchAt = r.transferredOn.map(grid.firstReport(counting:)) ?? 0
-            func col(_ m: Int) -> Int { m < switchAt ? from : to }
-            func add(_ kind: TableKind, _ row: Int, from start: Int, until end: Int = reports, column fixed: Int? = nil) {
+            /// Counts `row` in reports start..<end at the location of each report (before the transfer, the old one).
+            func add(_ table: inout Runs, _ row: Int, from start: Int, until end: Int = reports) {
+                let start = max(start, 1)
                 guard start < end else { return }
-                for m in max(start, 1)..<end { counts[kind]![m][row][fixed ?? col(m)] += 1 }
+                if start < switchAt { table.add(row, from, start, min(end, switchAt)) }
+                if max(start, switchAt) < end { table.add(row, to, max(start, switchAt), end) }
             }
             let referred = grid.firstReport(counting: r.referredOn)
-            add(.headline, HeadlineRow.referred.rawValue, from: referred)
+            add(&headline, HeadlineRow.referred.rawValue, from: referred)
             let admitted = r.admission.flatMap { $0 == .reject ? nil : r.admissionOn }.map(grid.firstReport(counting:)) ?? reports
             let left = r.outflowOn.map(grid.firstReport(counting:)) ?? reports
             if admitted < reports {
                 // A person counts once given a trajectory; a referral turned down is no trajectory.
                 firstSeen[r.personId] = min(firstSeen[r.personId] ?? reports, admitted)
-                for m in admitted..<reports { counts[.inflow]![m][admitted - 1][col(m)] += 1 }
+                add(&inflow, admitted - 1, from: admitted)
             }
-            add(.headline, HeadlineRow.trajectories.rawValue, from: admitted)
-            add(.headline, HeadlineRow.active.rawValue, from: admitted, until: left)
+            add(&headline, HeadlineRow.trajectories.rawValue, from: admitted)
+            add(&headline, HeadlineRow.active.rawValue, from: admitted, until: left)
             if r.admission == .reject, let on = r.admissionOn {
-                add(.rejections, rejectionIndex[r.rejectionReason ?? .other]!, from: grid.firstReport(counting: on))
+                add(&rejections, rejectionIndex[r.rejectionReason ?? .other]!, from: grid.firstReport(counting: on))
             }
-            if let on = r.hasaSubmittedOn { add(.headline, HeadlineRow.hasaSubmitted.rawValue, from: grid.firstReport(counting: on)) }
+            if let on = r.hasaSubmittedOn { add(&headline, HeadlineRow.hasaSubmitted.rawValue, from: grid.firstReport(counting: on)) }
             if let on = r.hasaDecidedOn {
-                add(.headline, HeadlineRow.hasaDecided.rawValue, from: grid.firstReport(counting: on))
-                if r.hasaOutcome == .granted { add(.headline, HeadlineRow.hasaGranted.rawValue, from: grid.firstReport(counting: on)) }
+                add(&headline, HeadlineRow.hasaDecided.rawValue, from: grid.firstReport(counting: on))
+                if r.hasaOutcome == .granted { add(&headline, HeadlineRow.hasaGranted.rawValue, from: grid.firstReport(counting: on)) }
             }
-            if r.transferredFrom != nil { add(.headline, HeadlineRow.transfersReceived.rawValue, from: switchAt, column: to) }
-            for milestone in r.milestones { if let met = milestone.met { add(.headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met)) } }
-            for day in r.escalatedOn { add(.headline, HeadlineRow.escalations.rawValue, from: grid.firstReport(counting: day)) }
-            for use in r.support { add(.support, supportIndex[use.instrument]!, from: max(grid.firstReport(counting: use.from), admitted)) }
-            // Stocks: active trajectories by perspective, and their deadlines, on each reference date.
+            if r.transferredFrom != nil, switchAt < reports { headline.add(HeadlineRow.transfersReceived.rawValue, to, max(switchAt, 1), reports) }
+            for milestone in r.milestones {
+                if let met = milestone.met { add(&headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met)) }
+                // Overdue on a reference date while running: due before the day before it, and not met by then.
+                let overdueFrom = max(admitted, grid.firstReport(counting: milestone.due.adding(days: 1)))
+                let overdueUntil = min(left, milestone.met.map(grid.firstReport(counting:)) ?? reports)
+                add(&headline, HeadlineRow.milestonesOverdue.rawValue, from: overdueFrom, until: overdueUntil)
+            }
+            for day in r.escalatedOn { add(&headline, HeadlineRow.escalations.rawValue, from: grid.firstReport(counting: day)) }
+            for use in r.support { add(&support, supportIndex[use.instrument]!, from: max(grid.firstReport(counting: use.from), admitted)) }
+            // Active trajectories by the perspective they had on each reference date: the latest decided before it.
             if admitted < left {
-                for m in admitted..<left {
-                    let p = r.perspective(on: asOf[m]).map { perspectiveIndex[$0]! } ?? Perspective.allCases.count
-                    counts[.perspective]![m][p][col(m)] += 1
-                    for milestone in r.milestones where milestone.due < asOf[m] && !(milestone.met.map { $0 <= asOf[m] } ?? false) {
-                        counts[.headline]![m][HeadlineRow.milestonesOverdue.rawValue][col(m)] += 1
+                var current = noPerspective, since = admitted
+                for change in perspectiveChanges(r) where change.report < left {
+                    if change.report > since {
+                        add(&perspective, current, from: since, until: change.report)
+                        since = change.report
                     }
+                    current = perspectiveIndex[change.perspective]!
                 }
+                add(&perspective, current, from: since, until: left)
             }
-            if left < reports, let category = r.outcome {
-                for m in left..<reports {
-                    counts[.outflow]![m][left - 1][col(m)] += 1
-                    counts[.outcomeCategory]![m][categoryIndex[category]!][col(m)] += 1
-                    counts[.outcomeReason]![m][reasonIndex[r.outcomeReason ?? "other"]!][col(m)] += 1
-                }
+            if left < reports, let outcome = r.outcome {
+                let c = categoryIndex[outcome]!
+                add(&outflow, left - 1, from: left)
+                add(&category, c, from: left)
+                add(&reason, reasonIndex[r.outcomeReason ?? "other"]!, from: left)
                 let days = r.admissionOn.map { $0.days(until: r.outflowOn!) } ?? 0
-                add(.duration, Self.durationBucket(days), from: left)
-                let gender = Self.genderRows.firstIndex(of: r.gender) ?? 2
-                add(.outcomeByGender, gender, from: left, column: categoryIndex[category]!)
-                add(.outcomeByNationality, groupIndex[r.nationality] ?? nationalityGroups.count - 1, from: left, column: categoryIndex[category]!)
+                add(&duration, Self.durationBucket(days), from: left)
+                byGender.add(Self.genderRows.firstIndex(of: r.gender) ?? 2, c, max(left, 1), reports)
+                byNationality.add(groupIndex[r.nationality] ?? nationalityGroups.count - 1, c, max(left, 1), reports)
                 if left <= last { durations[to].append(days) }
             }
         }
+        runs = [.headline: headline, .inflow: inflow, .outflow: outflow, .outcomeCategory: category, .outcomeReason: reason, .perspective: perspective,
+                .support: support, .rejections: rejections, .duration: duration, .outcomeByGender: byGender, .outcomeByNationality: byNationality]
+        for (kind, table) in runs { counts[kind] = table.totals() }
         for (_, first) in firstSeen where first < reports {
             for m in first..<reports { persons[m] += 1 }
+        }
+    }
+
+    /// A record's perspective decisions as the reports see them: the report from which each counts,
+    /// in date order; of decisions on one day the first recorded, as `MonitorRecord.perspective(on:)` has it.
+    private func perspectiveChanges(_ r: MonitorRecord) -> [(report: Int, perspective: Perspective)] {
+        var changes: [(on: Day, perspective: Perspective)] = []
+        for p in r.perspectives.enumerated().sorted(by: { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }).map(\.element)
+        where changes.last?.on != p.on {
+            changes.append((p.on, p.perspective))
+        }
+        return changes.map { (grid.firstReport(counting: $0.on), $0.perspective) }
+    }
+
+    /// Runs of reports per cell: +1 where a count starts, −1 where it stops; summed over reports at the end.
+    struct Runs {
+        let rows: Int
+        let columns: Int
+        var edges: [Int]
+
+        init(reports: Int, rows: Int, columns: Int) {
+            self.rows = rows
+            self.columns = columns
+            edges = Array(repeating: 0, count: (reports + 1) * rows * columns)
+        }
+
+        /// Counts one in cell (row, column) of reports start..<end.
+        mutating func add(_ row: Int, _ column: Int, _ start: Int, _ end: Int) {
+            guard start < end else { return }
+            edges[(start * rows + row) * columns + column] += 1
+            edges[(end * rows + row) * columns + column] -= 1
+        }
+
+        /// counts[report][row][column].
+        func totals() -> [[[Int]]] {
+            let size = rows * columns
+            let reports = edges.count / max(size, 1) - 1
+            var running = Array(repeating: 0, count: size)
+            var result: [[[Int]]] = []
+            result.reserveCapacity(reports)
+            for m in 0..<reports {
+                for i in 0..<size { running[i] += edges[m * size + i] }
+                result.append((0..<rows).map { Array(running[$0 * columns..<($0 + 1) * columns]) })
+            }
+            return result
         }
     }
 

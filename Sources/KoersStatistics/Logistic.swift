@@ -53,6 +53,25 @@ public enum Logistic {
         guard n >= minimumGroup else { throw .tooSmall(n) }
         guard y.allSatisfy({ $0 == 0 || $0 == 1 }), y.contains(0), y.contains(1) else { throw .outcomeNotBinary }
 
+        // Rows with the same covariates share one fitted probability, so the likelihood, the
+        // estimates and the information are the same when each distinct row is counted once,
+        // weighted by how often it occurs and how many of those had the outcome. With categorical
+        // covariates (the monitor's) that turns hundreds of thousands of rows into a few hundred.
+        var patternIndex: [[Double]: Int] = [:]
+        var patterns: [[Double]] = [], counts: [Double] = [], successes: [Double] = []
+        for i in 0..<n {
+            if let j = patternIndex[x[i]] {
+                counts[j] += 1
+                successes[j] += y[i]
+            } else {
+                patternIndex[x[i]] = patterns.count
+                patterns.append(x[i])
+                counts.append(1)
+                successes.append(y[i])
+            }
+        }
+        let m = patterns.count
+
         var beta = Array(repeating: 0.0, count: p)
         var converged = false
         var iterations = 0
@@ -61,15 +80,15 @@ public enum Logistic {
             iterations = iteration
             var gradient = Array(repeating: 0.0, count: p)
             information = Array(repeating: Array(repeating: 0.0, count: p), count: p)
-            for i in 0..<n {
-                let eta = dot(x[i], beta)
-                let mu = sigmoid(eta)
-                let w = mu * (1 - mu)
-                let r = y[i] - mu
+            for j in 0..<m {
+                let row = patterns[j]
+                let mu = sigmoid(dot(row, beta))
+                let w = counts[j] * mu * (1 - mu)
+                let r = successes[j] - counts[j] * mu
                 for a in 0..<p {
-                    gradient[a] += x[i][a] * r
-                    let wa = w * x[i][a]
-                    for b in 0...a { information[a][b] += wa * x[i][b] }
+                    gradient[a] += row[a] * r
+                    let wa = w * row[a]
+                    for b in 0...a { information[a][b] += wa * row[b] }
                 }
             }
             for a in 0..<p { for b in 0..<a { information[b][a] = information[a][b] } }
@@ -87,14 +106,15 @@ public enum Logistic {
         information = Array(repeating: Array(repeating: 0.0, count: p), count: p)
         var logLikelihood = 0.0
         var minFitted = 1.0, maxFitted = 0.0
-        for i in 0..<n {
-            let eta = dot(x[i], beta)
+        for j in 0..<m {
+            let row = patterns[j]
+            let eta = dot(row, beta)
             let mu = sigmoid(eta)
             minFitted = min(minFitted, mu)
             maxFitted = max(maxFitted, mu)
-            logLikelihood += y[i] * eta - softplus(eta)
-            let w = mu * (1 - mu)
-            for a in 0..<p { for b in 0...a { information[a][b] += w * x[i][a] * x[i][b] } }
+            logLikelihood += successes[j] * eta - counts[j] * softplus(eta)
+            let w = counts[j] * mu * (1 - mu)
+            for a in 0..<p { for b in 0...a { information[a][b] += w * row[a] * row[b] } }
         }
         for a in 0..<p { for b in 0..<a { information[b][a] = information[a][b] } }
         guard let l = SymmetricMatrix.cholesky(information) else { throw .separation }

@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersMonitor
 
 /// The figures of the LVV pilot up to 1 July 2022, as the 2022 evaluation reports them; the
 /// `pilot-2022` demo scenario reproduces them exactly (times its scale).
@@ -50,6 +51,13 @@ extension DemoPopulation {
     /// between women and men, nationalities and cities. Counts are fixed; who gets which outcome
     /// is drawn with weights, so the effects show as they would in real data.
     mutating func generatePilot(scale: Int) -> [Case] {
+        var cases: [Case] = []
+        generatePilot(scale: scale) { cases.append($0) }
+        return cases
+    }
+
+    /// The same pilot, handed over one trajectory at a time, so a large scale need not be held in memory.
+    mutating func generatePilot(scale: Int, _ each: (Case) -> Void) {
         let last = Pilot2022.peildatum.adding(days: -1)
         let span = Pilot2022.start.days(until: Pilot2022.peildatum)
         let cityOf = Dictionary(accounts.compactMap { a in a.location.flatMap { name in a.actor.locationIds.first.map { ($0, name) } } }, uniquingKeysWith: { a, _ in a })
@@ -91,10 +99,8 @@ extension DemoPopulation {
         assignOutcomes(&plans, durable: Pilot2022.durable * scale, semiDurable: Pilot2022.semiDurable * scale)
         assignHASAs(&plans)
 
-        var cases: [Case] = []
-        for plan in plans { cases.append(pilotTrajectory(plan)) }
-        for _ in 0..<(Pilot2022.rejectedReferrals * scale) { cases.append(pilotRejection(span: span)) }
-        return cases
+        for plan in plans { each(pilotTrajectory(plan)) }
+        for _ in 0..<(Pilot2022.rejectedReferrals * scale) { each(pilotRejection(span: span)) }
     }
 
     private mutating func exponential() -> Double { -log(1 - Double.random(in: 0..<1, using: &random)) }
@@ -317,5 +323,28 @@ extension DemoPopulation {
         let check = AdmissionCheck.evaluate(evidence: evidence, nationality: identity.nationality, rule: .national, policy: .national, on: decided, activeElsewhere: nil)
         add(.admissionDecided(AdmissionDecision(outcome: .reject, decidedOn: decided, motivation: nil, rejectionReason: reason, check: check)), municipality, decided)
         return c
+    }
+}
+
+extension Pilot2022 {
+    /// The pilot's monitor records as the store would make them on the reference date, generated
+    /// in memory without a database: for benchmarks at scales no demo database is loaded at.
+    public static func records(accounts: [DemoNetwork.Account], scale: Int, seed: UInt64) -> [MonitorRecord] {
+        var population = DemoPopulation(accounts: accounts, today: peildatum.adding(days: -1), seed: seed)
+        var records: [MonitorRecord] = []
+        records.reserveCapacity((trajectories + rejectedReferrals) * scale)
+        let asOf = peildatum.adding(days: -1)
+        let policies = population.policies
+        population.generatePilot(scale: scale) { c in
+            let events = c.events.enumerated().map { i, e in
+                CaseEvent(id: UUID(), trajectoryId: c.trajectoryId, sequence: i + 1, change: e.change, userId: e.actor.userId, userName: e.actor.displayName,
+                          organisationId: e.actor.organisationId, organisationName: e.actor.organisationName, party: e.actor.party,
+                          recordedAt: e.recordedAt, effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt))
+            }
+            guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { return }
+            let policy = policies[c.locationId] ?? .noDeadlines
+            records.append(MonitorRecord(file, milestones: Deadlines.milestones(for: file, policy: policy, on: asOf)))
+        }
+        return records
     }
 }
