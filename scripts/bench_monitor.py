@@ -160,12 +160,16 @@ def main():
     parser.add_argument("--scale", type=int, default=480)
     parser.add_argument("--peildatum", default="2022-07-01")
     parser.add_argument("--folder", default=None)
+    parser.add_argument("--reuse", action="store_true", help="use the facts already in --folder (from an earlier run at the same scale)")
     arguments = parser.parse_args()
     folder = arguments.folder or tempfile.mkdtemp(prefix="koers-bench-")
 
-    generated = koers(arguments.binary, "facts", "--scale", str(arguments.scale), "--output", folder)
-    print(f"Data: pilot-2022 × {arguments.scale}: {generated['records']:,} trajectories, {generated['outflows']:,} outflows "
-          f"(generated in {generated['generate_seconds']:.1f} s) in {folder}", flush=True)
+    if arguments.reuse and os.path.exists(os.path.join(folder, "trajectories.csv")):
+        print(f"Data: the facts already in {folder}", flush=True)
+    else:
+        generated = koers(arguments.binary, "facts", "--scale", str(arguments.scale), "--output", folder)
+        print(f"Data: pilot-2022 × {arguments.scale}: {generated['records']:,} trajectories, {generated['outflows']:,} outflows "
+              f"(generated in {generated['generate_seconds']:.1f} s) in {folder}", flush=True)
 
     mine = koers(arguments.binary, "monitor", "--facts", folder, "--peildatum", arguments.peildatum, "--output", os.path.join(folder, "koers-report.json"))
     con, duck_load = duckdb_load(folder)

@@ -89,6 +89,25 @@ struct MonitorReportTests {
         #expect(july.table("headline")?.value(.init(2, 1)) == 1 && july.table("headline")?.value(.init(6, 1)) == 1)
     }
 
+    /// Counting in parts at once (as for large populations) gives the same counts as one pass.
+    @Test func countingInPartsAddsUpToOnePass() throws {
+        var records = population(perLocation: [300, 200, 12])
+        // The same person in two parts: counted once, from the earlier admission.
+        records[records.count - 1].personId = records[0].personId
+        records[5].transferredFrom = monitorLocations[2].id
+        records[5].transferredOn = day("2021-08-01")
+        let grid = try #require(QuarterGrid(first: day("2021-01-04"), peildatum: day("2022-04-01")))
+        let one = MonitorCounts(records: records, locations: monitorLocations, grid: grid, parts: 1)
+        let three = MonitorCounts(records: records, locations: monitorLocations, grid: grid, parts: 3)
+        for m in 1...grid.last {
+            let (a, b) = (one.rawTables(at: m), three.rawTables(at: m))
+            for (x, y) in zip(a, b) {
+                #expect(x.allCells.map { x.count($0) } == y.allCells.map { y.count($0) }, "\(x.id) at \(m)")
+            }
+        }
+        #expect(one.medianDays(at: grid.last, k: 5) == three.medianDays(at: grid.last, k: 5))
+    }
+
     @Test func noPublishedCellBelowK() throws {
         let records = population(perLocation: [300, 200, 12])
         let report = try #require(MonitorReport.build(records: records, locations: monitorLocations, peildatum: day("2022-04-01")))
