@@ -84,6 +84,8 @@ public struct MonitorAnalyses: Sendable {
         var incidence: [Curve] = []
         var median: Double?
         var refusal: LocalizedText?
+        // Still running after each horizon: counted once for every curve.
+        let atRisk = Dictionary(uniqueKeysWithValues: horizons.map { months in (months, times.filter { $0 > Double(months) * daysPerMonth }.count) })
         let eventsPerCause = Dictionary(grouping: causes.compactMap { $0 }, by: { $0 }).mapValues(\.count)
         if outflows < k || OutcomeCategory.allCases.contains(where: { (eventsPerCause[$0.rawValue] ?? 0) < k }) {
             refusal = LocalizedText(nl: "Te weinig uitstroom (minder dan \(k) per soort) om curves te publiceren.",
@@ -92,7 +94,7 @@ public struct MonitorAnalyses: Sendable {
                   let cif = try? CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: k) {
             median = km.median
             stay = Curve(label: LocalizedText(nl: "Nog in traject", en: "Still in a trajectory"), points: horizons.compactMap { months in
-                let (index, risk) = step(km.times, days: months, times: times)
+                let (index, risk) = (step(km.times, months), atRisk[months]!)
                 guard risk >= k else { return nil }
                 guard let i = index else { return Point(months: months, value: 1, lower: 1, upper: 1, atRisk: risk) }
                 return Point(months: months, value: km.survival[i], lower: km.lower[i], upper: km.upper[i], atRisk: risk)
@@ -100,7 +102,7 @@ public struct MonitorAnalyses: Sendable {
             for category in OutcomeCategory.allCases {
                 guard let c = cif.causes.firstIndex(of: category.rawValue) else { continue }
                 incidence.append(Curve(label: category.label, points: horizons.compactMap { months in
-                    let (index, risk) = step(cif.times, days: months, times: times)
+                    let (index, risk) = (step(cif.times, months), atRisk[months]!)
                     guard risk >= k else { return nil }
                     guard let i = index else { return Point(months: months, value: 0, lower: 0, upper: 0, atRisk: risk) }
                     return Point(months: months, value: cif.incidence[c][i], lower: cif.lower[c][i], upper: cif.upper[c][i], atRisk: risk)
@@ -111,12 +113,12 @@ public struct MonitorAnalyses: Sendable {
                                trajectories: admitted.count, outflows: outflows, incidence: incidence, curveRefusal: refusal)
     }
 
-    /// The last estimate at or before `months` (in days, a month counted as 30.4375 days) and how
-    /// many were still at risk just after it.
-    private static func step(_ estimateTimes: [Double], days months: Int, times: [Double]) -> (Int?, Int) {
-        let t = Double(months) * 30.4375
-        let index = estimateTimes.lastIndex { $0 <= t }
-        return (index, times.filter { $0 > t }.count)
+    /// Days in a month, for reading the curves at whole months.
+    static let daysPerMonth = 30.4375
+
+    /// The last estimate at or before `months`.
+    private static func step(_ estimateTimes: [Double], _ months: Int) -> Int? {
+        estimateTimes.lastIndex { $0 <= Double(months) * daysPerMonth }
     }
 
     /// A covariate: each record's level code, and how levels read.
@@ -127,7 +129,7 @@ public struct MonitorAnalyses: Sendable {
         let levelLabel: (String) -> LocalizedText
     }
 
-    static let other = "other"
+    static let other = NationalityGroups.other
 
     private static func model(_ records: [MonitorRecord], title: LocalizedText, outcome: (MonitorRecord) -> Bool, locations: [UUID: String], k: Int) -> Model {
         let y = records.map { outcome($0) ? 1.0 : 0.0 }
@@ -195,8 +197,7 @@ public struct MonitorAnalyses: Sendable {
     /// The six nationalities most often among those who left, the rest as "other": the same
     /// groups as the monitor's table of outflow by nationality.
     public static func nationalityGroups(_ records: [MonitorRecord]) -> [String] {
-        let counts = Dictionary(grouping: records, by: \.nationality).mapValues(\.count)
-        let top = Set(counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key))
+        let top = Set(NationalityGroups.top(records.map(\.nationality)))
         return records.map { top.contains($0.nationality) ? $0.nationality : other }
     }
 

@@ -33,9 +33,7 @@ struct MonitorCounts {
         let known = Set(OutflowReason.nationalDefault.map(\.code))
         let used = Set(records.compactMap(\.outcomeReason))
         reasons = OutflowReason.nationalDefault.map(\.code) + used.subtracting(known).sorted()
-        var outflowsByNationality: [String: Int] = [:]
-        for r in records where r.outflowOn != nil { outflowsByNationality[r.nationality, default: 0] += 1 }
-        nationalityGroups = outflowsByNationality.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted() + ["other"]
+        nationalityGroups = NationalityGroups.top(records.lazy.filter { $0.outflowOn != nil }.map(\.nationality)) + [NationalityGroups.other]
         let L = locations.count, C = OutcomeCategory.allCases.count
         let shapes: [TableKind: (Int, Int)] = [
             .headline: (Self.headlineRows.count, L), .inflow: (reports - 1, L), .outflow: (reports - 1, L),
