@@ -13,7 +13,7 @@ struct Koers: AsyncParsableCommand {
         commandName: "koers",
         abstract: "Koers: registration, case coordination and monitoring for the LVV.",
         discussion: "Configuration comes from KOERS_* environment variables; see the README.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self, LinkageCommand.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

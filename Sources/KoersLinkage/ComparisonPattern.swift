@@ -1,0 +1,95 @@
+/// How two encoded people compare, field by field: a level per field, packed in one word.
+///
+/// Text fields (names, extras) have five levels of Dice similarity; the V-nummer agrees, is one
+/// typo or swap away, or disagrees; the other tokens (birth year, month and day, gender,
+/// nationality) agree or not. A field missing on either side has no level
+/// and weighs nothing.
+public struct ComparisonLayout: Sendable, Hashable, Codable {
+    /// The number of extra text fields.
+    public let extraCount: Int
+
+    /// Dice similarity from which a text field reaches level 4, 3, 2 and 1.
+    public static let diceLevels: [Double] = [0.95, 0.88, 0.78, 0.65]
+    /// The value of a missing field in a pattern.
+    public static let missing: UInt64 = 7
+
+    public init(extraCount: Int) {
+        self.extraCount = extraCount
+    }
+
+    /// Field names in pattern order.
+    public var fieldNames: [String] {
+        ["givenName", "surname"] + (0..<extraCount).map { "extra\($0 + 1)" } + ["vNumber", "birthYear", "birthMonth", "birthDay", "gender", "nationality"]
+    }
+
+    /// The number of levels of each field.
+    public var levelCounts: [Int] {
+        Array(repeating: 5, count: 2 + extraCount) + [3] + Array(repeating: 2, count: 5)
+    }
+
+    public var fieldCount: Int { 8 + extraCount }
+
+    /// The level of field `field` in `pattern`, or nil when missing.
+    @inline(__always)
+    public static func level(_ pattern: UInt64, _ field: Int) -> Int? {
+        let v = (pattern >> UInt64(3 * field)) & 7
+        return v == missing ? nil : Int(v)
+    }
+
+    @inline(__always)
+    static func textLevel(_ a: BloomFilter?, _ b: BloomFilter?) -> UInt64 {
+        guard let a, let b else { return missing }
+        let d = a.dice(b)
+        if d >= 0.95 { return 4 }
+        if d >= 0.88 { return 3 }
+        if d >= 0.78 { return 2 }
+        if d >= 0.65 { return 1 }
+        return 0
+    }
+
+    @inline(__always)
+    static func tokenLevel(_ a: UInt64?, _ b: UInt64?) -> UInt64 {
+        guard let a, let b else { return missing }
+        return a == b ? 1 : 0
+    }
+
+    @inline(__always)
+    static func vNumberLevel(_ a: EncodedPerson, _ b: EncodedPerson) -> UInt64 {
+        guard let x = a.vNumber, let y = b.vNumber else { return missing }
+        if x == y { return 2 }
+        for v in a.vNumberVariants where b.vNumberVariants.contains(v) { return 1 }
+        return 0
+    }
+
+    /// The comparison pattern of two people.
+    public func pattern(_ a: EncodedPerson, _ b: EncodedPerson) -> UInt64 {
+        var p: UInt64 = 0
+        var shift: UInt64 = 0
+        func put(_ v: UInt64) {
+            p |= v << shift
+            shift += 3
+        }
+        put(Self.textLevel(a.givenName, b.givenName))
+        put(Self.textLevel(a.surname, b.surname))
+        for i in 0..<extraCount {
+            put(Self.textLevel(i < a.extras.count ? a.extras[i] : nil, i < b.extras.count ? b.extras[i] : nil))
+        }
+        put(Self.vNumberLevel(a, b))
+        put(Self.tokenLevel(a.birthYear, b.birthYear))
+        put(Self.tokenLevel(a.birthMonth, b.birthMonth))
+        put(Self.tokenLevel(a.birthDay, b.birthDay))
+        put(Self.tokenLevel(a.gender, b.gender))
+        put(Self.tokenLevel(a.nationality, b.nationality))
+        return p
+    }
+
+    /// The fields on which a pattern agrees well (level ≥ 3 for text, agreement for tokens): what a
+    /// warning may say without saying any value.
+    public func agreeingFields(_ pattern: UInt64) -> [String] {
+        let counts = levelCounts
+        return fieldNames.enumerated().compactMap { i, name in
+            guard let level = Self.level(pattern, i) else { return nil }
+            return level >= (counts[i] == 5 ? 3 : counts[i] - 1) ? name : nil
+        }
+    }
+}

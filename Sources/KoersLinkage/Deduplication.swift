@@ -1,0 +1,93 @@
+/// Finds the people registered more than once in one set of encodings: blocking, comparison,
+/// Fellegi–Sunter weights with m and u estimated by EM, a threshold, and groups.
+public struct Deduplication: Sendable {
+    /// A matched pair and its match probability.
+    public struct Match: Sendable, Hashable {
+        public let a: Int
+        public let b: Int
+        public let probability: Double
+        public let weight: Double
+    }
+
+    /// What a run found and how.
+    public struct Result: Sendable {
+        public let matches: [Match]
+        public let model: FellegiSunter
+        public let candidatePairs: Int
+        public let skippedBlocks: Int
+        /// For every person, the smallest index in its group (connected components of the matches).
+        public let groups: [Int]
+    }
+
+    public let layout: ComparisonLayout
+    /// The match probability from which a pair is reported.
+    public var threshold: Double
+    /// Blocking keys shared by more people than this are not used.
+    public var maxBlock: Int
+
+    public init(layout: ComparisonLayout, threshold: Double = 0.9, maxBlock: Int = 1_000) {
+        self.layout = layout
+        self.threshold = threshold
+        self.maxBlock = maxBlock
+    }
+
+    /// Deduplicates `people`; pairs in `excluded` (decided "not the same person") are never reported.
+    public func run(_ people: [EncodedPerson], model start: FellegiSunter? = nil, excluded: Set<UInt64> = []) -> Result {
+        let table = BlockingTable(people.map(\.blockingKeys))
+        let (pairs, skipped) = table.pairs(maxBlock: maxBlock)
+        let layout = self.layout
+        let parts = Parallel.parts(for: pairs.count, minimumPerPart: 200_000)
+        let patterns: [[UInt64]] = Parallel.map(count: pairs.count, parts: parts) { _, range in
+            pairs[range].map { pair in layout.pattern(people[Int(pair >> 32)], people[Int(pair & 0xFFFF_FFFF)]) }
+        }
+        var counts: [UInt64: Int] = [:]
+        for part in patterns { for p in part { counts[p, default: 0] += 1 } }
+        let model = FellegiSunter.estimate(counts, layout: layout, start: start)
+        let weights = model.weights
+        var weightOf: [UInt64: Double] = [:]
+        for p in counts.keys { weightOf[p] = model.weight(p, weights: weights) }
+        var matches: [Match] = []
+        var offset = 0
+        for part in patterns {
+            for (k, p) in part.enumerated() {
+                let w = weightOf[p]!
+                let probability = model.probability(weight: w)
+                let pair = pairs[offset + k]
+                if probability >= threshold && !excluded.contains(pair) {
+                    matches.append(Match(a: Int(pair >> 32), b: Int(pair & 0xFFFF_FFFF), probability: probability, weight: w))
+                }
+            }
+            offset += part.count
+        }
+        var components = UnionFind(count: people.count)
+        for match in matches { components.union(match.a, match.b) }
+        return Result(matches: matches, model: model, candidatePairs: pairs.count, skippedBlocks: skipped, groups: (0..<people.count).map { components.find($0) })
+    }
+}
+
+/// Connected components of matched pairs: people linked through any chain of matches form one group.
+public struct UnionFind: Sendable {
+    private var parent: [Int]
+
+    public init(count: Int) {
+        parent = Array(0..<count)
+    }
+
+    public mutating func find(_ x: Int) -> Int {
+        var root = x
+        while parent[root] != root { root = parent[root] }
+        var node = x
+        while parent[node] != root {
+            let next = parent[node]
+            parent[node] = root
+            node = next
+        }
+        return root
+    }
+
+    /// Joins two groups, the smaller index becoming the root.
+    public mutating func union(_ a: Int, _ b: Int) {
+        let (ra, rb) = (find(a), find(b))
+        if ra < rb { parent[rb] = ra } else if rb < ra { parent[ra] = rb }
+    }
+}

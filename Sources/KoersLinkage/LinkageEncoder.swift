@@ -1,0 +1,136 @@
+import Crypto
+import Foundation
+
+/// Encoding at the source: turns a location's plain identity fields into an ``EncodedPerson``.
+///
+/// Each text field becomes its own 1024-bit Bloom filter of keyed bigram hashes (raw spelling
+/// and, for names, the transliteration skeleton), with the number of hash functions chosen per
+/// value so that about 40% of the bits are set whatever the length: a filter's fill then says
+/// nothing about how long the name is.
+public struct LinkageEncoder: Sendable {
+    let keys: LinkageKeys
+    let givenTable: QGramTable
+    let surnameTable: QGramTable
+    let extraTables: [QGramTable]
+
+    /// The share of bits an encoding aims to set.
+    public static let targetFill = 0.4
+
+    public init(keys: LinkageKeys) {
+        self.keys = keys
+        givenTable = QGramTable(key: keys.givenName)
+        surnameTable = QGramTable(key: keys.surname)
+        extraTables = keys.extras.map { QGramTable(key: $0) }
+    }
+
+    /// Encodes one person.
+    public func encode(_ identity: LinkageIdentity) -> EncodedPerson {
+        var person = EncodedPerson()
+        let given = identity.givenName.map(NameFolding.fold) ?? ""
+        let surname = identity.surname.map(NameFolding.fold) ?? ""
+        let givenSkeleton = NameFolding.skeleton(folded: given)
+        let surnameSkeleton = NameFolding.skeleton(folded: surname)
+        var scratch: [Int] = []
+        scratch.reserveCapacity(64)
+        if !given.isEmpty { person.givenName = Self.filter(Array(given.utf8), skeleton: Array(givenSkeleton.utf8), table: givenTable, scratch: &scratch) }
+        if !surname.isEmpty { person.surname = Self.filter(Array(surname.utf8), skeleton: Array(surnameSkeleton.utf8), table: surnameTable, scratch: &scratch) }
+        var extraFolded: [String] = []
+        for (i, table) in extraTables.enumerated() {
+            let text = i < identity.extras.count ? identity.extras[i].map(Self.foldText) ?? "" : ""
+            extraFolded.append(text)
+            person.extras.append(text.isEmpty ? nil : Self.filter(Array(text.utf8), skeleton: nil, table: table, scratch: &scratch))
+        }
+        let year = identity.birthYear.map(String.init)
+        let month = identity.birthMonth.map(String.init)
+        let day = identity.birthDay.map(String.init)
+        person.vNumber = identity.vNumber.map { LinkageKeys.token(keys.vNumber, $0) }
+        let variants = identity.vNumber.map(Self.deletionVariants) ?? []
+        person.vNumberVariants = variants.map { LinkageKeys.token(keys.vNumber, "-" + $0) }
+        person.birthYear = year.map { LinkageKeys.token(keys.birthYear, $0) }
+        person.birthMonth = month.map { LinkageKeys.token(keys.birthMonth, $0) }
+        person.birthDay = day.map { LinkageKeys.token(keys.birthDay, $0) }
+        person.gender = identity.gender.map { LinkageKeys.token(keys.gender, $0) }
+        person.nationality = identity.nationality.map { LinkageKeys.token(keys.nationality, $0) }
+
+        // Blocking keys: each a keyed token of a field combination. Two records are compared when
+        // they share any one, so a typo in one field still leaves the others to find the pair.
+        var blocks: [String] = []
+        if let v = identity.vNumber { blocks.append("v|" + v) }
+        for variant in variants { blocks.append("vd|" + variant) }
+        if let year, let month, let day { blocks.append("d|\(year)-\(month)-\(day)") }
+        let gs = givenSkeleton, ss = surnameSkeleton
+        if !gs.isEmpty && !ss.isEmpty { blocks.append("n|" + min(gs, ss) + "|" + max(gs, ss)) }
+        if let year {
+            if !gs.isEmpty { blocks.append("gy|\(gs)|\(year)") }
+            if !ss.isEmpty { blocks.append("sy|\(ss)|\(year)") }
+        }
+        if let month, let day {
+            if !gs.isEmpty { blocks.append("gmd|\(gs)|\(month)-\(day)") }
+            if !ss.isEmpty { blocks.append("smd|\(ss)|\(month)-\(day)") }
+        }
+        for (i, text) in extraFolded.enumerated() where !text.isEmpty {
+            if !ss.isEmpty { blocks.append("se\(i)|\(ss)|\(text)") }
+            if !gs.isEmpty { blocks.append("ge\(i)|\(gs)|\(text)") }
+        }
+        person.blockingKeys = blocks.map { LinkageKeys.token(keys.blocking, $0) }
+        return person
+    }
+
+    /// The number with each digit left out in turn, distinct and sorted.
+    static func deletionVariants(_ digits: String) -> [String] {
+        let chars = Array(digits)
+        guard chars.count > 3 else { return [] }
+        return Array(Set(chars.indices.map { i in String(chars[..<i] + chars[(i + 1)...]) })).sorted()
+    }
+
+    /// Extra text fields keep digits (a postcode, a house number): lower-case letters and digits.
+    static func foldText(_ text: String) -> String {
+        var out: [UInt8] = []
+        var space = false
+        for byte in NameFolding.foldKeepingDigits(text).utf8 {
+            if byte == 0x20 { space = true; continue }
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func filter(_ raw: [UInt8], skeleton: [UInt8]?, table: QGramTable, scratch: inout [Int]) -> BloomFilter {
+        scratch.removeAll(keepingCapacity: true)
+        QGramTable.bigrams(raw, variant: 0, into: &scratch)
+        if let skeleton { QGramTable.bigrams(skeleton, variant: 1, into: &scratch) }
+        scratch.sort()
+        var distinct = 0
+        for i in scratch.indices where i == 0 || scratch[i] != scratch[i - 1] {
+            scratch[distinct] = scratch[i]
+            distinct += 1
+        }
+        // k hash functions per bigram so that 1 − e^(−k·n/1024) ≈ the target fill.
+        let k = max(4, min(96, Int((-log(1 - targetFill) * Double(BloomFilter.bits) / Double(max(distinct, 1))).rounded())))
+        var filter = BloomFilter()
+        table.hashes.withUnsafeBufferPointer { hashes in
+            for j in 0..<distinct {
+                let (h1, h2) = hashes[scratch[j]]
+                var position = h1
+                let step = h2 | 1
+                for _ in 0..<k {
+                    filter.insert(Int(position & 1023))
+                    position &+= step
+                }
+            }
+        }
+        filter.seal()
+        return filter
+    }
+}
+
+extension LinkageEncoder {
+    /// Encodes many people, split over the processor's cores.
+    public func encodeAll(_ identities: [LinkageIdentity]) -> [EncodedPerson] {
+        let parts = Parallel.parts(for: identities.count, minimumPerPart: 5_000)
+        return Parallel.map(count: identities.count, parts: parts) { _, range in
+            identities[range].map { encode($0) }
+        }.flatMap { $0 }
+    }
+}

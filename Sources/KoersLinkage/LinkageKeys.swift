@@ -1,0 +1,62 @@
+import Crypto
+import Foundation
+
+/// The keys of the encodings: one per field and one for the blocking keys, each derived with
+/// HKDF-SHA256 from the network's linkage secret.
+///
+/// The secret lives in the locations' configuration (`KOERS_LINKAGE_SECRET`), never in the index:
+/// whoever holds only the index cannot recompute an encoding from a guessed name.
+public struct LinkageKeys: Sendable {
+    let givenName: FieldKey
+    let surname: FieldKey
+    let vNumber: FieldKey
+    let birthYear: FieldKey
+    let birthMonth: FieldKey
+    let birthDay: FieldKey
+    let gender: FieldKey
+    let nationality: FieldKey
+    let blocking: FieldKey
+    let extras: [FieldKey]
+
+    /// Derives the field keys from the secret; `extraFields` names the further text fields, each
+    /// with its own key.
+    public init(secret: [UInt8], extraFields: [String] = []) {
+        let master = SymmetricKey(data: secret)
+        func key(_ label: String) -> FieldKey {
+            let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, salt: Array("koers-linkage-v1".utf8), info: Array(label.utf8), outputByteCount: 32)
+            return FieldKey(bytes: derived.withUnsafeBytes { Array($0) })
+        }
+        givenName = key("givenName")
+        surname = key("surname")
+        vNumber = key("vNumber")
+        birthYear = key("birthYear")
+        birthMonth = key("birthMonth")
+        birthDay = key("birthDay")
+        gender = key("gender")
+        nationality = key("nationality")
+        blocking = key("blocking")
+        extras = extraFields.map { key("extra:" + $0) }
+    }
+
+    /// The first 16 bytes of HMAC(key, value) as two words.
+    @inline(__always)
+    static func mac(_ key: FieldKey, _ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+        var h = HMAC<SHA256>(key: SymmetricKey(data: key.bytes))
+        h.update(data: bytes)
+        let code = h.finalize()
+        return code.withUnsafeBytes { raw in
+            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+    }
+
+    /// A keyed 64-bit token of a value.
+    static func token(_ key: FieldKey, _ value: String) -> UInt64 {
+        var value = value
+        return value.withUTF8 { mac(key, UnsafeRawBufferPointer($0)).0 }
+    }
+}
+
+/// One field's derived HMAC key, kept as bytes so that the keys can cross threads.
+struct FieldKey: Sendable, Hashable {
+    let bytes: [UInt8]
+}
