@@ -47,6 +47,16 @@ public struct ComparisonLayout: Sendable, Hashable, Codable {
         return 0
     }
 
+    /// A name's level: its Dice level, raised to 3 when the transliteration skeletons are equal.
+    @inline(__always)
+    static func nameLevel(_ a: BloomFilter?, _ b: BloomFilter?, _ sa: UInt64?, _ sb: UInt64?, _ sameNameSet: Bool) -> UInt64 {
+        let level = textLevel(a, b)
+        guard level != missing, level < 3 else { return level }
+        if sameNameSet { return 3 }
+        guard let sa, sa == sb else { return level }
+        return 3
+    }
+
     @inline(__always)
     static func tokenLevel(_ a: UInt64?, _ b: UInt64?) -> UInt64 {
         guard let a, let b else { return missing }
@@ -69,8 +79,10 @@ public struct ComparisonLayout: Sendable, Hashable, Codable {
             p |= v << shift
             shift += 3
         }
-        put(Self.textLevel(a.givenName, b.givenName))
-        put(Self.textLevel(a.surname, b.surname))
+        // Given name and surname written the other way round: both agree through the name set.
+        let swapped = a.nameSet != nil && a.nameSet == b.nameSet
+        put(Self.nameLevel(a.givenName, b.givenName, a.givenSkeleton, b.givenSkeleton, swapped))
+        put(Self.nameLevel(a.surname, b.surname, a.surnameSkeleton, b.surnameSkeleton, swapped))
         for i in 0..<extraCount {
             put(Self.textLevel(i < a.extras.count ? a.extras[i] : nil, i < b.extras.count ? b.extras[i] : nil))
         }

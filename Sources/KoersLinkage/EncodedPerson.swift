@@ -6,6 +6,12 @@ public struct EncodedPerson: Sendable, Hashable {
     public var givenName: BloomFilter?
     public var surname: BloomFilter?
     public var extras: [BloomFilter?]
+    /// Keyed tokens of the names' transliteration skeletons: "Mohammed" and "Muhammad" share one.
+    public var givenSkeleton: UInt64?
+    public var surnameSkeleton: UInt64?
+    /// A keyed token of all name skeletons as a set, whatever field each was written in: given
+    /// name and surname swapped still share it.
+    public var nameSet: UInt64?
     public var vNumber: UInt64?
     /// Tokens of the V-nummer with one digit left out, each: two numbers one typo or one swap of
     /// neighbouring digits apart share one.
@@ -18,10 +24,13 @@ public struct EncodedPerson: Sendable, Hashable {
     /// The keys this person is found under; two people are compared when they share one.
     public var blockingKeys: [UInt64]
 
-    public init(givenName: BloomFilter? = nil, surname: BloomFilter? = nil, extras: [BloomFilter?] = [], vNumber: UInt64? = nil, vNumberVariants: [UInt64] = [], birthYear: UInt64? = nil, birthMonth: UInt64? = nil, birthDay: UInt64? = nil, gender: UInt64? = nil, nationality: UInt64? = nil, blockingKeys: [UInt64] = []) {
+    public init(givenName: BloomFilter? = nil, surname: BloomFilter? = nil, extras: [BloomFilter?] = [], givenSkeleton: UInt64? = nil, surnameSkeleton: UInt64? = nil, nameSet: UInt64? = nil, vNumber: UInt64? = nil, vNumberVariants: [UInt64] = [], birthYear: UInt64? = nil, birthMonth: UInt64? = nil, birthDay: UInt64? = nil, gender: UInt64? = nil, nationality: UInt64? = nil, blockingKeys: [UInt64] = []) {
         self.givenName = givenName
         self.surname = surname
         self.extras = extras
+        self.givenSkeleton = givenSkeleton
+        self.surnameSkeleton = surnameSkeleton
+        self.nameSet = nameSet
         self.vNumber = vNumber
         self.vNumberVariants = vNumberVariants
         self.birthYear = birthYear
@@ -39,8 +48,8 @@ public struct EncodedPerson: Sendable, Hashable {
     public var serialized: [UInt8] {
         var out: [UInt8] = [1, UInt8(extras.count)]
         var mask: UInt16 = 0
-        let tokens = [vNumber, birthYear, birthMonth, birthDay, gender, nationality]
-        for (i, t) in tokens.enumerated() where t != nil { mask |= 1 << UInt16(i) }
+        let tokens = [vNumber, birthYear, birthMonth, birthDay, gender, nationality, givenSkeleton, surnameSkeleton, nameSet]
+        for (i, t) in tokens.enumerated() where t != nil { mask |= 1 << UInt16(i < 6 ? i : i + 2) }
         if givenName != nil { mask |= 1 << 6 }
         if surname != nil { mask |= 1 << 7 }
         out += [UInt8(mask & 0xFF), UInt8(mask >> 8)]
@@ -75,8 +84,8 @@ public struct EncodedPerson: Sendable, Hashable {
             extras.append(e)
         }
         var tokens: [UInt64?] = []
-        for i in 0..<6 {
-            if mask & (1 << UInt16(i)) == 0 { tokens.append(nil); continue }
+        for i in 0..<9 {
+            if mask & (1 << UInt16(i < 6 ? i : i + 2)) == 0 { tokens.append(nil); continue }
             guard at + 8 <= b.count else { return nil }
             var t: UInt64 = 0
             for j in 0..<8 { t |= UInt64(b[at + j]) << UInt64(8 * j) }
@@ -94,6 +103,6 @@ public struct EncodedPerson: Sendable, Hashable {
             variants.append(t)
             at += 8
         }
-        self.init(givenName: g, surname: s, extras: extras, vNumber: tokens[0], vNumberVariants: variants, birthYear: tokens[1], birthMonth: tokens[2], birthDay: tokens[3], gender: tokens[4], nationality: tokens[5], blockingKeys: blockingKeys)
+        self.init(givenName: g, surname: s, extras: extras, givenSkeleton: tokens[6], surnameSkeleton: tokens[7], nameSet: tokens[8], vNumber: tokens[0], vNumberVariants: variants, birthYear: tokens[1], birthMonth: tokens[2], birthDay: tokens[3], gender: tokens[4], nationality: tokens[5], blockingKeys: blockingKeys)
     }
 }

@@ -22,11 +22,12 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
         self.matchShare = matchShare
     }
 
-    public init(layout: ComparisonLayout, m: [[Double]], u: [[Double]], matchShare: Double) {
+    public init(layout: ComparisonLayout, m: [[Double]], u: [[Double]], matchShare: Double, iterations: Int = 0) {
         self.layout = layout
         self.m = m
         self.u = u
         self.matchShare = matchShare
+        self.iterations = iterations
     }
 
     /// log₂(m/u) per field and level.
@@ -50,8 +51,13 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
     }
 
     /// Estimates m, u and λ from pattern counts.
-    public static func estimate(_ counts: [UInt64: Int], layout: ComparisonLayout, start: FellegiSunter? = nil, maxIterations: Int = 200) -> FellegiSunter {
+    ///
+    /// With `fixedU`, u stays as given (estimated on random pairs, as among candidate pairs found by
+    /// blocking the non-matches agree far more often than non-matches do in general) and EM
+    /// estimates m and λ only.
+    public static func estimate(_ counts: [UInt64: Int], layout: ComparisonLayout, start: FellegiSunter? = nil, fixedU: [[Double]]? = nil, maxIterations: Int = 200) -> FellegiSunter {
         var model = start ?? FellegiSunter(layout: layout)
+        if let fixedU { model.u = fixedU }
         let patterns = Array(counts)
         let fields = layout.fieldCount
         let levelCounts = layout.levelCounts
@@ -82,7 +88,7 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
                 }
             }
             let newM = mCount.map { row in row.map { $0 / row.reduce(0, +) } }
-            let newU = uCount.map { row in row.map { $0 / row.reduce(0, +) } }
+            let newU = fixedU ?? uCount.map { row in row.map { $0 / row.reduce(0, +) } }
             let newShare = min(max(matches / total, 1e-9), 1 - 1e-9)
             var change = abs(newShare - model.matchShare)
             for f in 0..<fields {
@@ -99,14 +105,46 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
 }
 
 extension FellegiSunter {
-    /// The model the intake check uses before a network's own index is large enough to estimate
-    /// one: m and u as EM estimated them on the synthetic registrations of `scripts/linkage_data.py`,
-    /// with the prior odds of a newcomer being any one indexed candidate.
+    /// u estimated on random pairs of `people`: how often two different people agree at each
+    /// level. Almost every random pair is a non-match, so the frequencies stand for u.
+    public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
+        var counts = layout.levelCounts.map { Array(repeating: 1.0, count: $0) }  // add-one: no level is impossible
+        guard people.count > 1 else { return counts.map { row in row.map { $0 / row.reduce(0, +) } } }
+        var state = seed
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(people.count))
+        }
+        let total = min(pairs, people.count * (people.count - 1) / 2)
+        var drawn = 0
+        while drawn < total {
+            let i = next(), j = next()
+            if i == j { continue }
+            let p = layout.pattern(people[i], people[j])
+            for f in 0..<layout.fieldCount {
+                if let l = ComparisonLayout.level(p, f) { counts[f][l] += 1 }
+            }
+            drawn += 1
+        }
+        return counts.map { row in row.map { $0 / row.reduce(0, +) } }
+    }
+
+    /// The model the intake check uses. m as EM estimated it, and u as random pairs gave it, on
+    /// the synthetic registrations of `scripts/linkage_data.py` (5,000 people, seed 7; see
+    /// `koers linkage evaluate`, which prints both); extra text fields get the names' values.
+    /// The prior, 1 in 10,000 per candidate pair, is that of a newcomer against an index of about
+    /// ten thousand registrations of which it may be one.
     public static func intake(extraCount: Int = 0) -> FellegiSunter {
         let layout = ComparisonLayout(extraCount: extraCount)
-        let textM = [0.01, 0.02, 0.05, 0.12, 0.80], textU = [0.80, 0.10, 0.05, 0.03, 0.02]
-        let m = [textM, textM] + Array(repeating: textM, count: extraCount) + [[0.02, 0.03, 0.95], [0.05, 0.95], [0.1, 0.9], [0.1, 0.9], [0.02, 0.98], [0.02, 0.98]]
-        let u = [textU, textU] + Array(repeating: textU, count: extraCount) + [[0.995, 0.004, 0.001], [0.9, 0.1], [0.9, 0.1], [0.95, 0.05], [0.5, 0.5], [0.7, 0.3]]
-        return FellegiSunter(layout: layout, m: m, u: u, matchShare: 0.01)
+        let givenM = [0.0611, 0.0618, 0.015, 0.2314, 0.6307], givenU = [0.99416, 0.00218, 0.00007, 0.00223, 0.00136]
+        let surnameM = [0.0909, 0.0552, 0.034, 0.1968, 0.623], surnameU = [0.99378, 0.00237, 0.00012, 0.00223, 0.00151]
+        let m = [givenM, surnameM] + Array(repeating: surnameM, count: extraCount)
+            + [[0.0221, 0.0101, 0.9677], [0.0986, 0.9014], [0.0005, 0.9995], [0.0208, 0.9792], [0.0072, 0.9928], [0.0135, 0.9865]]
+        let u = [givenU, surnameU] + Array(repeating: surnameU, count: extraCount)
+            + [[0.99985, 0.00001, 0.00014], [0.96553, 0.03447], [0.91699, 0.08301], [0.96382, 0.03618], [0.42939, 0.57061], [0.88805, 0.11195]]
+        return FellegiSunter(layout: layout, m: m, u: u, matchShare: 1e-4)
     }
 }

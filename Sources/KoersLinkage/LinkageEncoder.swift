@@ -34,6 +34,10 @@ public struct LinkageEncoder: Sendable {
         scratch.reserveCapacity(64)
         if !given.isEmpty { person.givenName = Self.filter(Array(given.utf8), skeleton: Array(givenSkeleton.utf8), table: givenTable, scratch: &scratch) }
         if !surname.isEmpty { person.surname = Self.filter(Array(surname.utf8), skeleton: Array(surnameSkeleton.utf8), table: surnameTable, scratch: &scratch) }
+        if !givenSkeleton.isEmpty { person.givenSkeleton = LinkageKeys.token(keys.givenName, "skeleton|" + givenSkeleton) }
+        if !surnameSkeleton.isEmpty { person.surnameSkeleton = LinkageKeys.token(keys.surname, "skeleton|" + surnameSkeleton) }
+        let words = (given + " " + surname).split(separator: " ").map { NameFolding.skeleton(folded: String($0)) }.filter { !$0.isEmpty }
+        if !given.isEmpty && !surname.isEmpty { person.nameSet = LinkageKeys.token(keys.nameSet, Set(words).sorted().joined(separator: " ")) }
         var extraFolded: [String] = []
         for (i, table) in extraTables.enumerated() {
             let text = i < identity.extras.count ? identity.extras[i].map(Self.foldText) ?? "" : ""

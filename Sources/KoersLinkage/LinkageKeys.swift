@@ -16,6 +16,7 @@ public struct LinkageKeys: Sendable {
     let gender: FieldKey
     let nationality: FieldKey
     let blocking: FieldKey
+    let nameSet: FieldKey
     let extras: [FieldKey]
 
     /// Derives the field keys from the secret; `extraFields` names the further text fields, each
@@ -35,6 +36,7 @@ public struct LinkageKeys: Sendable {
         gender = key("gender")
         nationality = key("nationality")
         blocking = key("blocking")
+        nameSet = key("nameSet")
         extras = extraFields.map { key("extra:" + $0) }
     }
 

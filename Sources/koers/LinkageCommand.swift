@@ -113,7 +113,7 @@ struct LinkageCommand: ParsableCommand {
                 "precision": precision, "recall": recall, "f1": precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0,
                 "true_pairs": truthSet.count, "found_pairs": foundSet.count, "correct_pairs": correct,
                 "candidate_pairs": result.candidatePairs, "skipped_blocks": result.skippedBlocks, "em_iterations": result.model.iterations,
-                "match_share": result.model.matchShare, "seconds": LinkageCommand.seconds(since: start), "rows": ids.count,
+                "match_share": result.model.matchShare, "m": result.model.m, "u": result.model.u, "fields": result.model.layout.fieldNames, "seconds": LinkageCommand.seconds(since: start), "rows": ids.count,
             ])
         }
     }

@@ -107,17 +107,25 @@ struct AccessMatrixTests {
                 }
 
                 // Every other case route for the Utrecht case.
-                for path in ["/intake", "/admission", "/perspective", "/support", "/procedures", "/outflow", "/return"] {
+                for path in ["/intake", "/admission", "/perspective", "/support", "/procedures", "/outflow", "/return", "/biometrics"] {
                     let r = try await web.get("/cases/\(u)\(path)")
                     let expected: [HTTPResponse.Status]
                     switch (who, path) {
                     case (_, _) where !who.seesUtrechtCase: expected = [.notFound]
+                    case (.avim, "/biometrics"): expected = [.ok]  // only the AVIM records identification
+                    case (_, "/biometrics"): expected = [.forbidden]
                     case (.ngo, "/return"), (.municipality, "/return"): expected = [.conflict]  // still open
                     case (.ngo, _), (.municipality, _): expected = [.ok]
                     case (_, "/admission"), (_, "/procedures"): expected = [.ok]  // agencies: the check, and their own procedures
                     default: expected = [.forbidden]
                     }
                     #expect(expected.contains(r.status), "\(who) GET \(path): \(r.status)")
+                }
+
+                // The review queue of possible duplicate registrations: the municipality's.
+                if who != .anonymous {
+                    let queue = try await web.get("/duplicates")
+                    #expect(queue.status == (who == .municipality ? .ok : .notFound), "\(who) GET /duplicates: \(queue.status)")
                 }
 
                 // The Amsterdam case: only Amsterdam's NGO.

@@ -36,6 +36,10 @@ public enum CaseAction: Sendable, Hashable {
     case escalate
     /// The escalation body's decision.
     case decideEscalation
+    /// Record biometric identification and the V-nummer it confirmed or corrected (the AVIM).
+    case recordBiometrics
+    /// Decide about a possible registration of the person at another LVV.
+    case resolveDuplicate
 }
 
 /// What the policy answers.
@@ -95,10 +99,25 @@ public enum AccessPolicy {
         actor.party == .municipality && actor.locationIds.contains(locationId)
     }
 
-    /// Whether the user may accept or decline a transfer to this location: its NGO or municipality.
-    /// They decide on the hand-over summary; the case itself opens to them only once accepted.
-    public static func mayDecideTransfer(_ actor: Actor, to locationId: UUID) -> Bool {
-        (actor.party == .ngo || actor.party == .municipality) && actor.locationIds.contains(locationId)
+    /// Whether the user may accept or decline a transfer: the NGO or municipality of the location
+    /// that was asked. Usually that is the receiving one, deciding on the hand-over summary (the case
+    /// opens to it only once accepted); when the receiving location asked, because the person stood
+    /// at its desk and the intake check found the running trajectory, the current location decides.
+    public static func mayDecideTransfer(_ actor: Actor, from: UUID, to: UUID, askedByReceiver: Bool) -> Bool {
+        (actor.party == .ngo || actor.party == .municipality) && actor.locationIds.contains(askedByReceiver ? from : to)
+    }
+
+    /// Whether the user may read a transfer's hand-over summary: at either end, except that a
+    /// receiving location that asked for the transfer reads it only once the current one agreed.
+    public static func mayReadHandover(_ actor: Actor, from: UUID, to: UUID, askedByReceiver: Bool, accepted: Bool) -> Bool {
+        guard mayViewTransfer(actor, from: from, to: to) else { return false }
+        return !askedByReceiver || accepted || actor.locationIds.contains(from)
+    }
+
+    /// Whether the user may work the location's queue of possible duplicate registrations sent for
+    /// review: its municipality, the regievoerder.
+    public static func mayReviewDuplicates(_ actor: Actor, at locationId: UUID) -> Bool {
+        actor.party == .municipality && actor.locationIds.contains(locationId)
     }
 
     /// Whether the user may see a transfer (and its hand-over summary): a case party at either end.
@@ -213,8 +232,10 @@ public enum AccessPolicy {
         switch action {
         case .view:
             return true
-        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer, .requestCommitteeAdvice:
+        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer, .requestCommitteeAdvice, .resolveDuplicate:
             return party == .ngo || party == .municipality
+        case .recordBiometrics:
+            return party == .avim
         case .manageProcedure(let kind):
             switch party {
             case .ngo, .municipality: return true

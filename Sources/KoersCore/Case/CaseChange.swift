@@ -27,6 +27,10 @@ public enum CaseChange: Sendable, Hashable {
     case committeeAdvised(id: UUID, advice: String, on: Day)
     case escalated(Escalation)
     case escalationDecided(id: UUID, decision: String, on: Day)
+    /// The AVIM recorded biometric identification (and what it said about the V-nummer).
+    case biometricsRecorded(BiometricIdentification)
+    /// The location decided about a possible registration of the same person at another LVV.
+    case duplicateResolved(DuplicateResolution)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -52,13 +56,15 @@ public enum CaseChange: Sendable, Hashable {
         case .committeeAdvised: "committeeAdvised"
         case .escalated: "escalated"
         case .escalationDecided: "escalationDecided"
+        case .biometricsRecorded: "biometricsRecorded"
+        case .duplicateResolved: "duplicateResolved"
         }
     }
 
     /// Which part of the case the change belongs to, for the access policy.
     public var section: CaseSection {
         switch self {
-        case .referred, .intakeRecorded: .identity
+        case .referred, .intakeRecorded, .biometricsRecorded, .duplicateResolved: .identity
         case .admissionDecided: .admission
         case .perspectiveSet: .perspective
         case .supportStarted, .supportEnded: .support
@@ -93,12 +99,14 @@ public enum CaseChange: Sendable, Hashable {
         case .committeeAdvised(_, _, let day): day
         case .escalated(let e): e.escalatedOn
         case .escalationDecided(_, _, let day): day
+        case .biometricsRecorded(let b): b.on
+        case .duplicateResolved(let r): r.on
         }
     }
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation, biometrics, resolution }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -124,6 +132,8 @@ extension CaseChange: Codable {
         case "escalated": self = .escalated(try c.decode(Escalation.self, forKey: .escalation))
         case "escalationDecided": self = .escalationDecided(id: try c.decode(UUID.self, forKey: .id), decision: try c.decode(String.self, forKey: .decision), on: try c.decode(Day.self, forKey: .on))
         case "transferDecided": self = .transferDecided(id: try c.decode(UUID.self, forKey: .id), accepted: try c.decode(Bool.self, forKey: .accepted), on: try c.decode(Day.self, forKey: .on), note: try c.decodeIfPresent(String.self, forKey: .note))
+        case "biometricsRecorded": self = .biometricsRecorded(try c.decode(BiometricIdentification.self, forKey: .biometrics))
+        case "duplicateResolved": self = .duplicateResolved(try c.decode(DuplicateResolution.self, forKey: .resolution))
         case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
         }
     }
@@ -156,6 +166,8 @@ extension CaseChange: Codable {
         case .committeeAdvised(let id, let advice, let day): try c.encode(id, forKey: .id); try c.encode(advice, forKey: .advice); try c.encode(day, forKey: .on)
         case .transferDecided(let id, let accepted, let day, let note):
             try c.encode(id, forKey: .id); try c.encode(accepted, forKey: .accepted); try c.encode(day, forKey: .on); try c.encodeIfPresent(note, forKey: .note)
+        case .biometricsRecorded(let b): try c.encode(b, forKey: .biometrics)
+        case .duplicateResolved(let r): try c.encode(r, forKey: .resolution)
         }
     }
 }

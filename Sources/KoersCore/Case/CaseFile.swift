@@ -26,6 +26,10 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var transfers: [TransferRecord] = []
     public private(set) var committeeRequests: [CommitteeRecord] = []
     public private(set) var escalations: [EscalationRecord] = []
+    /// The latest biometric identification recorded by the AVIM.
+    public private(set) var biometrics: BiometricIdentification?
+    /// Decisions about possible registrations of this person at other LVVs.
+    public private(set) var duplicateResolutions: [DuplicateResolution] = []
 
     /// Starts a case from its referral event.
     public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
@@ -104,6 +108,11 @@ public struct CaseFile: Sendable, Hashable {
                 committeeRequests[i].advice = advice
                 committeeRequests[i].advisedOn = day
             }
+        case .biometricsRecorded(let b):
+            biometrics = b
+            if b.vNumberCheck == .corrected, let v = b.vNumber { identity.vNumber = v }
+        case .duplicateResolved(let r):
+            duplicateResolutions.append(r)
         case .transferRequested(let request):
             transfers.append(TransferRecord(request: request, status: .pending, decidedOn: nil))
         case .transferDecided(let id, let accepted, let day, _):

@@ -7,13 +7,17 @@ public struct TransferRequest: Sendable, Hashable, Codable, Identifiable {
     public let toLocationId: UUID
     public let reason: String
     public let requestedOn: Day
+    /// Asked by the receiving location after the intake check found the person's running
+    /// trajectory: the current location then decides. Nil (older events) means false.
+    public let askedByReceiver: Bool?
 
-    public init(id: UUID, fromLocationId: UUID, toLocationId: UUID, reason: String, requestedOn: Day) {
+    public init(id: UUID, fromLocationId: UUID, toLocationId: UUID, reason: String, requestedOn: Day, askedByReceiver: Bool = false) {
         self.id = id
         self.fromLocationId = fromLocationId
         self.toLocationId = toLocationId
         self.reason = reason
         self.requestedOn = requestedOn
+        self.askedByReceiver = askedByReceiver ? true : nil
     }
 }
 

@@ -22,42 +22,47 @@ public enum DemoLoader {
             while remaining > 0 {
                 let n = min(chunk, remaining)
                 remaining -= n
-                written += try await write(population.generate(count: n), to: directory.database, seenPersons: &seenPersons)
+                written += try await write(population.generate(count: n), to: directory.database, linkage: cases.linkage, seenPersons: &seenPersons)
             }
         case .pilot2022(let scale):
             let generated = population.generatePilot(scale: scale)
             var start = 0
             while start < generated.count {
                 let end = min(start + chunk, generated.count)
-                written += try await write(Array(generated[start..<end]), to: directory.database, seenPersons: &seenPersons)
+                written += try await write(Array(generated[start..<end]), to: directory.database, linkage: cases.linkage, seenPersons: &seenPersons)
                 start = end
             }
         }
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
         try await DemoTransfers.create(accounts: accounts, directory: directory, cases: cases, today: today)
+        if case .standard = scenario { try await DemoDuplicates.create(accounts: accounts, cases: cases, today: today) }
         try await DemoCommittee.create(accounts: accounts, cases: cases, today: today)
         try await DemoEscalations.create(accounts: accounts, cases: cases, today: today)
         return (accounts, written)
     }
 
     /// Writes generated cases in one transaction; returns how many were written.
-    private static func write(_ generated: [DemoPopulation.Case], to database: KoersDatabase, seenPersons: inout Set<UUID>) async throws -> Int {
+    private static func write(_ generated: [DemoPopulation.Case], to database: KoersDatabase, linkage: LinkageStore, seenPersons: inout Set<UUID>) async throws -> Int {
         let rows = rows(generated, seenPersons: &seenPersons)
+        let index = LinkageStore.rows(rows.files, encoder: linkage.encoder, now: Date())
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
             try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
             try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
+            try await batches(sql, "linkage_entries", LinkageStore.entryColumns, index.entries)
+            try await LinkageStore.insertKeys(index.keys, sql)
         }
         return rows.trajectories.count
     }
 
-    typealias Rows = (persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]])
+    typealias Rows = (persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]], files: [CaseFile])
 
     private static func rows(_ cases: [DemoPopulation.Case], seenPersons: inout Set<UUID>) -> Rows {
         var personRows: [[any SQLExpression]] = []
         var trajectoryRows: [[any SQLExpression]] = []
         var eventRows: [[any SQLExpression]] = []
+        var files: [CaseFile] = []
         let now = Date()
         for c in cases {
             var events: [CaseEvent] = []
@@ -68,6 +73,7 @@ public enum DemoLoader {
                                         effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)))
             }
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
+            files.append(file)
             if !seenPersons.contains(c.personId) {
                 seenPersons.insert(c.personId)
                 let person = PersonModel()
@@ -84,7 +90,7 @@ public enum DemoLoader {
                                   SQLBind(m.organisationId), SQLBind(m.organisationName), SQLBind(m.party), SQLBind(m.recordedAt), SQLBind(m.effectiveOn)])
             }
         }
-        return (personRows, trajectoryRows, eventRows)
+        return (personRows, trajectoryRows, eventRows, files)
     }
 
     private static func batches(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any SQLExpression]]) async throws {

@@ -19,5 +19,6 @@ enum MigrationList {
         CreateTransfers(),
         CreateCommitteeRequests(),
         CreateEscalations(),
+        CreateLinkageIndex(),
     ]
 }

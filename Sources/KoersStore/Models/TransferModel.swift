@@ -18,6 +18,8 @@ public final class TransferModel: Model, @unchecked Sendable {
     @OptionalField(key: "note") public var note: String?
     /// The hand-over summary (``HandoverSummary``) as JSON.
     @Field(key: "summary") public var summaryJSON: String
+    /// Asked by the receiving location after the intake check (``TransferRequest/askedByReceiver``).
+    @OptionalField(key: "asked_by_receiver") public var askedByReceiver: Bool?
 
     public init() {}
 }
@@ -55,6 +57,9 @@ public struct Transfer: Sendable {
     public let decidedOn: String?
     public let note: String?
     public let summary: HandoverSummary
+    /// Asked by the receiving location: the current one decides, and the receiving one reads the
+    /// summary only once accepted.
+    public let askedByReceiver: Bool
 }
 
 struct CreateTransfers: AsyncMigration {

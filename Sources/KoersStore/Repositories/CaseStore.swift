@@ -51,10 +51,13 @@ public struct CaseListItem: Sendable, Codable {
 public struct CaseStore: Sendable {
     let database: KoersDatabase
     let log: ProcessingLog
+    /// The linkage index, kept in step with every registration in the same transaction.
+    public let linkage: LinkageStore
 
-    public init(database: KoersDatabase, log: ProcessingLog) {
+    public init(database: KoersDatabase, log: ProcessingLog, linkage: LinkageStore) {
         self.database = database
         self.log = log
+        self.linkage = linkage
     }
 
     // MARK: Reading
@@ -189,7 +192,9 @@ public struct CaseStore: Sendable {
             let event = Self.makeEvent(change, trajectoryId: trajectory.id!, sequence: 1, context: context)
             try await Self.row(event).create(on: db)
             try await log.record("case.refer", person: personId, context: context, on: db)
-            return CaseFile(id: trajectory.id!, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+            let file = CaseFile(id: trajectory.id!, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+            try await linkage.index(file, reencode: true, on: db)
+            return file
         }
     }
 
@@ -211,41 +216,97 @@ public struct CaseStore: Sendable {
         _ decide: @escaping @Sendable (CaseFile) throws -> [CaseChange]
     ) async throws -> CaseFile {
         try await database.write { db in
-            guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
-            if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
-            // Fold exactly the events the row's version counts, and number new ones from it: under
-            // READ COMMITTED a concurrent writer's event may already be visible to the next query,
-            // and numbering from the row makes such a race collide on (trajectory_id, sequence).
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(\.$sequence <= row.version)
-                .sort(\.$sequence).all().map(Self.event)
-            guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId), file.version == row.version else { throw StoreError.notFound }
-            let changes = try decide(file)
-            for (offset, change) in changes.enumerated() {
-                let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + offset + 1, context: context)
-                do {
-                    try await Self.row(event).create(on: db)
-                } catch let error as any DatabaseError where error.isConstraintFailure {
-                    // A concurrent writer took this sequence number first.
-                    throw StoreError.stale(current: row.version + 1)
-                }
-                file.apply(change)
-            }
-            row.version = file.version
-            row.locationId = file.locationId
-            row.stage = file.stage.rawValue
-            row.perspective = file.currentPerspective?.rawValue
-            row.admittedOn = file.admittedOn?.description
-            row.leftOn = file.outflow?.leftOn.description
-            row.updatedAt = Date()
-            try await row.save(on: db)
-            for case .intakeRecorded(let identity, _) in changes {
-                guard let person = try await PersonModel.find(row.personId, on: db) else { continue }
-                Self.fill(person, identity)
-                try await person.save(on: db)
-            }
-            try await Self.project(transfersIn: changes, file: file, on: db)
-            try await log.record(activity, person: row.personId, context: context, on: db)
+            try await append(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity, on: db, decide)
+        }
+    }
+
+    /// Appends changes to two cases in one transaction: a decision on the first that asks
+    /// something of the second (the intake check's "same person: ask for a transfer").
+    public func appendAll(
+        to first: UUID, expectedVersion: Int?, _ decideFirst: @escaping @Sendable (CaseFile) throws -> [CaseChange],
+        andTo second: UUID, _ decideSecond: @escaping @Sendable (CaseFile) throws -> [CaseChange],
+        context: ProcessingContext, activity: String
+    ) async throws -> CaseFile {
+        try await database.write { db in
+            let file = try await append(to: first, expectedVersion: expectedVersion, context: context, activity: activity, on: db, decideFirst)
+            _ = try await append(to: second, expectedVersion: nil, context: context, activity: activity, on: db, decideSecond)
             return file
+        }
+    }
+
+    /// The body of an append, inside the caller's transaction.
+    private func append(
+        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String, on db: any Database,
+        _ decide: @Sendable (CaseFile) throws -> [CaseChange]
+    ) async throws -> CaseFile {
+        guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
+        if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
+        // Fold exactly the events the row's version counts, and number new ones from it: under
+        // READ COMMITTED a concurrent writer's event may already be visible to the next query,
+        // and numbering from the row makes such a race collide on (trajectory_id, sequence).
+        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(\.$sequence <= row.version)
+            .sort(\.$sequence).all().map(Self.event)
+        guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId), file.version == row.version else { throw StoreError.notFound }
+        let changes = try decide(file)
+        for (offset, change) in changes.enumerated() {
+            let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + offset + 1, context: context)
+            do {
+                try await Self.row(event).create(on: db)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // A concurrent writer took this sequence number first.
+                throw StoreError.stale(current: row.version + 1)
+            }
+            file.apply(change)
+        }
+        row.version = file.version
+        row.locationId = file.locationId
+        row.stage = file.stage.rawValue
+        row.perspective = file.currentPerspective?.rawValue
+        row.admittedOn = file.admittedOn?.description
+        row.leftOn = file.outflow?.leftOn.description
+        row.updatedAt = Date()
+        try await row.save(on: db)
+        let identityChanged = changes.contains { change in
+            switch change {
+            case .intakeRecorded, .biometricsRecorded: true
+            default: false
+            }
+        }
+        if identityChanged, let person = try await PersonModel.find(row.personId, on: db) {
+            Self.fill(person, file.identity)
+            try await person.save(on: db)
+        }
+        try await linkage.index(file, reencode: identityChanged, on: db)
+        try await Self.project(transfersIn: changes, file: file, on: db)
+        try await projectLinkage(changes, file: file, on: db)
+        try await log.record(activity, person: row.personId, context: context, on: db)
+        return file
+    }
+
+    /// Keeps the review queue and the remembered "not the same person" pairs in step with the decisions.
+    func projectLinkage(_ changes: [CaseChange], file: CaseFile, on db: any Database) async throws {
+        for case .duplicateResolved(let r) in changes {
+            let open = try await LinkageReviewModel.query(on: db).filter(\.$trajectoryId == file.id).filter(\.$entryId == r.entryId).filter(\.$decidedOn == nil).all()
+            if r.kind == .review {
+                if open.isEmpty {
+                    let m = LinkageReviewModel()
+                    m.id = r.id
+                    m.trajectoryId = file.id
+                    m.locationId = file.locationId
+                    m.entryId = r.entryId
+                    m.strength = r.strength
+                    m.sentOn = r.on.description
+                    try await m.create(on: db)
+                }
+                continue
+            }
+            for m in open {
+                m.decidedOn = r.on.description
+                try await m.save(on: db)
+            }
+            if r.kind == .notSamePerson, let own = try await LinkageEntryModel.query(on: db).filter(\.$trajectoryId == file.id).first()?.id {
+                try await linkage.rememberNotSame(own, r.entryId, on: r.on, db: db)
+            }
         }
     }
 
@@ -262,6 +323,7 @@ public struct CaseStore: Sendable {
                 m.status = TransferStatus.pending.rawValue
                 m.reason = request.reason
                 m.requestedOn = request.requestedOn.description
+                m.askedByReceiver = request.askedByReceiver
                 m.summaryJSON = JSONCoding.string(HandoverSummary(file))
                 try await m.create(on: db)
             case .escalated(let escalation):
@@ -322,6 +384,11 @@ public struct CaseStore: Sendable {
             .sort(\.$escalatedOn, .descending).all().map(\.trajectoryId)
     }
 
+    /// The trajectory an index entry belongs to, for a decision that must reach the other case.
+    public func trajectory(ofEntry entryId: UUID) async throws -> UUID? {
+        try await LinkageEntryModel.find(entryId, on: database.db)?.trajectoryId
+    }
+
     public func transfer(_ id: UUID) async throws -> Transfer? {
         try await TransferModel.find(id, on: database.db).map(Self.transfer)
     }
@@ -329,7 +396,7 @@ public struct CaseStore: Sendable {
     static func transfer(_ m: TransferModel) throws -> Transfer {
         Transfer(id: m.id!, trajectoryId: m.trajectoryId, fromLocationId: m.fromLocationId, toLocationId: m.toLocationId,
                  status: TransferStatus(rawValue: m.status) ?? .pending, reason: m.reason, requestedOn: m.requestedOn, decidedOn: m.decidedOn,
-                 note: m.note, summary: try JSONCoding.decode(HandoverSummary.self, m.summaryJSON))
+                 note: m.note, summary: try JSONCoding.decode(HandoverSummary.self, m.summaryJSON), askedByReceiver: m.askedByReceiver ?? false)
     }
 
     // MARK: Mapping

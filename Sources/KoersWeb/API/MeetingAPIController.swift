@@ -113,7 +113,7 @@ struct MeetingAPIController {
                                      committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) },
                                      escalations: inbox.escalations.map { InboxDTO.EscalationEntry(trajectoryId: $0.trajectoryId, name: $0.name, level: $0.record.escalation.level,
                                                                                                    escalatedOn: $0.record.escalation.escalatedOn, decidedOn: $0.record.decidedOn) },
-                                     transfers: inbox.transfers.map(TransferAPIController.TransferDTO.init)))
+                                     transfers: inbox.transfers.map { TransferAPIController.TransferDTO($0, actor: actor) }))
         }
         group.get("action-items") { _, context in
             let actor = try context.requireActor()

@@ -4745,8 +4745,13 @@ enum OpenAPIDocument {
      "note": {
       "type": "string"
      },
+     "askedByReceiver": {
+      "type": "boolean",
+      "description": "Asked for by the receiving location after the intake's linkage check; the current location decides."
+     },
      "summary": {
-      "type": "object"
+      "type": "object",
+      "description": "The hand-over summary; absent for a receiving location that asked, until the current location accepted."
      }
     }
    },

@@ -18,11 +18,14 @@ struct TransferAPIController {
         let requestedOn: String
         let decidedOn: String?
         let note: String?
-        let summary: HandoverSummary
+        let askedByReceiver: Bool
+        /// Absent for a receiving location that asked, until the current location accepted.
+        let summary: HandoverSummary?
 
-        init(_ t: Transfer) {
+        init(_ t: Transfer, actor: Actor) {
             id = t.id; trajectoryId = t.trajectoryId; fromLocationId = t.fromLocationId; toLocationId = t.toLocationId; status = t.status
-            reason = t.reason; requestedOn = t.requestedOn; decidedOn = t.decidedOn; note = t.note; summary = t.summary
+            reason = t.reason; requestedOn = t.requestedOn; decidedOn = t.decidedOn; note = t.note; askedByReceiver = t.askedByReceiver
+            summary = AccessPolicy.mayReadHandover(actor, from: t.fromLocationId, to: t.toLocationId, askedByReceiver: t.askedByReceiver, accepted: t.status == .accepted) ? t.summary : nil
         }
     }
 
@@ -33,16 +36,18 @@ struct TransferAPIController {
             if let header = request.headers[.ifMatch] { input.set("version", header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }
             let file = try await transfers.request(try context.parameters.require("id", as: UUID.self), input: input, actor: actor)
             let transfer = try await transfers.list(actor: actor).first { $0.trajectoryId == file.id && $0.status == .pending }
-            var response = try json(transfer.map(TransferDTO.init))
+            var response = try json(transfer.map { TransferDTO($0, actor: actor) })
             response.status = .created
             return response
         }
         group.get("transfers") { _, context in
-            try json(try await transfers.list(actor: try context.requireActor()).map(TransferDTO.init))
+            let actor = try context.requireActor()
+            return try json(try await transfers.list(actor: actor).map { TransferDTO($0, actor: actor) })
         }
         group.post("transfers/:tid/decision") { request, context in
-            let transfer = try await transfers.decide(try context.parameters.require("tid", as: UUID.self), input: try await JSONInput.read(request), actor: try context.requireActor())
-            return try json(TransferDTO(transfer))
+            let actor = try context.requireActor()
+            let transfer = try await transfers.decide(try context.parameters.require("tid", as: UUID.self), input: try await JSONInput.read(request), actor: actor)
+            return try json(TransferDTO(transfer, actor: actor))
         }
     }
 

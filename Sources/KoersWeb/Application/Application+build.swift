@@ -13,6 +13,7 @@ public struct KoersServices: Sendable {
     public let service: CaseService
     public let meetings: MeetingService
     public let transfers: TransferService
+    public let duplicates: DuplicateService
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -20,9 +21,11 @@ public struct KoersServices: Sendable {
         self.configuration = configuration
         database = try KoersDatabase(url: configuration.databaseURL, logger: logger, schema: schema)
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
-        cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret))
+        cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret),
+                          linkage: LinkageStore(database: database, secret: configuration.linkageKeyMaterial))
         service = CaseService(cases: cases, directory: directory, today: configuration.today)
         transfers = TransferService(cases: cases, directory: directory, service: service)
+        duplicates = DuplicateService(cases: cases, directory: directory, service: service)
         meetings = MeetingService(meetings: MeetingStore(database: database), cases: cases, directory: directory, today: configuration.today)
     }
 }
@@ -66,7 +69,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     let web = router.group()
         .add(middleware: WebSessionMiddleware(directory: services.directory, secureCookies: services.configuration.secureCookies))
         .add(middleware: WebErrorMiddleware())
-    WebController(service: services.service, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
+    WebController(service: services.service, duplicates: services.duplicates, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service, k: services.configuration.monitorK).register(on: web)

@@ -11,6 +11,9 @@ public struct KoersConfiguration: Sendable {
     public var port: Int
     /// `KOERS_SECRET`: the key material for pseudonyms in the processing log. Required in production.
     public var secret: String
+    /// `KOERS_LINKAGE_SECRET`: the key material of the linkage encodings, the same at every
+    /// location of the network and never stored in the index. Defaults to one derived from `secret`.
+    public var linkageSecret: String?
     /// `KOERS_COOKIE_SECURE`: mark cookies `Secure` (default true; browsers accept them on localhost).
     public var secureCookies: Bool
     /// Bcrypt cost for new passwords (`KOERS_BCRYPT_COST`, default 12).
@@ -20,6 +23,11 @@ public struct KoersConfiguration: Sendable {
     public var logLevel: Logger.Level
     /// The day "today" is; fixed in tests so date rules are reproducible.
     public var today: @Sendable () -> Day
+
+    /// The linkage secret's bytes.
+    public var linkageKeyMaterial: [UInt8] {
+        Array((linkageSecret ?? "linkage:" + secret).utf8)
+    }
 
     public init(
         databaseURL: String = "sqlite://koers.sqlite", host: String = "127.0.0.1", port: Int = 8080,
@@ -43,6 +51,7 @@ public struct KoersConfiguration: Sendable {
         if let v = env["KOERS_HOST"], !v.isEmpty { c.host = v }
         if let v = env["KOERS_PORT"].flatMap(Int.init) { c.port = v }
         if let v = env["KOERS_SECRET"], !v.isEmpty { c.secret = v }
+        if let v = env["KOERS_LINKAGE_SECRET"], !v.isEmpty { c.linkageSecret = v }
         if let v = env["KOERS_COOKIE_SECURE"] { c.secureCookies = !["0", "false", "no"].contains(v.lowercased()) }
         if let v = env["KOERS_BCRYPT_COST"].flatMap(UInt8.init) { c.bcryptCost = v }
         if let v = env["KOERS_MONITOR_K"].flatMap(Int.init), v >= 1 { c.monitorK = v }

@@ -13,6 +13,8 @@ public enum CaseOperation: Sendable {
     case adviseCommittee(UUID)
     case escalate
     case decideEscalation(UUID)
+    /// The AVIM's biometric identification.
+    case biometrics
 
     /// The processing activity recorded in the processing log.
     var activity: String {
@@ -34,6 +36,7 @@ public enum CaseOperation: Sendable {
         case .adviseCommittee: "case.committee.advise"
         case .escalate: "case.escalate"
         case .decideEscalation: "case.escalation.decide"
+        case .biometrics: "case.biometrics"
         }
     }
 }

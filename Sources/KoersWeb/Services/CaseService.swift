@@ -115,6 +115,7 @@ public struct CaseService: Sendable {
         case .adviseCommittee: action = .adviseCommittee
         case .escalate: action = .escalate
         case .decideEscalation: action = .decideEscalation
+        case .biometrics: action = .recordBiometrics
         }
         _ = try await authorize(actor, action, id)
         let today = today()
@@ -172,6 +173,7 @@ public struct CaseService: Sendable {
                 case .adviseCommittee(let requestId): return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
                 case .escalate: return try EscalationCommands.escalate(input, on: file, id: newId, today: today)
                 case .decideEscalation(let escalationId): return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
+                case .biometrics: return try BiometricCommands.record(input, on: file, today: today)
                 }
             }
         } catch let failure as ValidationFailure {

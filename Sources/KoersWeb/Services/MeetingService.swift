@@ -180,7 +180,7 @@ public struct MeetingService: Sendable {
             }
         }
         let transfers = try await cases.transfers(involving: actor.locationIds)
-            .filter { $0.status == .pending && AccessPolicy.mayDecideTransfer(actor, to: $0.toLocationId) }
+            .filter { $0.status == .pending && AccessPolicy.mayDecideTransfer(actor, from: $0.fromLocationId, to: $0.toLocationId, askedByReceiver: $0.askedByReceiver) }
         return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn }, transfers: transfers)
     }
 

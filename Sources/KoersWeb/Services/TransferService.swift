@@ -31,8 +31,8 @@ public struct TransferService: Sendable {
     public func decide(_ transferId: UUID, input: FormInput, actor: Actor) async throws -> Transfer {
         guard let transfer = try await cases.transfer(transferId),
               AccessPolicy.mayViewTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId) else { throw AppError.notFound }
-        guard AccessPolicy.mayDecideTransfer(actor, to: transfer.toLocationId) else { throw AppError.forbidden }
-        let request = TransferRequest(id: transfer.id, fromLocationId: transfer.fromLocationId, toLocationId: transfer.toLocationId, reason: transfer.reason, requestedOn: Day(transfer.requestedOn) ?? service.today())
+        guard AccessPolicy.mayDecideTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId, askedByReceiver: transfer.askedByReceiver) else { throw AppError.forbidden }
+        let request = TransferRequest(id: transfer.id, fromLocationId: transfer.fromLocationId, toLocationId: transfer.toLocationId, reason: transfer.reason, requestedOn: Day(transfer.requestedOn) ?? service.today(), askedByReceiver: transfer.askedByReceiver)
         let today = service.today()
         _ = try await run {
             try await cases.append(to: transfer.trajectoryId, expectedVersion: nil, context: .fresh(actor), activity: "case.transfer.decide") { file throws(ValidationFailure) in

@@ -16,6 +16,10 @@ enum CasePage {
         var milestones: [Milestone] = []
         var progressForm = FormState()
         var today = Day.today()
+        /// Possible registrations of this person at other LVVs (the intake check).
+        var possible: [PossibleRegistration] = []
+        var duplicateForm = FormState()
+        var duplicateEntry: UUID?
     }
 
     static func render(_ env: PageEnvironment, _ m: Model) -> [Node<HTML.BodyContext>] {
@@ -26,6 +30,9 @@ enum CasePage {
             .p(.class("stage stage-\(file.stage.rawValue)"), .text(env.t("Fase: ", "Stage: ") + env.t(file.stage.label) + " · " + m.record.locationName)),
         ]
         if let message = m.message { main.append(.p(.class("notice"), .attribute(named: "role", value: "status"), .text(message))) }
+        if !m.possible.isEmpty {
+            main.append(DuplicatePages.warning(env, file: file, matches: m.possible, actor: m.actor, form: m.duplicateForm, formEntry: m.duplicateEntry))
+        }
         main.append(actions(env, m))
         main.append(identity(env, m))
         if sections.contains(.admission) { main.append(admission(env, file)) }
@@ -56,6 +63,9 @@ enum CasePage {
         var links: [Node<HTML.ListContext>] = []
         func add(_ action: CaseAction, _ path: String, _ nl: String, _ en: String) {
             if allowed(m, action) { links.append(.li(.a(.class("button"), .href(caseURL(file, path)), .text(env.t(nl, en))))) }
+        }
+        if !file.stage.isClosed {
+            add(.recordBiometrics, "/biometrics", "Biometrische identificatie vastleggen", "Record biometric identification")
         }
         switch file.stage {
         case .referral:
@@ -98,7 +108,7 @@ enum CasePage {
             row(env.t("Nationaliteit", "Nationality"), Labels.country(i.nationality, env)),
             row(env.t("Geslacht", "Gender"), env.t(i.gender.label)),
             row(env.t("V-nummer", "V-number"), i.vNumber?.digits ?? "—"),
-            row(env.t("Biometrisch geïdentificeerd", "Biometrically identified"), file.evidence.map { $0.biometricallyIdentified ? env.t("Ja", "Yes") : env.t("Nee", "No") } ?? "—"),
+            row(env.t("Biometrisch geïdentificeerd", "Biometrically identified"), biometricStatus(env, file)),
             row(env.t("Aangemeld op", "Referred on"), file.referral.referredOn.description + " (" + env.t(file.referral.channel.label).lowercased() + ")"),
         ]
         if let previous = file.previousTrajectoryId {
@@ -109,6 +119,14 @@ enum CasePage {
             rows.append(.group(.dt(.text(env.t("Later traject", "Later trajectory"))), .dd(.a(.href("/cases/\(other.id.uuidString.lowercased())"), .text(other.referredOn)))))
         }
         return .section(.attribute(named: "aria-labelledby", value: "h-identity"), .h2(.id("h-identity"), .text(env.t("Persoon", "Person"))), .dl(.group(rows)))
+    }
+
+    /// The AVIM's record when there is one, otherwise what the intake said (not yet confirmed).
+    static func biometricStatus(_ env: PageEnvironment, _ file: CaseFile) -> String {
+        if let b = file.biometrics { return Labels.biometrics(b, env) + " (AVIM)" }
+        guard let evidence = file.evidence else { return env.t("Nog niet vastgelegd", "Not recorded yet") }
+        return evidence.biometricallyIdentified ? env.t("Ja, volgens de intake; nog niet vastgelegd door de AVIM", "Yes, according to the intake; not yet recorded by the AVIM")
+            : env.t("Nee", "No")
     }
 
     static func admission(_ env: PageEnvironment, _ file: CaseFile) -> Node<HTML.BodyContext> {

@@ -85,6 +85,22 @@ enum Labels {
             return env.t("Overdracht aangevraagd: ", "Transfer requested: ") + t.reason
         case .transferDecided(_, let accepted, _, let note):
             return (accepted ? env.t("Overdracht geaccepteerd", "Transfer accepted") : env.t("Overdracht afgewezen", "Transfer declined")) + (note.map { ": " + $0 } ?? "")
+        case .biometricsRecorded(let b):
+            return biometrics(b, env) + (b.note.map { ": " + $0 } ?? "")
+        case .duplicateResolved(let r):
+            return env.t("Mogelijke dubbele registratie (sterkte \(strength(r.strength, env))): ", "Possible duplicate registration (strength \(strength(r.strength, env))): ")
+                + env.t(r.kind.label) + (r.note.map { " — " + $0 } ?? "")
         }
+    }
+
+    /// "Biometrically identified on …, V-number confirmed", or that it was not done.
+    static func biometrics(_ b: BiometricIdentification, _ env: PageEnvironment) -> String {
+        guard b.identified else { return env.t("Biometrische identificatie niet gelukt (\(b.on))", "Biometric identification not possible (\(b.on))") }
+        return env.t("Biometrisch geïdentificeerd op \(b.on)", "Biometrically identified on \(b.on)") + (b.vNumberCheck.map { ", " + env.t($0.label).lowercased() } ?? "")
+    }
+
+    /// A match strength in words.
+    static func strength(_ value: String, _ env: PageEnvironment) -> String {
+        value == "high" ? env.t("hoog", "high") : env.t("middel", "medium")
     }
 }

@@ -36,6 +36,9 @@ enum Layout {
             nav.append(.li(link(env, "/meetings", env.t("Casusoverleg", "Case meetings"))))
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
             nav.append(.li(link(env, "/transfers", env.t("Overdrachten", "Transfers"))))
+            if actor.party == .municipality {
+                nav.append(.li(link(env, "/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))))
+            }
         } else if let actor = env.actor, AccessPolicy.mayViewMonitor(actor) {
             nav.append(.li(link(env, "/monitor", env.t("Monitor", "Monitor"))))
         } else if env.actor?.party == .committee || env.actor?.party == .escalationBody {

@@ -29,21 +29,33 @@ enum TransferPages {
         var items: [Node<HTML.ListContext>] = []
         for t in transfers {
             let s = t.summary
-            var content: [Node<HTML.BodyContext>] = [
-                .h3(.text(s.name)),
-                .p(.text("\(names[t.fromLocationId] ?? "?") → \(names[t.toLocationId] ?? "?") · " + env.t("aangevraagd ", "requested ") + t.requestedOn + " · " + env.t(t.status.label)
-                         + (t.decidedOn.map { " " + $0 } ?? ""))),
-                .p(.text(env.t("Reden: ", "Reason: ") + t.reason)),
-                .dl(CasePage.row(env.t("Geboren", "Born"), s.birthDate ?? "—"), CasePage.row(env.t("Nationaliteit", "Nationality"), Labels.country(s.nationality, env)),
-                    CasePage.row(env.t("Fase", "Stage"), env.t(s.stage.label)), CasePage.row(env.t("Perspectief", "Perspective"), s.perspective.map { env.t($0.label) } ?? "—"),
-                    CasePage.row(env.t("Toegelaten", "Admitted"), s.admittedOn?.description ?? "—"),
-                    CasePage.row(env.t("Lopende procedures", "Pending procedures"), s.pendingProcedures.isEmpty ? "—" : s.pendingProcedures.map { env.t($0.label) }.joined(separator: ", "))),
-            ]
+            let header: Node<HTML.BodyContext> = .p(.text("\(names[t.fromLocationId] ?? "?") → \(names[t.toLocationId] ?? "?") · " + env.t("aangevraagd ", "requested ") + t.requestedOn + " · " + env.t(t.status.label)
+                                                          + (t.decidedOn.map { " " + $0 } ?? "")))
+            var content: [Node<HTML.BodyContext>]
+            if AccessPolicy.mayReadHandover(actor, from: t.fromLocationId, to: t.toLocationId, askedByReceiver: t.askedByReceiver, accepted: t.status == .accepted) {
+                content = [
+                    .h3(.text(s.name)),
+                    header,
+                    .p(.text(env.t("Reden: ", "Reason: ") + t.reason)),
+                    .dl(CasePage.row(env.t("Geboren", "Born"), s.birthDate ?? "—"), CasePage.row(env.t("Nationaliteit", "Nationality"), Labels.country(s.nationality, env)),
+                        CasePage.row(env.t("Fase", "Stage"), env.t(s.stage.label)), CasePage.row(env.t("Perspectief", "Perspective"), s.perspective.map { env.t($0.label) } ?? "—"),
+                        CasePage.row(env.t("Toegelaten", "Admitted"), s.admittedOn?.description ?? "—"),
+                        CasePage.row(env.t("Lopende procedures", "Pending procedures"), s.pendingProcedures.isEmpty ? "—" : s.pendingProcedures.map { env.t($0.label) }.joined(separator: ", "))),
+                ]
+            } else {
+                // Asked for after the intake check: the other location's data opens only once it agreed.
+                content = [
+                    .h3(.text(env.t("Gevraagde overdracht na de koppelingscontrole", "Transfer asked for after the linkage check"))),
+                    header,
+                    .p(.text(env.t("De gegevens van dit traject worden zichtbaar zodra \(names[t.fromLocationId] ?? "de andere LVV") de overdracht accepteert.",
+                                   "This trajectory's data becomes visible once \(names[t.fromLocationId] ?? "the other LVV") accepts the transfer."))),
+                ]
+            }
             if let note = t.note { content.append(.p(.text(env.t("Toelichting: ", "Note: ") + note))) }
             if t.status == .accepted && actor.locationIds.contains(t.toLocationId) {
                 content.append(.p(.a(.href("/cases/\(t.trajectoryId.uuidString.lowercased())"), .text(env.t("Naar het dossier", "Open the case")))))
             }
-            if t.status == .pending && AccessPolicy.mayDecideTransfer(actor, to: t.toLocationId) {
+            if t.status == .pending && AccessPolicy.mayDecideTransfer(actor, from: t.fromLocationId, to: t.toLocationId, askedByReceiver: t.askedByReceiver) {
                 let form = errors[t.id] ?? FormState()
                 let fields: [Node<HTML.FormContext>] = [
                     FormFields.errorSummary(form, env),

@@ -10,6 +10,7 @@ import Plot
 /// Every case route goes through ``CaseService``, which asks ``AccessPolicy`` first.
 struct WebController {
     let service: CaseService
+    let duplicates: DuplicateService
     let directory: DirectoryStore
     let secureCookies: Bool
 
@@ -53,6 +54,11 @@ struct WebController {
             let kinds = ProcedureKind.allCases.filter { AccessPolicy.decide(actor, .manageProcedure($0), locationId: record.file.locationId) == .allowed }
             return (env.t("Procedure", "Procedure"), StepPages.procedure(env, s, record: record, allowedKinds: kinds))
         }
+        step(router, "biometrics", .biometrics, .recordBiometrics) { env, s, record, _ in
+            (env.t("Biometrische identificatie", "Biometric identification"), DuplicatePages.biometricsForm(env, s, record: record))
+        }
+        router.post("/cases/:id/duplicates", use: resolveDuplicate)
+        router.get("/duplicates", use: duplicateReviews)
         step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
             (env.t("Uitstroom", "Outflow"), StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons()))
         }
@@ -302,13 +308,17 @@ struct WebController {
         }
     }
 
-    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil, progressForm: FormState = FormState()) async throws -> [Node<HTML.BodyContext>] {
+    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil, progressForm: FormState = FormState(),
+                  duplicateForm: FormState = FormState(), duplicateEntry: UUID? = nil) async throws -> [Node<HTML.BodyContext>] {
         let history = try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id).filter { actor.locationIds.contains($0.locationId) }
         let summary = supportErrors.flatMap { s in s.hasErrors ? FormFields.errorSummary(s, env) as Node<HTML.BodyContext> : nil }
         var model = CasePage.Model(record: record, actor: actor, reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message)
         model.milestones = try await service.milestones(record)
         model.progressForm = progressForm
         model.today = service.today()
+        model.possible = try await duplicates.possibleRegistrations(record, actor: actor)
+        model.duplicateForm = duplicateForm
+        model.duplicateEntry = duplicateEntry
         let page = CasePage.render(env, model)
         return summary.map { [$0] + page } ?? page
     }

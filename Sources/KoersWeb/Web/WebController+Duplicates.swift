@@ -1,0 +1,41 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersStore
+import Plot
+
+extension WebController {
+    /// A decision on a possible registration elsewhere; on invalid input the case page again, with the errors at the form.
+    @Sendable func resolveDuplicate(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.parameters.require("id", as: UUID.self)
+        let env = PageEnvironment(context, path: request.uri.path)
+        let entry = context.form.string("entryId").flatMap(UUID.init(uuidString:))
+        do {
+            let file = try await duplicates.resolve(id, input: context.form, actor: actor)
+            let anchor = file.stage.isClosed ? "" : "#duplicates"
+            return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(anchor)")
+        } catch AppError.invalid(let failure) {
+            let record = try await service.read(id, actor: actor)
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .unprocessableContent,
+                              try await casePage(env, record, actor, noteForm: FormState(), message: nil,
+                                                 duplicateForm: FormState(input: context.form, errors: failure.errors), duplicateEntry: entry))
+        } catch AppError.stale(let current) {
+            let record = try await service.read(id, actor: actor)
+            let message = LocalizedText(nl: "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis opnieuw.",
+                                        en: "Someone else changed this case in the meantime (now version \(current)). Review it and decide again.")
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .conflict,
+                              try await casePage(env, record, actor, noteForm: FormState(), message: nil,
+                                                 duplicateForm: FormState(input: context.form, formMessage: message), duplicateEntry: entry))
+        }
+    }
+
+    /// The municipality's review queue.
+    @Sendable func duplicateReviews(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let items = try await duplicates.reviewQueue(actor: actor)
+        let env = PageEnvironment(context, path: "/duplicates")
+        return Pages.page(env, title: env.t("Dubbele registraties", "Duplicate registrations"), DuplicatePages.reviewQueue(env, items: items))
+    }
+}
