@@ -31,7 +31,7 @@ enum DuplicatePages {
             let fields = match.agreeingFields.map { fieldName($0, env) }.joined(separator: ", ")
             let inReview = DuplicateService.inReview(file, match.entryId)
             var content: [Node<HTML.BodyContext>] = [
-                .p(.strong(.text(env.t("Mogelijke registratie bij LVV \(match.locationName)", "Possible registration at LVV \(match.locationName)"))),
+                .p(.strong(.text(env.t("Mogelijke registratie bij \(match.locationName)", "Possible registration at \(match.locationName)"))),
                    .text(", " + since + ", " + env.t("sterkte ", "strength ") + Labels.strength(match.strength, env) + ".")),
                 .p(.text(env.t("Overeenkomend: ", "Agreeing: ") + (fields.isEmpty ? "—" : fields) + ". "
                          + env.t("Gegevens van de andere locatie worden niet getoond.", "The other location's data is not shown."))),
