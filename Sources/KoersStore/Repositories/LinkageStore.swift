@@ -99,6 +99,7 @@ public struct LinkageStore: Sendable {
 
     /// Possible registrations of this case's person at other locations, strongest first: open
     /// trajectories elsewhere, not the person's own, not decided "not the same person" before.
+    /// Registrations at the case's own location are left out: the location sees those in its own list.
     public func possibleRegistrations(for file: CaseFile, ownTrajectories: Set<UUID>, locationNames: [UUID: String]) async throws -> [PossibleRegistration] {
         let db = database.db
         let sql = db as! any SQLDatabase
@@ -115,7 +116,7 @@ public struct LinkageStore: Sendable {
         guard !ids.isEmpty else { return [] }
         let open = [Stage.referral, .intake, .active].map(\.rawValue)
         let entries = try await LinkageEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$stage ~~ open).all()
-            .filter { !ownTrajectories.contains($0.trajectoryId) && $0.trajectoryId != file.id }
+            .filter { !ownTrajectories.contains($0.trajectoryId) && $0.trajectoryId != file.id && $0.locationId != file.locationId }
         guard !entries.isEmpty else { return [] }
         let own = try await entryId(of: file.id)
         var rejected = Set<UUID>()
