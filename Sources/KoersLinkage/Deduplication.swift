@@ -42,14 +42,11 @@ public struct Deduplication: Sendable {
         }
         var counts: [UInt64: Int] = [:]
         for part in patterns { for p in part { counts[p, default: 0] += 1 } }
-        // m from EM on the candidate pairs; u from random pairs, and the prior as the expected
-        // number of matches among all pairs. Among candidates found by blocking, different people
-        // agree far more often than in general, so u and λ estimated there undersell agreement.
-        let fitted = FellegiSunter.estimate(counts, layout: layout, start: start)
-        let allPairs = Double(people.count) * Double(people.count - 1) / 2
-        let expectedMatches = fitted.matchShare * Double(pairs.count)
-        let model = FellegiSunter(layout: layout, m: fitted.m, u: FellegiSunter.randomPairU(people, layout: layout),
-                                  matchShare: min(max(expectedMatches / max(allPairs, 1), 1e-12), 0.5), iterations: fitted.iterations)
+        // u from random pairs; m and λ by EM on the candidate pairs, λ as a share of all pairs.
+        // Among candidates found by blocking, different people agree far more often than in
+        // general, so u and λ estimated among the candidates alone undersell agreement.
+        let allPairs = Double(people.count) * Double(max(people.count - 1, 0)) / 2
+        let model = start ?? FellegiSunter.estimateAnchored(counts, layout: layout, u: FellegiSunter.randomPairU(people, layout: layout), totalPairs: allPairs)
         let weights = model.weights
         var weightOf: [UInt64: Double] = [:]
         for p in counts.keys { weightOf[p] = model.weight(p, weights: weights) }

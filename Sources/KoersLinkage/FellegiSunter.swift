@@ -55,7 +55,11 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
     /// With `fixedU`, u stays as given (estimated on random pairs, as among candidate pairs found by
     /// blocking the non-matches agree far more often than non-matches do in general) and EM
     /// estimates m and λ only.
-    public static func estimate(_ counts: [UInt64: Int], layout: ComparisonLayout, start: FellegiSunter? = nil, fixedU: [[Double]]? = nil, maxIterations: Int = 200) -> FellegiSunter {
+    ///
+    /// With `totalPairs`, λ is the share of matches among all pairs, not among the candidates: the
+    /// pairs blocking left out count as non-matches. A candidate then needs evidence against
+    /// odds of one in (all pairs / matches), as it would without blocking.
+    public static func estimate(_ counts: [UInt64: Int], layout: ComparisonLayout, start: FellegiSunter? = nil, fixedU: [[Double]]? = nil, totalPairs: Double? = nil, maxIterations: Int = 200) -> FellegiSunter {
         var model = start ?? FellegiSunter(layout: layout)
         if let fixedU { model.u = fixedU }
         let patterns = Array(counts)
@@ -63,8 +67,10 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
         let levelCounts = layout.levelCounts
         // Levels of every pattern, decoded once.
         let levels: [[Int?]] = patterns.map { p in (0..<fields).map { ComparisonLayout.level(p.key, $0) } }
-        let total = Double(patterns.reduce(0) { $0 + $1.value })
-        guard total > 0 else { return model }
+        let candidates = Double(patterns.reduce(0) { $0 + $1.value })
+        guard candidates > 0 else { return model }
+        let total = max(totalPairs ?? candidates, candidates)
+        if totalPairs != nil && start == nil { model.matchShare = min(candidates / total, 0.5) * 0.1 }
         for iteration in 1...maxIterations {
             var mCount = levelCounts.map { Array(repeating: 1e-6, count: $0) }
             var uCount = levelCounts.map { Array(repeating: 1e-6, count: $0) }
@@ -105,6 +111,49 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
 }
 
 extension FellegiSunter {
+    /// m estimated on anchor pairs, u given (from random pairs), λ by EM over all pairs.
+    ///
+    /// Candidate pairs that share the V-nummer are nearly all one person: they give m for every
+    /// other field. Pairs agreeing on both names and the whole birth date give m for the
+    /// V-nummer. (Estimating m by EM on all candidates instead lets the model settle on another
+    /// split, such as "same nationality and a common name", once names repeat within a
+    /// nationality.) A field seen fewer than 20 times among the anchors keeps the default m.
+    public static func estimateAnchored(_ counts: [UInt64: Int], layout: ComparisonLayout, u: [[Double]], totalPairs: Double, maxIterations: Int = 200) -> FellegiSunter {
+        let defaults = FellegiSunter(layout: layout)
+        let v = 2 + layout.extraCount
+        var mCounts = layout.levelCounts.map { Array(repeating: 0.0, count: $0) }
+        for (pattern, n) in counts {
+            let level = { (f: Int) in ComparisonLayout.level(pattern, f) }
+            if level(v) == 2 {
+                for f in 0..<layout.fieldCount where f != v {
+                    if let l = level(f) { mCounts[f][l] += Double(n) }
+                }
+            }
+            if let g = level(0), let s = level(1), g >= 3, s >= 3, level(v + 1) == 1, level(v + 2) == 1, level(v + 3) == 1, let l = level(v) {
+                mCounts[v][l] += Double(n)
+            }
+        }
+        let m = mCounts.enumerated().map { f, row -> [Double] in
+            let total = row.reduce(0, +)
+            guard total >= 20 else { return defaults.m[f] }
+            return row.map { ($0 + 0.5) / (total + 0.5 * Double(row.count)) }
+        }
+        var model = FellegiSunter(layout: layout, m: m, u: u, matchShare: 1e-4)
+        let weights = model.weights
+        let patterns = counts.map { (weight: model.weight($0.key, weights: weights), n: Double($0.value)) }
+        var share = min(Double(counts.values.reduce(0, +)) / max(totalPairs, 1), 0.5) * 0.1
+        for iteration in 1...maxIterations {
+            let prior = log2(share / (1 - share))
+            let matches = patterns.reduce(0.0) { $0 + $1.n / (1 + exp2(-(prior + $1.weight))) }
+            let next = min(max(matches / max(totalPairs, 1), 1e-12), 0.5)
+            model.iterations = iteration
+            if abs(next - share) < share * 1e-6 { share = next; break }
+            share = next
+        }
+        model.matchShare = share
+        return model
+    }
+
     /// u estimated on random pairs of `people`: how often two different people agree at each
     /// level. Almost every random pair is a non-match, so the frequencies stand for u.
     public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
@@ -132,17 +181,17 @@ extension FellegiSunter {
         return counts.map { row in row.map { $0 / row.reduce(0, +) } }
     }
 
-    /// The model the intake check uses. m as EM estimated it, and u as random pairs gave it, on
+    /// The model the intake check uses. m as ``estimateAnchored`` found it, and u as random pairs gave it, on
     /// the synthetic registrations of `scripts/linkage_data.py` (5,000 people, seed 7; see
     /// `koers linkage evaluate`, which prints both); extra text fields get the names' values.
     /// The prior, 1 in 10,000 per candidate pair, is that of a newcomer against an index of about
     /// ten thousand registrations of which it may be one.
     public static func intake(extraCount: Int = 0) -> FellegiSunter {
         let layout = ComparisonLayout(extraCount: extraCount)
-        let givenM = [0.0611, 0.0618, 0.015, 0.2314, 0.6307], givenU = [0.99416, 0.00218, 0.00007, 0.00223, 0.00136]
-        let surnameM = [0.0909, 0.0552, 0.034, 0.1968, 0.623], surnameU = [0.99378, 0.00237, 0.00012, 0.00223, 0.00151]
+        let givenM = [0.0489, 0.0765, 0.0188, 0.2471, 0.6087], givenU = [0.99414, 0.00218, 0.00009, 0.00222, 0.00137]
+        let surnameM = [0.062, 0.0584, 0.0389, 0.2129, 0.6278], surnameU = [0.99379, 0.00237, 0.00011, 0.00222, 0.00151]
         let m = [givenM, surnameM] + Array(repeating: surnameM, count: extraCount)
-            + [[0.0221, 0.0101, 0.9677], [0.0986, 0.9014], [0.0005, 0.9995], [0.0208, 0.9792], [0.0072, 0.9928], [0.0135, 0.9865]]
+            + [[0.0006, 0.0089, 0.9905], [0.0423, 0.9577], [0.0145, 0.9855], [0.0377, 0.9623], [0.0082, 0.9918], [0.0183, 0.9817]]
         let u = [givenU, surnameU] + Array(repeating: surnameU, count: extraCount)
             + [[0.99985, 0.00001, 0.00014], [0.96553, 0.03447], [0.91699, 0.08301], [0.96382, 0.03618], [0.42939, 0.57061], [0.88805, 0.11195]]
         return FellegiSunter(layout: layout, m: m, u: u, matchShare: 1e-4)

@@ -60,7 +60,7 @@ public struct LinkageEncoder: Sendable {
         // they share any one, so a typo in one field still leaves the others to find the pair.
         var blocks: [String] = []
         if let v = identity.vNumber { blocks.append("v|" + v) }
-        for variant in variants { blocks.append("vd|" + variant) }
+
         if let year, let month, let day { blocks.append("d|\(year)-\(month)-\(day)") }
         let gs = givenSkeleton, ss = surnameSkeleton
         if !gs.isEmpty && !ss.isEmpty { blocks.append("n|" + min(gs, ss) + "|" + max(gs, ss)) }
@@ -76,7 +76,9 @@ public struct LinkageEncoder: Sendable {
             if !ss.isEmpty { blocks.append("se\(i)|\(ss)|\(text)") }
             if !gs.isEmpty { blocks.append("ge\(i)|\(gs)|\(text)") }
         }
-        person.blockingKeys = blocks.map { LinkageKeys.token(keys.blocking, $0) }
+        // The V-nummer's one-digit-left-out tokens are keyed already: they serve as blocking keys
+        // as they are (marked so as not to collide with the others), without hashing them again.
+        person.blockingKeys = blocks.map { LinkageKeys.token(keys.blocking, $0) } + person.vNumberVariants.map { $0 ^ 0x5644_5644_5644_5644 }
         return person
     }
 

@@ -25,7 +25,7 @@ public struct LinkageKeys: Sendable {
         let master = SymmetricKey(data: secret)
         func key(_ label: String) -> FieldKey {
             let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, salt: Array("koers-linkage-v1".utf8), info: Array(label.utf8), outputByteCount: 32)
-            return FieldKey(bytes: derived.withUnsafeBytes { Array($0) })
+            return FieldKey(derived)
         }
         givenName = key("givenName")
         surname = key("surname")
@@ -43,7 +43,8 @@ public struct LinkageKeys: Sendable {
     /// The first 16 bytes of HMAC(key, value) as two words.
     @inline(__always)
     static func mac(_ key: FieldKey, _ bytes: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-        var h = HMAC<SHA256>(key: SymmetricKey(data: key.bytes))
+        // A copy of the keyed state: the key's padding blocks are hashed once, not per value.
+        var h = key.keyed.state
         h.update(data: bytes)
         let code = h.finalize()
         return code.withUnsafeBytes { raw in
@@ -58,7 +59,21 @@ public struct LinkageKeys: Sendable {
     }
 }
 
-/// One field's derived HMAC key, kept as bytes so that the keys can cross threads.
-struct FieldKey: Sendable, Hashable {
-    let bytes: [UInt8]
+/// One field's derived HMAC key, with the HMAC state already keyed.
+struct FieldKey: Sendable {
+    let keyed: KeyedState
+
+    init(_ key: SymmetricKey) {
+        keyed = KeyedState(state: HMAC<SHA256>(key: key))
+    }
+}
+
+/// The keyed HMAC state, only ever copied after initialisation: each use mutates its own copy
+/// (the digest context is copied on write), so sharing it across threads is safe.
+final class KeyedState: @unchecked Sendable {
+    let state: HMAC<SHA256>
+
+    init(state: HMAC<SHA256>) {
+        self.state = state
+    }
 }
