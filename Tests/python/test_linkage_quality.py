@@ -88,8 +88,10 @@ def test_synthetic_beside_splink(data):
         f.write(table + "\n")
     mine = runs[2][1]
     assert mine["true_pairs"] == runs[2][2]["true_pairs"]
-    assert mine["precision"] >= 0.98, table
-    assert mine["recall"] >= 0.95, table
+    # On encodings only, Koers should do as well as Splink on the plaintext, taking precision and
+    # recall together; neither may fall below 0.95.
+    assert mine["precision"] >= 0.95 and mine["recall"] >= 0.95, table
+    assert mine["f1"] >= runs[2][2]["f1"] - 0.01, table
 
 
 def test_dedup_output_file(data, tmp_path):
