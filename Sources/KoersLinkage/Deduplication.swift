@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the people registered more than once in one set of encodings: blocking, comparison,
 /// Fellegi–Sunter weights with m and u estimated by EM, a threshold, and groups.
 public struct Deduplication: Sendable {
@@ -25,7 +27,7 @@ public struct Deduplication: Sendable {
     /// Blocking keys shared by more people than this are not used.
     public var maxBlock: Int
 
-    public init(layout: ComparisonLayout, threshold: Double = 0.9, maxBlock: Int = 1_000) {
+    public init(layout: ComparisonLayout, threshold: Double = 0.9, maxBlock: Int = 300) {
         self.layout = layout
         self.threshold = threshold
         self.maxBlock = maxBlock
@@ -50,13 +52,32 @@ public struct Deduplication: Sendable {
         let weights = model.weights
         var weightOf: [UInt64: Double] = [:]
         for p in counts.keys { weightOf[p] = model.weight(p, weights: weights) }
+        // Term frequencies: agreeing on a common name says less than agreeing on a rare one. Where
+        // both skeleton tokens are equal, u is the share of people with that name, if larger.
+        var givenFrequency: [UInt64: Int] = [:], surnameFrequency: [UInt64: Int] = [:]
+        for p in people {
+            if let g = p.givenSkeleton { givenFrequency[g, default: 0] += 1 }
+            if let s = p.surnameSkeleton { surnameFrequency[s, default: 0] += 1 }
+        }
+        let n = Double(max(people.count, 1))
+        func adjustment(_ pair: UInt64, _ pattern: UInt64) -> Double {
+            let a = people[Int(pair >> 32)], b = people[Int(pair & 0xFFFF_FFFF)]
+            var w = 0.0
+            for (field, token, other, frequency) in [(0, a.givenSkeleton, b.givenSkeleton, givenFrequency), (1, a.surnameSkeleton, b.surnameSkeleton, surnameFrequency)] {
+                guard let token, token == other, let level = ComparisonLayout.level(pattern, field), level >= 3 else { continue }
+                let share = Double(frequency[token] ?? 1) / n
+                let u = model.u[field][level]
+                if share > u { w -= log2(share / u) }
+            }
+            return w
+        }
         var matches: [Match] = []
         var offset = 0
         for part in patterns {
             for (k, p) in part.enumerated() {
-                let w = weightOf[p]!
-                let probability = model.probability(weight: w)
                 let pair = pairs[offset + k]
+                let w = weightOf[p]! + adjustment(pair, p)
+                let probability = model.probability(weight: w)
                 if probability >= threshold && !excluded.contains(pair) {
                     matches.append(Match(a: Int(pair >> 32), b: Int(pair & 0xFFFF_FFFF), probability: probability, weight: w))
                 }

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import KoersLinkage
+import KoersStore
+import KoersWeb
 
 /// `koers linkage`: duplicate detection on a file, its measurement, and its benchmark.
-struct LinkageCommand: ParsableCommand {
+struct LinkageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linkage",
         abstract: "Find people registered more than once, on encodings only (dedup), measure it against known pairs (evaluate), time it (bench).",
-        subcommands: [Dedup.self, Evaluate.self, LinkageBench.self])
+        subcommands: [Dedup.self, Evaluate.self, LinkageBench.self, Reindex.self])
 
     /// The key material: `KOERS_LINKAGE_SECRET` when set (to compare with a location's index),
     /// otherwise fresh random bytes, as a file compared only with itself needs no lasting key.
@@ -115,6 +117,20 @@ struct LinkageCommand: ParsableCommand {
                 "candidate_pairs": result.candidatePairs, "skipped_blocks": result.skippedBlocks, "em_iterations": result.model.iterations,
                 "match_share": result.model.matchShare, "m": result.model.m, "u": result.model.u, "fields": result.model.layout.fieldNames, "seconds": LinkageCommand.seconds(since: start), "rows": ids.count,
             ])
+        }
+    }
+
+    struct Reindex: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Encode every registration into the linkage index again: after KOERS_LINKAGE_SECRET changed, or for a database from before the index.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            try await withServices(database, migrate: true) { services in
+                let count = try await services.cases.linkage.reindexAll()
+                print("Encoded \(count) registrations into the linkage index.")
+            }
         }
     }
 
