@@ -1,7 +1,8 @@
 import Foundation
 
 /// Finds the people registered more than once in one set of encodings: blocking, comparison,
-/// Fellegi–Sunter weights with m and u estimated by EM, a threshold, and groups.
+/// Fellegi–Sunter weights (m from anchor pairs, u from random pairs, λ by EM, term frequencies on
+/// names), a threshold, and groups.
 public struct Deduplication: Sendable {
     /// A matched pair and its match probability.
     public struct Match: Sendable, Hashable {
