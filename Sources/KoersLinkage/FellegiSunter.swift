@@ -3,13 +3,14 @@ import Foundation
 /// Fellegi–Sunter: for each field and level, how likely it is among pairs of the same person (m)
 /// and among pairs of different people (u); a pair's weight is the sum of log₂(m/u) over its fields.
 ///
-/// m, u and the share of matches among candidate pairs are estimated by expectation–maximisation
-/// on the candidate pairs' patterns, assuming the fields independent given match status.
+/// ``estimateAnchored(_:layout:u:totalPairs:maxIterations:)`` estimates m on anchor pairs and λ
+/// by expectation–maximisation, with u from random pairs, assuming the fields independent given
+/// match status.
 public struct FellegiSunter: Sendable, Codable, Hashable {
     public let layout: ComparisonLayout
     public private(set) var m: [[Double]]
     public private(set) var u: [[Double]]
-    /// λ: the share of candidate pairs that are matches.
+    /// λ: the share of all pairs that are matches, the prior of every comparison.
     public private(set) var matchShare: Double
     /// EM iterations run until the parameters settled.
     public private(set) var iterations = 0
@@ -48,65 +49,6 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
     public func probability(weight: Double) -> Double {
         let prior = log2(matchShare / (1 - matchShare))
         return 1 / (1 + exp2(-(prior + weight)))
-    }
-
-    /// Estimates m, u and λ from pattern counts.
-    ///
-    /// With `fixedU`, u stays as given (estimated on random pairs, as among candidate pairs found by
-    /// blocking the non-matches agree far more often than non-matches do in general) and EM
-    /// estimates m and λ only.
-    ///
-    /// With `totalPairs`, λ is the share of matches among all pairs, not among the candidates: the
-    /// pairs blocking left out count as non-matches. A candidate then needs evidence against
-    /// odds of one in (all pairs / matches), as it would without blocking.
-    public static func estimate(_ counts: [UInt64: Int], layout: ComparisonLayout, start: FellegiSunter? = nil, fixedU: [[Double]]? = nil, totalPairs: Double? = nil, maxIterations: Int = 200) -> FellegiSunter {
-        var model = start ?? FellegiSunter(layout: layout)
-        if let fixedU { model.u = fixedU }
-        let patterns = Array(counts)
-        let fields = layout.fieldCount
-        let levelCounts = layout.levelCounts
-        // Levels of every pattern, decoded once.
-        let levels: [[Int?]] = patterns.map { p in (0..<fields).map { ComparisonLayout.level(p.key, $0) } }
-        let candidates = Double(patterns.reduce(0) { $0 + $1.value })
-        guard candidates > 0 else { return model }
-        let total = max(totalPairs ?? candidates, candidates)
-        if totalPairs != nil && start == nil { model.matchShare = min(candidates / total, 0.5) * 0.1 }
-        for iteration in 1...maxIterations {
-            var mCount = levelCounts.map { Array(repeating: 1e-6, count: $0) }
-            var uCount = levelCounts.map { Array(repeating: 1e-6, count: $0) }
-            var matches = 0.0
-            for (i, (_, n)) in patterns.enumerated() {
-                var lm = log(model.matchShare), lu = log(1 - model.matchShare)
-                for f in 0..<fields {
-                    if let l = levels[i][f] {
-                        lm += log(max(model.m[f][l], 1e-12))
-                        lu += log(max(model.u[f][l], 1e-12))
-                    }
-                }
-                let pm = 1 / (1 + exp(lu - lm))
-                let c = Double(n)
-                matches += pm * c
-                for f in 0..<fields {
-                    if let l = levels[i][f] {
-                        mCount[f][l] += pm * c
-                        uCount[f][l] += (1 - pm) * c
-                    }
-                }
-            }
-            let newM = mCount.map { row in row.map { $0 / row.reduce(0, +) } }
-            let newU = fixedU ?? uCount.map { row in row.map { $0 / row.reduce(0, +) } }
-            let newShare = min(max(matches / total, 1e-9), 1 - 1e-9)
-            var change = abs(newShare - model.matchShare)
-            for f in 0..<fields {
-                for l in 0..<levelCounts[f] { change = max(change, abs(newM[f][l] - model.m[f][l]), abs(newU[f][l] - model.u[f][l])) }
-            }
-            model.m = newM
-            model.u = newU
-            model.matchShare = newShare
-            model.iterations = iteration
-            if change < 1e-7 { break }
-        }
-        return model
     }
 }
 
@@ -159,14 +101,8 @@ extension FellegiSunter {
     public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
         var counts = layout.levelCounts.map { Array(repeating: 1.0, count: $0) }  // add-one: no level is impossible
         guard people.count > 1 else { return counts.map { row in row.map { $0 / row.reduce(0, +) } } }
-        var state = seed
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(people.count))
-        }
+        var random = SplitMix64(seed: seed)
+        func next() -> Int { Int(random.next() % UInt64(people.count)) }
         let total = min(pairs, people.count * (people.count - 1) / 2)
         var drawn = 0
         while drawn < total {

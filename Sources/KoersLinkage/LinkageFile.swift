@@ -28,7 +28,7 @@ public struct LinkageFile: Sendable {
     /// Reads the file's bytes; the CSV is RFC 4180 (quoted fields may hold commas, quotes and newlines).
     public init(data: [UInt8]) throws(Failure) {
         let rows = Self.rows(data)
-        guard let header = rows.first?.map({ $0.trimmingSpaces.lowercased() }) else { throw .empty }
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }) else { throw .empty }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() { index[name] = i }
         for name in Self.columns where index[name] == nil { throw .missingColumn(name) }

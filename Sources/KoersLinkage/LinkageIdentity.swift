@@ -1,3 +1,5 @@
+import Foundation
+
 /// The identity fields a location encodes, in plain text; they never leave the location.
 ///
 /// Birth dates come apart in year, month and day, each unknown on its own: a 1 January
@@ -51,16 +53,7 @@ public struct LinkageIdentity: Sendable, Hashable {
     }
 
     private static func clean(_ text: String?) -> String? {
-        guard let t = text?.trimmingSpaces, !t.isEmpty else { return nil }
+        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
         return t
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
-        return String(s)
     }
 }

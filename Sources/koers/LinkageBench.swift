@@ -25,21 +25,21 @@ extension LinkageCommand {
                 let e = encoder.encode(identity)
                 for f in [e.givenName, e.surname] + e.extras { if let f { fills += f.fill; filters += 1 } }
             }
-            let encodeRate = Double(sample.count) / LinkageCommand.seconds(since: start)
+            let encodeRate = Double(sample.count) / Bench.seconds(since: start)
 
             // Dice, all pairs between two random sets.
             let left = Self.randomFilters(diceRows, seed: 1), right = Self.randomFilters(diceRows, seed: 2)
             start = ContinuousClock.now
             let hits = DiceBlock.countAbove(0.95, left, right)
-            let diceOne = Double(diceRows * diceRows) / LinkageCommand.seconds(since: start)
+            let diceOne = Double(diceRows * diceRows) / Bench.seconds(since: start)
             start = ContinuousClock.now
             let hitsAll = DiceBlock.countAboveParallel(0.95, left, right)
-            let diceAll = Double(diceRows * diceRows) / LinkageCommand.seconds(since: start)
+            let diceAll = Double(diceRows * diceRows) / Bench.seconds(since: start)
 
             // The intake check against the whole file as index.
             start = ContinuousClock.now
             let people = encoder.encodeAll(file.identities)
-            let encodeAllSeconds = LinkageCommand.seconds(since: start)
+            let encodeAllSeconds = Bench.seconds(since: start)
             let index = LinkageIndex(people: people, model: .intake(extraCount: file.extraColumns.count))
             var random = SystemRandomNumberGenerator()
             var times: [Double] = []
@@ -48,12 +48,12 @@ extension LinkageCommand {
                 let identity = file.identities[Int.random(in: 0..<file.identities.count, using: &random)]
                 let t = ContinuousClock.now
                 let matches = index.check(encoder.encode(identity))
-                times.append(LinkageCommand.seconds(since: t) * 1000)
+                times.append(Bench.seconds(since: t) * 1000)
                 if !matches.isEmpty { found += 1 }
             }
             times.sort()
             func quantile(_ q: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * q))] }
-            try LinkageCommand.printJSON([
+            try Bench.printJSON([
                 "encode_per_second_one_core": encodeRate, "encode_all_seconds": encodeAllSeconds,
                 "dice_per_second_one_core": diceOne, "dice_per_second_all_cores": diceAll, "dice_hits": hits, "dice_hits_parallel": hitsAll,
                 "check_p50_ms": quantile(0.5), "check_p99_ms": quantile(0.99), "check_max_ms": times.last ?? 0, "checks_with_match": found,
@@ -64,14 +64,8 @@ extension LinkageCommand {
 
         /// Random encodings with about 40% of bits set, from a fixed seed.
         static func randomFilters(_ count: Int, seed: UInt64) -> [BloomFilter] {
-            var state = seed &* 0x9E37_79B9_7F4A_7C15
-            func next() -> UInt64 {
-                state &+= 0x9E37_79B9_7F4A_7C15
-                var z = state
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
+            var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+            func next() -> UInt64 { random.next() }
             return (0..<count).map { _ in
                 var words = SIMD16<UInt64>(repeating: 0)
                 // Two random words ANDed and ORed with a third give bits set with probability 0.4 or so.

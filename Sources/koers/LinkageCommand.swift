@@ -28,15 +28,6 @@ struct LinkageCommand: AsyncParsableCommand {
         }
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    static func printJSON(_ values: [String: Any]) throws {
-        print(String(decoding: try JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]), as: UTF8.self))
-    }
-
     struct Dedup: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the pairs of rows that are one person: id_a,id_b,score.",
@@ -111,11 +102,11 @@ struct LinkageCommand: AsyncParsableCommand {
             let correct = foundSet.intersection(truthSet).count
             let precision = foundSet.isEmpty ? 1 : Double(correct) / Double(foundSet.count)
             let recall = truthSet.isEmpty ? 1 : Double(correct) / Double(truthSet.count)
-            try LinkageCommand.printJSON([
+            try Bench.printJSON([
                 "precision": precision, "recall": recall, "f1": precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0,
                 "true_pairs": truthSet.count, "found_pairs": foundSet.count, "correct_pairs": correct,
                 "candidate_pairs": result.candidatePairs, "skipped_blocks": result.skippedBlocks, "em_iterations": result.model.iterations,
-                "match_share": result.model.matchShare, "m": result.model.m, "u": result.model.u, "fields": result.model.layout.fieldNames, "seconds": LinkageCommand.seconds(since: start), "rows": ids.count,
+                "match_share": result.model.matchShare, "m": result.model.m, "u": result.model.u, "fields": result.model.layout.fieldNames, "seconds": Bench.seconds(since: start), "rows": ids.count,
             ])
         }
     }
