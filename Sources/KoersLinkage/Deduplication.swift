@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the people registered more than once in one set of encodings: blocking, comparison,
 /// Fellegi–Sunter weights (m from anchor pairs, u from random pairs, λ by EM, term frequencies on
-/// names), a threshold, and groups.
+/// names within nationality and gender), a threshold, and groups.
 public struct Deduplication: Sendable {
     /// A matched pair and its match probability.
     public struct Match: Sendable, Hashable {
@@ -20,6 +20,8 @@ public struct Deduplication: Sendable {
         public let skippedBlocks: Int
         /// For every person, the smallest index in its group (connected components of the matches).
         public let groups: [Int]
+        /// Seconds spent per step, in order: blocking, comparing, estimating, scoring, grouping.
+        public let seconds: [(step: String, seconds: Double)]
     }
 
     public let layout: ComparisonLayout
@@ -35,59 +37,87 @@ public struct Deduplication: Sendable {
     }
 
     /// Deduplicates `people`; pairs in `excluded` (decided "not the same person") are never reported.
+    ///
+    /// The candidate pairs are visited twice, on all cores, and never stored: once to count how
+    /// often each comparison pattern occurs (what the model is estimated on), once to score them.
     public func run(_ people: [EncodedPerson], model start: FellegiSunter? = nil, excluded: Set<UInt64> = []) -> Result {
-        let table = BlockingTable(people.map(\.blockingKeys))
-        let (pairs, skipped) = table.pairs(maxBlock: maxBlock)
-        let layout = self.layout
-        let parts = Parallel.parts(for: pairs.count, minimumPerPart: 200_000)
-        let patterns: [[UInt64]] = Parallel.map(count: pairs.count, parts: parts) { _, range in
-            pairs[range].map { pair in layout.pattern(people[Int(pair >> 32)], people[Int(pair & 0xFFFF_FFFF)]) }
+        var seconds: [(step: String, seconds: Double)] = []
+        var clock = ContinuousClock.now
+        func lap(_ step: String) {
+            let now = ContinuousClock.now
+            let d = (now - clock).components
+            seconds.append((step, Double(d.seconds) + Double(d.attoseconds) * 1e-18))
+            clock = now
         }
-        var counts: [UInt64: Int] = [:]
-        for part in patterns { for p in part { counts[p, default: 0] += 1 } }
-        // u from random pairs; m and λ by EM on the candidate pairs, λ as a share of all pairs.
-        // Among candidates found by blocking, different people agree far more often than in
-        // general, so u and λ estimated among the candidates alone undersell agreement.
+        let candidates = CandidatePairs(BlockingTable(people.map(\.blockingKeys)), people: people.count, maxBlock: maxBlock)
+        lap("blocking")
+        let layout = self.layout
+        let maxBlock = self.maxBlock
+        let comparer = PairComparer(people, layout: layout)
+        let partCounts: [PatternCounts] = Parallel.map(count: candidates.parts.count, parts: candidates.parts.count) { part, _ in
+            var counts = PatternCounts()
+            let block = PairComparer.BlockCopy(capacity: maxBlock, textCount: comparer.textCount)
+            candidates.forEachPair(inPart: part, start: { comparer.copy($0, into: block) }) { x, y, _, _ in
+                counts.add(comparer.pattern(x, y, in: block))
+            }
+            return counts
+        }
+        var merged = PatternCounts()
+        for part in partCounts { merged.merge(part) }
+        let counts = merged.dictionary
+        lap("comparing")
+        // u from random pairs; m on anchor pairs and λ by EM on the candidate pairs, λ as a share
+        // of all pairs. Among candidates found by blocking, different people agree far more often
+        // than in general, so u and λ estimated among the candidates alone undersell agreement.
         let allPairs = Double(people.count) * Double(max(people.count - 1, 0)) / 2
         let model = start ?? FellegiSunter.estimateAnchored(counts, layout: layout, u: FellegiSunter.randomPairU(people, layout: layout), totalPairs: allPairs)
+        // log₂(m/u) at `field * 8 + level`; a missing field (level 7) weighs nothing.
         let weights = model.weights
-        var weightOf: [UInt64: Double] = [:]
-        for p in counts.keys { weightOf[p] = model.weight(p, weights: weights) }
-        // Term frequencies: agreeing on a common name says less than agreeing on a rare one. Where
-        // both skeleton tokens are equal, u is the share of people with that name, if larger.
-        var givenFrequency: [UInt64: Int] = [:], surnameFrequency: [UInt64: Int] = [:]
-        for p in people {
-            if let g = p.givenSkeleton { givenFrequency[g, default: 0] += 1 }
-            if let s = p.surnameSkeleton { surnameFrequency[s, default: 0] += 1 }
-        }
-        let n = Double(max(people.count, 1))
-        func adjustment(_ pair: UInt64, _ pattern: UInt64) -> Double {
-            let a = people[Int(pair >> 32)], b = people[Int(pair & 0xFFFF_FFFF)]
-            var w = 0.0
-            for (field, token, other, frequency) in [(0, a.givenSkeleton, b.givenSkeleton, givenFrequency), (1, a.surnameSkeleton, b.surnameSkeleton, surnameFrequency)] {
-                guard let token, token == other, let level = ComparisonLayout.level(pattern, field), level >= 3 else { continue }
-                let share = Double(frequency[token] ?? 1) / n
-                let u = model.u[field][level]
-                if share > u { w -= log2(share / u) }
-            }
-            return w
-        }
-        var matches: [Match] = []
-        var offset = 0
-        for part in patterns {
-            for (k, p) in part.enumerated() {
-                let pair = pairs[offset + k]
-                let w = weightOf[p]! + adjustment(pair, p)
+        let weightTable: [Double] = weights.flatMap { row -> [Double] in row + [Double](repeating: 0, count: 8 - row.count) }
+        let frequencies = NameFrequencies(people)
+        lap("estimating")
+        // The term-frequency adjustment only lowers a weight: pairs below this weight before it
+        // stay below the threshold after it.
+        let prior = log2(model.matchShare / (1 - model.matchShare))
+        let lowest = log2(threshold / (1 - threshold)) - prior
+        let v = 2 + layout.extraCount
+        let fieldCount = layout.fieldCount
+        let u = model.u
+        let threshold = self.threshold
+        let found: [[Match]] = Parallel.map(count: candidates.parts.count, parts: candidates.parts.count) { part, _ in
+            var matches: [Match] = []
+            let block = PairComparer.BlockCopy(capacity: maxBlock, textCount: comparer.textCount)
+            candidates.forEachPair(inPart: part, start: { comparer.copy($0, into: block) }) { x, y, i, j in
+                let pattern = comparer.pattern(x, y, in: block)
+                var w = 0.0
+                for f in 0..<fieldCount { w += weightTable[f * 8 + Int((pattern >> UInt64(3 * f)) & 7)] }
+                guard w >= lowest else { return }
+                // Agreeing on a common name says less than agreeing on a rare one: where the
+                // skeletons are equal, u is the name's share (among the same nationality and
+                // gender when the pair agrees on those), if that is larger.
+                let sameNationality = ComparisonLayout.level(pattern, v + 5) == 1
+                if let level = ComparisonLayout.level(pattern, 0), level >= 3, comparer.sameSkeleton(x, y, field: 0, in: block) {
+                    let share = frequencies.givenShare(i, sameNationality: sameNationality, sameGender: ComparisonLayout.level(pattern, v + 4) == 1)
+                    if share > u[0][level] { w -= log2(share / u[0][level]) }
+                }
+                if let level = ComparisonLayout.level(pattern, 1), level >= 3, comparer.sameSkeleton(x, y, field: 1, in: block) {
+                    let share = frequencies.surnameShare(i, sameNationality: sameNationality)
+                    if share > u[1][level] { w -= log2(share / u[1][level]) }
+                }
                 let probability = model.probability(weight: w)
-                if probability >= threshold && !excluded.contains(pair) {
-                    matches.append(Match(a: Int(pair >> 32), b: Int(pair & 0xFFFF_FFFF), probability: probability, weight: w))
+                if probability >= threshold && !excluded.contains(UInt64(i) << 32 | UInt64(j)) {
+                    matches.append(Match(a: i, b: j, probability: probability, weight: w))
                 }
             }
-            offset += part.count
+            return matches
         }
+        let matches = found.flatMap { $0 }
+        lap("scoring")
         var components = UnionFind(count: people.count)
         for match in matches { components.union(match.a, match.b) }
-        return Result(matches: matches, model: model, candidatePairs: pairs.count, skippedBlocks: skipped, groups: (0..<people.count).map { components.find($0) })
+        let groups = (0..<people.count).map { components.find($0) }
+        lap("grouping")
+        return Result(matches: matches, model: model, candidatePairs: counts.values.reduce(0, +), skippedBlocks: candidates.skippedBlocks, groups: groups, seconds: seconds)
     }
 }
 

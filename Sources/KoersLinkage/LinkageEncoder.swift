@@ -48,8 +48,9 @@ public struct LinkageEncoder: Sendable {
         let month = identity.birthMonth.map(String.init)
         let day = identity.birthDay.map(String.init)
         person.vNumber = identity.vNumber.map { LinkageKeys.token(keys.vNumber, $0) }
-        let variants = identity.vNumber.map(Self.deletionVariants) ?? []
-        person.vNumberVariants = variants.map { LinkageKeys.token(keys.vNumber, "-" + $0) }
+        // The variants' tokens are of "-" and the digits left.
+        let variants = identity.vNumber.map { Self.deletionVariants(Array($0.utf8)) } ?? []
+        person.vNumberVariants = variants.map { LinkageKeys.token(keys.vNumber, bytes: [0x2D] + $0) }
         person.birthYear = year.map { LinkageKeys.token(keys.birthYear, $0) }
         person.birthMonth = month.map { LinkageKeys.token(keys.birthMonth, $0) }
         person.birthDay = day.map { LinkageKeys.token(keys.birthDay, $0) }
@@ -83,10 +84,17 @@ public struct LinkageEncoder: Sendable {
     }
 
     /// The number with each digit left out in turn, distinct and sorted.
-    static func deletionVariants(_ digits: String) -> [String] {
-        let chars = Array(digits)
-        guard chars.count > 3 else { return [] }
-        return Array(Set(chars.indices.map { i in String(chars[..<i] + chars[(i + 1)...]) })).sorted()
+    static func deletionVariants(_ digits: [UInt8]) -> [[UInt8]] {
+        guard digits.count > 3 else { return [] }
+        var out: [[UInt8]] = []
+        for i in digits.indices {
+            // Leaving out the second of two equal digits gives the same number as the first.
+            if i > 0 && digits[i] == digits[i - 1] { continue }
+            var v = digits
+            v.remove(at: i)
+            out.append(v)
+        }
+        return out.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
     /// Extra text fields keep digits (a postcode, a house number): lower-case letters and digits.
@@ -114,20 +122,27 @@ public struct LinkageEncoder: Sendable {
         }
         // k hash functions per bigram so that 1 − e^(−k·n/1024) ≈ the target fill.
         let k = max(4, min(96, Int((-log(1 - targetFill) * Double(BloomFilter.bits) / Double(max(distinct, 1))).rounded())))
-        var filter = BloomFilter()
-        table.hashes.withUnsafeBufferPointer { hashes in
-            for j in 0..<distinct {
-                let (h1, h2) = hashes[scratch[j]]
-                var position = h1
-                let step = h2 | 1
-                for _ in 0..<k {
-                    filter.insert(Int(position & 1023))
-                    position &+= step
+        // Bits set in plain words: setting a lane of the SIMD vector one at a time costs more.
+        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            let bits = raw.bindMemory(to: UInt64.self)
+            table.hashes.withUnsafeBufferPointer { hashes in
+                for j in 0..<distinct {
+                    let (h1, h2) = hashes[scratch[j]]
+                    var position = h1
+                    let step = h2 | 1
+                    for _ in 0..<k {
+                        let bit = Int(position & 1023)
+                        bits[bit >> 6] |= 1 << UInt64(bit & 63)
+                        position &+= step
+                    }
                 }
             }
         }
-        filter.seal()
-        return filter
+        return withUnsafeBytes(of: words) { raw in
+            let w = raw.bindMemory(to: UInt64.self)
+            return BloomFilter(words: SIMD16(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]))
+        }
     }
 }
 

@@ -15,12 +15,14 @@ public struct LinkageFile: Sendable {
         case missingColumn(String)
         case raggedRow(line: Int, expected: Int, found: Int)
         case empty
+        case tooManyExtraColumns(Int)
 
         public var description: String {
             switch self {
             case .missingColumn(let name): "the header has no column ‘\(name)’ (expected \(LinkageFile.columns.joined(separator: ",")), then any extra columns)"
             case .raggedRow(let line, let expected, let found): "line \(line) has \(found) fields, the header \(expected)"
             case .empty: "the file has no header row"
+            case .tooManyExtraColumns(let count): "the file has \(count) extra columns; at most \(ComparisonLayout.maxExtraCount) can be compared"
             }
         }
     }
@@ -33,6 +35,7 @@ public struct LinkageFile: Sendable {
         for (i, name) in header.enumerated() { index[name] = i }
         for name in Self.columns where index[name] == nil { throw .missingColumn(name) }
         let extraIndices = header.indices.filter { !Self.columns.contains(header[$0]) }
+        guard extraIndices.count <= ComparisonLayout.maxExtraCount else { throw .tooManyExtraColumns(extraIndices.count) }
         extraColumns = extraIndices.map { header[$0] }
         var ids: [String] = []
         var identities: [LinkageIdentity] = []

@@ -57,6 +57,11 @@ public struct LinkageKeys: Sendable {
         var value = value
         return value.withUTF8 { mac(key, UnsafeRawBufferPointer($0)).0 }
     }
+
+    /// A keyed 64-bit token of a value's UTF-8 bytes: the same token as of the string.
+    static func token(_ key: FieldKey, bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { mac(key, $0).0 }
+    }
 }
 
 /// One field's derived HMAC key, with the HMAC state already keyed.

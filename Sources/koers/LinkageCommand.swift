@@ -77,8 +77,11 @@ struct LinkageCommand: AsyncParsableCommand {
             let b = try linkTo.map(LinkageCommand.read)
             if let b, b.extraColumns != a.extraColumns { throw ValidationError("the two files have different extra columns") }
             let ids = a.ids + (b?.ids ?? [])
+            let read = Bench.seconds(since: start)
             let encoder = LinkageEncoder(keys: LinkageKeys(secret: LinkageCommand.secret(), extraFields: a.extraColumns))
+            let encodingStart = ContinuousClock.now
             let people = encoder.encodeAll(a.identities + (b?.identities ?? []))
+            let encoding = Bench.seconds(since: encodingStart)
             let result = Deduplication(layout: ComparisonLayout(extraCount: a.extraColumns.count), threshold: threshold).run(people)
             var found: [(Int, Int)] = []
             if b != nil {
@@ -107,6 +110,7 @@ struct LinkageCommand: AsyncParsableCommand {
                 "true_pairs": truthSet.count, "found_pairs": foundSet.count, "correct_pairs": correct,
                 "candidate_pairs": result.candidatePairs, "skipped_blocks": result.skippedBlocks, "em_iterations": result.model.iterations,
                 "match_share": result.model.matchShare, "m": result.model.m, "u": result.model.u, "fields": result.model.layout.fieldNames, "seconds": Bench.seconds(since: start), "rows": ids.count,
+                "steps": (["reading": read, "encoding": encoding] as [String: Double]).merging(result.seconds.map { ($0.step, $0.seconds) }) { $1 },
             ])
         }
     }
