@@ -70,7 +70,7 @@ public struct Deduplication: Sendable {
         // of all pairs. Among candidates found by blocking, different people agree far more often
         // than in general, so u and λ estimated among the candidates alone undersell agreement.
         let allPairs = Double(people.count) * Double(max(people.count - 1, 0)) / 2
-        let model = start ?? FellegiSunter.estimateAnchored(counts, layout: layout, u: FellegiSunter.randomPairU(people, layout: layout), totalPairs: allPairs)
+        let model = start ?? FellegiSunter.estimateAnchored(counts, layout: layout, u: FellegiSunter.randomPairU(count: people.count, layout: layout, pattern: comparer.pattern), totalPairs: allPairs)
         // log₂(m/u) at `field * 8 + level`; a missing field (level 7) weighs nothing.
         let weights = model.weights
         let weightTable: [Double] = weights.flatMap { row -> [Double] in row + [Double](repeating: 0, count: 8 - row.count) }

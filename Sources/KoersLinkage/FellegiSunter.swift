@@ -99,16 +99,21 @@ extension FellegiSunter {
     /// u estimated on random pairs of `people`: how often two different people agree at each
     /// level. Almost every random pair is a non-match, so the frequencies stand for u.
     public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
+        randomPairU(count: people.count, layout: layout, pairs: pairs, seed: seed) { layout.pattern(people[$0], people[$1]) }
+    }
+
+    /// The same, for `count` people whose pairs' patterns `pattern(i, j)` gives.
+    static func randomPairU(count: Int, layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED, pattern: (Int, Int) -> UInt64) -> [[Double]] {
         var counts = layout.levelCounts.map { Array(repeating: 1.0, count: $0) }  // add-one: no level is impossible
-        guard people.count > 1 else { return counts.map { row in row.map { $0 / row.reduce(0, +) } } }
+        guard count > 1 else { return counts.map { row in row.map { $0 / row.reduce(0, +) } } }
         var random = SplitMix64(seed: seed)
-        func next() -> Int { Int(random.next() % UInt64(people.count)) }
-        let total = min(pairs, people.count * (people.count - 1) / 2)
+        func next() -> Int { Int(random.next() % UInt64(count)) }
+        let total = min(pairs, count * (count - 1) / 2)
         var drawn = 0
         while drawn < total {
             let i = next(), j = next()
             if i == j { continue }
-            let p = layout.pattern(people[i], people[j])
+            let p = pattern(i, j)
             for f in 0..<layout.fieldCount {
                 if let l = ComparisonLayout.level(p, f) { counts[f][l] += 1 }
             }

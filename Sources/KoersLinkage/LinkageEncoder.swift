@@ -25,6 +25,12 @@ public struct LinkageEncoder: Sendable {
 
     /// Encodes one person.
     public func encode(_ identity: LinkageIdentity) -> EncodedPerson {
+        var cache = TokenCache(limit: 0)
+        return encode(identity, cache: &cache)
+    }
+
+    /// Encodes one person, taking tokens of values seen before from `cache`.
+    func encode(_ identity: LinkageIdentity, cache: inout TokenCache) -> EncodedPerson {
         var person = EncodedPerson()
         let given = identity.givenName.map(NameFolding.fold) ?? ""
         let surname = identity.surname.map(NameFolding.fold) ?? ""
@@ -34,10 +40,10 @@ public struct LinkageEncoder: Sendable {
         scratch.reserveCapacity(64)
         if !given.isEmpty { person.givenName = Self.filter(Array(given.utf8), skeleton: Array(givenSkeleton.utf8), table: givenTable, scratch: &scratch) }
         if !surname.isEmpty { person.surname = Self.filter(Array(surname.utf8), skeleton: Array(surnameSkeleton.utf8), table: surnameTable, scratch: &scratch) }
-        if !givenSkeleton.isEmpty { person.givenSkeleton = LinkageKeys.token(keys.givenName, "skeleton|" + givenSkeleton) }
-        if !surnameSkeleton.isEmpty { person.surnameSkeleton = LinkageKeys.token(keys.surname, "skeleton|" + surnameSkeleton) }
+        if !givenSkeleton.isEmpty { person.givenSkeleton = cache.token(keys.givenName, "skeleton|" + givenSkeleton) }
+        if !surnameSkeleton.isEmpty { person.surnameSkeleton = cache.token(keys.surname, "skeleton|" + surnameSkeleton) }
         let words = (given + " " + surname).split(separator: " ").map { NameFolding.skeleton(folded: String($0)) }.filter { !$0.isEmpty }
-        if !given.isEmpty && !surname.isEmpty { person.nameSet = LinkageKeys.token(keys.nameSet, Set(words).sorted().joined(separator: " ")) }
+        if !given.isEmpty && !surname.isEmpty { person.nameSet = cache.token(keys.nameSet, Set(words).sorted().joined(separator: " ")) }
         var extraFolded: [String] = []
         for (i, table) in extraTables.enumerated() {
             let text = i < identity.extras.count ? identity.extras[i].map(Self.foldText) ?? "" : ""
@@ -51,11 +57,11 @@ public struct LinkageEncoder: Sendable {
         // The variants' tokens are of "-" and the digits left.
         let variants = identity.vNumber.map { Self.deletionVariants(Array($0.utf8)) } ?? []
         person.vNumberVariants = variants.map { LinkageKeys.token(keys.vNumber, bytes: [0x2D] + $0) }
-        person.birthYear = year.map { LinkageKeys.token(keys.birthYear, $0) }
-        person.birthMonth = month.map { LinkageKeys.token(keys.birthMonth, $0) }
-        person.birthDay = day.map { LinkageKeys.token(keys.birthDay, $0) }
-        person.gender = identity.gender.map { LinkageKeys.token(keys.gender, $0) }
-        person.nationality = identity.nationality.map { LinkageKeys.token(keys.nationality, $0) }
+        person.birthYear = year.map { cache.token(keys.birthYear, $0) }
+        person.birthMonth = month.map { cache.token(keys.birthMonth, $0) }
+        person.birthDay = day.map { cache.token(keys.birthDay, $0) }
+        person.gender = identity.gender.map { cache.token(keys.gender, $0) }
+        person.nationality = identity.nationality.map { cache.token(keys.nationality, $0) }
 
         // Blocking keys: each a keyed token of a field combination. Two records are compared when
         // they share any one, so a typo in one field still leaves the others to find the pair.
@@ -79,7 +85,7 @@ public struct LinkageEncoder: Sendable {
         }
         // The V-nummer's one-digit-left-out tokens are keyed already: they serve as blocking keys
         // as they are (marked so as not to collide with the others), without hashing them again.
-        person.blockingKeys = blocks.map { LinkageKeys.token(keys.blocking, $0) } + person.vNumberVariants.map { $0 ^ 0x5644_5644_5644_5644 }
+        person.blockingKeys = blocks.map { cache.token(keys.blocking, $0) } + person.vNumberVariants.map { $0 ^ 0x5644_5644_5644_5644 }
         return person
     }
 
@@ -151,7 +157,30 @@ extension LinkageEncoder {
     public func encodeAll(_ identities: [LinkageIdentity]) -> [EncodedPerson] {
         let parts = Parallel.parts(for: identities.count, minimumPerPart: 5_000)
         return Parallel.map(count: identities.count, parts: parts) { _, range in
-            identities[range].map { encode($0) }
+            var cache = TokenCache(limit: 100_000)
+            return identities[range].map { encode($0, cache: &cache) }
         }.flatMap { $0 }
+    }
+}
+
+/// Tokens computed during one run of ``LinkageEncoder/encodeAll(_:)``, by field key and value:
+/// birth years, nationalities, common names and their combinations repeat across thousands of
+/// people, and an HMAC costs far more than a look-up. (V-nummers are not kept: they do not repeat.)
+struct TokenCache {
+    /// Values kept per field; beyond it, tokens are computed every time.
+    let limit: Int
+    private var tokens: [ObjectIdentifier: [String: UInt64]] = [:]
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    mutating func token(_ key: FieldKey, _ value: String) -> UInt64 {
+        guard limit > 0 else { return LinkageKeys.token(key, value) }
+        let field = ObjectIdentifier(key.keyed)
+        if let known = tokens[field]?[value] { return known }
+        let token = LinkageKeys.token(key, value)
+        if tokens[field, default: [:]].count < limit { tokens[field, default: [:]][value] = token }
+        return token
     }
 }

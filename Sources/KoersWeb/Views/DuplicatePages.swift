@@ -38,7 +38,8 @@ enum DuplicatePages {
             ]
             if inReview { content.append(.p(.class("notice"), .text(env.t("Ter beoordeling bij de gemeente.", "Under review by the municipality.")))) }
             if mayResolve {
-                let s = formEntry == match.entryId ? form : FormState()
+                // One form per possible registration: field ids scoped by the entry.
+                let s = (formEntry == match.entryId ? form : FormState()).scoped(String(match.entryId.uuidString.lowercased().prefix(8)) + "-")
                 var options = [DuplicateResolution.Kind.samePersonTransfer, .samePersonStop, .notSamePerson]
                 if match.strength == "medium" && actor.party != .municipality && !inReview { options.append(.review) }
                 let fieldsNodes: [Node<HTML.FormContext>] = [

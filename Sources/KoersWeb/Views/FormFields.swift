@@ -6,21 +6,23 @@ import Plot
 /// it with `aria-describedby`, and the value as typed. Generic over the Plot context so the same
 /// controls work inside forms and fieldsets.
 enum FormFields {
-    static func fieldId(_ name: String) -> String { "f-" + name }
+    /// The id of a field: `f-` and its name, after the form's id scope when one page holds several
+    /// forms with the same fields.
+    static func fieldId(_ name: String, _ s: FormState) -> String { "f-" + s.idScope + name }
 
-    static func describedBy(_ name: String, hint: Bool, error: Bool) -> String? {
-        let ids = (hint ? [fieldId(name) + "-hint"] : []) + (error ? [fieldId(name) + "-error"] : [])
+    static func describedBy(_ name: String, _ s: FormState, hint: Bool, error: Bool) -> String? {
+        let ids = (hint ? [fieldId(name, s) + "-hint"] : []) + (error ? [fieldId(name, s) + "-error"] : [])
         return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     static func errorNode<C: HTML.BodyContext>(_ s: FormState, _ name: String, _ env: PageEnvironment) -> Node<C> {
         guard let error = s.error(name) else { return .group([]) }
-        return .p(.id(fieldId(name) + "-error"), .class("field-error"), .span(.class("visually-hidden"), .text(env.t("Fout: ", "Error: "))), .text(env.t(error.message)))
+        return .p(.id(fieldId(name, s) + "-error"), .class("field-error"), .span(.class("visually-hidden"), .text(env.t("Fout: ", "Error: "))), .text(env.t(error.message)))
     }
 
-    static func hintNode<C: HTML.BodyContext>(_ name: String, _ hint: String?) -> Node<C> {
+    static func hintNode<C: HTML.BodyContext>(_ s: FormState, _ name: String, _ hint: String?) -> Node<C> {
         guard let hint else { return .group([]) }
-        return .p(.id(fieldId(name) + "-hint"), .class("hint"), .text(hint))
+        return .p(.id(fieldId(name, s) + "-hint"), .class("hint"), .text(hint))
     }
 
     /// A text-like input (`text`, `date`, `password`, `email`).
@@ -28,31 +30,31 @@ enum FormFields {
                                            hint: String? = nil, required: Bool = false, autocomplete: String? = nil, width: String? = nil) -> Node<C> {
         let hasError = s.error(name) != nil
         var attributes: [Attribute<HTML.InputContext>] = [
-            .attribute(named: "type", value: type), .attribute(named: "id", value: fieldId(name)), .name(name),
+            .attribute(named: "type", value: type), .attribute(named: "id", value: fieldId(name, s)), .name(name),
             .attribute(named: "value", value: type == "password" ? "" : s.value(name)),
         ]
         if required { attributes.append(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false)) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
         if hasError { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, hint: hint != nil, error: hasError) { attributes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { attributes.append(.attribute(named: "aria-describedby", value: d)) }
         if let width { attributes.append(.class("w-" + width)) }
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name)), .text(label + (required ? " *" : ""))),
-                    hintNode(name, hint),
+                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    hintNode(s, name, hint),
                     errorNode(s, name, env),
                     .selfClosedElement(named: "input", attributes: attributes))
     }
 
     static func textarea<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String, hint: String? = nil, required: Bool = false) -> Node<C> {
         let hasError = s.error(name) != nil
-        var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: fieldId(name)), .name(name), .attribute(named: "rows", value: "4")]
+        var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: fieldId(name, s)), .name(name), .attribute(named: "rows", value: "4")]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
         if required { nodes.append(.attribute(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(s.value(name)))
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name)), .text(label + (required ? " *" : ""))),
-                    hintNode(name, hint), errorNode(s, name, env),
+                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    hintNode(s, name, hint), errorNode(s, name, env),
                     .textarea(.group(nodes)))
     }
 
@@ -61,14 +63,14 @@ enum FormFields {
                                             blank: String? = nil, hint: String? = nil, required: Bool = false) -> Node<C> {
         let hasError = s.error(name) != nil
         let current = s.value(name)
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: fieldId(name)), .attribute(named: "name", value: name)]
+        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: fieldId(name, s)), .attribute(named: "name", value: name)]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
         if let blank { nodes.append(option("", blank, selected: current.isEmpty)) }
         for (value, text) in options { nodes.append(option(value, text, selected: value == current)) }
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name)), .text(label + (required ? " *" : ""))),
-                    hintNode(name, hint), errorNode(s, name, env),
+                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    hintNode(s, name, hint), errorNode(s, name, env),
                     .select(.group(nodes)))
     }
 
@@ -87,7 +89,7 @@ enum FormFields {
         let selected = Set(s.values(name))
         var items: [Node<HTML.BodyContext>] = []
         for (i, (value, text)) in options.enumerated() {
-            let id = fieldId(name) + "-\(i)"
+            let id = fieldId(name, s) + "-\(i)"
             var attributes: [Attribute<HTML.InputContext>] = [
                 .attribute(named: "type", value: multiple ? "checkbox" : "radio"), .attribute(named: "id", value: id),
                 .name(name), .attribute(named: "value", value: value),
@@ -98,9 +100,9 @@ enum FormFields {
         let legendNodes: [Node<HTML.BodyContext>] = [.text(legend + (required ? " *" : ""))]
         var fieldsetNodes: [Node<HTML.BodyContext>] = [.element(named: "legend", nodes: legendNodes)]
         if hasError { fieldsetNodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, hint: hint != nil, error: hasError) { fieldsetNodes.append(.attribute(named: "aria-describedby", value: d)) }
-        fieldsetNodes.append(.attribute(named: "id", value: fieldId(name)))
-        fieldsetNodes.append(hintNode(name, hint))
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { fieldsetNodes.append(.attribute(named: "aria-describedby", value: d)) }
+        fieldsetNodes.append(.attribute(named: "id", value: fieldId(name, s)))
+        fieldsetNodes.append(hintNode(s, name, hint))
         fieldsetNodes.append(errorNode(s, name, env))
         fieldsetNodes.append(.div(.class(inline ? "choices inline" : "choices"), .group(items)))
         return .div(.class(hasError ? "field has-error" : "field"), .element(named: "fieldset", nodes: fieldsetNodes))
@@ -108,7 +110,7 @@ enum FormFields {
 
     /// One check box for a yes/no flag.
     static func checkbox<C: HTML.BodyContext>(_ s: FormState, name: String, label: String) -> Node<C> {
-        let id = fieldId(name)
+        let id = fieldId(name, s)
         var attributes: [Attribute<HTML.InputContext>] = [
             .attribute(named: "type", value: "checkbox"), .attribute(named: "id", value: id), .name(name), .attribute(named: "value", value: "true"),
         ]
@@ -131,7 +133,7 @@ enum FormFields {
         if let message = s.formMessage { items.append(.li(.text(env.t(message)))) }
         for error in s.errors {
             let label = FieldLabels.all[error.field].map { env.t($0) + ": " } ?? ""
-            items.append(.li(.a(.href("#" + fieldId(error.field)), .text(label + env.t(error.message)))))
+            items.append(.li(.a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))))
         }
         return .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
                     .h2(.text(env.t("Controleer het formulier", "Please check the form"))),

@@ -7,6 +7,9 @@ struct FormState: Sendable {
     let errors: [FieldError]
     /// An error about the form as a whole (e.g. a concurrent change), shown in the summary.
     let formMessage: LocalizedText?
+    /// Put before every field id, so that several forms with the same fields on one page (a
+    /// decision per possible registration) keep their ids unique.
+    var idScope = ""
 
     init(input: FormInput = FormInput(), errors: [FieldError] = [], formMessage: LocalizedText? = nil) {
         self.input = input
@@ -21,4 +24,11 @@ struct FormState: Sendable {
     func error(_ name: String) -> FieldError? { errors.first { $0.field == name } }
 
     var hasErrors: Bool { !errors.isEmpty || formMessage != nil }
+
+    /// This state with its field ids under `scope`.
+    func scoped(_ scope: String) -> FormState {
+        var copy = self
+        copy.idScope = scope
+        return copy
+    }
 }
