@@ -2,7 +2,7 @@
 ///
 /// Two people are a candidate pair when they share a blocking key whose block holds at most
 /// `maxBlock` people. A pair sharing several keys is visited once: under the smallest key the two
-/// share, which each visit checks by merging the two people's sorted key lists. That replaces
+/// share, which each visit checks on the keys the two have before the block's. That replaces
 /// sorting and de-duplicating a list of all pairs (166 million at a million registrations).
 struct CandidatePairs: Sendable {
     let table: BlockingTable
@@ -62,9 +62,8 @@ struct CandidatePairs: Sendable {
         self.parts = parts
     }
 
-    /// Whether two people share a key: each list is sorted and ends at a key the other lacks,
-    /// or is empty. The merge steps without branching on which side is smaller, which a processor
-    /// cannot predict.
+    /// Whether two sorted lists of keys have one in common. The merge steps without branching on
+    /// which side is smaller, which a processor cannot predict.
     @inline(__always)
     private static func share(_ keys: UnsafeMutablePointer<UInt64>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
         var i = a.lowerBound, j = b.lowerBound

@@ -41,7 +41,7 @@ struct PairComparer: Sendable {
     /// field has no bits set (an encoded value always sets some).
     private let words: [UInt64]
     private let bitCounts: [Int32]
-    private var tokens: [Tokens]
+    private let tokens: [Tokens]
     /// The V-nummer's one-digit-left-out tokens, sorted: `variants[variantStart[i]..<variantStart[i + 1]]`.
     private let variants: [UInt64]
     private let variantStart: [Int]

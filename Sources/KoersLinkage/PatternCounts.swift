@@ -4,7 +4,8 @@
 /// Patterns are few (thousands) against hundreds of millions of pairs, so the table stays small
 /// and in cache.
 struct PatternCounts: Sendable {
-    /// No pattern has all bits set: a field's level is at most 7 and at most 21 fields fit.
+    /// Marks a free slot. No pattern has all bits set: patterns use at most 63 bits (21 fields of
+    /// three; see ``ComparisonLayout/maxExtraCount``).
     private static let empty = UInt64.max
     private var keys: [UInt64]
     private var values: [Int]
