@@ -40,12 +40,6 @@ public struct ComparisonLayout: Sendable, Hashable, Codable {
         return v == missing ? nil : Int(v)
     }
 
-    @inline(__always)
-    static func textLevel(_ a: BloomFilter?, _ b: BloomFilter?) -> UInt64 {
-        guard let a, let b else { return missing }
-        return level(shared: Int((a.words & b.words).nonzeroBitCount.wrappedSum()), total: a.bitCount + b.bitCount)
-    }
-
     /// The level of a Dice similarity 2·shared/total, by ``diceLevels``, without dividing:
     /// multiplied out, in thousandths, so that every way of comparing gives the same level.
     @inline(__always)
@@ -58,52 +52,10 @@ public struct ComparisonLayout: Sendable, Hashable, Codable {
         return 0
     }
 
-    /// A name's level: its Dice level, raised to 3 when the transliteration skeletons are equal.
-    @inline(__always)
-    static func nameLevel(_ a: BloomFilter?, _ b: BloomFilter?, _ sa: UInt64?, _ sb: UInt64?, _ sameNameSet: Bool) -> UInt64 {
-        let level = textLevel(a, b)
-        guard level != missing, level < 3 else { return level }
-        if sameNameSet { return 3 }
-        guard let sa, sa == sb else { return level }
-        return 3
-    }
-
-    @inline(__always)
-    static func tokenLevel(_ a: UInt64?, _ b: UInt64?) -> UInt64 {
-        guard let a, let b else { return missing }
-        return a == b ? 1 : 0
-    }
-
-    @inline(__always)
-    static func vNumberLevel(_ a: EncodedPerson, _ b: EncodedPerson) -> UInt64 {
-        guard let x = a.vNumber, let y = b.vNumber else { return missing }
-        if x == y { return 2 }
-        for v in a.vNumberVariants where b.vNumberVariants.contains(v) { return 1 }
-        return 0
-    }
-
-    /// The comparison pattern of two people.
+    /// The comparison pattern of two people. (Comparing many pairs, ``PairComparer`` gives the
+    /// same patterns from one copy of all their encodings; this is that comparer for two.)
     public func pattern(_ a: EncodedPerson, _ b: EncodedPerson) -> UInt64 {
-        var p: UInt64 = 0
-        var shift: UInt64 = 0
-        func put(_ v: UInt64) {
-            p |= v << shift
-            shift += 3
-        }
-        // Given name and surname written the other way round: both agree through the name set.
-        let swapped = a.nameSet != nil && a.nameSet == b.nameSet
-        put(Self.nameLevel(a.givenName, b.givenName, a.givenSkeleton, b.givenSkeleton, swapped))
-        put(Self.nameLevel(a.surname, b.surname, a.surnameSkeleton, b.surnameSkeleton, swapped))
-        for i in 0..<extraCount {
-            put(Self.textLevel(i < a.extras.count ? a.extras[i] : nil, i < b.extras.count ? b.extras[i] : nil))
-        }
-        put(Self.vNumberLevel(a, b))
-        put(Self.tokenLevel(a.birthYear, b.birthYear))
-        put(Self.tokenLevel(a.birthMonth, b.birthMonth))
-        put(Self.tokenLevel(a.birthDay, b.birthDay))
-        put(Self.tokenLevel(a.gender, b.gender))
-        put(Self.tokenLevel(a.nationality, b.nationality))
-        return p
+        PairComparer([a, b], layout: self, findNearVNumbers: false).pattern(0, 1)
     }
 
     /// The fields on which a pattern agrees well (level ≥ 3 for text, agreement for tokens): what a

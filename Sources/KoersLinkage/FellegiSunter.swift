@@ -99,7 +99,7 @@ extension FellegiSunter {
     /// u estimated on random pairs of `people`: how often two different people agree at each
     /// level. Almost every random pair is a non-match, so the frequencies stand for u.
     public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
-        randomPairU(count: people.count, layout: layout, pairs: pairs, seed: seed) { layout.pattern(people[$0], people[$1]) }
+        randomPairU(count: people.count, layout: layout, pairs: pairs, seed: seed, pattern: PairComparer(people, layout: layout).pattern)
     }
 
     /// The same, for `count` people whose pairs' patterns `pattern(i, j)` gives.

@@ -38,8 +38,10 @@ public struct LinkageScorer: Sendable {
     /// The candidates that reach at least medium strength, strongest first.
     public func matches(for probe: EncodedPerson, among candidates: [EncodedPerson]) -> [PossibleMatch] {
         var out: [PossibleMatch] = []
-        for (i, candidate) in candidates.enumerated() {
-            let pattern = model.layout.pattern(probe, candidate)
+        // The newcomer is person 0 of one comparer over all of them.
+        let comparer = PairComparer([probe] + candidates, layout: model.layout, findNearVNumbers: false)
+        for i in candidates.indices {
+            let pattern = comparer.pattern(0, i + 1)
             let probability = model.probability(weight: model.weight(pattern, weights: weights))
             if let strength = MatchStrength(probability: probability) {
                 out.append(PossibleMatch(index: i, probability: probability, pattern: pattern, strength: strength))

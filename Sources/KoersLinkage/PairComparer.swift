@@ -1,8 +1,9 @@
 /// Many people's encodings laid out for comparing hundreds of millions of pairs: the filters side
 /// by side in one array, the tokens in one plain struct per person.
 ///
-/// ``ComparisonLayout/pattern(_:_:)`` on two ``EncodedPerson`` values gives the same patterns; this
-/// form only avoids copying each person (and counting references to its arrays) for every pair.
+/// The one definition of a comparison pattern: ``ComparisonLayout/pattern(_:_:)`` is this
+/// comparer for two people. Laid out like this, comparing a pair copies no person and counts no
+/// references to its arrays.
 struct PairComparer: Sendable {
     /// One person's tokens; a missing token is marked in `present`, not by a value.
     struct Tokens: Sendable {
@@ -16,21 +17,18 @@ struct PairComparer: Sendable {
         static let nearVNumber: UInt16 = 1 << 15
 
         init(_ p: EncodedPerson) {
-            for (bit, token) in [p.vNumber, p.birthYear, p.birthMonth, p.birthDay, p.gender, p.nationality, p.givenSkeleton, p.surnameSkeleton, p.nameSet].enumerated() {
-                guard let token else { continue }
+            for (bit, token) in [p.vNumber, p.birthYear, p.birthMonth, p.birthDay, p.gender, p.nationality, p.givenSkeleton, p.surnameSkeleton, p.nameSet].enumerated() where token != nil {
                 present |= 1 << UInt16(bit)
-                switch bit {
-                case 0: vNumber = token
-                case 1: birthYear = token
-                case 2: birthMonth = token
-                case 3: birthDay = token
-                case 4: gender = token
-                case 5: nationality = token
-                case 6: givenSkeleton = token
-                case 7: surnameSkeleton = token
-                default: nameSet = token
-                }
             }
+            vNumber = p.vNumber ?? 0
+            birthYear = p.birthYear ?? 0
+            birthMonth = p.birthMonth ?? 0
+            birthDay = p.birthDay ?? 0
+            gender = p.gender ?? 0
+            nationality = p.nationality ?? 0
+            givenSkeleton = p.givenSkeleton ?? 0
+            surnameSkeleton = p.surnameSkeleton ?? 0
+            nameSet = p.nameSet ?? 0
         }
     }
 
@@ -46,14 +44,17 @@ struct PairComparer: Sendable {
     private let variants: [UInt64]
     private let variantStart: [Int]
 
-    init(_ people: [EncodedPerson], layout: ComparisonLayout) {
+    /// Lays out `people`. With `findNearVNumbers`, the people whose V-nummer is one digit from
+    /// another's are found first, so that most pairs skip that check: worth it for many pairs, not
+    /// for one newcomer against its candidates, where every pair with V-nummers is checked.
+    init(_ people: [EncodedPerson], layout: ComparisonLayout, findNearVNumbers: Bool = true) {
         self.layout = layout
         textCount = 2 + layout.extraCount
         var words: [UInt64] = [], bitCounts: [Int32] = []
         words.reserveCapacity(people.count * textCount * 16)
         bitCounts.reserveCapacity(people.count * textCount)
         func append(_ filter: BloomFilter?) {
-            for k in 0..<16 { words.append(filter?.words[k] ?? 0) }
+            withUnsafeBytes(of: filter?.words ?? SIMD16()) { words.append(contentsOf: $0.bindMemory(to: UInt64.self)) }
             bitCounts.append(Int32(filter?.bitCount ?? 0))
         }
         var variants: [UInt64] = [], variantStart = [0]
@@ -70,12 +71,21 @@ struct PairComparer: Sendable {
         var tokens = people.map(Tokens.init)
         self.variants = variants
         self.variantStart = variantStart
-        // Few people share a one-digit-left-out token with someone whose V-nummer differs (people
-        // with the same V-nummer share them all); only pairs of two such people need their
-        // lists compared.
+        if findNearVNumbers {
+            for i in Self.nearVNumbers(tokens, variants, variantStart) { tokens[i].present |= Tokens.nearVNumber }
+        } else {
+            for i in people.indices where tokens[i].present & 1 != 0 { tokens[i].present |= Tokens.nearVNumber }
+        }
+        self.tokens = tokens
+    }
+
+    /// The people whose V-nummer shares a one-digit-left-out token with another V-nummer. Few do
+    /// (people with the same V-nummer share them all); only pairs of two such people need their
+    /// lists compared.
+    private static func nearVNumbers(_ tokens: [Tokens], _ variants: [UInt64], _ variantStart: [Int]) -> [Int] {
         var shared: [(variant: UInt64, vNumber: UInt64)] = []
         shared.reserveCapacity(variants.count)
-        for i in people.indices where tokens[i].present & 1 != 0 {
+        for i in tokens.indices where tokens[i].present & 1 != 0 {
             for v in variants[variantStart[i]..<variantStart[i + 1]] { shared.append((v, tokens[i].vNumber)) }
         }
         shared.sort { $0.variant != $1.variant ? $0.variant < $1.variant : $0.vNumber < $1.vNumber }
@@ -87,10 +97,7 @@ struct PairComparer: Sendable {
             if shared[end - 1].vNumber != shared[run].vNumber { for k in run..<end { near.insert(shared[k].vNumber) } }
             run = end
         }
-        for i in people.indices where tokens[i].present & 1 != 0 && near.contains(tokens[i].vNumber) {
-            tokens[i].present |= Tokens.nearVNumber
-        }
-        self.tokens = tokens
+        return tokens.indices.filter { tokens[$0].present & 1 != 0 && near.contains(tokens[$0].vNumber) }
     }
 
     /// The Dice level of two filters, counted word by word in place: the compiler then counts

@@ -1,9 +1,9 @@
 @testable import KoersLinkage
 import Testing
 
-/// The fast paths of deduplication against the plain definitions they replace: candidate pairs
-/// against "every pair sharing a key of a followed block", bulk patterns against
-/// ``ComparisonLayout/pattern(_:_:)``.
+/// The fast paths of deduplication against plain definitions: candidate pairs against "every pair
+/// sharing a key of a followed block"; patterns over a whole population (whose V-nummer marks
+/// depend on everyone in it) and copied block by block against the pair compared on its own.
 @Suite("Linkage: bulk comparison agrees with pair by pair")
 struct BulkComparisonTests {
     let encoder = LinkageEncoder(keys: LinkageKeys(secret: Array("bulk-secret".utf8), extraFields: ["place"]))
