@@ -136,6 +136,74 @@ struct LinkageFlowTests {
         }
     }
 
+    @Test("Through the API: identification, possible registrations without the other location's data, decisions and the review queue", arguments: TestDatabase.available)
+    func api(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            func array(_ r: TestResponse) throws -> [[String: Any]] {
+                try #require(try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [[String: Any]])
+            }
+            let utrecht = try await Self.utrechtCase(app, given: "Mohammed", surname: "Al-Hassan", nationality: "IRQ", birthDate: "1991-04-12", vNumber: "1234567890")
+            let u = utrecht.id.uuidString
+
+            // The AVIM: no If-Match is refused, every field error at once, then the correction.
+            let avim = APIClient(client: client, token: try await app.token(.avim))
+            var r = try await avim.send(.post, "/trajectories/\(u)/biometrics", ["identified": "yes", "identifiedOn": "2026-06-01", "vNumberCheck": "confirmed"])
+            #expect(r.status == .init(code: 428))
+            r = try await avim.send(.post, "/trajectories/\(u)/biometrics", ["identified": "yes", "identifiedOn": "", "vNumberCheck": "corrected", "vNumber": "12"], ifMatch: "\"\(utrecht.version)\"")
+            #expect(r.status == .badRequest && r.headers[.contentType] == "application/problem+json")
+            let params = try #require(r.json["invalidParams"] as? [[String: Any]])
+            #expect(Set(params.compactMap { $0["name"] as? String }) == ["identifiedOn", "vNumber"])
+            r = try await avim.send(.post, "/trajectories/\(u)/biometrics", ["identified": "yes", "identifiedOn": "2026-06-01", "vNumberCheck": "corrected", "vNumber": "1234567891"], ifMatch: "\"\(utrecht.version)\"")
+            #expect(r.status == .ok)
+            let biometrics = try #require(r.json["biometrics"] as? [String: Any])
+            #expect(biometrics["vNumberCheck"] as? String == "corrected" && r.text.contains("1234567891"))
+            let ngoUtrecht = APIClient(client: client, token: try await app.token(.ngo))
+            #expect(try await ngoUtrecht.send(.post, "/trajectories/\(u)/biometrics", ["identified": "no", "identifiedOn": "2026-06-01"], ifMatch: "\"\(utrecht.version + 1)\"").status == .forbidden)
+
+            // Amsterdam's possible registration: where, since when, how strong, on what — no values.
+            let amsterdam = try await Self.amsterdamReferral(app, given: "Muhammad", surname: "El Hassan", nationality: "IRQ", birthDate: "1991")
+            let a = amsterdam.id.uuidString
+            let ngoAmsterdam = APIClient(client: client, token: try await app.token(.ngo, "amsterdam"))
+            r = try await ngoAmsterdam.send(.get, "/trajectories/\(a)/possible-registrations")
+            #expect(r.status == .ok)
+            let found = try array(r)
+            let first = try #require(found.first)
+            #expect(found.count == 1 && first["location"] as? String == "LVV Utrecht" && first["strength"] as? String == "high" && first["since"] as? String == "2026-05-10")
+            #expect((first["agreeingFields"] as? [String])?.contains("nationality") == true)
+            for secret in ["Mohammed", "Al-Hassan", "1991-04-12", "1234567891", "1234567890"] {
+                #expect(!r.text.contains(secret), "the API shows Utrecht's \(secret)")
+            }
+            #expect(try await ngoUtrecht.send(.get, "/trajectories/\(a)/possible-registrations").status == .notFound)
+            let entry = try #require(first["entryId"] as? String)
+
+            // The decision: If-Match required; "not the same" needs a note; then a transfer is asked.
+            r = try await ngoAmsterdam.send(.post, "/trajectories/\(a)/duplicate-resolutions", ["entryId": entry, "resolution": "samePersonTransfer"])
+            #expect(r.status == .init(code: 428))
+            r = try await ngoAmsterdam.send(.post, "/trajectories/\(a)/duplicate-resolutions", ["entryId": entry, "resolution": "notSamePerson"], ifMatch: "\"1\"")
+            #expect(r.status == .badRequest && r.text.contains("\"note\""))
+            r = try await ngoAmsterdam.send(.post, "/trajectories/\(a)/duplicate-resolutions", ["entryId": entry, "resolution": "samePersonTransfer"], ifMatch: "\"1\"")
+            #expect(r.status == .ok && r.json["stage"] as? String == "rejected")
+            #expect((r.json["duplicateResolutions"] as? [[String: Any]])?.first?["kind"] as? String == "samePersonTransfer")
+            r = try await ngoUtrecht.send(.get, "/transfers")
+            let transfers = try array(r)
+            #expect(transfers.contains { ($0["trajectoryId"] as? String)?.lowercased() == u.lowercased() && $0["askedByReceiver"] as? Bool == true })
+
+            // An unsure match goes to the municipality's queue, which only the municipality reads.
+            _ = try await Self.utrechtCase(app, given: "Habtom", surname: "Ghebreab", nationality: "ERI", birthDate: "1985", vNumber: nil)
+            let second = try await Self.amsterdamReferral(app, given: "Habtom", surname: "Gebreab", nationality: "ETH", birthDate: "1985")
+            r = try await ngoAmsterdam.send(.get, "/trajectories/\(second.id.uuidString)/possible-registrations")
+            let medium = try #require(try array(r).first)
+            #expect(medium["strength"] as? String == "medium" && medium["inReview"] as? Bool == false)
+            r = try await ngoAmsterdam.send(.post, "/trajectories/\(second.id.uuidString)/duplicate-resolutions", ["entryId": medium["entryId"] as? String ?? "", "resolution": "review"], ifMatch: "\"\(second.version)\"")
+            #expect(r.status == .ok)
+            let municipality = APIClient(client: client, token: try await app.token(.municipality, "amsterdam"))
+            r = try await municipality.send(.get, "/duplicate-reviews")
+            #expect(r.status == .ok)
+            #expect(try array(r).map { $0["name"] as? String } == ["Habtom Gebreab"])
+            #expect(try await ngoAmsterdam.send(.get, "/duplicate-reviews").status == .notFound)
+        }
+    }
+
     @Test("The index holds no name, birth date or V-nummer", arguments: TestDatabase.available)
     func indexHoldsNoIdentity(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, _ in

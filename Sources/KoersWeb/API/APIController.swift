@@ -52,6 +52,7 @@ struct APIController {
         change(group, "procedures", .submitProcedure)
         change(group, "outflow", .outflow)
         change(group, "notes", .note, needsIfMatch: false)
+        change(group, "biometrics", .biometrics)
         group.get("trajectories/:id/milestones") { request, context in
             let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
@@ -153,7 +154,7 @@ struct APIController {
     private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, needsIfMatch: Bool) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
-        let version = try ifMatch(request, required: needsIfMatch)
+        let version = try Self.ifMatch(request, required: needsIfMatch)
         // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
         _ = try await service.authorize(actor, .view, id)
         let input = try await JSONInput.read(request)
@@ -171,7 +172,8 @@ struct APIController {
         return day
     }
 
-    private func ifMatch(_ request: Request, required: Bool) throws -> Int? {
+    /// The case version in If-Match; 428 when required and absent, 400 when not a version.
+    static func ifMatch(_ request: Request, required: Bool) throws -> Int? {
         guard let header = request.headers[.ifMatch] else {
             if required { throw AppError.preconditionRequired }
             return nil

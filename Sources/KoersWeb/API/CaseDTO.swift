@@ -30,6 +30,10 @@ struct CaseDTO: Encodable {
     let previousTrajectoryId: UUID?
     let identity: Identity?
     let biometricallyIdentified: Bool?
+    /// The AVIM's biometric identification, when recorded.
+    let biometrics: BiometricIdentification?
+    /// Decisions on possible registrations at other locations.
+    let duplicateResolutions: [DuplicateResolution]?
     let admission: AdmissionDTO?
     let perspectives: [PerspectiveDecision]?
     let currentPerspective: Perspective?
@@ -68,6 +72,8 @@ struct CaseDTO: Encodable {
         previousTrajectoryId = f.previousTrajectoryId
         identity = s.contains(.identity) ? f.identity : nil
         biometricallyIdentified = s.contains(.identity) ? f.evidence?.biometricallyIdentified : nil
+        biometrics = s.contains(.identity) ? f.biometrics : nil
+        duplicateResolutions = s.contains(.identity) ? f.duplicateResolutions : nil
         admission = s.contains(.admission) ? AdmissionDTO(evidence: f.evidence, decision: f.admission) : nil
         perspectives = s.contains(.perspective) ? f.perspectives : nil
         currentPerspective = s.contains(.perspective) ? f.currentPerspective : nil

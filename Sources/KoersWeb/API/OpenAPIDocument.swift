@@ -560,6 +560,296 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/trajectories/{id}/biometrics": {
+   "post": {
+    "summary": "Record biometric identification: done or not, the date, and the V-number confirmed, corrected or not known (AVIM only)",
+    "operationId": "recordBiometrics",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/BiometricsInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/possible-registrations": {
+   "get": {
+    "summary": "Possible registrations of this case's person at other locations, found by the linkage check before admission: where, since when, how strong and on which fields — never the other location's data",
+    "operationId": "listPossibleRegistrations",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     }
+    ],
+    "responses": {
+     "200": {
+      "description": "Possible registrations, strongest first",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/PossibleRegistration"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
+  "/trajectories/{id}/duplicate-resolutions": {
+   "post": {
+    "summary": "Decide on a possible registration elsewhere: same person (ask that location for a transfer, or refer back; this registration stops), not the same person (a note is required; never proposed again), or, for a medium match, send it to the municipality's review queue",
+    "operationId": "resolvePossibleRegistration",
+    "parameters": [
+     {
+      "name": "id",
+      "in": "path",
+      "required": true,
+      "schema": {
+       "type": "string",
+       "format": "uuid"
+      }
+     },
+     {
+      "name": "If-Match",
+      "in": "header",
+      "required": true,
+      "schema": {
+       "type": "string"
+      },
+      "description": "The ETag of the case as last read; a stale one gets 409."
+     }
+    ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "$ref": "#/components/schemas/DuplicateResolutionInput"
+       }
+      }
+     }
+    },
+    "responses": {
+     "200": {
+      "description": "The case as the caller may see it",
+      "headers": {
+       "ETag": {
+        "schema": {
+         "type": "string"
+        },
+        "description": "The case's version"
+       },
+       "API-Version": {
+        "$ref": "#/components/headers/API-Version"
+       }
+      },
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Case"
+        }
+       }
+      }
+     },
+     "400": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "403": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "428": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/trajectories/{id}/admission-decision": {
    "post": {
     "summary": "Decide on admission",
@@ -3254,6 +3544,47 @@ enum OpenAPIDocument {
     }
    }
   },
+  "/duplicate-reviews": {
+   "get": {
+    "summary": "The municipality's review queue: cases at its locations whose possible registration elsewhere was sent for review",
+    "operationId": "listDuplicateReviews",
+    "responses": {
+     "200": {
+      "description": "Cases to review",
+      "content": {
+       "application/json": {
+        "schema": {
+         "type": "array",
+         "items": {
+          "$ref": "#/components/schemas/DuplicateReview"
+         }
+        }
+       }
+      }
+     },
+     "401": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "404": {
+      "description": "Problem details",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     }
+    }
+   }
+  },
   "/trajectories/{id}/committee-requests": {
    "post": {
     "summary": "Put the case to the hardship committee, choosing the parts of the dossier it sees (NGO or municipality)",
@@ -3893,6 +4224,17 @@ enum OpenAPIDocument {
      },
      "identity": {
       "type": "object"
+     },
+     "biometrics": {
+      "type": "object",
+      "description": "The AVIM's biometric identification: identified, on, vNumberCheck, vNumber, note"
+     },
+     "duplicateResolutions": {
+      "type": "array",
+      "items": {
+       "type": "object"
+      },
+      "description": "Decisions on possible registrations at other locations"
      },
      "admission": {
       "type": "object"
@@ -4859,6 +5201,147 @@ enum OpenAPIDocument {
     "properties": {
      "decision": {
       "type": "string"
+     }
+    }
+   },
+   "BiometricsInput": {
+    "type": "object",
+    "required": [
+     "identified",
+     "identifiedOn"
+    ],
+    "properties": {
+     "identified": {
+      "type": "string",
+      "enum": [
+       "yes",
+       "no"
+      ]
+     },
+     "identifiedOn": {
+      "type": "string",
+      "format": "date"
+     },
+     "vNumberCheck": {
+      "type": "string",
+      "enum": [
+       "confirmed",
+       "corrected",
+       "notKnown"
+      ],
+      "description": "Required when identified is yes"
+     },
+     "vNumber": {
+      "type": "string",
+      "pattern": "^\\d{10}$",
+      "description": "The correct V-number, when corrected"
+     },
+     "note": {
+      "type": "string"
+     }
+    }
+   },
+   "PossibleRegistration": {
+    "type": "object",
+    "properties": {
+     "entryId": {
+      "type": "string",
+      "format": "uuid",
+      "description": "The other registration's entry in the linkage index; what a decision refers to"
+     },
+     "locationId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "location": {
+      "type": "string"
+     },
+     "stage": {
+      "type": "string"
+     },
+     "since": {
+      "type": "string",
+      "format": "date",
+      "description": "Referred on, or admitted on when active"
+     },
+     "strength": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium"
+      ]
+     },
+     "agreeingFields": {
+      "type": "array",
+      "items": {
+       "type": "string",
+       "enum": [
+        "givenName",
+        "surname",
+        "vNumber",
+        "birthYear",
+        "birthMonth",
+        "birthDay",
+        "gender",
+        "nationality"
+       ]
+      }
+     },
+     "inReview": {
+      "type": "boolean",
+      "description": "Sent to the municipality and not yet decided"
+     }
+    }
+   },
+   "DuplicateResolutionInput": {
+    "type": "object",
+    "required": [
+     "entryId",
+     "resolution"
+    ],
+    "properties": {
+     "entryId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "resolution": {
+      "type": "string",
+      "enum": [
+       "samePersonTransfer",
+       "samePersonStop",
+       "notSamePerson",
+       "review"
+      ]
+     },
+     "note": {
+      "type": "string",
+      "description": "Required for notSamePerson"
+     }
+    }
+   },
+   "DuplicateReview": {
+    "type": "object",
+    "properties": {
+     "trajectoryId": {
+      "type": "string",
+      "format": "uuid"
+     },
+     "name": {
+      "type": "string"
+     },
+     "location": {
+      "type": "string"
+     },
+     "strength": {
+      "type": "string",
+      "enum": [
+       "high",
+       "medium"
+      ]
+     },
+     "sentOn": {
+      "type": "string",
+      "format": "date"
      }
     }
    }

@@ -64,6 +64,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     APIController(service: services.service).register(on: authenticated)
     MeetingAPIController(meetings: services.meetings).register(on: authenticated)
     TransferAPIController(transfers: services.transfers, service: services.service).register(on: authenticated)
+    DuplicateAPIController(duplicates: services.duplicates, service: services.service).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
