@@ -122,10 +122,30 @@ struct AccessMatrixTests {
                     #expect(expected.contains(r.status), "\(who) GET \(path): \(r.status)")
                 }
 
+                // One person, one registration through the API: identification (the AVIM), the
+                // possible registrations (whoever sees the case), a decision (NGO, municipality).
+                // Empty bodies: who may act gets 400, so nothing changes.
+                let version = try #require(try await app.services.cases.load(f.utrecht.id, context: nil)).file.version
+                let biometrics = try await api.send(.post, "/trajectories/\(u)/biometrics", [:], ifMatch: "\"\(version)\"")
+                let possible = try await api.send(.get, "/trajectories/\(u)/possible-registrations")
+                let resolution = try await api.send(.post, "/trajectories/\(u)/duplicate-resolutions", [:], ifMatch: "\"\(version)\"")
+                switch who {
+                case _ where !who.seesUtrechtCase:
+                    #expect([biometrics, possible, resolution].allSatisfy { $0.status == .notFound }, "\(who) api linkage")
+                case .avim:
+                    #expect(biometrics.status == .badRequest && possible.status == .ok && resolution.status == .forbidden, "avim api linkage")
+                case .ngo, .municipality:
+                    #expect(biometrics.status == .forbidden && possible.status == .ok && resolution.status == .badRequest, "\(who) api linkage")
+                default:
+                    #expect(biometrics.status == .forbidden && possible.status == .ok && resolution.status == .forbidden, "\(who) api linkage")
+                }
+
                 // The review queue of possible duplicate registrations: the municipality's.
                 if who != .anonymous {
                     let queue = try await web.get("/duplicates")
                     #expect(queue.status == (who == .municipality ? .ok : .notFound), "\(who) GET /duplicates: \(queue.status)")
+                    let apiQueue = try await api.send(.get, "/duplicate-reviews")
+                    #expect(apiQueue.status == (who == .municipality ? .ok : .notFound), "\(who) GET /api/v1/duplicate-reviews: \(apiQueue.status)")
                 }
 
                 // The Amsterdam case: only Amsterdam's NGO.
