@@ -55,6 +55,9 @@ struct Demo: AsyncParsableCommand {
             }
             print("")
             print("Open http://\(configuration.host):\(configuration.port)/ — e.g. sign in as ngo.utrecht@demo.koers.nl.")
+            // Standard output is block-buffered when it is a file or pipe: without this the
+            // accounts would reach a log only when the server stops.
+            fflush(nil)
             if serve {
                 let app = buildApplication(services, logger: makeLogger(configuration.logLevel))
                 try await app.runService()

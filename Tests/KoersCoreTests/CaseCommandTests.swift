@@ -44,13 +44,15 @@ struct CaseCommandTests {
         let hasa = UUID()
         file.apply(try CaseCommands.submitProcedure(FormInput(single: ["kind": "hasa", "submittedOn": "2026-03-10"]), on: file, id: hasa, today: today))
         do {
-            _ = try CaseCommands.decideProcedure(FormInput(single: ["outcome": "granted", "decidedOn": "2026-03-01"]), on: file, procedureId: hasa, today: today)
+            _ = try CaseCommands.decideProcedure(FormInput(single: ["outcome": "granted", "decidedOn": "2026-03-01"]), on: file, procedureId: hasa, by: .ind, today: today)
             Issue.record("decision before submission accepted")
         } catch {
             #expect(error.errors.map(\.code) == ["beforeSubmission"])
         }
-        file.apply(try CaseCommands.decideProcedure(FormInput(single: ["outcome": "granted", "decidedOn": "2026-05-01"]), on: file, procedureId: hasa, today: today))
+        file.apply(try CaseCommands.decideProcedure(FormInput(single: ["outcome": "granted", "decidedOn": "2026-05-01"]), on: file, procedureId: hasa, by: .ngo, today: today))
         #expect(file.procedures.first?.outcome == .granted)
+        // Recorded by the NGO, the IND's decision is kept as a fact the NGO reported.
+        #expect(file.procedures.first?.decisionReportedBy == .ngo)
         do {
             _ = try CaseCommands.recordOutflow(FormInput(single: ["leftOn": "2026-01-15", "reason": "nonsense"]), on: file, reasons: OutflowReason.nationalDefault, today: today)
             Issue.record("invalid outflow accepted")

@@ -44,6 +44,11 @@ struct AccessMatrixTests {
         ("Juridische begeleiding", "legalAssistance", [.ngo, .municipality]),
         ("Legalisering", "legalisation", [.ngo, .municipality, .ind, .dtv, .avim]),
         ("Tesfay", "Tesfay", [.ngo, .municipality, .ind, .dtv, .avim]),
+        // Free text follows its section: the referral's note and an instrument's note are read with
+        // the support (NGO and municipality), a perspective's note with the perspective.
+        ("AANMELD-TOELICHTING", "AANMELD-TOELICHTING", [.ngo, .municipality]),
+        ("STEUN-TOELICHTING", "STEUN-TOELICHTING", [.ngo, .municipality]),
+        ("PERSPECTIEF-TOELICHTING", "PERSPECTIEF-TOELICHTING", [.ngo, .municipality, .ind, .dtv, .avim]),
     ]
 
     struct Fixture {
@@ -54,7 +59,7 @@ struct AccessMatrixTests {
     static func fixture(_ app: TestApp) async throws -> Fixture {
         let ngo = app.account(.ngo).actor
         let service = app.services.service
-        let utrecht = try await app.admitted()
+        let utrecht = try await app.admitted(note: "AANMELD-TOELICHTING")
         let notes: [[String: String]] = [
             ["classification": "general", "text": "ALGEMEEN-ZICHTBAAR"],
             ["classification": "social", "text": "SOCIAAL-GEHEIM"],
@@ -62,8 +67,10 @@ struct AccessMatrixTests {
         ]
         for note in notes { _ = try await service.perform(.note, on: utrecht.id, input: FormInput(single: note), expectedVersion: nil, actor: ngo) }
         _ = try await service.perform(.note, on: utrecht.id, input: FormInput(["classification": ["social"], "text": ["GEDEELD-MET-GEMEENTE"], "sharedWith": ["municipality"]]), expectedVersion: nil, actor: ngo)
-        _ = try await service.perform(.startSupport, on: utrecht.id, input: FormInput(single: ["instrument": "legalAssistance", "startedOn": "2026-05-11"]), expectedVersion: nil, actor: ngo)
-        _ = try await service.perform(.perspective, on: utrecht.id, input: FormInput(single: ["perspective": "legalisation", "decidedOn": "2026-05-12"]), expectedVersion: nil, actor: ngo)
+        let support = ["instrument": "legalAssistance", "startedOn": "2026-05-11", "note": "STEUN-TOELICHTING"]
+        _ = try await service.perform(.startSupport, on: utrecht.id, input: FormInput(single: support), expectedVersion: nil, actor: ngo)
+        let perspective = ["perspective": "legalisation", "decidedOn": "2026-05-12", "note": "PERSPECTIEF-TOELICHTING"]
+        _ = try await service.perform(.perspective, on: utrecht.id, input: FormInput(single: perspective), expectedVersion: nil, actor: ngo)
         let amsterdam = try await app.admitted("amsterdam", surname: "Amsterdammer")
         return Fixture(utrecht: utrecht, amsterdam: amsterdam)
     }

@@ -76,7 +76,7 @@ struct EscalationTests {
             var chair = WebClient(client)
             _ = try await chair.login("municipality.utrecht@demo.koers.nl")
             var r = try await chair.post("/cases/\(id)/escalate", [("level", "steeringGroup"), ("question", ""), ("proposedDecision", ""), ("version", String(file.version))])
-            #expect(r.status == .unprocessableContent && r.text.contains("Vraag: Dit veld is verplicht."))
+            #expect(r.status == .unprocessableContent && r.text.contains("Vraag aan het escalatieoverleg: Dit veld is verplicht."))
             r = try await chair.post("/cases/\(id)/escalate", [("level", "steeringGroup"), ("question", "Vastgelopen"), ("proposedDecision", "Voorstel"), ("version", String(file.version))])
             #expect(r.status == .seeOther)
             var body = WebClient(client)

@@ -78,7 +78,7 @@ struct LifeOfACaseTests {
             #expect(page.contains("24-uursopvang"))
             #expect(page.contains("Legalisering"))
             for line in ["Aangemeld via", "Intake vastgelegd", "Toelatingsbesluit: Toelaten", "Perspectief: Legalisering", "Gestart: 24-uursopvang",
-                         "Ingediend: Herhaalde asielaanvraag", "Beslissing op procedure: Ingewilligd", "Uitstroom: Verblijfsvergunning verleend"] {
+                         "Ingediend: Herhaalde asielaanvraag", "Beslissing op Herhaalde asielaanvraag (HASA): Ingewilligd (gemeld door ngo)", "Uitstroom: Verblijfsvergunning verleend"] {
                 #expect(page.contains(line), "timeline misses \(line)")
             }
             let file = try #require(try await app.services.cases.load(UUID(uuidString: id)!, context: nil)).file

@@ -13,6 +13,9 @@ public enum CaseAction: Sendable, Hashable {
     case refer
     case recordIntake
     case decideAdmission
+    /// Admit by exception: a joint decision of the case meeting, so recorded only in the meeting or
+    /// by its chair, the municipality (regievoerder).
+    case decideAdmissionByException
     case setPerspective
     case manageSupport
     case manageProcedure(ProcedureKind)
@@ -246,7 +249,7 @@ public enum AccessPolicy {
             }
         case .addNote:
             return caseParties.contains(party)
-        case .manageDeadlines, .assignActionItem:
+        case .manageDeadlines, .assignActionItem, .decideAdmissionByException:
             return party == .municipality
         case .adviseCommittee, .decideEscalation:
             return false  // only through decide(_:_:in:), for cases put to the committee or the body

@@ -9,7 +9,9 @@ public enum CaseChange: Sendable, Hashable {
     case supportStarted(SupportPeriod)
     case supportEnded(id: UUID, endedOn: Day)
     case procedureSubmitted(Procedure)
-    case procedureDecided(id: UUID, outcome: ProcedureOutcome, decidedOn: Day)
+    /// The decision on a procedure; `reportedBy` is set when a party other than the deciding
+    /// authority recorded it as a fact it was told (for example the NGO, from the IND's letter).
+    case procedureDecided(id: UUID, outcome: ProcedureOutcome, decidedOn: Day, reportedBy: Party? = nil)
     case outflowRecorded(Outflow)
     case noteAdded(CaseNote)
     /// A sub-deadline suspended, resumed, extended or skipped.
@@ -85,7 +87,7 @@ public enum CaseChange: Sendable, Hashable {
         case .supportStarted(let s): s.startedOn
         case .supportEnded(_, let day): day
         case .procedureSubmitted(let p): p.submittedOn
-        case .procedureDecided(_, _, let day): day
+        case .procedureDecided(_, _, let day, _): day
         case .outflowRecorded(let o): o.leftOn
         case .noteAdded: nil
         case .milestoneAdjusted(let a): a.on
@@ -106,7 +108,7 @@ public enum CaseChange: Sendable, Hashable {
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation, biometrics, resolution }
+    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation, biometrics, resolution, reportedBy }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
@@ -118,7 +120,11 @@ extension CaseChange: Codable {
         case "supportStarted": self = .supportStarted(try c.decode(SupportPeriod.self, forKey: .support))
         case "supportEnded": self = .supportEnded(id: try c.decode(UUID.self, forKey: .id), endedOn: try c.decode(Day.self, forKey: .endedOn))
         case "procedureSubmitted": self = .procedureSubmitted(try c.decode(Procedure.self, forKey: .procedure))
-        case "procedureDecided": self = .procedureDecided(id: try c.decode(UUID.self, forKey: .id), outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome), decidedOn: try c.decode(Day.self, forKey: .decidedOn))
+        case "procedureDecided":
+            self = .procedureDecided(
+                id: try c.decode(UUID.self, forKey: .id), outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome),
+                decidedOn: try c.decode(Day.self, forKey: .decidedOn),
+                reportedBy: try c.decodeIfPresent(Party.self, forKey: .reportedBy))
         case "outflowRecorded": self = .outflowRecorded(try c.decode(Outflow.self, forKey: .outflow))
         case "noteAdded": self = .noteAdded(try c.decode(CaseNote.self, forKey: .note))
         case "milestoneAdjusted": self = .milestoneAdjusted(try c.decode(MilestoneAdjustment.self, forKey: .adjustment))
@@ -151,7 +157,9 @@ extension CaseChange: Codable {
         case .supportStarted(let s): try c.encode(s, forKey: .support)
         case .supportEnded(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .endedOn)
         case .procedureSubmitted(let p): try c.encode(p, forKey: .procedure)
-        case .procedureDecided(let id, let outcome, let day): try c.encode(id, forKey: .id); try c.encode(outcome, forKey: .outcome); try c.encode(day, forKey: .decidedOn)
+        case .procedureDecided(let id, let outcome, let day, let reportedBy):
+            try c.encode(id, forKey: .id); try c.encode(outcome, forKey: .outcome); try c.encode(day, forKey: .decidedOn)
+            try c.encodeIfPresent(reportedBy, forKey: .reportedBy)
         case .outflowRecorded(let o): try c.encode(o, forKey: .outflow)
         case .noteAdded(let n): try c.encode(n, forKey: .note)
         case .milestoneAdjusted(let a): try c.encode(a, forKey: .adjustment)

@@ -100,7 +100,12 @@ public enum CaseCommands {
     }
 
     /// The decision on a procedure.
-    public static func decideProcedure(_ input: FormInput, on file: CaseFile, procedureId: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    /// The decision on a procedure. Recorded by the deciding authority it is the authority's own;
+    /// recorded by another party (the NGO or municipality, who hear of it first) it is kept as a
+    /// fact that party reported, and shown so.
+    public static func decideProcedure(
+        _ input: FormInput, on file: CaseFile, procedureId: UUID, by party: Party, today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active, .outflow], field: "stage")
         let outcome = p.choice("outcome", ProcedureOutcome.self)
@@ -115,7 +120,9 @@ public enum CaseCommands {
             p.fail("procedureId", "notFound", nl: "Onbekende procedure.", en: "Unknown procedure.")
         }
         try p.finish()
-        return .procedureDecided(id: procedureId, outcome: outcome!, decidedOn: day!)
+        let kind = file.procedures.first { $0.id == procedureId }?.kind
+        let reportedBy = kind.map { $0.decidingAuthority == party } == true ? nil : party
+        return .procedureDecided(id: procedureId, outcome: outcome!, decidedOn: day!, reportedBy: reportedBy)
     }
 
     /// Uitstroom, with a reason from the configured code list.

@@ -73,10 +73,11 @@ public struct CaseFile: Sendable, Hashable {
             if let i = support.firstIndex(where: { $0.id == id }) { support[i].endedOn = day }
         case .procedureSubmitted(let p):
             procedures.append(p)
-        case .procedureDecided(let id, let outcome, let day):
+        case .procedureDecided(let id, let outcome, let day, let reportedBy):
             if let i = procedures.firstIndex(where: { $0.id == id }) {
                 procedures[i].outcome = outcome
                 procedures[i].decidedOn = day
+                procedures[i].decisionReportedBy = reportedBy
             }
         case .outflowRecorded(let o):
             outflow = o

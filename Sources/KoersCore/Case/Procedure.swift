@@ -18,6 +18,16 @@ public enum ProcedureKind: String, Sendable, CaseIterable, Codable {
         case .onwardMigration: LocalizedText(nl: "Doormigratie", en: "Onward migration")
         }
     }
+
+    /// The agency that decides on this kind of procedure; its users record the decision as theirs,
+    /// anyone else who may record it does so as a reported fact.
+    public var decidingAuthority: Party {
+        switch self {
+        case .hasa, .article64, .regularApplication: .ind
+        case .returnSupport, .onwardMigration: .dtv
+        case .identityResearch: .avim
+        }
+    }
 }
 
 /// The decision on a procedure.
@@ -41,6 +51,9 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
     public let reference: String?
     public var outcome: ProcedureOutcome?
     public var decidedOn: Day?
+    /// Set when the decision was recorded by a party other than the deciding authority, as a
+    /// fact it reported; nil when the authority recorded it itself.
+    public var decisionReportedBy: Party?
 
     public init(id: UUID, kind: ProcedureKind, submittedOn: Day, reference: String?, outcome: ProcedureOutcome?, decidedOn: Day?) {
         self.id = id

@@ -77,17 +77,26 @@ public enum Agenda {
         return items.sorted { (rank($0), $0.trajectoryId.uuidString) < (rank($1), $1.trajectoryId.uuidString) }
     }
 
-    /// Adds newly pressing cases to an existing agenda, keeping the chair's order and additions.
-    public static func refresh(_ agenda: [AgendaItem], with fresh: [AgendaItem]) -> [AgendaItem] {
-        var result = agenda
-        for item in fresh {
-            if let i = result.firstIndex(where: { $0.trajectoryId == item.trajectoryId }) {
-                let added = result[i].reasons.contains(.addedByChair)
-                result[i].reasons = item.reasons + (added ? [.addedByChair] : [])
-            } else {
+    /// The agenda as the cases stand: the chair's order kept, every reason recomputed, newly
+    /// pressing cases added at the end. A case that no longer needs the table leaves the agenda,
+    /// unless the chair put it there or this meeting already decided on it (its reasons then stay
+    /// as they were when it was discussed).
+    public static func refresh(_ agenda: [AgendaItem], with fresh: [AgendaItem], decided: Set<UUID> = []) -> [AgendaItem] {
+        let now = Dictionary(fresh.map { ($0.trajectoryId, $0.reasons) }, uniquingKeysWith: { a, _ in a })
+        var result: [AgendaItem] = []
+        for var item in agenda {
+            let added = item.reasons.contains(.addedByChair)
+            if decided.contains(item.trajectoryId) {
                 result.append(item)
+                continue
             }
+            let reasons = (now[item.trajectoryId] ?? []) + (added ? [.addedByChair] : [])
+            guard !reasons.isEmpty else { continue }
+            item.reasons = reasons
+            result.append(item)
         }
+        let kept = Set(agenda.map(\.trajectoryId))
+        result += fresh.filter { !kept.contains($0.trajectoryId) }
         return result
     }
 }

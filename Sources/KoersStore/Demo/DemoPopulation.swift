@@ -111,8 +111,9 @@ public struct DemoPopulation {
     }
 
     func moment(_ day: Day) -> Date {
-        // Recorded on the effective day at a working hour (UTC noon keeps it on the same day in NL).
-        Date(timeIntervalSince1970: Double(day.ordinal) * 86400 + 12 * 3600)
+        // Recorded on the effective day at a working hour (UTC noon keeps it on the same day in NL),
+        // but never later than now: today's events must not be recorded in the future.
+        min(Date(timeIntervalSince1970: Double(day.ordinal) * 86400 + 12 * 3600), Date())
     }
 
     /// Case coordination while the trajectory runs: reviews at the location's rhythm, sometimes a

@@ -141,7 +141,9 @@ public struct CaseStore: Sendable {
             if let v = VNumber(text) {
                 query.filter(PersonModel.self, \.$vNumber == v.digits)
             } else {
-                query.filter(PersonModel.self, \.$searchText ~~ Secrets.searchable(text))
+                // Every word must occur, in any order, in the given names, surname or aliases.
+                let words = Secrets.searchable(text).split(whereSeparator: { $0.isWhitespace || $0 == "," })
+                for word in words { query.filter(PersonModel.self, \.$searchText ~~ String(word)) }
             }
         }
         let total = try await query.copy().count()

@@ -188,7 +188,7 @@ struct APIController {
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let q = request.uri.queryParameters
-        var p = Parser(FormInput(single: Dictionary(q.map { (String($0.key), String($0.value).removingPercentEncoding ?? String($0.value)) }, uniquingKeysWith: { a, _ in a })), today: service.today())
+        var p = Parser(FormInput(single: Dictionary(q.map { (String($0.key), FormBody.decode($0.value)) }, uniquingKeysWith: { a, _ in a })), today: service.today())
         let stage = p.choice("stage", Stage.self, required: false)
         let perspective = p.choice("perspective", Perspective.self, required: false)
         let nationality = p.input.string("nationality")

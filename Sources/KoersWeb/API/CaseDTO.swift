@@ -21,7 +21,7 @@ struct CaseDTO: Encodable {
     }
 
     let id: UUID
-    let personId: UUID
+    let personId: UUID?
     let location: String
     let locationId: UUID
     let version: Int
@@ -59,40 +59,44 @@ struct CaseDTO: Encodable {
         let advisedOn: Day?
     }
 
+    /// The case as the access policy's one view of it shows it to the user.
     init(_ record: CaseRecord, actor: Actor) {
-        let f = record.file
-        let s = AccessPolicy.sections(for: actor, in: f)
-        id = f.id
-        personId = f.personId
+        let v = AccessPolicy.view(of: record.file, events: record.events, for: actor)
+        id = v.id
+        personId = v.personId
         location = record.locationName
-        locationId = f.locationId
-        version = f.version
-        stage = f.stage
-        referral = f.referral
-        previousTrajectoryId = f.previousTrajectoryId
-        identity = s.contains(.identity) ? f.identity : nil
-        biometricallyIdentified = s.contains(.identity) ? f.evidence?.biometricallyIdentified : nil
-        biometrics = s.contains(.identity) ? f.biometrics : nil
-        duplicateResolutions = s.contains(.identity) ? f.duplicateResolutions : nil
-        admission = s.contains(.admission) ? AdmissionDTO(evidence: f.evidence, decision: f.admission) : nil
-        perspectives = s.contains(.perspective) ? f.perspectives : nil
-        currentPerspective = s.contains(.perspective) ? f.currentPerspective : nil
-        support = s.contains(.support) ? f.support : nil
-        procedures = s.contains(.procedures) ? f.procedures : nil
-        outflow = s.contains(.outflow) ? f.outflow : nil
-        notes = s.contains(.notes) ? f.notes.filter { AccessPolicy.mayRead($0, actor: actor, in: f) } : nil
-        actionItems = s.contains(.progress) ? f.actionItems : nil
-        reviews = s.contains(.progress) ? f.reviews : nil
-        escalations = s.contains(.progress)
-            ? f.escalations.map { EscalationDTO(escalation: $0.escalation, decision: $0.decision, decidedOn: $0.decidedOn, daysToDecision: $0.daysToDecision) } : nil
-        committeeRequests = (s.contains(.progress) && actor.party != .escalationBody) || actor.party == .committee
-            ? f.committeeRequests.map { CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn) } : nil
+        locationId = v.locationId
+        version = v.version
+        stage = v.stage
+        referral = Referral(channel: v.channel, referredOn: v.referredOn, note: v.referralNote)
+        previousTrajectoryId = v.previousTrajectoryId
+        identity = v.identity
+        biometricallyIdentified = v.biometricallyIdentifiedAtIntake
+        biometrics = v.biometrics
+        duplicateResolutions = v.duplicateResolutions
+        admission = v.sections.contains(.admission) ? AdmissionDTO(evidence: v.evidence, decision: v.admission) : nil
+        perspectives = v.perspectives
+        currentPerspective = v.currentPerspective
+        support = v.support
+        procedures = v.procedures
+        outflow = v.outflow
+        notes = v.notes
+        actionItems = v.actionItems
+        reviews = v.reviews
+        escalations = v.escalations?.map {
+            EscalationDTO(escalation: $0.escalation, decision: $0.decision, decidedOn: $0.decidedOn, daysToDecision: $0.daysToDecision)
+        }
+        committeeRequests = v.committeeRequests?.map {
+            CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn)
+        }
     }
 
+    /// The timeline as the access policy's view shows it: hidden events out, unreadable parts removed.
     static func events(_ record: CaseRecord, actor: Actor) -> [EventDTO] {
-        record.events.filter { AccessPolicy.mayRead($0.change, actor: actor, in: record.file) }.map {
-            EventDTO(sequence: $0.sequence, type: $0.change.kind, effectiveOn: $0.effectiveOn, recordedAt: $0.recordedAt,
-                     user: $0.userName, organisation: $0.organisationName, party: $0.party, change: $0.change)
+        AccessPolicy.view(of: record.file, events: record.events, for: actor).events.map {
+            EventDTO(
+                sequence: $0.sequence, type: $0.change.kind, effectiveOn: $0.effectiveOn, recordedAt: $0.recordedAt,
+                user: $0.userName, organisation: $0.organisationName, party: $0.party, change: $0.change)
         }
     }
 }

@@ -15,7 +15,9 @@ enum FormBody {
         return FormInput(values)
     }
 
-    private static func decode(_ s: Substring) -> String {
+    /// One `application/x-www-form-urlencoded` component: `+` is a space, then percent-decoding.
+    /// Query strings from a GET form are encoded the same way.
+    static func decode(_ s: Substring) -> String {
         let spaced = s.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
     }

@@ -100,7 +100,9 @@ public struct CaseService: Sendable {
         let action: CaseAction
         switch op {
         case .intake: action = .recordIntake
-        case .admission: action = .decideAdmission
+        case .admission:
+            let exception = input.string("outcome") == AdmissionDecision.Outcome.admitByException.rawValue
+            action = exception ? .decideAdmissionByException : .decideAdmission
         case .perspective: action = .setPerspective
         case .startSupport, .endSupport: action = .manageSupport
         case .outflow: action = .recordOutflow
@@ -162,7 +164,8 @@ public struct CaseService: Sendable {
                 case .startSupport: return try CaseCommands.startSupport(input, on: file, id: newId, today: today)
                 case .endSupport(let sid): return try CaseCommands.endSupport(input, on: file, supportId: sid, today: today)
                 case .submitProcedure: return try CaseCommands.submitProcedure(input, on: file, id: newId, today: today)
-                case .decideProcedure(let pid): return try CaseCommands.decideProcedure(input, on: file, procedureId: pid, today: today)
+                case .decideProcedure(let pid):
+                    return try CaseCommands.decideProcedure(input, on: file, procedureId: pid, by: actor.party, today: today)
                 case .outflow: return try CaseCommands.recordOutflow(input, on: file, reasons: fixedReasons, today: today)
                 case .note: return try CaseCommands.addNote(input, by: actor, id: newId, today: today)
                 case .adjustMilestone(let key): return try DeadlineCommands.adjust(input, key: key, on: file, policy: fixedPolicy, today: today)

@@ -10,6 +10,8 @@ public struct AgendaEntry: Sendable {
     /// The decisions this meeting recorded on the case.
     public let decisions: [RecordedMeetingDecision]
     public let version: Int
+    /// For the reason "action item due": which items, and for whom.
+    public var dueActionItems: [ActionItem] = []
 }
 
 /// What waits for an organisation.
@@ -77,26 +79,46 @@ public struct MeetingService: Sendable {
         return Agenda.build(files: files, policy: location.deadlinePolicy, rule: location.regionalTiesRule, on: day)
     }
 
-    /// The agenda with, per case, what this user may see of it.
+    /// The agenda with, per case, what this user may see of it. Until the meeting day has passed
+    /// the agenda is live: it reflects the cases as they stand whenever it is opened.
     public func entries(_ meeting: Meeting, actor: Actor) async throws -> [AgendaEntry] {
         let files = try await cases.files(at: [meeting.locationId], stages: Stage.allCases)
         let byId = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
         let mayReadProgress = AccessPolicy.sections(for: actor).contains(.progress)
-        return meeting.agenda.compactMap { item in
+        let agenda = try await currentAgenda(meeting, files: files)
+        return agenda.compactMap { item in
             guard let file = byId[item.trajectoryId] else { return nil }
-            return AgendaEntry(item: item, name: file.identity.displayName, stage: file.stage,
-                               decisions: mayReadProgress ? file.meetingDecisions.filter { $0.meetingId == meeting.id } : [], version: file.version)
+            let due = item.reasons.contains(.actionItemDue) && mayReadProgress
+                ? file.actionItems.filter { $0.completedOn == nil && $0.dueOn <= meeting.heldOn } : []
+            return AgendaEntry(
+                item: item, name: file.identity.displayName, stage: file.stage,
+                decisions: mayReadProgress ? file.meetingDecisions.filter { $0.meetingId == meeting.id } : [],
+                version: file.version, dueActionItems: due)
         }
+    }
+
+    /// The agenda as it stands: recomputed from the cases until the meeting day has passed, then
+    /// as it was kept.
+    func currentAgenda(_ meeting: Meeting, files: [CaseFile]? = nil) async throws -> [AgendaItem] {
+        guard meeting.heldOn >= today() else { return meeting.agenda }
+        var all = files ?? []
+        if files == nil { all = try await cases.files(at: [meeting.locationId], stages: Stage.allCases) }
+        let decided = Set(all.filter { $0.meetingDecisions.contains { $0.meetingId == meeting.id } }.map(\.id))
+        guard let location = try await directory.location(meeting.locationId) else { throw AppError.notFound }
+        let pressing = Agenda.build(
+            files: all.filter { $0.stage == .intake || $0.stage == .active }, policy: location.deadlinePolicy,
+            rule: location.regionalTiesRule, on: meeting.heldOn)
+        return Agenda.refresh(meeting.agenda, with: pressing, decided: decided)
     }
 
     public func meeting(_ id: UUID, actor: Actor) async throws -> Meeting {
         try await visible(id, actor: actor)
     }
 
-    /// Adds cases that have become pressing since the agenda was made.
+    /// Keeps the agenda as it now stands (the page shows it live anyway until the meeting is over).
     public func refreshAgenda(_ id: UUID, actor: Actor) async throws {
         let meeting = try await chaired(id, actor: actor)
-        try await meetings.setAgenda(Agenda.refresh(meeting.agenda, with: try await buildAgenda(meeting.locationId, on: meeting.heldOn)), of: id)
+        try await meetings.setAgenda(try await currentAgenda(meeting), of: id)
     }
 
     /// The chair puts a case of the location on the agenda.
@@ -105,13 +127,18 @@ public struct MeetingService: Sendable {
         guard let trajectoryId, let location = try await cases.locationOf(trajectoryId), location == meeting.locationId else {
             throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryId", code: "unknownCase", message: .init(nl: "Kies een dossier van deze locatie.", en: "Choose a case of this location."))]))
         }
-        guard !meeting.agenda.contains(where: { $0.trajectoryId == trajectoryId }) else { return }
-        try await meetings.setAgenda(meeting.agenda + [AgendaItem(trajectoryId: trajectoryId, reasons: [.addedByChair])], of: id)
+        var agenda = try await currentAgenda(meeting)
+        if let i = agenda.firstIndex(where: { $0.trajectoryId == trajectoryId }) {
+            if !agenda[i].reasons.contains(.addedByChair) { agenda[i].reasons.append(.addedByChair) }
+        } else {
+            agenda.append(AgendaItem(trajectoryId: trajectoryId, reasons: [.addedByChair]))
+        }
+        try await meetings.setAgenda(agenda, of: id)
     }
 
     /// The chair moves a case one place up or down.
     public func move(_ trajectoryId: UUID, up: Bool, in id: UUID, actor: Actor) async throws {
-        var agenda = try await chaired(id, actor: actor).agenda
+        var agenda = try await currentAgenda(try await chaired(id, actor: actor))
         guard let i = agenda.firstIndex(where: { $0.trajectoryId == trajectoryId }) else { throw AppError.notFound }
         let j = up ? i - 1 : i + 1
         guard agenda.indices.contains(j) else { return }
@@ -121,7 +148,7 @@ public struct MeetingService: Sendable {
 
     /// The chair sets the whole order at once; it must name exactly the cases on the agenda.
     public func reorder(_ order: [UUID], in id: UUID, actor: Actor) async throws {
-        let agenda = try await chaired(id, actor: actor).agenda
+        let agenda = try await currentAgenda(try await chaired(id, actor: actor))
         guard order.count == agenda.count, Set(order) == Set(agenda.map(\.trajectoryId)) else {
             throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryIds", code: "notThePermutation", message: .init(nl: "Noem elk dossier op de agenda precies één keer.", en: "Name every case on the agenda exactly once."))]))
         }
@@ -132,7 +159,10 @@ public struct MeetingService: Sendable {
     /// Records the meeting's decision on one agenda case, all its parts in one transaction.
     public func decide(_ trajectoryId: UUID, in id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {
         let meeting = try await chaired(id, actor: actor)
-        guard meeting.agenda.contains(where: { $0.trajectoryId == trajectoryId }), let record = try await cases.load(trajectoryId, context: nil) else { throw AppError.notFound }
+        let agenda = try await currentAgenda(meeting)
+        guard agenda.contains(where: { $0.trajectoryId == trajectoryId }), let record = try await cases.load(trajectoryId, context: nil) else { throw AppError.notFound }
+        // Keep the agenda as it stood when the meeting took its decisions: that is its record.
+        if agenda != meeting.agenda { try await meetings.setAgenda(agenda, of: id) }
         let location = try await directory.location(meeting.locationId)
         let check = record.file.evidence.map {
             AdmissionCheck.evaluate(evidence: $0, nationality: record.file.identity.nationality, rule: location?.regionalTiesRule ?? .national, policy: .national, on: meeting.heldOn, activeElsewhere: nil)

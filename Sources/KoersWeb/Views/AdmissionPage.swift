@@ -37,16 +37,36 @@ enum AdmissionPage {
         return .p(.class("deviation"), .strong(.text(env.t("Lokale afwijking regiobinding: ", "Local regional-ties deviation: "))), .text(env.t(text)))
     }
 
-    static func render(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, check: AdmissionCheck, mayDecide: Bool) -> [Node<HTML.BodyContext>] {
+    /// The check and, for who may decide, the decision form. Admitting by exception is the case
+    /// meeting's joint decision: only its chair sees that choice here; others are told where it is made.
+    static func render(
+        _ env: PageEnvironment, _ state: FormState, record: CaseRecord, check: AdmissionCheck, mayDecide: Bool,
+        mayDecideException: Bool
+    ) -> [Node<HTML.BodyContext>] {
         let id = record.file.id.uuidString.lowercased()
-        let outcomes = AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) }
+        let s = state.labelled(["decidedOn": LocalizedText(nl: "Datum besluit", en: "Decision date")])
+        let outcomes = AdmissionDecision.Outcome.allCases
+            .filter { $0 != .admitByException || mayDecideException }
+            .map { ($0.rawValue, env.t($0.label)) }
+        let exceptionHint =
+            mayDecideException
+            ? nil
+            : env.t(
+                "Toelaten bij uitzondering is een besluit van het casusoverleg (LSO); de voorzitter legt het daar vast.",
+                "Admitting by exception is a decision of the case meeting (LSO); its chair records it there.")
+        let motivationHint =
+            mayDecideException
+            ? env.t(
+                "Verplicht bij toelating bij uitzondering: het besluit van het LSO, schriftelijk.",
+                "Required when admitting by exception: the case meeting's decision, in writing.")
+            : env.t("Verplicht bij de afwijzingsreden ‘anders’.", "Required for the rejection reason ‘other’.")
         let form: [Node<HTML.FormContext>] = [
-            FormFields.choices(s, env, name: "outcome", legend: env.t("Besluit", "Decision"), options: outcomes, required: true),
-            FormFields.input(s, env, name: "decidedOn", label: env.t("Datum besluit", "Decision date"), type: "date", required: true, width: "10"),
-            FormFields.select(s, env, name: "rejectionReason", label: env.t("Reden van afwijzing", "Reason for rejection"),
-                              options: Labels.options(RejectionReason.self, env) { $0.label }, blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")),
-            FormFields.textarea(s, env, name: "motivation", label: env.t("Motivering", "Motivation"),
-                                hint: env.t("Verplicht bij toelating bij uitzondering: het besluit van het LSO, schriftelijk.", "Required when admitting by exception: the case meeting's decision, in writing.")),
+            FormFields.choices(s, env, name: "outcome", options: outcomes, hint: exceptionHint, required: true),
+            FormFields.input(s, env, name: "decidedOn", type: "date", required: true, width: "10"),
+            FormFields.select(
+                s, env, name: "rejectionReason", options: Labels.options(RejectionReason.self, env) { $0.label },
+                blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")),
+            FormFields.textarea(s, env, name: "motivation", hint: motivationHint),
             FormFields.submit(env.t("Besluit vastleggen", "Record decision")),
         ]
         return [

@@ -33,7 +33,7 @@ enum CaseListPage {
         return [
             .h1(.text(env.t("Mijn dossiers", "My cases"))),
             .element(named: "form", nodes: filterForm),
-            .p(.attribute(named: "role", value: "status"), .text(env.t("\(total) dossiers gevonden.", "\(total) cases found."))),
+            .p(.attribute(named: "role", value: "status"), .text(total == 1 ? env.t("1 dossier gevonden.", "1 case found.") : env.t("\(total) dossiers gevonden.", "\(total) cases found."))),
             .if(!items.isEmpty, .table(.class("cases"),
                 .caption(.text(env.t("Dossiers, laatst gewijzigd eerst", "Cases, most recently changed first"))),
                 .thead(.tr(

@@ -23,8 +23,10 @@ enum DuplicatePages {
 
     /// The warning: each possible registration elsewhere, with where, since when, how strong and on
     /// what; and, for those who may decide, the decision form.
-    static func warning(_ env: PageEnvironment, file: CaseFile, matches: [PossibleRegistration], actor: Actor, form: FormState, formEntry: UUID?) -> Node<HTML.BodyContext> {
-        let mayResolve = AccessPolicy.decide(actor, .resolveDuplicate, in: file) == .allowed
+    static func warning(
+        _ env: PageEnvironment, file: CaseFile, matches: [PossibleRegistration], mayResolve: Bool, isMunicipality: Bool,
+        form: FormState, formEntry: UUID?
+    ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
         for match in matches {
             let since = match.stage == .active ? env.t("actief sinds \(match.since)", "active since \(match.since)") : env.t("aangemeld op \(match.since)", "referred on \(match.since)")
@@ -39,14 +41,22 @@ enum DuplicatePages {
             if inReview { content.append(.p(.class("notice"), .text(env.t("Ter beoordeling bij de gemeente.", "Under review by the municipality.")))) }
             if mayResolve {
                 // One form per possible registration: field ids scoped by the entry.
-                let s = (formEntry == match.entryId ? form : FormState()).scoped(String(match.entryId.uuidString.lowercased().prefix(8)) + "-")
+                let s = (formEntry == match.entryId ? form : FormState())
+                    .scoped(String(match.entryId.uuidString.lowercased().prefix(8)) + "-")
+                    .labelled([
+                        "resolution": LocalizedText(nl: "Beslissing", en: "Decision"),
+                        "note": LocalizedText(
+                            nl: "Toelichting (verplicht bij ‘niet dezelfde persoon’)",
+                            en: "Note (required for ‘not the same person’)"),
+                    ])
                 var options = [DuplicateResolution.Kind.samePersonTransfer, .samePersonStop, .notSamePerson]
-                if match.strength == "medium" && actor.party != .municipality && !inReview { options.append(.review) }
+                if match.strength == "medium" && !isMunicipality && !inReview { options.append(.review) }
                 let fieldsNodes: [Node<HTML.FormContext>] = [
                     FormFields.hidden("entryId", match.entryId.uuidString.lowercased()),
                     FormFields.errorSummary(s, env),
-                    FormFields.choices(s, env, name: "resolution", legend: env.t("Beslissing", "Decision"), options: options.map { ($0.rawValue, env.t($0.label)) }, required: true),
-                    FormFields.textarea(s, env, name: "note", label: env.t("Toelichting (verplicht bij ‘niet dezelfde persoon’)", "Note (required for ‘not the same person’)")),
+                    FormFields.choices(
+                        s, env, name: "resolution", options: options.map { ($0.rawValue, env.t($0.label)) }, required: true),
+                    FormFields.textarea(s, env, name: "note"),
                     FormFields.submit(env.t("Beslissing vastleggen", "Record the decision")),
                 ]
                 content.append(FormFields.form(action: CasePage.caseURL(file, "/duplicates"), env: env, version: file.version, fieldsNodes))

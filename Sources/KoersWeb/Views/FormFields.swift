@@ -26,7 +26,7 @@ enum FormFields {
     }
 
     /// A text-like input (`text`, `date`, `password`, `email`).
-    static func input<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String, type: String = "text",
+    static func input<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, type: String = "text",
                                            hint: String? = nil, required: Bool = false, autocomplete: String? = nil, width: String? = nil) -> Node<C> {
         let hasError = s.error(name) != nil
         var attributes: [Attribute<HTML.InputContext>] = [
@@ -39,13 +39,13 @@ enum FormFields {
         if let d = describedBy(name, s, hint: hint != nil, error: hasError) { attributes.append(.attribute(named: "aria-describedby", value: d)) }
         if let width { attributes.append(.class("w-" + width)) }
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
                     hintNode(s, name, hint),
                     errorNode(s, name, env),
                     .selfClosedElement(named: "input", attributes: attributes))
     }
 
-    static func textarea<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String, hint: String? = nil, required: Bool = false) -> Node<C> {
+    static func textarea<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, hint: String? = nil, required: Bool = false) -> Node<C> {
         let hasError = s.error(name) != nil
         var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: fieldId(name, s)), .name(name), .attribute(named: "rows", value: "4")]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
@@ -53,13 +53,13 @@ enum FormFields {
         if required { nodes.append(.attribute(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(s.value(name)))
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
                     hintNode(s, name, hint), errorNode(s, name, env),
                     .textarea(.group(nodes)))
     }
 
     /// A drop-down; `blank` adds an empty first choice.
-    static func select<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String, options: [(String, String)],
+    static func select<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, options: [(String, String)],
                                             blank: String? = nil, hint: String? = nil, required: Bool = false) -> Node<C> {
         let hasError = s.error(name) != nil
         let current = s.value(name)
@@ -69,7 +69,7 @@ enum FormFields {
         if let blank { nodes.append(option("", blank, selected: current.isEmpty)) }
         for (value, text) in options { nodes.append(option(value, text, selected: value == current)) }
         return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text(label + (required ? " *" : ""))),
+                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
                     hintNode(s, name, hint), errorNode(s, name, env),
                     .select(.group(nodes)))
     }
@@ -83,7 +83,7 @@ enum FormFields {
     }
 
     /// Radio buttons or check boxes in a fieldset with a legend.
-    static func choices<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, legend: String, options: [(String, String)],
+    static func choices<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, legend: String? = nil, options: [(String, String)],
                                              multiple: Bool = false, hint: String? = nil, required: Bool = false, inline: Bool = false) -> Node<C> {
         let hasError = s.error(name) != nil
         let selected = Set(s.values(name))
@@ -97,7 +97,7 @@ enum FormFields {
             if selected.contains(value) { attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false)) }
             items.append(.div(.class("choice"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(text))))
         }
-        let legendNodes: [Node<HTML.BodyContext>] = [.text(legend + (required ? " *" : ""))]
+        let legendNodes: [Node<HTML.BodyContext>] = [.text((legend ?? env.t(s.label(name))) + (required ? " *" : ""))]
         var fieldsetNodes: [Node<HTML.BodyContext>] = [.element(named: "legend", nodes: legendNodes)]
         if hasError { fieldsetNodes.append(.attribute(named: "aria-invalid", value: "true")) }
         if let d = describedBy(name, s, hint: hint != nil, error: hasError) { fieldsetNodes.append(.attribute(named: "aria-describedby", value: d)) }
@@ -132,7 +132,8 @@ enum FormFields {
         var items: [Node<HTML.ListContext>] = []
         if let message = s.formMessage { items.append(.li(.text(env.t(message)))) }
         for error in s.errors {
-            let label = FieldLabels.all[error.field].map { env.t($0) + ": " } ?? ""
+            let known = s.labels[error.field] != nil || FieldLabels.all[error.field] != nil
+            let label = known ? env.t(s.label(error.field)) + ": " : ""
             items.append(.li(.a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))))
         }
         return .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),

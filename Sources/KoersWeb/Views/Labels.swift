@@ -32,7 +32,9 @@ enum Labels {
     }
 
     /// One line describing an event for the timeline.
-    static func describe(_ change: CaseChange, _ env: PageEnvironment, reasons: [OutflowReason]) -> String {
+    /// Names what an event refers to (which procedure, which action item) from the case as the
+    /// user may see it.
+    static func describe(_ change: CaseChange, _ env: PageEnvironment, reasons: [OutflowReason], in view: CaseView) -> String {
         switch change {
         case .referred(let r, _, let previous):
             return env.t("Aangemeld via \(env.t(r.channel.label).lowercased())", "Referred via \(env.t(r.channel.label).lowercased())") + (previous == nil ? "" : env.t(" (terugkerende persoon, nieuw traject)", " (returning person, new trajectory)"))
@@ -46,12 +48,16 @@ enum Labels {
             return env.t("Perspectief: ", "Perspective: ") + env.t(p.perspective.label)
         case .supportStarted(let s):
             return env.t("Gestart: ", "Started: ") + env.t(s.instrument.label)
-        case .supportEnded:
-            return env.t("Instrument beëindigd", "Instrument ended")
+        case .supportEnded(let id, _):
+            let instrument = view.support?.first { $0.id == id }.map { ": " + env.t($0.instrument.label) } ?? ""
+            return env.t("Instrument beëindigd", "Instrument ended") + instrument
         case .procedureSubmitted(let p):
             return env.t("Ingediend: ", "Submitted: ") + env.t(p.kind.label)
-        case .procedureDecided(_, let outcome, _):
-            return env.t("Beslissing op procedure: ", "Decision on procedure: ") + env.t(outcome.label)
+        case .procedureDecided(let id, let outcome, _, let reportedBy):
+            let kind = view.procedures?.first { $0.id == id }.map { env.t($0.kind.label) }
+            let reporter = reportedBy.map { env.t(" (gemeld door ", " (reported by ") + env.t($0.label).lowercased() + ")" } ?? ""
+            return env.t("Beslissing op ", "Decision on ") + (kind ?? env.t("procedure", "procedure")) + ": "
+                + env.t(outcome.label) + reporter
         case .outflowRecorded(let o):
             let label = reasons.first { $0.code == o.reasonCode }?.label ?? LocalizedText(nl: o.reasonCode, en: o.reasonCode)
             return env.t("Uitstroom: ", "Outflow: ") + env.t(label) + " (" + env.t(o.category.label).lowercased() + ")"
@@ -69,8 +75,12 @@ enum Labels {
             return env.t("Besproken in het LSO", "Reviewed in the case meeting")
         case .actionItemAssigned(let item):
             return env.t("Actiepunt voor \(env.t(item.party.label)) (uiterlijk \(item.dueOn)): ", "Action item for \(env.t(item.party.label)) (due \(item.dueOn)): ") + item.text
-        case .actionItemCompleted:
-            return env.t("Actiepunt afgerond", "Action item completed")
+        case .actionItemCompleted(let id, _):
+            guard let item = view.actionItems?.first(where: { $0.id == id }) else {
+                return env.t("Actiepunt afgerond", "Action item completed")
+            }
+            return env.t("Actiepunt van \(env.t(item.party.label)) afgerond: ", "Action item for \(env.t(item.party.label)) completed: ")
+                + item.text
         case .meetingDecisionRecorded(let d):
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
         case .escalated(let e):
@@ -90,6 +100,19 @@ enum Labels {
         case .duplicateResolved(let r):
             return env.t("Mogelijke dubbele registratie (sterkte \(strength(r.strength, env))): ", "Possible duplicate registration (strength \(strength(r.strength, env))): ")
                 + env.t(r.kind.label) + (r.note.map { " — " + $0 } ?? "")
+        }
+    }
+
+    /// The free text an event carries (the note with a referral, a perspective, an instrument or an
+    /// outflow), shown under its line in the timeline; the view has already removed what the user
+    /// may not read.
+    static func detail(_ change: CaseChange) -> String? {
+        switch change {
+        case .referred(let referral, _, _): referral.note
+        case .perspectiveSet(let p): p.note
+        case .supportStarted(let s): s.note
+        case .outflowRecorded(let o): o.note
+        default: nil
         }
     }
 

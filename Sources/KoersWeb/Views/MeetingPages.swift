@@ -35,7 +35,8 @@ enum MeetingPages {
         return main
     }
 
-    static func meeting(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry], mayChair: Bool, openCases: [CaseListItem], errors: [UUID: FormState], today: Day) -> [Node<HTML.BodyContext>] {
+    static func meeting(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry], mayChair: Bool, openCases: [CaseListItem], errors: [UUID: FormState], today: Day,
+                        outflowReasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
         let base = "/meetings/\(m.id.uuidString.lowercased())"
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(env.t("Casusoverleg ", "Case meeting ") + location + " — " + m.heldOn.description)),
@@ -51,7 +52,7 @@ enum MeetingPages {
             let id = e.item.trajectoryId.uuidString.lowercased()
             var content: [Node<HTML.BodyContext>] = [
                 .h3(.a(.href("/cases/\(id)"), .text(e.name)), .text(" · " + env.t(e.stage.label))),
-                .p(.class("meta"), .text(e.item.reasons.map { env.t($0.label) }.joined(separator: " · "))),
+                .p(.class("meta"), .text(reasons(env, e))),
             ]
             for d in e.decisions {
                 content.append(.div(.class("decision"), .p(.strong(.text(env.t("Besluit: ", "Decision: ") + d.text))),
@@ -64,7 +65,7 @@ enum MeetingPages {
                     .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
                     .if(index < entries.count - 1, FormFields.form(action: base + "/agenda/down", env: env, down))))
                 if e.decisions.isEmpty && !e.stage.isClosed && m.heldOn <= today {
-                    content.append(decisionForm(env, base: base, entry: e, form: errors[e.item.trajectoryId] ?? FormState()))
+                    content.append(decisionForm(env, base: base, entry: e, form: errors[e.item.trajectoryId] ?? FormState(), reasons: outflowReasons))
                 }
             }
             items.append(.li(.class("agenda-item"), .id("case-\(id)"), .group(content)))
@@ -74,7 +75,7 @@ enum MeetingPages {
         if mayChair {
             let refresh: [Node<HTML.FormContext>] = [FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)]
             let add: [Node<HTML.FormContext>] = [
-                FormFields.select(FormState(), env, name: "trajectoryId", label: env.t("Dossier toevoegen", "Add a case"),
+                FormFields.select(FormState().scoped("add-"), env, name: "trajectoryId", label: env.t("Dossier toevoegen", "Add a case"),
                                   options: openCases.filter { c in !entries.contains { $0.item.trajectoryId == c.trajectoryId } }.map { ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))") },
                                   blank: env.t("— kies —", "— choose —")),
                 FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
@@ -86,58 +87,119 @@ enum MeetingPages {
         return main
     }
 
-    static func decisionForm(_ env: PageEnvironment, base: String, entry e: AgendaEntry, form: FormState) -> Node<HTML.BodyContext> {
+    /// The decision form's own words for its fields, shared by the fields and the error summary.
+    static let decisionLabels: [String: LocalizedText] = [
+        "decision": LocalizedText(nl: "Besluit van het overleg", en: "The meeting's decision"),
+        "outcome": LocalizedText(nl: "Toelatingsbesluit", en: "Admission decision"),
+        "motivation": LocalizedText(nl: "Motivering (verplicht bij uitzondering)", en: "Motivation (required for an exception)"),
+        "party": LocalizedText(nl: "Actiepunt voor", en: "Action item for"),
+        "text": LocalizedText(nl: "Actiepunt", en: "Action item"),
+        "followUp": LocalizedText(nl: "Vervolgstap", en: "Follow-up"),
+        "level": LocalizedText(nl: "Opschalen naar", en: "Escalate to"),
+        "question": LocalizedText(nl: "Vraag aan het escalatieoverleg", en: "Question to the escalation body"),
+        "request": LocalizedText(nl: "Verzoek aan de commissie", en: "Request to the committee"),
+        "reason": LocalizedText(nl: "Uitstroomreden (bij beëindigen)", en: "Outflow reason (when ending)"),
+    ]
+
+    /// One agenda case's decision form. Its field ids are scoped by the case, so that eight forms
+    /// on one page keep unique ids and the error summary links to this form's fields.
+    static func decisionForm(
+        _ env: PageEnvironment, base: String, entry e: AgendaEntry, form: FormState, reasons: [OutflowReason]
+    ) -> Node<HTML.BodyContext> {
         let id = e.item.trajectoryId.uuidString.lowercased()
+        let s = form.scoped("d-" + String(id.prefix(8)) + "-").labelled(decisionLabels)
         var fields: [Node<HTML.FormContext>] = [
-            FormFields.errorSummary(form, env),
-            FormFields.textarea(form, env, name: "decision", label: env.t("Besluit van het overleg", "The meeting's decision"), required: true),
+            FormFields.errorSummary(s, env),
+            FormFields.textarea(s, env, name: "decision", required: true),
         ]
         if e.stage == .intake {
-            fields.append(FormFields.select(form, env, name: "outcome", label: env.t("Toelatingsbesluit", "Admission decision"),
-                                            options: AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) }, blank: env.t("— geen —", "— none —")))
-            fields.append(FormFields.select(form, env, name: "rejectionReason", label: env.t("Reden van afwijzing", "Reason for rejection"),
-                                            options: Labels.options(RejectionReason.self, env) { $0.label }, blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")))
-            fields.append(FormFields.textarea(form, env, name: "motivation", label: env.t("Motivering (verplicht bij uitzondering)", "Motivation (required for an exception)")))
+            fields.append(
+                FormFields.select(
+                    s, env, name: "outcome", options: AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) },
+                    blank: env.t("— geen —", "— none —")))
+            fields.append(
+                FormFields.select(
+                    s, env, name: "rejectionReason", options: Labels.options(RejectionReason.self, env) { $0.label },
+                    blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")))
+            fields.append(FormFields.textarea(s, env, name: "motivation"))
         }
         if e.stage == .active {
-            fields.append(FormFields.select(form, env, name: "perspective", label: env.t("Perspectief", "Perspective"),
-                                            options: Labels.options(Perspective.self, env) { $0.label }, blank: env.t("— ongewijzigd —", "— unchanged —")))
-            fields.append(FormFields.checkbox(form, name: "reviewed", label: env.t("Geldt als periodieke bespreking", "Counts as the periodic review")))
+            fields.append(
+                FormFields.select(
+                    s, env, name: "perspective", options: Labels.options(Perspective.self, env) { $0.label },
+                    blank: env.t("— ongewijzigd —", "— unchanged —")))
+            fields.append(
+                FormFields.checkbox(s, name: "reviewed", label: env.t("Geldt als periodieke bespreking", "Counts as the periodic review")))
         }
+        let parties: [Party] = [.ngo, .municipality, .ind, .dtv, .avim]
         let actionItem: [Node<HTML.FormContext>] = [
-            FormFields.select(form, env, name: "party", label: env.t("Actiepunt voor", "Action item for"), options: [Party.ngo, .municipality, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) }, blank: env.t("— geen actiepunt —", "— no action item —")),
-            FormFields.input(form, env, name: "text", label: env.t("Actiepunt", "Action item")),
-            FormFields.input(form, env, name: "dueOn", label: env.t("Uiterlijk", "Due"), type: "date", width: "10"),
+            FormFields.select(
+                s, env, name: "party", options: parties.map { ($0.rawValue, env.t($0.label)) },
+                blank: env.t("— geen actiepunt —", "— no action item —")),
+            FormFields.input(s, env, name: "text"),
+            FormFields.input(s, env, name: "dueOn", type: "date", width: "10"),
         ]
         fields += actionItem
-        let followUp: [Node<HTML.FormContext>] = [
-            FormFields.select(form, env, name: "followUp", label: env.t("Vervolgstap", "Follow-up"),
-                              options: [("escalate", env.t("Opschalen", "Escalate")), ("committee", env.t("Voorleggen aan de commissie schrijnende gevallen", "Put to the hardship committee")),
-                                        ("end", env.t("Traject beëindigen", "End the trajectory"))], blank: env.t("— geen —", "— none —")),
-            FormFields.select(form, env, name: "level", label: env.t("Opschalen naar", "Escalate to"), options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) }, blank: env.t("— kies —", "— choose —")),
-            FormFields.textarea(form, env, name: "question", label: env.t("Vraag aan het escalatieoverleg", "Question to the escalation body")),
-            FormFields.textarea(form, env, name: "proposedDecision", label: env.t("Voorgesteld besluit", "Proposed decision")),
-            FormFields.textarea(form, env, name: "request", label: env.t("Verzoek aan de commissie", "Request to the committee")),
-            FormFields.choices(form, env, name: "sharedSections", legend: env.t("Wat de commissie mag zien", "What the committee may see"),
-                               options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) }, multiple: true, inline: true),
-            FormFields.select(form, env, name: "reason", label: env.t("Uitstroomreden (bij beëindigen)", "Outflow reason (when ending)"),
-                              options: OutflowReason.nationalDefault.map { ($0.code, env.t($0.category.label) + " — " + env.t($0.label)) }, blank: env.t("— kies —", "— choose —")),
+        let followUps = [
+            ("escalate", env.t("Opschalen", "Escalate")),
+            ("committee", env.t("Voorleggen aan de commissie schrijnende gevallen", "Put to the hardship committee")),
+            ("end", env.t("Traject beëindigen", "End the trajectory")),
         ]
-        fields.append(.element(named: "details", nodes: [
-            Node<HTML.FormContext>.element(named: "summary", nodes: [Node<HTML.FormContext>.text(env.t("Vervolgstap: opschalen, commissie of beëindigen", "Follow-up: escalate, committee or end"))]),
-            .group(followUp),
-        ]))
+        var outflowOptions: [(String, String)] = []
+        for category in OutcomeCategory.allCases {
+            for reason in reasons where reason.category == category {
+                outflowOptions.append((reason.code, env.t(category.label) + " — " + env.t(reason.label)))
+            }
+        }
+        let followUp: [Node<HTML.FormContext>] = [
+            FormFields.select(s, env, name: "followUp", options: followUps, blank: env.t("— geen —", "— none —")),
+            FormFields.select(
+                s, env, name: "level", options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                blank: env.t("— kies —", "— choose —")),
+            FormFields.textarea(s, env, name: "question"),
+            FormFields.textarea(s, env, name: "proposedDecision"),
+            FormFields.textarea(s, env, name: "request"),
+            FormFields.choices(
+                s, env, name: "sharedSections",
+                options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) }, multiple: true,
+                inline: true),
+            FormFields.select(s, env, name: "reason", options: outflowOptions, blank: env.t("— kies —", "— choose —")),
+        ]
+        let followUpErrors = ["followUp", "level", "question", "proposedDecision", "request", "sharedSections", "reason"]
+            .contains { s.error($0) != nil }
+        var folded: [Node<HTML.FormContext>] = []
+        if followUpErrors { folded.append(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false))) }
+        folded.append(
+            .element(
+                named: "summary",
+                nodes: [
+                    Node<HTML.FormContext>.text(
+                        env.t("Vervolgstap: opschalen, commissie of beëindigen", "Follow-up: escalate, committee or end"))
+                ]))
+        folded.append(.group(followUp))
+        fields.append(.element(named: "details", nodes: folded))
         fields.append(FormFields.hidden("trajectoryId", id))
         fields.append(FormFields.submit(env.t("Besluit vastleggen", "Record the decision")))
-        return .details(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)),
-                        .summary(.text(env.t("Besluit vastleggen", "Record the decision"))),
-                        FormFields.form(action: base + "/decisions", env: env, version: e.version, fields))
+        return .details(
+            .attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)),
+            .summary(.text(env.t("Besluit vastleggen", "Record the decision"))),
+            FormFields.form(action: base + "/decisions", env: env, version: e.version, fields)
+        )
+    }
+
+    /// The reasons a case is on the agenda, naming which action items are due and for whom.
+    static func reasons(_ env: PageEnvironment, _ e: AgendaEntry) -> String {
+        e.item.reasons.map { reason in
+            guard reason == .actionItemDue, !e.dueActionItems.isEmpty else { return env.t(reason.label) }
+            let items = e.dueActionItems.map { "‘\($0.text)’ (" + env.t($0.party.label) + ", " + env.t("uiterlijk ", "due ") + $0.dueOn.description + ")" }
+            return env.t(reason.label) + ": " + items.joined(separator: "; ")
+        }.joined(separator: " · ")
     }
 
     static func minutes(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry]) -> [Node<HTML.BodyContext>] {
         var items: [Node<HTML.ListContext>] = []
         for e in entries {
-            var content: [Node<HTML.BodyContext>] = [.h3(.text(e.name)), .p(.class("meta"), .text(e.item.reasons.map { env.t($0.label) }.joined(separator: " · ")))]
+            var content: [Node<HTML.BodyContext>] = [.h3(.text(e.name)), .p(.class("meta"), .text(reasons(env, e)))]
             if e.decisions.isEmpty {
                 content.append(.p(.text(env.t("Geen besluit vastgelegd.", "No decision recorded."))))
             }
@@ -162,7 +224,8 @@ enum MeetingPages {
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
         for m in inbox.meetings {
-            meetings.append(.li(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)), .text(" — \(m.agenda.count) " + env.t("dossiers", "cases"))))
+            let count = m.agenda.count == 1 ? env.t("1 dossier", "1 case") : env.t("\(m.agenda.count) dossiers", "\(m.agenda.count) cases")
+            meetings.append(.li(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)), .text(" — " + count)))
         }
         main.append(.section(.h2(.text(env.t("Komende casusoverleggen", "Upcoming case meetings"))),
                              meetings.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.group(meetings))))

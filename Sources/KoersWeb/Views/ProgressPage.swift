@@ -51,11 +51,21 @@ enum ProgressPage {
                             .table(.thead(.tr(.th(.text(env.t("Persoon", "Person"))), .th(.text(env.t("Termijn", "Deadline"))), .th(.text(env.t("Uiterlijk", "Due"))))), .tbody(.group(rows))))
     }
 
-    static func policyForm(_ env: PageEnvironment, _ s: FormState, location: Location) -> [Node<HTML.BodyContext>] {
+    /// The deadline policy form's words for its fields, shared by the fields and the error summary.
+    static let policyLabels: [String: LocalizedText] = [
+        "perspectiveWithinWeeks": LocalizedText(
+            nl: "Perspectief bepaald binnen (weken na toelating)", en: "Perspective decided within (weeks after admission)"),
+        "reviewEveryWeeks": LocalizedText(nl: "Periodieke bespreking elke (weken)", en: "Periodic review every (weeks)"),
+        "maximumStayMonths": LocalizedText(nl: "Maximale verblijfsduur (maanden)", en: "Maximum stay (months)"),
+    ]
+
+    static func policyForm(_ env: PageEnvironment, _ state: FormState, location: Location) -> [Node<HTML.BodyContext>] {
+        let s = state.labelled(policyLabels)
+        let hint = env.t("Leeg: geen termijn.", "Empty: no deadline.")
         let fields: [Node<HTML.FormContext>] = [
-            FormFields.input(s, env, name: "perspectiveWithinWeeks", label: env.t("Perspectief bepaald binnen (weken na toelating)", "Perspective decided within (weeks after admission)"), hint: env.t("Leeg: geen termijn.", "Empty: no deadline."), width: "10"),
-            FormFields.input(s, env, name: "reviewEveryWeeks", label: env.t("Periodieke bespreking elke (weken)", "Periodic review every (weeks)"), hint: env.t("Leeg: geen termijn.", "Empty: no deadline."), width: "10"),
-            FormFields.input(s, env, name: "maximumStayMonths", label: env.t("Maximale verblijfsduur (maanden)", "Maximum stay (months)"), hint: env.t("Leeg: geen termijn.", "Empty: no deadline."), width: "10"),
+            FormFields.input(s, env, name: "perspectiveWithinWeeks", hint: hint, width: "10"),
+            FormFields.input(s, env, name: "reviewEveryWeeks", hint: hint, width: "10"),
+            FormFields.input(s, env, name: "maximumStayMonths", hint: hint, width: "10"),
             FormFields.submit(env.t("Termijnbeleid opslaan", "Save the deadline policy")),
         ]
         return [

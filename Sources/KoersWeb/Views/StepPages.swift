@@ -15,10 +15,11 @@ enum StepPages {
         ]
     }
 
-    static func perspective(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+    static func perspective(_ env: PageEnvironment, _ state: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+        let s = state.labelled(["decidedOn": LocalizedText(nl: "Vastgesteld op", en: "Decided on")])
         let fields: [Node<HTML.FormContext>] = [
-            FormFields.choices(s, env, name: "perspective", legend: env.t("Perspectief", "Perspective"), options: Labels.options(Perspective.self, env) { $0.label }, required: true),
-            FormFields.input(s, env, name: "decidedOn", label: env.t("Vastgesteld op", "Decided on"), type: "date", required: true, width: "10"),
+            FormFields.choices(s, env, name: "perspective", options: Labels.options(Perspective.self, env) { $0.label }, required: true),
+            FormFields.input(s, env, name: "decidedOn", type: "date", required: true, width: "10"),
             FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
             FormFields.submit(env.t("Perspectief vastleggen", "Record perspective")),
         ]
@@ -45,24 +46,43 @@ enum StepPages {
         return frame(env, s, record: record, title: env.t("Procedure", "Procedure"), action: "procedures", fields)
     }
 
-    static func procedureDecision(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, procedure: Procedure) -> [Node<HTML.BodyContext>] {
+    static func procedureDecision(
+        _ env: PageEnvironment, _ state: FormState, record: CaseRecord, procedure: Procedure, party: Party
+    ) -> [Node<HTML.BodyContext>] {
+        let s = state.labelled(procedureDecisionLabels)
         let fields: [Node<HTML.FormContext>] = [
             .p(.text(env.t(procedure.kind.label) + env.t(", ingediend op ", ", submitted on ") + procedure.submittedOn.description)),
-            FormFields.choices(s, env, name: "outcome", legend: env.t("Beslissing", "Decision"), options: Labels.options(ProcedureOutcome.self, env) { $0.label }, required: true, inline: true),
-            FormFields.input(s, env, name: "decidedOn", label: env.t("Datum beslissing", "Decision date"), type: "date", required: true, width: "10"),
+            reportingHint(env, procedure: procedure, party: party),
+            FormFields.choices(s, env, name: "outcome", options: Labels.options(ProcedureOutcome.self, env) { $0.label }, required: true, inline: true),
+            FormFields.input(s, env, name: "decidedOn", type: "date", required: true, width: "10"),
             FormFields.submit(env.t("Beslissing vastleggen", "Record decision")),
         ]
         return frame(env, s, record: record, title: env.t("Beslissing", "Decision"), action: "procedures/\(procedure.id.uuidString.lowercased())/decision", fields)
     }
 
+    /// The procedure decision form's own words for its fields, used by the fields and the error summary.
+    static let procedureDecisionLabels: [String: LocalizedText] = [
+        "outcome": LocalizedText(nl: "Beslissing", en: "Decision"),
+        "decidedOn": LocalizedText(nl: "Datum beslissing", en: "Decision date"),
+    ]
+
+    /// Who records the decision: the deciding agency itself, or another party reporting it.
+    static func reportingHint(_ env: PageEnvironment, procedure: Procedure, party: Party) -> Node<HTML.FormContext> {
+        let authority = procedure.kind.decidingAuthority
+        guard authority != party else { return .group([]) }
+        return .p(
+            .class("hint"),
+            .text(
+                env.t(
+                    "U legt de beslissing van de \(env.t(authority.label)) vast zoals die u is gemeld; het dossier toont haar als gemeld door uw organisatie.",
+                    "You record the \(env.t(authority.label))'s decision as it was reported to you; the case shows it as reported by your organisation.")
+            )
+        )
+    }
+
     static func committee(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
-        var input = s.input
-        if s.values("sharedSections").isEmpty && !s.hasErrors {
-            var values = input.values
-            values["sharedSections"] = [CaseSection.identity, .perspective, .procedures].map(\.rawValue)
-            input = FormInput(values)
-        }
-        let state = FormState(input: input, errors: s.errors, formMessage: s.formMessage)
+        // Nothing is shared by default: the requester ticks each part the committee may see.
+        let state = s
         let fields: [Node<HTML.FormContext>] = [
             FormFields.textarea(state, env, name: "request", label: env.t("Schriftelijk verzoek", "Written request"),
                                 hint: env.t("Waarom is dit een schrijnend geval, en welk advies vraagt u?", "Why is this a case of hardship, and what advice do you ask?"), required: true),
@@ -74,17 +94,22 @@ enum StepPages {
         return frame(env, s, record: record, title: env.t("Commissie schrijnende gevallen", "Hardship committee"), action: "committee", fields)
     }
 
-    static func escalate(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+    static func escalate(_ env: PageEnvironment, _ state: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+        let s = state.labelled([
+            "level": LocalizedText(nl: "Opschalen naar", en: "Escalate to"),
+            "question": LocalizedText(nl: "Vraag aan het escalatieoverleg", en: "Question to the escalation body"),
+        ])
         let fields: [Node<HTML.FormContext>] = [
-            FormFields.choices(s, env, name: "level", legend: env.t("Naar", "To"), options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) }, required: true),
-            FormFields.textarea(s, env, name: "question", label: env.t("Vraag aan het escalatieoverleg", "Question to the escalation body"), required: true),
-            FormFields.textarea(s, env, name: "proposedDecision", label: env.t("Voorgesteld besluit", "Proposed decision"), required: true),
+            FormFields.choices(s, env, name: "level", options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) }, required: true),
+            FormFields.textarea(s, env, name: "question", required: true),
+            FormFields.textarea(s, env, name: "proposedDecision", required: true),
             FormFields.submit(env.t("Opschalen", "Escalate")),
         ]
         return frame(env, s, record: record, title: env.t("Opschalen", "Escalate"), action: "escalate", fields)
     }
 
-    static func outflow(_ env: PageEnvironment, _ s: FormState, record: CaseRecord, reasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
+    static func outflow(_ env: PageEnvironment, _ state: FormState, record: CaseRecord, reasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
+        let s = state.labelled(["reason": LocalizedText(nl: "Uitkomst", en: "Outcome")])
         var options: [(String, String)] = []
         for category in OutcomeCategory.allCases {
             for reason in reasons where reason.category == category {
@@ -93,8 +118,8 @@ enum StepPages {
         }
         let fields: [Node<HTML.FormContext>] = [
             FormFields.input(s, env, name: "leftOn", label: env.t("Datum uitstroom", "Outflow date"), type: "date", required: true, width: "10"),
-            FormFields.choices(s, env, name: "reason", legend: env.t("Uitkomst", "Outcome"), options: options, required: true),
-            FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note"), hint: env.t("Verplicht bij ‘anders’.", "Required for ‘other’.")),
+            FormFields.choices(s, env, name: "reason", options: options, required: true),
+            FormFields.textarea(s, env, name: "note", hint: env.t("Verplicht bij ‘anders’.", "Required for ‘other’.")),
             FormFields.submit(env.t("Uitstroom vastleggen", "Record outflow")),
         ]
         return frame(env, s, record: record, title: env.t("Uitstroom", "Outflow"), action: "outflow", fields)

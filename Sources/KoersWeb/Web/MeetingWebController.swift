@@ -100,6 +100,7 @@ struct MeetingWebController {
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
         return Pages.page(env, title: env.t("Casusoverleg", "Case meeting"), status: status,
                           MeetingPages.meeting(env, meeting: meeting, location: location, entries: try await meetings.entries(meeting, actor: actor),
-                                               mayChair: mayChair, openCases: open, errors: errors, today: service.today()))
+                                               mayChair: mayChair, openCases: open, errors: errors, today: service.today(),
+                                               outflowReasons: try await service.cases.outflowReasons()))
     }
 }

@@ -57,6 +57,10 @@ enum Stylesheet {
     .meta { color: var(--muted); font-size: .9rem; }
     .inline-form form { display: flex; gap: .5rem; align-items: center; }
     .inline-form input { max-width: 11rem; }
+    .table-scroll { overflow-x: auto; }
+    .stacked-form { min-width: 14rem; }
+    .stacked-form input[type=text], .stacked-form select { width: 100%; }
+    .timeline .detail { white-space: pre-wrap; }
     .pager { display: flex; gap: 1rem; }
     .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; }
     .figures li { border: 1px solid #c8c8c8; padding: .6rem .8rem; }

@@ -63,46 +63,53 @@ struct WebController {
             (env.t("Uitstroom", "Outflow"), StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons()))
         }
         router.post("/cases/:id/admission") { request, context in
-            try await perform(request, context, .admission, back: "") { env, s, record, _ in
+            try await perform(request, context, .admission, back: "") { env, s, record, actor in
                 guard let check = try await service.admissionCheck(record) else { throw AppError.notFound }
-                return (env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(env, s, record: record, check: check, mayDecide: true))
+                return (env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(
+                    env, s, record: record, check: check, mayDecide: true,
+                    mayDecideException: AccessPolicy.decide(actor, .decideAdmissionByException, in: record.file) == .allowed))
             }
         }
         router.get("/cases/:id/procedures/:pid/decision") { request, context in
             let pid = try context.parameters.require("pid", as: UUID.self)
-            return try await showForm(request, context, .view, initial: nil) { env, s, record, _ in
+            return try await showForm(request, context, .view, initial: nil) { env, s, record, actor in
                 guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
-                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure))
+                guard AccessPolicy.decide(actor, .manageProcedure(procedure.kind), in: record.file) == .allowed else {
+                    throw AppError.forbidden
+                }
+                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party))
             }
         }
         router.post("/cases/:id/procedures/:pid/decision") { request, context in
             let pid = try context.parameters.require("pid", as: UUID.self)
-            return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") { env, s, record, _ in
+            return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") { env, s, record, actor in
                 guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
-                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure))
+                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party))
             }
         }
         // Sub-deadlines, reviews and action items: errors show in the case page's progress section.
-        let progressPage: FormRenderer = { env, s, record, actor in
-            (record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil, progressForm: s))
+        let progressPage: @Sendable (CaseFormTarget) -> FormRenderer = { target in
+            { env, s, record, actor in
+                (caseTitle(record, actor, env), try await casePage(env, record, actor, noteForm: FormState(), message: nil, form: s, formTarget: target))
+            }
         }
         router.post("/cases/:id/milestones/:key") { request, context in
             let key = try context.parameters.require("key")
-            return try await perform(request, context, .adjustMilestone(key), back: "#h-progress", render: progressPage)
+            return try await perform(request, context, .adjustMilestone(key), back: "#h-progress", render: progressPage(.milestone(key)))
         }
         router.post("/cases/:id/reviews") { request, context in
-            try await perform(request, context, .review, back: "#h-progress", render: progressPage)
+            try await perform(request, context, .review, back: "#h-progress", render: progressPage(.review))
         }
         router.post("/cases/:id/action-items") { request, context in
-            try await perform(request, context, .assignActionItem, back: "#h-progress", render: progressPage)
+            try await perform(request, context, .assignActionItem, back: "#h-progress", render: progressPage(.actionItem))
         }
         router.post("/cases/:id/action-items/:aid/complete") { request, context in
             let aid = try context.parameters.require("aid", as: UUID.self)
-            return try await perform(request, context, .completeActionItem(aid), back: "#h-progress", render: progressPage)
+            return try await perform(request, context, .completeActionItem(aid), back: "#h-progress", render: progressPage(.completion(aid)))
         }
         router.post("/cases/:id/committee/:rid/advice") { request, context in
             let rid = try context.parameters.require("rid", as: UUID.self)
-            return try await perform(request, context, .adviseCommittee(rid), back: "#h-committee", render: progressPage)
+            return try await perform(request, context, .adviseCommittee(rid), back: "#h-committee", render: progressPage(.advice(rid)))
         }
         step(router, "committee", .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
             (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
@@ -112,16 +119,14 @@ struct WebController {
         }
         router.post("/cases/:id/escalations/:eid/decision") { request, context in
             let eid = try context.parameters.require("eid", as: UUID.self)
-            return try await perform(request, context, .decideEscalation(eid), back: "#h-escalation", render: progressPage)
+            return try await perform(request, context, .decideEscalation(eid), back: "#h-escalation", render: progressPage(.escalationDecision(eid)))
         }
         router.get("/progress", use: progress)
         router.get("/locations/:lid/deadlines", use: policyForm)
         router.post("/locations/:lid/deadlines", use: savePolicy)
         router.post("/cases/:id/support/:sid/end") { request, context in
             let sid = try context.parameters.require("sid", as: UUID.self)
-            return try await perform(request, context, .endSupport(sid), back: "#h-support") { env, s, record, actor in
-                (record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil, supportErrors: s))
-            }
+            return try await perform(request, context, .endSupport(sid), back: "#h-support", render: progressPage(.supportEnd(sid)))
         }
     }
 
@@ -164,7 +169,7 @@ struct WebController {
         let env = PageEnvironment(context, path: request.uri.path)
         do {
             _ = try await service.perform(op, on: id, input: context.form, expectedVersion: version, actor: actor)
-            return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(back)")
+            return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1\(back)")
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let (title, body) = try await render(env, FormState(input: context.form, errors: failure.errors), record, actor)
@@ -273,7 +278,7 @@ struct WebController {
         let actor = try context.requireActor()
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         var values: [String: [String]] = [:]
-        for (key, value) in request.uri.queryParameters { values[String(key), default: []].append(String(value).removingPercentEncoding ?? String(value)) }
+        for (key, value) in request.uri.queryParameters { values[String(key), default: []].append(FormBody.decode(value)) }
         let filters = FormInput(values)
         let page = filters.string("page").flatMap(Int.init) ?? 1
         let query = CaseListQuery(
@@ -308,19 +313,38 @@ struct WebController {
         }
     }
 
-    func casePage(_ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?, supportErrors: FormState? = nil, progressForm: FormState = FormState(),
-                  duplicateForm: FormState = FormState(), duplicateEntry: UUID? = nil) async throws -> [Node<HTML.BodyContext>] {
-        let history = try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id).filter { actor.locationIds.contains($0.locationId) }
-        let summary = supportErrors.flatMap { s in s.hasErrors ? FormFields.errorSummary(s, env) as Node<HTML.BodyContext> : nil }
-        var model = CasePage.Model(record: record, actor: actor, reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message)
-        model.milestones = try await service.milestones(record)
-        model.progressForm = progressForm
+    /// The case page for one user: the policy's view of the case and what the user may do, the
+    /// person's other trajectories the user may open, and the state of a form that failed.
+    func casePage(
+        _ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?,
+        form: FormState = FormState(), formTarget: CaseFormTarget? = nil,
+        duplicateForm: FormState = FormState(), duplicateEntry: UUID? = nil
+    ) async throws -> [Node<HTML.BodyContext>] {
+        let view = AccessPolicy.view(of: record.file, events: record.events, for: actor)
+        let others = view.identity == nil ? [] : try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id)
+        let history = others
+            .filter { AccessPolicy.decide(actor, .view, locationId: $0.locationId) == .allowed }
+            .compactMap { other in Day(other.referredOn).map { TrajectoryLink(id: other.id, referredOn: $0, isOpen: !other.stage.isClosed) } }
+        var model = CasePage.Model(
+            view: view, locationName: record.locationName, permissions: AccessPolicy.permissions(actor, in: record.file),
+            reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message)
+        if view.sections.contains(.progress) { model.milestones = try await service.milestones(record) }
+        model.form = form
+        model.formTarget = formTarget
         model.today = service.today()
         model.possible = try await duplicates.possibleRegistrations(record, actor: actor)
+        model.duplicateFile = model.possible.isEmpty ? nil : record.file
         model.duplicateForm = duplicateForm
         model.duplicateEntry = duplicateEntry
-        let page = CasePage.render(env, model)
-        return summary.map { [$0] + page } ?? page
+        model.hasPendingTransfer = record.file.pendingTransfer != nil
+        model.reviewsDuplicates = AccessPolicy.mayReviewDuplicates(actor, at: record.file.locationId)
+        return CasePage.render(env, model)
+    }
+
+    /// The title of a page about a case: the person's name, or a neutral reference when the user
+    /// may not read the identity.
+    func caseTitle(_ record: CaseRecord, _ actor: Actor, _ env: PageEnvironment) -> String {
+        env.t(AccessPolicy.view(of: record.file, events: [], for: actor).title)
     }
 
     @Sendable func show(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -328,7 +352,8 @@ struct WebController {
         let id = try context.parameters.require("id", as: UUID.self)
         let record = try await service.read(id, actor: actor)
         let env = PageEnvironment(context, path: request.uri.path)
-        return Pages.page(env, title: record.file.identity.displayName, try await casePage(env, record, actor, noteForm: FormState(), message: nil))
+        let message = request.uri.queryParameters["saved"] != nil ? env.t("Wijziging opgeslagen.", "Change saved.") : nil
+        return Pages.page(env, title: caseTitle(record, actor, env), try await casePage(env, record, actor, noteForm: FormState(), message: message))
     }
 
     @Sendable func addNote(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -336,11 +361,11 @@ struct WebController {
         let id = try context.parameters.require("id", as: UUID.self)
         do {
             _ = try await service.perform(.note, on: id, input: context.form, expectedVersion: nil, actor: actor)
-            return Pages.seeOther("/cases/\(id.uuidString.lowercased())#h-notes")
+            return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1#h-notes")
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
-            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .unprocessableContent,
+            return Pages.page(env, title: env.t("Fout: ", "Error: ") + caseTitle(record, actor, env), status: .unprocessableContent,
                               try await casePage(env, record, actor, noteForm: FormState(input: context.form, errors: failure.errors), message: nil))
         }
     }
@@ -353,8 +378,11 @@ struct WebController {
         let env = PageEnvironment(context, path: request.uri.path)
         var input = FormInput()
         input.set("decidedOn", service.today().description)
-        let mayDecide = AccessPolicy.decide(actor, .decideAdmission, locationId: record.file.locationId) == .allowed
-        return Pages.page(env, title: env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(env, FormState(input: input), record: record, check: check, mayDecide: mayDecide))
+        let mayDecide = AccessPolicy.decide(actor, .decideAdmission, in: record.file) == .allowed
+        let mayDecideException = AccessPolicy.decide(actor, .decideAdmissionByException, in: record.file) == .allowed
+        let body = AdmissionPage.render(
+            env, FormState(input: input), record: record, check: check, mayDecide: mayDecide, mayDecideException: mayDecideException)
+        return Pages.page(env, title: env.t("Toelatingstoets", "Admission check"), body)
     }
 
     @Sendable func returnForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {

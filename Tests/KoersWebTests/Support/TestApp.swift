@@ -69,16 +69,19 @@ struct TestApp {
 
     /// Registers a case directly through the service, as the given party's account.
     @discardableResult
-    func referral(_ party: Party = .ngo, _ city: String = "utrecht", surname: String = "Tesfay", vNumber: String? = nil) async throws -> CaseFile {
+    func referral(
+        _ party: Party = .ngo, _ city: String = "utrecht", surname: String = "Tesfay", vNumber: String? = nil, note: String? = nil
+    ) async throws -> CaseFile {
         var values: [String: String] = ["givenNames": "Yonas", "surname": surname, "nationality": "ERI", "gender": "male", "birthDate": "1990", "channel": "ngo", "referredOn": "2026-05-01"]
         if let vNumber { values["vNumber"] = vNumber }
+        if let note { values["note"] = note }
         return try await services.service.refer(FormInput(single: values), actor: account(party, city).actor)
     }
 
     /// Carries a case to the active stage through the service.
-    func admitted(_ city: String = "utrecht", surname: String = "Tesfay") async throws -> CaseFile {
+    func admitted(_ city: String = "utrecht", surname: String = "Tesfay", note: String? = nil) async throws -> CaseFile {
         let actor = account(.ngo, city).actor
-        let file = try await referral(.ngo, city, surname: surname)
+        let file = try await referral(.ngo, city, surname: surname, note: note)
         var intake = Fixtures.intake
         intake["surname"] = surname
         _ = try await services.service.perform(.intake, on: file.id, input: FormInput(single: intake), expectedVersion: nil, actor: actor)

@@ -1,0 +1,109 @@
+import Foundation
+import KoersCore
+import Plot
+
+/// The case page's notes (those the user may read, and the form to add one) and its timeline.
+enum CaseNotes {
+    static func section(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
+        let v = m.view
+        let byNote = Dictionary(
+            v.events.compactMap { event -> (UUID, CaseEvent)? in
+                if case .noteAdded(let note) = event.change { return (note.id, event) }
+                return nil
+            },
+            uniquingKeysWith: { a, _ in a })
+        var items: [Node<HTML.ListContext>] = []
+        for note in (v.notes ?? []).reversed() {
+            let event = byNote[note.id]
+            let meta = [
+                env.t(note.classification.label), event?.organisationName, event.map { Labels.dateTime($0.recordedAt, env) },
+            ]
+            .compactMap { $0 }.joined(separator: " · ")
+            let shared =
+                note.sharedWith.isEmpty
+                ? "" : env.t(" · gedeeld met ", " · shared with ") + note.sharedWith.map { env.t($0.label) }.joined(separator: ", ")
+            items.append(
+                .li(
+                    .class("note note-\(note.classification.rawValue)"),
+                    .p(
+                        .class("meta"),
+                        .text(meta + shared)
+                    ),
+                    .p(.text(note.text))
+                ))
+        }
+        var content: [Node<HTML.BodyContext>] = [
+            .h2(
+                .id("h-notes"),
+                .text(env.t("Notities", "Notes"))
+            )
+        ]
+        content.append(
+            items.isEmpty
+                ? .p(.text(env.t("Geen notities die u kunt lezen.", "No notes you can read.")))
+                : .ul(
+                    .class("notes"),
+                    .group(items)
+                ))
+        if m.may(.addNote) { content.append(form(env, m)) }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-notes"),
+            .group(content)
+        )
+    }
+
+    static func form(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
+        let classes = m.permissions.noteClassifications.map { ($0.rawValue, env.t($0.label)) }
+        let sharable: [Party] = [.ngo, .municipality, .ind, .dtv, .avim, .committee]
+        let state = m.noteForm.labelled([
+            "text": LocalizedText(nl: "Notitie", en: "Note"),
+            "sharedWith": LocalizedText(nl: "Sociale of medische notitie delen met", en: "Share a social or medical note with"),
+        ])
+        var fields: [Node<HTML.FormContext>] = [
+            FormFields.errorSummary(state, env),
+            FormFields.choices(state, env, name: "classification", options: classes, required: true, inline: true),
+            FormFields.textarea(state, env, name: "text", required: true),
+        ]
+        if classes.count > 1 {
+            fields.append(
+                FormFields.choices(
+                    state, env, name: "sharedWith", options: sharable.map { ($0.rawValue, env.t($0.label)) }, multiple: true,
+                    hint: env.t("Zonder keuze blijft de notitie bij uw organisatie.", "Without a choice the note stays with your organisation."),
+                    inline: true))
+        }
+        fields.append(FormFields.submit(env.t("Notitie toevoegen", "Add note")))
+        return FormFields.form(action: CasePage.caseURL(m.view.id, "/notes"), env: env, version: nil, fields)
+    }
+
+    static func timeline(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
+        var items: [Node<HTML.ListContext>] = []
+        for event in m.view.events.reversed() {
+            let meta =
+                env.t("Ingang ", "Effective ") + event.effectiveOn.description + " · " + env.t("vastgelegd ", "recorded ")
+                + Labels.dateTime(event.recordedAt, env) + " · " + event.userName + " (" + event.organisationName + ")"
+            var content: [Node<HTML.BodyContext>] = [
+                .p(.strong(.text(Labels.describe(event.change, env, reasons: m.reasons, in: m.view))))
+            ]
+            if let detail = Labels.detail(event.change) {
+                content.append(.p(.class("detail"), .text(detail)))
+            }
+            content.append(
+                .p(
+                    .class("meta"),
+                    .text(meta)
+                ))
+            items.append(.li(.group(content)))
+        }
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-timeline"),
+            .h2(
+                .id("h-timeline"),
+                .text(env.t("Tijdlijn", "Timeline"))
+            ),
+            .ol(
+                .class("timeline"),
+                .group(items)
+            )
+        )
+    }
+}
