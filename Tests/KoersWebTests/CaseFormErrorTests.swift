@@ -105,6 +105,10 @@ struct CaseFormErrorTests {
             _ = try await web.login(app.account(.municipality).email)
             let version = String(submitted.version)
             let utrecht = app.account(.municipality).actor.locationIds.first!.uuidString.lowercased()
+            let referred = try await app.referral(surname: "Aangemeld")
+            let atIntake = try await AccessMatrixRecordingTests.atIntake(app, surname: "Intake")
+            let referredPath = "/cases/\(referred.id.uuidString.lowercased())"
+            let intakePath = "/cases/\(atIntake.id.uuidString.lowercased())"
             let forms: [(String, [(String, String)])] = [
                 ("/cases/\(id)/procedures/\(procedure)/decision", [("version", version)]),
                 ("/cases/\(id)/perspective", [("version", version)]),
@@ -117,6 +121,8 @@ struct CaseFormErrorTests {
                 ("/cases/\(id)/action-items", [("version", version)]),
                 ("/locations/\(utrecht)/deadlines", [("reviewEveryWeeks", "0")]),
                 ("/cases", []),
+                (referredPath + "/intake", [("version", String(referred.version))]),
+                (intakePath + "/admission", [("version", String(atIntake.version))]),
                 ("/meetings", [("heldOn", "")]),
             ]
             for (path, fields) in forms {
@@ -144,6 +150,9 @@ struct CaseFormErrorTests {
             #expect(location == "/cases/\(id)?saved=1#h-notes")
             let page = try await web.get(String(location.prefix { $0 != "#" }))
             #expect(page.text.contains("role=\"status\">Wijziging opgeslagen.</p>"))
+            // A note is shared with the others: the NGO is not offered to itself.
+            #expect(page.text.contains("name=\"sharedWith\" value=\"municipality\""))
+            #expect(!page.text.contains("name=\"sharedWith\" value=\"ngo\""))
             #expect(!(try await web.get("/cases/\(id)")).text.contains("Wijziging opgeslagen."))
         }
     }

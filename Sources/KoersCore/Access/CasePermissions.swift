@@ -7,6 +7,9 @@ public struct CasePermissions: Sendable {
     public let allowed: Set<CaseAction>
     /// The note classifications the user may write.
     public let noteClassifications: [NoteClassification]
+    /// The parties the user may share a social or medical note with: the others at the case table
+    /// and the hardship committee (the writing organisation reads its own notes anyway).
+    public let noteSharingParties: [Party]
 
     /// Whether the policy allows this action.
     public func may(_ action: CaseAction) -> Bool { allowed.contains(action) }
@@ -30,6 +33,7 @@ extension AccessPolicy {
         candidates += Party.allCases.map { .completeActionItem($0) }
         let allowed = Set(candidates.filter { decide(actor, $0, in: file) == .allowed })
         let classes = allowed.contains(.addNote) ? NoteClassification.allCases.filter { mayWrite($0, actor: actor) } : []
-        return CasePermissions(allowed: allowed, noteClassifications: classes)
+        let sharing = classes.count > 1 ? ([.ngo, .municipality, .ind, .dtv, .avim, .committee] as [Party]).filter { $0 != actor.party } : []
+        return CasePermissions(allowed: allowed, noteClassifications: classes, noteSharingParties: sharing)
     }
 }

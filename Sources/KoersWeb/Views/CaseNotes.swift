@@ -54,7 +54,7 @@ enum CaseNotes {
 
     static func form(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
         let classes = m.permissions.noteClassifications.map { ($0.rawValue, env.t($0.label)) }
-        let sharable: [Party] = [.ngo, .municipality, .ind, .dtv, .avim, .committee]
+        let sharable = m.permissions.noteSharingParties
         let state = m.noteForm.labelled([
             "text": LocalizedText(nl: "Notitie", en: "Note"),
             "sharedWith": LocalizedText(nl: "Sociale of medische notitie delen met", en: "Share a social or medical note with"),
@@ -64,7 +64,7 @@ enum CaseNotes {
             FormFields.choices(state, env, name: "classification", options: classes, required: true, inline: true),
             FormFields.textarea(state, env, name: "text", required: true),
         ]
-        if classes.count > 1 {
+        if !sharable.isEmpty {
             fields.append(
                 FormFields.choices(
                     state, env, name: "sharedWith", options: sharable.map { ($0.rawValue, env.t($0.label)) }, multiple: true,
