@@ -29,7 +29,8 @@ public struct BlockingTable: Sendable {
 
     /// The people under one key.
     public func people(under key: UInt64) -> ArraySlice<Int32> {
-        var lo = 0, hi = keys.count
+        var lo = 0
+        var hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if keys[mid] < key { lo = mid + 1 } else { hi = mid }

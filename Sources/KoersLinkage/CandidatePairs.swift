@@ -51,7 +51,8 @@ struct CandidatePairs: Sendable {
         let total = work.reduce(0, +)
         let partCount = max(1, min(blocks.count, total / 500_000, 64))
         var parts: [Range<Int>] = []
-        var from = 0, sum = 0
+        var from = 0
+        var sum = 0
         for (b, w) in work.enumerated() {
             sum += w
             if sum >= total * (parts.count + 1) / partCount || b == work.count - 1 {
@@ -66,9 +67,11 @@ struct CandidatePairs: Sendable {
     /// which side is smaller, which a processor cannot predict.
     @inline(__always)
     private static func share(_ keys: UnsafeMutablePointer<UInt64>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        var i = a.lowerBound, j = b.lowerBound
+        var i = a.lowerBound
+        var j = b.lowerBound
         while i < a.upperBound && j < b.upperBound {
-            let x = keys[i], y = keys[j]
+            let x = keys[i]
+            let y = keys[j]
             if x == y { return true }
             i &+= x < y ? 1 : 0
             j &+= y < x ? 1 : 0
@@ -84,7 +87,11 @@ struct CandidatePairs: Sendable {
     /// of its people that come before the block's key are first gathered side by side: the pair
     /// is skipped when those lists share one. Gathered, they stay in the fastest cache while the
     /// block's pairs are checked; a person with no earlier key needs no check at all.
-    func forEachPair(inPart part: Int, start: (UnsafeBufferPointer<Int32>) -> Void, _ body: (Int, Int, Int, Int) -> Void) {
+    func forEachPair(
+        inPart part: Int,
+        start: (UnsafeBufferPointer<Int32>) -> Void,
+        _ body: (Int, Int, Int, Int) -> Void
+    ) {
         var earlier = [UInt64](repeating: 0, count: 1024)
         var ranges: [Range<Int>] = []
         keys.withUnsafeBufferPointer { keys in
@@ -112,7 +119,8 @@ struct CandidatePairs: Sendable {
                         for x in 0..<(members.count - 1) {
                             let i = Int(members[x])
                             let a = ranges[x]
-                            for y in (x + 1)..<members.count where a.isEmpty || !Self.share(earlier.baseAddress!, a, ranges[y]) {
+                            for y in (x + 1)..<members.count
+                            where a.isEmpty || !Self.share(earlier.baseAddress!, a, ranges[y]) {
                                 // A block lists each person once, in ascending order.
                                 body(x, y, i, Int(members[y]))
                             }

@@ -23,7 +23,9 @@ public struct ComparisonLayout: Sendable, Hashable, Codable {
 
     /// Field names in pattern order.
     public var fieldNames: [String] {
-        ["givenName", "surname"] + (0..<extraCount).map { "extra\($0 + 1)" } + ["vNumber", "birthYear", "birthMonth", "birthDay", "gender", "nationality"]
+        ["givenName", "surname"] + (0..<extraCount).map { "extra\($0 + 1)" } + [
+            "vNumber", "birthYear", "birthMonth", "birthDay", "gender", "nationality",
+        ]
     }
 
     /// The number of levels of each field.

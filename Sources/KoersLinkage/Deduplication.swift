@@ -40,7 +40,8 @@ public struct Deduplication: Sendable {
     ///
     /// The candidate pairs are visited twice, on all cores, and never stored: once to count how
     /// often each comparison pattern occurs (what the model is estimated on), once to score them.
-    public func run(_ people: [EncodedPerson], model start: FellegiSunter? = nil, excluded: Set<UInt64> = []) -> Result {
+    public func run(_ people: [EncodedPerson], model start: FellegiSunter? = nil, excluded: Set<UInt64> = []) -> Result
+    {
         var seconds: [(step: String, seconds: Double)] = []
         var clock = ContinuousClock.now
         func lap(_ step: String) {
@@ -49,12 +50,18 @@ public struct Deduplication: Sendable {
             seconds.append((step, Double(d.seconds) + Double(d.attoseconds) * 1e-18))
             clock = now
         }
-        let candidates = CandidatePairs(BlockingTable(people.map(\.blockingKeys)), people: people.count, maxBlock: maxBlock)
+        let candidates = CandidatePairs(
+            BlockingTable(people.map(\.blockingKeys)),
+            people: people.count,
+            maxBlock: maxBlock
+        )
         lap("blocking")
         let layout = self.layout
         let maxBlock = self.maxBlock
         let comparer = PairComparer(people, layout: layout)
-        let partCounts: [PatternCounts] = Parallel.map(count: candidates.parts.count, parts: candidates.parts.count) { part, _ in
+        let partCounts: [PatternCounts] = Parallel.map(count: candidates.parts.count, parts: candidates.parts.count) {
+            part,
+            _ in
             var counts = PatternCounts()
             let block = PairComparer.BlockCopy(capacity: maxBlock, textCount: comparer.textCount)
             candidates.forEachPair(inPart: part, start: { comparer.copy($0, into: block) }) { x, y, _, _ in
@@ -70,10 +77,19 @@ public struct Deduplication: Sendable {
         // of all pairs. Among candidates found by blocking, different people agree far more often
         // than in general, so u and λ estimated among the candidates alone undersell agreement.
         let allPairs = Double(people.count) * Double(max(people.count - 1, 0)) / 2
-        let model = start ?? FellegiSunter.estimateAnchored(counts, layout: layout, u: FellegiSunter.randomPairU(count: people.count, layout: layout, pattern: comparer.pattern), totalPairs: allPairs)
+        let model =
+            start
+            ?? FellegiSunter.estimateAnchored(
+                counts,
+                layout: layout,
+                u: FellegiSunter.randomPairU(count: people.count, layout: layout, pattern: comparer.pattern),
+                totalPairs: allPairs
+            )
         // log₂(m/u) at `field * 8 + level`; a missing field (level 7) weighs nothing.
         let weights = model.weights
-        let weightTable: [Double] = weights.flatMap { row -> [Double] in row + [Double](repeating: 0, count: 8 - row.count) }
+        let weightTable: [Double] = weights.flatMap { row -> [Double] in
+            row + [Double](repeating: 0, count: 8 - row.count)
+        }
         let frequencies = NameFrequencies(people)
         lap("estimating")
         // The term-frequency adjustment only lowers a weight: pairs below this weight before it
@@ -96,11 +112,19 @@ public struct Deduplication: Sendable {
                 // skeletons are equal, u is the name's share (among the same nationality and
                 // gender when the pair agrees on those), if that is larger.
                 let sameNationality = ComparisonLayout.level(pattern, v + 5) == 1
-                if let level = ComparisonLayout.level(pattern, 0), level >= 3, comparer.sameSkeleton(x, y, field: 0, in: block) {
-                    let share = frequencies.givenShare(i, sameNationality: sameNationality, sameGender: ComparisonLayout.level(pattern, v + 4) == 1)
+                if let level = ComparisonLayout.level(pattern, 0), level >= 3,
+                    comparer.sameSkeleton(x, y, field: 0, in: block)
+                {
+                    let share = frequencies.givenShare(
+                        i,
+                        sameNationality: sameNationality,
+                        sameGender: ComparisonLayout.level(pattern, v + 4) == 1
+                    )
                     if share > u[0][level] { w -= log2(share / u[0][level]) }
                 }
-                if let level = ComparisonLayout.level(pattern, 1), level >= 3, comparer.sameSkeleton(x, y, field: 1, in: block) {
+                if let level = ComparisonLayout.level(pattern, 1), level >= 3,
+                    comparer.sameSkeleton(x, y, field: 1, in: block)
+                {
                     let share = frequencies.surnameShare(i, sameNationality: sameNationality)
                     if share > u[1][level] { w -= log2(share / u[1][level]) }
                 }
@@ -117,7 +141,14 @@ public struct Deduplication: Sendable {
         for match in matches { components.union(match.a, match.b) }
         let groups = (0..<people.count).map { components.find($0) }
         lap("grouping")
-        return Result(matches: matches, model: model, candidatePairs: counts.values.reduce(0, +), skippedBlocks: candidates.skippedBlocks, groups: groups, seconds: seconds)
+        return Result(
+            matches: matches,
+            model: model,
+            candidatePairs: counts.values.reduce(0, +),
+            skippedBlocks: candidates.skippedBlocks,
+            groups: groups,
+            seconds: seconds
+        )
     }
 }
 

@@ -9,7 +9,8 @@ public enum DiceBlock {
     /// The same, with the left set split over the processor's cores.
     public static func countAboveParallel(_ threshold: Double, _ left: [BloomFilter], _ right: [BloomFilter]) -> Int {
         let parts = Parallel.parts(for: left.count, minimumPerPart: 64)
-        return Parallel.map(count: left.count, parts: parts) { _, range in count(threshold, left[range], right) }.reduce(0, +)
+        return Parallel.map(count: left.count, parts: parts) { _, range in count(threshold, left[range], right) }
+            .reduce(0, +)
     }
 
     static func count(_ threshold: Double, _ left: ArraySlice<BloomFilter>, _ right: [BloomFilter]) -> Int {
@@ -18,7 +19,8 @@ public enum DiceBlock {
         var hits = 0
         right.withUnsafeBufferPointer { r in
             for a in left {
-                let wa = a.words, ca = a.bitCount
+                let wa = a.words
+                let ca = a.bitCount
                 for b in r {
                     let shared = Int((wa & b.words).nonzeroBitCount.wrappedSum())
                     if shared << 17 >= scaled * (ca + b.bitCount) { hits += 1 }

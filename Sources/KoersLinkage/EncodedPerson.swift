@@ -24,7 +24,22 @@ public struct EncodedPerson: Sendable, Hashable {
     /// The keys this person is found under; two people are compared when they share one.
     public var blockingKeys: [UInt64]
 
-    public init(givenName: BloomFilter? = nil, surname: BloomFilter? = nil, extras: [BloomFilter?] = [], givenSkeleton: UInt64? = nil, surnameSkeleton: UInt64? = nil, nameSet: UInt64? = nil, vNumber: UInt64? = nil, vNumberVariants: [UInt64] = [], birthYear: UInt64? = nil, birthMonth: UInt64? = nil, birthDay: UInt64? = nil, gender: UInt64? = nil, nationality: UInt64? = nil, blockingKeys: [UInt64] = []) {
+    public init(
+        givenName: BloomFilter? = nil,
+        surname: BloomFilter? = nil,
+        extras: [BloomFilter?] = [],
+        givenSkeleton: UInt64? = nil,
+        surnameSkeleton: UInt64? = nil,
+        nameSet: UInt64? = nil,
+        vNumber: UInt64? = nil,
+        vNumberVariants: [UInt64] = [],
+        birthYear: UInt64? = nil,
+        birthMonth: UInt64? = nil,
+        birthDay: UInt64? = nil,
+        gender: UInt64? = nil,
+        nationality: UInt64? = nil,
+        blockingKeys: [UInt64] = []
+    ) {
         self.givenName = givenName
         self.surname = surname
         self.extras = extras
@@ -48,7 +63,9 @@ public struct EncodedPerson: Sendable, Hashable {
     public var serialized: [UInt8] {
         var out: [UInt8] = [1, UInt8(extras.count)]
         var mask: UInt16 = 0
-        let tokens = [vNumber, birthYear, birthMonth, birthDay, gender, nationality, givenSkeleton, surnameSkeleton, nameSet]
+        let tokens = [
+            vNumber, birthYear, birthMonth, birthDay, gender, nationality, givenSkeleton, surnameSkeleton, nameSet,
+        ]
         for (i, t) in tokens.enumerated() where t != nil { mask |= 1 << UInt16(i < 6 ? i : i + 2) }
         if givenName != nil { mask |= 1 << 6 }
         if surname != nil { mask |= 1 << 7 }
@@ -85,7 +102,10 @@ public struct EncodedPerson: Sendable, Hashable {
         }
         var tokens: [UInt64?] = []
         for i in 0..<9 {
-            if mask & (1 << UInt16(i < 6 ? i : i + 2)) == 0 { tokens.append(nil); continue }
+            if mask & (1 << UInt16(i < 6 ? i : i + 2)) == 0 {
+                tokens.append(nil)
+                continue
+            }
             guard at + 8 <= b.count else { return nil }
             var t: UInt64 = 0
             for j in 0..<8 { t |= UInt64(b[at + j]) << UInt64(8 * j) }
@@ -103,6 +123,21 @@ public struct EncodedPerson: Sendable, Hashable {
             variants.append(t)
             at += 8
         }
-        self.init(givenName: g, surname: s, extras: extras, givenSkeleton: tokens[6], surnameSkeleton: tokens[7], nameSet: tokens[8], vNumber: tokens[0], vNumberVariants: variants, birthYear: tokens[1], birthMonth: tokens[2], birthDay: tokens[3], gender: tokens[4], nationality: tokens[5], blockingKeys: blockingKeys)
+        self.init(
+            givenName: g,
+            surname: s,
+            extras: extras,
+            givenSkeleton: tokens[6],
+            surnameSkeleton: tokens[7],
+            nameSet: tokens[8],
+            vNumber: tokens[0],
+            vNumberVariants: variants,
+            birthYear: tokens[1],
+            birthMonth: tokens[2],
+            birthDay: tokens[3],
+            gender: tokens[4],
+            nationality: tokens[5],
+            blockingKeys: blockingKeys
+        )
     }
 }

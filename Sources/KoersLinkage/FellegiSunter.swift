@@ -18,8 +18,12 @@ public struct FellegiSunter: Sendable, Codable, Hashable {
     /// A starting point: agreement likely among matches, rare among non-matches.
     public init(layout: ComparisonLayout, matchShare: Double = 0.1) {
         self.layout = layout
-        m = layout.levelCounts.map { n in n == 5 ? [0.02, 0.03, 0.05, 0.1, 0.8] : n == 3 ? [0.03, 0.07, 0.9] : [0.05, 0.95] }
-        u = layout.levelCounts.map { n in n == 5 ? [0.7, 0.15, 0.08, 0.04, 0.03] : n == 3 ? [0.9, 0.08, 0.02] : [0.8, 0.2] }
+        m = layout.levelCounts.map { n in
+            n == 5 ? [0.02, 0.03, 0.05, 0.1, 0.8] : n == 3 ? [0.03, 0.07, 0.9] : [0.05, 0.95]
+        }
+        u = layout.levelCounts.map { n in
+            n == 5 ? [0.7, 0.15, 0.08, 0.04, 0.03] : n == 3 ? [0.9, 0.08, 0.02] : [0.8, 0.2]
+        }
         self.matchShare = matchShare
     }
 
@@ -60,7 +64,13 @@ extension FellegiSunter {
     /// V-nummer. (Estimating m by EM on all candidates instead lets the model settle on another
     /// split, such as "same nationality and a common name", once names repeat within a
     /// nationality.) A field seen fewer than 20 times among the anchors keeps the default m.
-    public static func estimateAnchored(_ counts: [UInt64: Int], layout: ComparisonLayout, u: [[Double]], totalPairs: Double, maxIterations: Int = 200) -> FellegiSunter {
+    public static func estimateAnchored(
+        _ counts: [UInt64: Int],
+        layout: ComparisonLayout,
+        u: [[Double]],
+        totalPairs: Double,
+        maxIterations: Int = 200
+    ) -> FellegiSunter {
         let defaults = FellegiSunter(layout: layout)
         let v = 2 + layout.extraCount
         var mCounts = layout.levelCounts.map { Array(repeating: 0.0, count: $0) }
@@ -71,7 +81,9 @@ extension FellegiSunter {
                     if let l = level(f) { mCounts[f][l] += Double(n) }
                 }
             }
-            if let g = level(0), let s = level(1), g >= 3, s >= 3, level(v + 1) == 1, level(v + 2) == 1, level(v + 3) == 1, let l = level(v) {
+            if let g = level(0), let s = level(1), g >= 3, s >= 3, level(v + 1) == 1, level(v + 2) == 1,
+                level(v + 3) == 1, let l = level(v)
+            {
                 mCounts[v][l] += Double(n)
             }
         }
@@ -89,7 +101,10 @@ extension FellegiSunter {
             let matches = patterns.reduce(0.0) { $0 + $1.n / (1 + exp2(-(prior + $1.weight))) }
             let next = min(max(matches / max(totalPairs, 1), 1e-12), 0.5)
             model.iterations = iteration
-            if abs(next - share) < share * 1e-6 { share = next; break }
+            if abs(next - share) < share * 1e-6 {
+                share = next
+                break
+            }
             share = next
         }
         model.matchShare = share
@@ -98,12 +113,29 @@ extension FellegiSunter {
 
     /// u estimated on random pairs of `people`: how often two different people agree at each
     /// level. Almost every random pair is a non-match, so the frequencies stand for u.
-    public static func randomPairU(_ people: [EncodedPerson], layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED) -> [[Double]] {
-        randomPairU(count: people.count, layout: layout, pairs: pairs, seed: seed, pattern: PairComparer(people, layout: layout).pattern)
+    public static func randomPairU(
+        _ people: [EncodedPerson],
+        layout: ComparisonLayout,
+        pairs: Int = 1_000_000,
+        seed: UInt64 = 0x5EED
+    ) -> [[Double]] {
+        randomPairU(
+            count: people.count,
+            layout: layout,
+            pairs: pairs,
+            seed: seed,
+            pattern: PairComparer(people, layout: layout).pattern
+        )
     }
 
     /// The same, for `count` people whose pairs' patterns `pattern(i, j)` gives.
-    static func randomPairU(count: Int, layout: ComparisonLayout, pairs: Int = 1_000_000, seed: UInt64 = 0x5EED, pattern: (Int, Int) -> UInt64) -> [[Double]] {
+    static func randomPairU(
+        count: Int,
+        layout: ComparisonLayout,
+        pairs: Int = 1_000_000,
+        seed: UInt64 = 0x5EED,
+        pattern: (Int, Int) -> UInt64
+    ) -> [[Double]] {
         var counts = layout.levelCounts.map { Array(repeating: 1.0, count: $0) }  // add-one: no level is impossible
         guard count > 1 else { return counts.map { row in row.map { $0 / row.reduce(0, +) } } }
         var random = SplitMix64(seed: seed)
@@ -111,7 +143,8 @@ extension FellegiSunter {
         let total = min(pairs, count * (count - 1) / 2)
         var drawn = 0
         while drawn < total {
-            let i = next(), j = next()
+            let i = next()
+            let j = next()
             if i == j { continue }
             let p = pattern(i, j)
             for f in 0..<layout.fieldCount {
@@ -129,12 +162,22 @@ extension FellegiSunter {
     /// ten thousand registrations of which it may be one.
     public static func intake(extraCount: Int = 0) -> FellegiSunter {
         let layout = ComparisonLayout(extraCount: extraCount)
-        let givenM = [0.0489, 0.0765, 0.0188, 0.2471, 0.6087], givenU = [0.99414, 0.00218, 0.00009, 0.00222, 0.00137]
-        let surnameM = [0.062, 0.0584, 0.0389, 0.2129, 0.6278], surnameU = [0.99379, 0.00237, 0.00011, 0.00222, 0.00151]
-        let m = [givenM, surnameM] + Array(repeating: surnameM, count: extraCount)
-            + [[0.0006, 0.0089, 0.9905], [0.0423, 0.9577], [0.0145, 0.9855], [0.0377, 0.9623], [0.0082, 0.9918], [0.0183, 0.9817]]
-        let u = [givenU, surnameU] + Array(repeating: surnameU, count: extraCount)
-            + [[0.99985, 0.00001, 0.00014], [0.96553, 0.03447], [0.91699, 0.08301], [0.96382, 0.03618], [0.42939, 0.57061], [0.88805, 0.11195]]
+        let givenM = [0.0489, 0.0765, 0.0188, 0.2471, 0.6087]
+        let givenU = [0.99414, 0.00218, 0.00009, 0.00222, 0.00137]
+        let surnameM = [0.062, 0.0584, 0.0389, 0.2129, 0.6278]
+        let surnameU = [0.99379, 0.00237, 0.00011, 0.00222, 0.00151]
+        let m =
+            [givenM, surnameM] + Array(repeating: surnameM, count: extraCount)
+            + [
+                [0.0006, 0.0089, 0.9905], [0.0423, 0.9577], [0.0145, 0.9855], [0.0377, 0.9623], [0.0082, 0.9918],
+                [0.0183, 0.9817],
+            ]
+        let u =
+            [givenU, surnameU] + Array(repeating: surnameU, count: extraCount)
+            + [
+                [0.99985, 0.00001, 0.00014], [0.96553, 0.03447], [0.91699, 0.08301], [0.96382, 0.03618],
+                [0.42939, 0.57061], [0.88805, 0.11195],
+            ]
         return FellegiSunter(layout: layout, m: m, u: u, matchShare: 1e-4)
     }
 }

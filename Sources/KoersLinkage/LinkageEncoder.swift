@@ -38,17 +38,38 @@ public struct LinkageEncoder: Sendable {
         let surnameSkeleton = NameFolding.skeleton(folded: surname)
         var scratch: [Int] = []
         scratch.reserveCapacity(64)
-        if !given.isEmpty { person.givenName = Self.filter(Array(given.utf8), skeleton: Array(givenSkeleton.utf8), table: givenTable, scratch: &scratch) }
-        if !surname.isEmpty { person.surname = Self.filter(Array(surname.utf8), skeleton: Array(surnameSkeleton.utf8), table: surnameTable, scratch: &scratch) }
+        if !given.isEmpty {
+            person.givenName = Self.filter(
+                Array(given.utf8),
+                skeleton: Array(givenSkeleton.utf8),
+                table: givenTable,
+                scratch: &scratch
+            )
+        }
+        if !surname.isEmpty {
+            person.surname = Self.filter(
+                Array(surname.utf8),
+                skeleton: Array(surnameSkeleton.utf8),
+                table: surnameTable,
+                scratch: &scratch
+            )
+        }
         if !givenSkeleton.isEmpty { person.givenSkeleton = cache.token(keys.givenName, "skeleton|" + givenSkeleton) }
-        if !surnameSkeleton.isEmpty { person.surnameSkeleton = cache.token(keys.surname, "skeleton|" + surnameSkeleton) }
-        let words = (given + " " + surname).split(separator: " ").map { NameFolding.skeleton(folded: String($0)) }.filter { !$0.isEmpty }
-        if !given.isEmpty && !surname.isEmpty { person.nameSet = cache.token(keys.nameSet, Set(words).sorted().joined(separator: " ")) }
+        if !surnameSkeleton.isEmpty {
+            person.surnameSkeleton = cache.token(keys.surname, "skeleton|" + surnameSkeleton)
+        }
+        let words = (given + " " + surname).split(separator: " ").map { NameFolding.skeleton(folded: String($0)) }
+            .filter { !$0.isEmpty }
+        if !given.isEmpty && !surname.isEmpty {
+            person.nameSet = cache.token(keys.nameSet, Set(words).sorted().joined(separator: " "))
+        }
         var extraFolded: [String] = []
         for (i, table) in extraTables.enumerated() {
             let text = i < identity.extras.count ? identity.extras[i].map(Self.foldText) ?? "" : ""
             extraFolded.append(text)
-            person.extras.append(text.isEmpty ? nil : Self.filter(Array(text.utf8), skeleton: nil, table: table, scratch: &scratch))
+            person.extras.append(
+                text.isEmpty ? nil : Self.filter(Array(text.utf8), skeleton: nil, table: table, scratch: &scratch)
+            )
         }
         let year = identity.birthYear.map(String.init)
         let month = identity.birthMonth.map(String.init)
@@ -69,7 +90,8 @@ public struct LinkageEncoder: Sendable {
         if let v = identity.vNumber { blocks.append("v|" + v) }
 
         if let year, let month, let day { blocks.append("d|\(year)-\(month)-\(day)") }
-        let gs = givenSkeleton, ss = surnameSkeleton
+        let gs = givenSkeleton
+        let ss = surnameSkeleton
         if !gs.isEmpty && !ss.isEmpty { blocks.append("n|" + min(gs, ss) + "|" + max(gs, ss)) }
         if let year {
             if !gs.isEmpty { blocks.append("gy|\(gs)|\(year)") }
@@ -85,7 +107,8 @@ public struct LinkageEncoder: Sendable {
         }
         // The V-nummer's one-digit-left-out tokens are keyed already: they serve as blocking keys
         // as they are (marked so as not to collide with the others), without hashing them again.
-        person.blockingKeys = blocks.map { cache.token(keys.blocking, $0) } + person.vNumberVariants.map { $0 ^ 0x5644_5644_5644_5644 }
+        person.blockingKeys =
+            blocks.map { cache.token(keys.blocking, $0) } + person.vNumberVariants.map { $0 ^ 0x5644_5644_5644_5644 }
         return person
     }
 
@@ -108,7 +131,10 @@ public struct LinkageEncoder: Sendable {
         var out: [UInt8] = []
         var space = false
         for byte in NameFolding.foldKeepingDigits(text).utf8 {
-            if byte == 0x20 { space = true; continue }
+            if byte == 0x20 {
+                space = true
+                continue
+            }
             if space && !out.isEmpty { out.append(0x20) }
             space = false
             out.append(byte)
@@ -127,9 +153,16 @@ public struct LinkageEncoder: Sendable {
             distinct += 1
         }
         // k hash functions per bigram so that 1 − e^(−k·n/1024) ≈ the target fill.
-        let k = max(4, min(96, Int((-log(1 - targetFill) * Double(BloomFilter.bits) / Double(max(distinct, 1))).rounded())))
+        let k = max(
+            4,
+            min(96, Int((-log(1 - targetFill) * Double(BloomFilter.bits) / Double(max(distinct, 1))).rounded()))
+        )
         // Bits set in plain words: setting a lane of the SIMD vector one at a time costs more.
-        var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var words:
+            (
+                UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                UInt64, UInt64, UInt64
+            ) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &words) { raw in
             let bits = raw.bindMemory(to: UInt64.self)
             table.hashes.withUnsafeBufferPointer { hashes in
@@ -147,7 +180,26 @@ public struct LinkageEncoder: Sendable {
         }
         return withUnsafeBytes(of: words) { raw in
             let w = raw.bindMemory(to: UInt64.self)
-            return BloomFilter(words: SIMD16(w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7], w[8], w[9], w[10], w[11], w[12], w[13], w[14], w[15]))
+            return BloomFilter(
+                words: SIMD16(
+                    w[0],
+                    w[1],
+                    w[2],
+                    w[3],
+                    w[4],
+                    w[5],
+                    w[6],
+                    w[7],
+                    w[8],
+                    w[9],
+                    w[10],
+                    w[11],
+                    w[12],
+                    w[13],
+                    w[14],
+                    w[15]
+                )
+            )
         }
     }
 }

@@ -19,10 +19,13 @@ public struct LinkageFile: Sendable {
 
         public var description: String {
             switch self {
-            case .missingColumn(let name): "the header has no column ‘\(name)’ (expected \(LinkageFile.columns.joined(separator: ",")), then any extra columns)"
-            case .raggedRow(let line, let expected, let found): "line \(line) has \(found) fields, the header \(expected)"
+            case .missingColumn(let name):
+                "the header has no column ‘\(name)’ (expected \(LinkageFile.columns.joined(separator: ",")), then any extra columns)"
+            case .raggedRow(let line, let expected, let found):
+                "line \(line) has \(found) fields, the header \(expected)"
             case .empty: "the file has no header row"
-            case .tooManyExtraColumns(let count): "the file has \(count) extra columns; at most \(ComparisonLayout.maxExtraCount) can be compared"
+            case .tooManyExtraColumns(let count):
+                "the file has \(count) extra columns; at most \(ComparisonLayout.maxExtraCount) can be compared"
             }
         }
     }
@@ -30,29 +33,44 @@ public struct LinkageFile: Sendable {
     /// Reads the file's bytes; the CSV is RFC 4180 (quoted fields may hold commas, quotes and newlines).
     public init(data: [UInt8]) throws(Failure) {
         let rows = Self.rows(data)
-        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }) else { throw .empty }
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }) else {
+            throw .empty
+        }
         var index: [String: Int] = [:]
         for (i, name) in header.enumerated() { index[name] = i }
         for name in Self.columns where index[name] == nil { throw .missingColumn(name) }
         let extraIndices = header.indices.filter { !Self.columns.contains(header[$0]) }
-        guard extraIndices.count <= ComparisonLayout.maxExtraCount else { throw .tooManyExtraColumns(extraIndices.count) }
+        guard extraIndices.count <= ComparisonLayout.maxExtraCount else {
+            throw .tooManyExtraColumns(extraIndices.count)
+        }
         extraColumns = extraIndices.map { header[$0] }
         var ids: [String] = []
         var identities: [LinkageIdentity] = []
         ids.reserveCapacity(rows.count)
         identities.reserveCapacity(rows.count)
         for (line, row) in rows.enumerated().dropFirst() {
-            guard row.count == header.count else { throw .raggedRow(line: line + 1, expected: header.count, found: row.count) }
+            guard row.count == header.count else {
+                throw .raggedRow(line: line + 1, expected: header.count, found: row.count)
+            }
             func field(_ name: String) -> String? {
                 let v = row[index[name]!]
                 return v.isEmpty ? nil : v
             }
             let date = LinkageIdentity.birthDate(field("birth_date"))
             ids.append(row[index["id"]!])
-            identities.append(LinkageIdentity(
-                givenName: field("given_name"), surname: field("surname"), birthYear: date.year, birthMonth: date.month, birthDay: date.day,
-                gender: field("gender"), nationality: field("nationality"), vNumber: field("v_number"),
-                extras: extraIndices.map { row[$0].isEmpty ? nil : row[$0] }))
+            identities.append(
+                LinkageIdentity(
+                    givenName: field("given_name"),
+                    surname: field("surname"),
+                    birthYear: date.year,
+                    birthMonth: date.month,
+                    birthDay: date.day,
+                    gender: field("gender"),
+                    nationality: field("nationality"),
+                    vNumber: field("v_number"),
+                    extras: extraIndices.map { row[$0].isEmpty ? nil : row[$0] }
+                )
+            )
         }
         self.ids = ids
         self.identities = identities
@@ -73,7 +91,12 @@ public struct LinkageFile: Sendable {
             let c = data[i]
             if quoted {
                 if c == 0x22 {
-                    if i + 1 < n && data[i + 1] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
+                    if i + 1 < n && data[i + 1] == 0x22 {
+                        field.append(0x22)
+                        i += 1
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }
@@ -102,6 +125,7 @@ public struct LinkageFile: Sendable {
 
     /// Quotes a field for CSV output when it needs it.
     public static func quote(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 }

@@ -20,7 +20,17 @@ public struct LinkageIdentity: Sendable, Hashable {
     /// Further text fields (a place of birth, an address), matched as text in this order.
     public var extras: [String?]
 
-    public init(givenName: String?, surname: String?, birthYear: Int?, birthMonth: Int?, birthDay: Int?, gender: String?, nationality: String?, vNumber: String?, extras: [String?] = []) {
+    public init(
+        givenName: String?,
+        surname: String?,
+        birthYear: Int?,
+        birthMonth: Int?,
+        birthDay: Int?,
+        gender: String?,
+        nationality: String?,
+        vNumber: String?,
+        extras: [String?] = []
+    ) {
         self.givenName = Self.clean(givenName)
         self.surname = Self.clean(surname)
         self.birthYear = birthYear.flatMap { (1000...9999).contains($0) ? $0 : nil }
@@ -33,11 +43,18 @@ public struct LinkageIdentity: Sendable, Hashable {
         self.birthMonth = month
         self.birthDay = day
         let g = Self.clean(gender)?.lowercased()
-        self.gender = g.flatMap { ["m", "male", "man"].contains($0) ? "male" : ["f", "v", "female", "vrouw"].contains($0) ? "female" : $0 == "x" ? "x" : nil }
+        self.gender = g.flatMap {
+            ["m", "male", "man"].contains($0)
+                ? "male" : ["f", "v", "female", "vrouw"].contains($0) ? "female" : $0 == "x" ? "x" : nil
+        }
         let n = Self.clean(nationality)?.uppercased()
         self.nationality = n == "XXX" ? nil : n
         // Digits of any script as 0–9: the token is of ASCII digits, and so are its variants.
-        let digits = vNumber.map { String($0.compactMap { c in c.wholeNumberValue.flatMap { (0...9).contains($0) ? Character(String($0)) : nil } }) }
+        let digits = vNumber.map {
+            String(
+                $0.compactMap { c in c.wholeNumberValue.flatMap { (0...9).contains($0) ? Character(String($0)) : nil } }
+            )
+        }
         self.vNumber = digits.flatMap { $0.isEmpty ? nil : $0 }
         self.extras = extras.map(Self.clean)
     }
@@ -50,13 +67,18 @@ public struct LinkageIdentity: Sendable, Hashable {
         if parts.count == 1, text.count == 8, let all = Int(text) {
             return (all / 10000, all / 100 % 100, all % 100)
         }
-        return (parts.first.flatMap { Int($0) }, parts.count > 1 ? Int(parts[1]) : nil, parts.count > 2 ? Int(parts[2]) : nil)
+        return (
+            parts.first.flatMap { Int($0) }, parts.count > 1 ? Int(parts[1]) : nil,
+            parts.count > 2 ? Int(parts[2]) : nil
+        )
     }
 
     /// Without surrounding white space; nil when nothing is left. (Foundation's trimming goes
     /// through NSString on Linux, which cost a quarter of reading a million rows.)
     private static func clean(_ text: String?) -> String? {
-        guard let text, let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else { return nil }
+        guard let text, let first = text.firstIndex(where: { !$0.isWhitespace }),
+            let last = text.lastIndex(where: { !$0.isWhitespace })
+        else { return nil }
         return first == text.startIndex && text.index(after: last) == text.endIndex ? text : String(text[first...last])
     }
 }

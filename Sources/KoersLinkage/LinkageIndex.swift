@@ -19,7 +19,13 @@ public enum MatchStrength: String, Sendable, Codable, Comparable {
     public static let highFrom = 0.99
 
     public init?(probability: Double) {
-        if probability >= Self.highFrom { self = .high } else if probability >= Self.mediumFrom { self = .medium } else { return nil }
+        if probability >= Self.highFrom {
+            self = .high
+        } else if probability >= Self.mediumFrom {
+            self = .medium
+        } else {
+            return nil
+        }
     }
 
     public static func < (a: MatchStrength, b: MatchStrength) -> Bool { a == .medium && b == .high }
@@ -80,7 +86,12 @@ public struct LinkageIndex: Sendable {
             }
         }
         return scorer.matches(for: probe, among: candidates).map {
-            PossibleMatch(index: positions[$0.index], probability: $0.probability, pattern: $0.pattern, strength: $0.strength)
+            PossibleMatch(
+                index: positions[$0.index],
+                probability: $0.probability,
+                pattern: $0.pattern,
+                strength: $0.strength
+            )
         }
     }
 }

@@ -24,7 +24,12 @@ public struct LinkageKeys: Sendable {
     public init(secret: [UInt8], extraFields: [String] = []) {
         let master = SymmetricKey(data: secret)
         func key(_ label: String) -> FieldKey {
-            let derived = HKDF<SHA256>.deriveKey(inputKeyMaterial: master, salt: Array("koers-linkage-v1".utf8), info: Array(label.utf8), outputByteCount: 32)
+            let derived = HKDF<SHA256>.deriveKey(
+                inputKeyMaterial: master,
+                salt: Array("koers-linkage-v1".utf8),
+                info: Array(label.utf8),
+                outputByteCount: 32
+            )
             return FieldKey(derived)
         }
         givenName = key("givenName")
@@ -48,7 +53,10 @@ public struct LinkageKeys: Sendable {
         h.update(data: bytes)
         let code = h.finalize()
         return code.withUnsafeBytes { raw in
-            (raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            (
+                raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            )
         }
     }
 

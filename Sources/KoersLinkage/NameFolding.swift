@@ -61,7 +61,9 @@ public enum NameFolding {
     /// "LATIN SMALL LETTER E WITH ACUTE" → `e`, "LATIN CAPITAL LETTER AE" → `ae`.
     private static func latinBase(_ scalar: Unicode.Scalar) -> [UInt8]? {
         guard let name = scalar.properties.name else { return nil }
-        let prefix = name.hasPrefix("LATIN SMALL LETTER ") ? "LATIN SMALL LETTER " : name.hasPrefix("LATIN CAPITAL LETTER ") ? "LATIN CAPITAL LETTER " : nil
+        let prefix =
+            name.hasPrefix("LATIN SMALL LETTER ")
+            ? "LATIN SMALL LETTER " : name.hasPrefix("LATIN CAPITAL LETTER ") ? "LATIN CAPITAL LETTER " : nil
         guard let prefix else { return nil }
         let letters = name.dropFirst(prefix.count).prefix { $0 != " " }
         guard (1...2).contains(letters.count), letters.allSatisfy({ $0 >= "A" && $0 <= "Z" }) else { return nil }
@@ -69,7 +71,10 @@ public enum NameFolding {
     }
 
     /// Particles that transliterations add or leave out: al-Hassan, el Sayed, bin, ould.
-    static let particles: Set<String> = ["al", "el", "ul", "il", "ad", "ed", "as", "es", "at", "ar", "an", "az", "bin", "ben", "ibn", "bint", "ould", "wuld", "abu", "abou", "aboo"]
+    static let particles: Set<String> = [
+        "al", "el", "ul", "il", "ad", "ed", "as", "es", "at", "ar", "an", "az", "bin", "ben", "ibn", "bint", "ould",
+        "wuld", "abu", "abou", "aboo",
+    ]
 
     /// The transliteration skeleton of a name: particles dropped, the first letter's vowel written
     /// as `a`, later vowels dropped, consonant variants merged and doubled letters collapsed.
@@ -84,7 +89,9 @@ public enum NameFolding {
         var joined = Array(words.joined().utf8)
         if joined.isEmpty { joined = Array(folded.utf8).filter { $0 != 0x20 } }
         // Abdel-, Abdul-, Abdal- are Abd al-: the particle sits inside the word.
-        if joined.count > 6, joined.starts(with: Array("abd".utf8)), [Array("el".utf8), Array("ul".utf8), Array("al".utf8)].contains(Array(joined[3..<5])) {
+        if joined.count > 6, joined.starts(with: Array("abd".utf8)),
+            [Array("el".utf8), Array("ul".utf8), Array("al".utf8)].contains(Array(joined[3..<5]))
+        {
             joined.removeSubrange(3..<5)
         }
         var out: [UInt8] = []

@@ -13,7 +13,8 @@ struct NameFrequencies: Sendable {
     private let surname: [SIMD2<Float>]
 
     init(_ people: [EncodedPerson]) {
-        var givenCounts = Counts(), surnameCounts = Counts()
+        var givenCounts = Counts()
+        var surnameCounts = Counts()
         for p in people {
             if let g = p.givenSkeleton { givenCounts.add(g, nationality: p.nationality, gender: p.gender) }
             if let s = p.surnameSkeleton { surnameCounts.add(s, nationality: p.nationality, gender: nil) }
@@ -23,7 +24,12 @@ struct NameFrequencies: Sendable {
             let overall = givenCounts.share(g, nil, nil) ?? 0
             let byNationality = givenCounts.share(g, p.nationality, nil) ?? overall
             let byGender = givenCounts.share(g, nil, p.gender) ?? overall
-            return SIMD4(overall, byNationality, byGender, givenCounts.share(g, p.nationality, p.gender) ?? byNationality)
+            return SIMD4(
+                overall,
+                byNationality,
+                byGender,
+                givenCounts.share(g, p.nationality, p.gender) ?? byNationality
+            )
         }
         surname = people.map { p in
             guard let s = p.surnameSkeleton else { return .zero }
@@ -56,7 +62,8 @@ struct NameFrequencies: Sendable {
         /// The name's share in the context, nil when the context is unknown.
         func share(_ name: UInt64, _ nationality: UInt64?, _ gender: UInt64?) -> Float? {
             guard let count = counts[Context(name: name, nationality: nationality, gender: gender)],
-                  let all = counts[Context(name: nil, nationality: nationality, gender: gender)] else { return nil }
+                let all = counts[Context(name: nil, nationality: nationality, gender: gender)]
+            else { return nil }
             return Float(count) / Float(all)
         }
     }

@@ -17,7 +17,10 @@ struct PairComparer: Sendable {
         static let nearVNumber: UInt16 = 1 << 15
 
         init(_ p: EncodedPerson) {
-            for (bit, token) in [p.vNumber, p.birthYear, p.birthMonth, p.birthDay, p.gender, p.nationality, p.givenSkeleton, p.surnameSkeleton, p.nameSet].enumerated() where token != nil {
+            for (bit, token) in [
+                p.vNumber, p.birthYear, p.birthMonth, p.birthDay, p.gender, p.nationality, p.givenSkeleton,
+                p.surnameSkeleton, p.nameSet,
+            ].enumerated() where token != nil {
                 present |= 1 << UInt16(bit)
             }
             vNumber = p.vNumber ?? 0
@@ -50,14 +53,16 @@ struct PairComparer: Sendable {
     init(_ people: [EncodedPerson], layout: ComparisonLayout, findNearVNumbers: Bool = true) {
         self.layout = layout
         textCount = 2 + layout.extraCount
-        var words: [UInt64] = [], bitCounts: [Int32] = []
+        var words: [UInt64] = []
+        var bitCounts: [Int32] = []
         words.reserveCapacity(people.count * textCount * 16)
         bitCounts.reserveCapacity(people.count * textCount)
         func append(_ filter: BloomFilter?) {
             withUnsafeBytes(of: filter?.words ?? SIMD16()) { words.append(contentsOf: $0.bindMemory(to: UInt64.self)) }
             bitCounts.append(Int32(filter?.bitCount ?? 0))
         }
-        var variants: [UInt64] = [], variantStart = [0]
+        var variants: [UInt64] = []
+        var variantStart = [0]
         variantStart.reserveCapacity(people.count + 1)
         for p in people {
             append(p.givenName)
@@ -103,10 +108,16 @@ struct PairComparer: Sendable {
     /// The Dice level of two filters, counted word by word in place: the compiler then counts
     /// bits with the processor's POPCNT, where on the SIMD vector it emulates it.
     @inline(__always)
-    private static func textLevel(_ words: UnsafePointer<UInt64>, _ bitCounts: UnsafePointer<Int32>, _ x: Int, _ y: Int) -> UInt64 {
+    private static func textLevel(
+        _ words: UnsafePointer<UInt64>,
+        _ bitCounts: UnsafePointer<Int32>,
+        _ x: Int,
+        _ y: Int
+    ) -> UInt64 {
         let (ca, cb) = (Int(bitCounts[x]), Int(bitCounts[y]))
         guard ca > 0 && cb > 0 else { return ComparisonLayout.missing }
-        let a = words + 16 * x, b = words + 16 * y
+        let a = words + 16 * x
+        let b = words + 16 * y
         var shared = 0
         for k in 0..<16 { shared &+= (a[k] & b[k]).nonzeroBitCount }
         return ComparisonLayout.level(shared: shared, total: ca + cb)
@@ -193,7 +204,15 @@ struct PairComparer: Sendable {
 
     /// The pattern of entries `x` and `y` of the arrays given, which are people `i` and `j`.
     @inline(__always)
-    private func pattern(_ x: Int, _ y: Int, _ tokens: UnsafePointer<Tokens>, _ words: UnsafePointer<UInt64>, _ bitCounts: UnsafePointer<Int32>, people i: Int, _ j: Int) -> UInt64 {
+    private func pattern(
+        _ x: Int,
+        _ y: Int,
+        _ tokens: UnsafePointer<Tokens>,
+        _ words: UnsafePointer<UInt64>,
+        _ bitCounts: UnsafePointer<Int32>,
+        people i: Int,
+        _ j: Int
+    ) -> UInt64 {
         let both = tokens[x].present & tokens[y].present
         var p: UInt64 = 0
         var shift: UInt64 = 0
@@ -202,11 +221,15 @@ struct PairComparer: Sendable {
             shift += 3
         }
         let swapped = both & (1 << 8) != 0 && tokens[x].nameSet == tokens[y].nameSet
-        let ta = x * textCount, tb = y * textCount
+        let ta = x * textCount
+        let tb = y * textCount
         for f in 0..<2 {
             var level = Self.textLevel(words, bitCounts, ta + f, tb + f)
             // Raised to 3 on the same skeleton, or on the same names in other fields.
-            if level != ComparisonLayout.missing && level < 3 && (swapped || Self.sameSkeleton(x, y, field: f, tokens)) { level = 3 }
+            if level != ComparisonLayout.missing && level < 3 && (swapped || Self.sameSkeleton(x, y, field: f, tokens))
+            {
+                level = 3
+            }
             put(level)
         }
         for f in 2..<textCount { put(Self.textLevel(words, bitCounts, ta + f, tb + f)) }
@@ -228,8 +251,10 @@ struct PairComparer: Sendable {
     /// Whether the two V-nummers are one digit apart: a one-digit-left-out token in common (both
     /// lists sorted).
     private func shareVariant(_ i: Int, _ j: Int) -> Bool {
-        var x = variantStart[i], y = variantStart[j]
-        let xe = variantStart[i + 1], ye = variantStart[j + 1]
+        var x = variantStart[i]
+        var y = variantStart[j]
+        let xe = variantStart[i + 1]
+        let ye = variantStart[j + 1]
         guard x < xe && y < ye else { return false }
         return variants.withUnsafeBufferPointer { v in
             // Stepping without a branch on which side is smaller (see CandidatePairs).
@@ -247,6 +272,8 @@ struct PairComparer: Sendable {
     private static func sameSkeleton(_ x: Int, _ y: Int, field: Int, _ tokens: UnsafePointer<Tokens>) -> Bool {
         let bit: UInt16 = field == 0 ? 6 : 7
         guard tokens[x].present & tokens[y].present & (1 << bit) != 0 else { return false }
-        return field == 0 ? tokens[x].givenSkeleton == tokens[y].givenSkeleton : tokens[x].surnameSkeleton == tokens[y].surnameSkeleton
+        return field == 0
+            ? tokens[x].givenSkeleton == tokens[y].givenSkeleton
+            : tokens[x].surnameSkeleton == tokens[y].surnameSkeleton
     }
 }

@@ -8,7 +8,10 @@ public struct CountTable: Sendable {
     public struct Cell: Sendable, Hashable, Comparable {
         public let row: Int
         public let column: Int
-        public init(_ row: Int, _ column: Int) { self.row = row; self.column = column }
+        public init(_ row: Int, _ column: Int) {
+            self.row = row
+            self.column = column
+        }
         public static func < (a: Cell, b: Cell) -> Bool { (a.row, a.column) < (b.row, b.column) }
     }
 
@@ -23,8 +26,15 @@ public struct CountTable: Sendable {
     public internal(set) var suppressed: Set<Cell> = []
 
     /// Builds the table and its margins from the interior counts.
-    public init(id: String, title: LocalizedText, rows: [LocalizedText], columns: [LocalizedText], interior: [[Int]],
-                marginColumn: LocalizedText?, marginRow: LocalizedText?) {
+    public init(
+        id: String,
+        title: LocalizedText,
+        rows: [LocalizedText],
+        columns: [LocalizedText],
+        interior: [[Int]],
+        marginColumn: LocalizedText?,
+        marginRow: LocalizedText?
+    ) {
         precondition(interior.count == rows.count && interior.allSatisfy { $0.count == columns.count })
         self.id = id
         self.title = title
@@ -55,15 +65,19 @@ public struct CountTable: Sendable {
     }
 
     public func columnLabel(_ column: Int) -> LocalizedText {
-        column < columnLabels.count ? columnLabels[column] : marginColumnLabel ?? LocalizedText(nl: "Totaal", en: "Total")
+        column < columnLabels.count
+            ? columnLabels[column] : marginColumnLabel ?? LocalizedText(nl: "Totaal", en: "Total")
     }
 
     /// The additive relations the margins publish: each lists its parts and the margin cell they sum to.
     var constraints: [(parts: [Cell], sum: Cell)] {
         var result: [(parts: [Cell], sum: Cell)] = []
-        let interiorRows = rowLabels.count, interiorColumns = columnLabels.count
+        let interiorRows = rowLabels.count
+        let interiorColumns = columnLabels.count
         if marginColumnLabel != nil {
-            for r in 0..<rowCount { result.append(((0..<interiorColumns).map { Cell(r, $0) }, Cell(r, interiorColumns))) }
+            for r in 0..<rowCount {
+                result.append(((0..<interiorColumns).map { Cell(r, $0) }, Cell(r, interiorColumns)))
+            }
         }
         if marginRowLabel != nil {
             for c in 0..<columnCount { result.append(((0..<interiorRows).map { Cell($0, c) }, Cell(interiorRows, c))) }

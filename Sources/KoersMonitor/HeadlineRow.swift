@@ -6,7 +6,8 @@ public enum HeadlineRow: Int, CaseIterable, Sendable {
     case referred
     /// Trajecten: referrals admitted to a trajectory — what the evaluation counts as trajectories.
     case trajectories
-    case active, hasaSubmitted, hasaDecided, hasaGranted, transfersReceived, escalations, milestonesMet, milestonesOverdue
+    case active, hasaSubmitted, hasaDecided, hasaGranted, transfersReceived, escalations, milestonesMet,
+        milestonesOverdue
 
     public var label: LocalizedText {
         switch self {

@@ -66,14 +66,32 @@ public struct MonitorAnalyses: Sendable {
     /// The horizons at which curves are published, in months.
     public static let horizons = [3, 6, 12, 18, 24, 36]
 
-    public static func build(records: [MonitorRecord], locations: [MonitorLocation], peildatum: Day, k: Int) -> MonitorAnalyses {
+    public static func build(
+        records: [MonitorRecord],
+        locations: [MonitorLocation],
+        peildatum: Day,
+        k: Int
+    ) -> MonitorAnalyses {
         let asOf = peildatum.adding(days: -1)
         let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
         let left = records.filter { r in r.leftBy(asOf) && r.admitted(by: asOf) && r.outcome != nil }
-        let solution = model(left, title: LocalizedText(nl: "Kans op een oplossing bij uitstroom", en: "Odds of a solution at outflow"),
-                             outcome: { $0.outcome != OutcomeCategory.none }, locations: names, k: k)
-        let durable = model(left, title: LocalizedText(nl: "Kans op een bestendige oplossing bij uitstroom", en: "Odds of a durable solution at outflow"),
-                            outcome: { $0.outcome == .durable }, locations: names, k: k)
+        let solution = model(
+            left,
+            title: LocalizedText(nl: "Kans op een oplossing bij uitstroom", en: "Odds of a solution at outflow"),
+            outcome: { $0.outcome != OutcomeCategory.none },
+            locations: names,
+            k: k
+        )
+        let durable = model(
+            left,
+            title: LocalizedText(
+                nl: "Kans op een bestendige oplossing bij uitstroom",
+                en: "Odds of a durable solution at outflow"
+            ),
+            outcome: { $0.outcome == .durable },
+            locations: names,
+            k: k
+        )
 
         // Time from admission to outflow; who is still in a trajectory is censored on the reference date.
         let admitted = records.filter { $0.admitted(by: asOf) }
@@ -85,32 +103,73 @@ public struct MonitorAnalyses: Sendable {
         var median: Double?
         var refusal: LocalizedText?
         // Still running after each horizon: counted once for every curve.
-        let atRisk = Dictionary(uniqueKeysWithValues: horizons.map { months in (months, times.filter { $0 > Double(months) * daysPerMonth }.count) })
+        let atRisk = Dictionary(
+            uniqueKeysWithValues: horizons.map { months in
+                (months, times.filter { $0 > Double(months) * daysPerMonth }.count)
+            }
+        )
         let eventsPerCause = Dictionary(grouping: causes.compactMap { $0 }, by: { $0 }).mapValues(\.count)
         if outflows < k || OutcomeCategory.allCases.contains(where: { (eventsPerCause[$0.rawValue] ?? 0) < k }) {
-            refusal = LocalizedText(nl: "Te weinig uitstroom (minder dan \(k) per soort) om curves te publiceren.",
-                                    en: "Too little outflow (fewer than \(k) of a kind) to publish curves.")
+            refusal = LocalizedText(
+                nl: "Te weinig uitstroom (minder dan \(k) per soort) om curves te publiceren.",
+                en: "Too little outflow (fewer than \(k) of a kind) to publish curves."
+            )
         } else if let km = try? KaplanMeier.fit(time: times, event: causes.map { $0 != nil }, minimumGroup: k),
-                  let cif = try? CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: k) {
+            let cif = try? CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: k)
+        {
             median = km.median
-            stay = Curve(label: LocalizedText(nl: "Nog in traject", en: "Still in a trajectory"), points: horizons.compactMap { months in
-                let (index, risk) = (step(km.times, months), atRisk[months]!)
-                guard risk >= k else { return nil }
-                guard let i = index else { return Point(months: months, value: 1, lower: 1, upper: 1, atRisk: risk) }
-                return Point(months: months, value: km.survival[i], lower: km.lower[i], upper: km.upper[i], atRisk: risk)
-            })
+            stay = Curve(
+                label: LocalizedText(nl: "Nog in traject", en: "Still in a trajectory"),
+                points: horizons.compactMap { months in
+                    let (index, risk) = (step(km.times, months), atRisk[months]!)
+                    guard risk >= k else { return nil }
+                    guard let i = index else {
+                        return Point(months: months, value: 1, lower: 1, upper: 1, atRisk: risk)
+                    }
+                    return Point(
+                        months: months,
+                        value: km.survival[i],
+                        lower: km.lower[i],
+                        upper: km.upper[i],
+                        atRisk: risk
+                    )
+                }
+            )
             for category in OutcomeCategory.allCases {
                 guard let c = cif.causes.firstIndex(of: category.rawValue) else { continue }
-                incidence.append(Curve(label: category.label, points: horizons.compactMap { months in
-                    let (index, risk) = (step(cif.times, months), atRisk[months]!)
-                    guard risk >= k else { return nil }
-                    guard let i = index else { return Point(months: months, value: 0, lower: 0, upper: 0, atRisk: risk) }
-                    return Point(months: months, value: cif.incidence[c][i], lower: cif.lower[c][i], upper: cif.upper[c][i], atRisk: risk)
-                }))
+                incidence.append(
+                    Curve(
+                        label: category.label,
+                        points: horizons.compactMap { months in
+                            let (index, risk) = (step(cif.times, months), atRisk[months]!)
+                            guard risk >= k else { return nil }
+                            guard let i = index else {
+                                return Point(months: months, value: 0, lower: 0, upper: 0, atRisk: risk)
+                            }
+                            return Point(
+                                months: months,
+                                value: cif.incidence[c][i],
+                                lower: cif.lower[c][i],
+                                upper: cif.upper[c][i],
+                                atRisk: risk
+                            )
+                        }
+                    )
+                )
             }
         }
-        return MonitorAnalyses(peildatum: peildatum, k: k, solution: solution, durable: durable, stay: stay, medianDays: median,
-                               trajectories: admitted.count, outflows: outflows, incidence: incidence, curveRefusal: refusal)
+        return MonitorAnalyses(
+            peildatum: peildatum,
+            k: k,
+            solution: solution,
+            durable: durable,
+            stay: stay,
+            medianDays: median,
+            trajectories: admitted.count,
+            outflows: outflows,
+            incidence: incidence,
+            curveRefusal: refusal
+        )
     }
 
     /// Days in a month, for reading the curves at whole months.
@@ -131,30 +190,61 @@ public struct MonitorAnalyses: Sendable {
 
     static let other = NationalityGroups.other
 
-    private static func model(_ records: [MonitorRecord], title: LocalizedText, outcome: (MonitorRecord) -> Bool, locations: [UUID: String], k: Int) -> Model {
+    private static func model(
+        _ records: [MonitorRecord],
+        title: LocalizedText,
+        outcome: (MonitorRecord) -> Bool,
+        locations: [UUID: String],
+        k: Int
+    ) -> Model {
         let y = records.map { outcome($0) ? 1.0 : 0.0 }
         let events = Int(y.reduce(0, +))
         guard records.count >= k, events >= k, records.count - events >= k else {
-            return Model(title: title, result: nil, refusal: LocalizedText(nl: "Te weinig uitstroom of uitkomsten (minder dan \(k)) voor dit model.",
-                                                                           en: "Too little outflow or too few outcomes (fewer than \(k)) for this model."),
-                         labels: [:], references: [], merged: [])
+            return Model(
+                title: title,
+                result: nil,
+                refusal: LocalizedText(
+                    nl: "Te weinig uitstroom of uitkomsten (minder dan \(k)) voor dit model.",
+                    en: "Too little outflow or too few outcomes (fewer than \(k)) for this model."
+                ),
+                labels: [:],
+                references: [],
+                merged: []
+            )
         }
         var covariates = [
-            Covariate(name: "gender", label: LocalizedText(nl: "Geslacht", en: "Gender"), values: records.map { $0.gender == .other ? other : $0.gender.rawValue }) { code in
+            Covariate(
+                name: "gender",
+                label: LocalizedText(nl: "Geslacht", en: "Gender"),
+                values: records.map { $0.gender == .other ? other : $0.gender.rawValue }
+            ) { code in
                 switch code {
                 case "female": LocalizedText(nl: "vrouw", en: "woman")
                 case "male": LocalizedText(nl: "man", en: "man")
                 default: LocalizedText(nl: "anders of onbekend", en: "other or unknown")
                 }
             },
-            Covariate(name: "age", label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"), values: records.map(ageGroup)) { code in
-                code == other ? LocalizedText(nl: "onbekend of overig", en: "unknown or other") : LocalizedText(nl: code, en: code)
+            Covariate(
+                name: "age",
+                label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"),
+                values: records.map(ageGroup)
+            ) { code in
+                code == other
+                    ? LocalizedText(nl: "onbekend of overig", en: "unknown or other")
+                    : LocalizedText(nl: code, en: code)
             },
-            Covariate(name: "nationality", label: LocalizedText(nl: "Nationaliteit", en: "Nationality"), values: nationalityGroups(records)) { code in
+            Covariate(
+                name: "nationality",
+                label: LocalizedText(nl: "Nationaliteit", en: "Nationality"),
+                values: nationalityGroups(records)
+            ) { code in
                 code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
             },
-            Covariate(name: "location", label: LocalizedText(nl: "Locatie", en: "Location"),
-                      values: records.map { r in r.outflowOn.map { r.location(on: $0) }.flatMap { locations[$0] } ?? other }) { code in
+            Covariate(
+                name: "location",
+                label: LocalizedText(nl: "Locatie", en: "Location"),
+                values: records.map { r in r.outflowOn.map { r.location(on: $0) }.flatMap { locations[$0] } ?? other }
+            ) { code in
                 code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
             },
         ]
@@ -168,29 +258,52 @@ public struct MonitorAnalyses: Sendable {
             protect(&covariates[c].values, y: y, k: k)
             for level in before.subtracting(covariates[c].values).sorted() {
                 let l = covariates[c].levelLabel(level)
-                merged.append(LocalizedText(nl: "\(covariates[c].label.nl): \(l.nl)", en: "\(covariates[c].label.en): \(l.en)"))
+                merged.append(
+                    LocalizedText(nl: "\(covariates[c].label.nl): \(l.nl)", en: "\(covariates[c].label.en): \(l.en)")
+                )
             }
             let counts = Dictionary(grouping: covariates[c].values, by: { $0 }).mapValues(\.count)
             // The largest level is the reference, so every odds ratio compares with the usual case.
             let levels = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
             guard let reference = levels.first else { continue }
             let rl = covariates[c].levelLabel(reference)
-            references.append(LocalizedText(nl: "\(covariates[c].label.nl): \(rl.nl)", en: "\(covariates[c].label.en): \(rl.en)"))
+            references.append(
+                LocalizedText(nl: "\(covariates[c].label.nl): \(rl.nl)", en: "\(covariates[c].label.en): \(rl.en)")
+            )
             for level in levels.dropFirst() {
                 let name = "\(covariates[c].name)=\(level)"
                 names.append(name)
                 let l = covariates[c].levelLabel(level)
-                labels[name] = LocalizedText(nl: "\(covariates[c].label.nl): \(l.nl)", en: "\(covariates[c].label.en): \(l.en)")
+                labels[name] = LocalizedText(
+                    nl: "\(covariates[c].label.nl): \(l.nl)",
+                    en: "\(covariates[c].label.en): \(l.en)"
+                )
                 columns.append(covariates[c].values.map { $0 == level ? 1 : 0 })
             }
         }
         let x = (0..<records.count).map { i in columns.map { $0[i] } }
         do {
             let result = try Logistic.fit(y: y, x: x, names: names, minimumGroup: k)
-            return Model(title: title, result: result, refusal: nil, labels: labels, references: references, merged: merged)
+            return Model(
+                title: title,
+                result: result,
+                refusal: nil,
+                labels: labels,
+                references: references,
+                merged: merged
+            )
         } catch {
-            return Model(title: title, result: nil, refusal: LocalizedText(nl: "Het model is niet te schatten: \(error)", en: "The model cannot be fitted: \(error)"),
-                         labels: labels, references: references, merged: merged)
+            return Model(
+                title: title,
+                result: nil,
+                refusal: LocalizedText(
+                    nl: "Het model is niet te schatten: \(error)",
+                    en: "The model cannot be fitted: \(error)"
+                ),
+                labels: labels,
+                references: references,
+                merged: merged
+            )
         }
     }
 
@@ -216,8 +329,12 @@ public struct MonitorAnalyses: Sendable {
     /// into "other"; and "other", if still too small, into the largest level.
     static func protect(_ values: inout [String], y: [Double], k: Int) {
         func small(_ level: String) -> Bool {
-            var n = 0, events = 0.0
-            for (v, o) in zip(values, y) where v == level { n += 1; events += o }
+            var n = 0
+            var events = 0.0
+            for (v, o) in zip(values, y) where v == level {
+                n += 1
+                events += o
+            }
             return n < k || events < Double(k) || Double(n) - events < Double(k)
         }
         for level in Set(values).sorted() where level != other && small(level) {

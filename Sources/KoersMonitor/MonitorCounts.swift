@@ -14,7 +14,8 @@ struct MonitorCounts {
     private var durations: [[Int]] = []
 
     enum TableKind: String, CaseIterable {
-        case headline, inflow, outflow, outcomeCategory, outcomeReason, perspective, support, rejections, duration, outcomeByGender, outcomeByNationality
+        case headline, inflow, outflow, outcomeCategory, outcomeReason, perspective, support, rejections, duration,
+            outcomeByGender, outcomeByNationality
     }
 
     static let headlineRows: [LocalizedText] = HeadlineRow.allCases.map(\.label)
@@ -33,11 +34,16 @@ struct MonitorCounts {
         let known = Set(OutflowReason.nationalDefault.map(\.code))
         let used = Set(records.compactMap(\.outcomeReason))
         reasons = OutflowReason.nationalDefault.map(\.code) + used.subtracting(known).sorted()
-        nationalityGroups = NationalityGroups.top(records.lazy.filter { $0.outflowOn != nil }.map(\.nationality)) + [NationalityGroups.other]
-        let L = locations.count, C = OutcomeCategory.allCases.count
+        nationalityGroups =
+            NationalityGroups.top(records.lazy.filter { $0.outflowOn != nil }.map(\.nationality)) + [
+                NationalityGroups.other
+            ]
+        let L = locations.count
+        let C = OutcomeCategory.allCases.count
         let shapes: [TableKind: (Int, Int)] = [
             .headline: (Self.headlineRows.count, L), .inflow: (reports - 1, L), .outflow: (reports - 1, L),
-            .outcomeCategory: (C, L), .outcomeReason: (reasons.count, L), .perspective: (Perspective.allCases.count + 1, L),
+            .outcomeCategory: (C, L), .outcomeReason: (reasons.count, L),
+            .perspective: (Perspective.allCases.count + 1, L),
             .support: (SupportInstrument.allCases.count, L), .rejections: (RejectionReason.allCases.count, L),
             .duration: (Self.durationRows.count, L), .outcomeByGender: (Self.genderRows.count, C),
             .outcomeByNationality: (nationalityGroups.count, C),
@@ -47,11 +53,17 @@ struct MonitorCounts {
         // summed once at the end: one pass, a few steps per fact, whatever the number of quarters.
         // Large populations are split over the processor's cores and the tallies added up.
         let context = TallyContext(
-            grid: grid, reports: reports, shapes: TableKind.allCases.map { shapes[$0]! },
+            grid: grid,
+            reports: reports,
+            shapes: TableKind.allCases.map { shapes[$0]! },
             column: Dictionary(uniqueKeysWithValues: locations.enumerated().map { ($1.id, $0) }),
             groupIndex: Dictionary(uniqueKeysWithValues: nationalityGroups.enumerated().map { ($1, $0) }),
-            reasonIndex: Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($1, $0) }))
-        let parts = max(1, parts ?? (records.count < 100_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)))
+            reasonIndex: Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($1, $0) })
+        )
+        let parts = max(
+            1,
+            parts ?? (records.count < 100_000 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        )
         let tallies = (0..<parts).map { _ in TallyBox() }
         DispatchQueue.concurrentPerform(iterations: parts) { i in
             let slice = records[records.count * i / parts..<records.count * (i + 1) / parts]
@@ -104,36 +116,124 @@ struct MonitorCounts {
             return prefix.map { Array(all.prefix($0)) } ?? all
         }
         return [
-            CountTable(id: "persons", title: .init(nl: "Unieke personen", en: "Unique persons"), rows: [.init(nl: "Personen met een traject", en: "Persons with a trajectory")],
-                       columns: [Self.national], interior: [[persons[m]]], marginColumn: nil, marginRow: nil),
-            CountTable(id: "headline", title: .init(nl: "Kerncijfers", en: "Headline figures"), rows: Self.headlineRows, columns: locationColumns,
-                       interior: rows(.headline), marginColumn: Self.national, marginRow: nil),
-            CountTable(id: "inflow", title: .init(nl: "Instroom (toegelaten) per kwartaal", en: "Inflow (admitted) per quarter"), rows: quarters,
-                       columns: locationColumns, interior: rows(.inflow, prefix: m), marginColumn: Self.national, marginRow: .init(nl: "Totaal toegelaten", en: "Total admitted")),
-            CountTable(id: "outflow", title: .init(nl: "Uitstroom per kwartaal", en: "Outflow per quarter"), rows: quarters,
-                       columns: locationColumns, interior: rows(.outflow, prefix: m), marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
-            CountTable(id: "outcomeCategory", title: .init(nl: "Uitstroom naar soort oplossing", en: "Outflow by kind of solution"), rows: categories,
-                       columns: locationColumns, interior: rows(.outcomeCategory), marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
-            CountTable(id: "outcomeReason", title: .init(nl: "Uitstroom naar reden", en: "Outflow by reason"),
-                       rows: reasons.map { labels[$0] ?? LocalizedText(nl: $0, en: $0) }, columns: locationColumns, interior: rows(.outcomeReason),
-                       marginColumn: Self.national, marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
-            CountTable(id: "perspective", title: .init(nl: "Actieve trajecten naar perspectief", en: "Active trajectories by perspective"),
-                       rows: Perspective.allCases.map(\.label) + [.init(nl: "Nog geen perspectief", en: "No perspective yet")], columns: locationColumns,
-                       interior: rows(.perspective), marginColumn: Self.national, marginRow: .init(nl: "Totaal actief", en: "Total active")),
-            CountTable(id: "support", title: .init(nl: "Trajecten naar gebruikte ondersteuning", en: "Trajectories by support used"),
-                       rows: SupportInstrument.allCases.map(\.label), columns: locationColumns, interior: rows(.support), marginColumn: Self.national, marginRow: nil),
-            CountTable(id: "rejections", title: .init(nl: "Niet toegelaten naar reden", en: "Not admitted, by reason"),
-                       rows: RejectionReason.allCases.map(\.label), columns: locationColumns, interior: rows(.rejections),
-                       marginColumn: Self.national, marginRow: .init(nl: "Totaal niet toegelaten", en: "Total not admitted")),
-            CountTable(id: "duration", title: .init(nl: "Duur van uitgestroomde trajecten", en: "Duration of ended trajectories"),
-                       rows: Self.durationRows, columns: locationColumns, interior: rows(.duration), marginColumn: Self.national,
-                       marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")),
-            CountTable(id: "outcomeByGender", title: .init(nl: "Uitstroom naar geslacht en soort oplossing (nationaal)", en: "Outflow by gender and kind of solution (national)"),
-                       rows: [Gender.female.label, Gender.male.label, .init(nl: "Anders of onbekend", en: "Other or unknown")], columns: categories,
-                       interior: rows(.outcomeByGender), marginColumn: Self.total, marginRow: Self.total),
-            CountTable(id: "outcomeByNationality", title: .init(nl: "Uitstroom naar nationaliteit en soort oplossing (nationaal)", en: "Outflow by nationality and kind of solution (national)"),
-                       rows: nationalityGroups.map { $0 == "other" ? LocalizedText(nl: "Overig", en: "Other") : LocalizedText(nl: $0, en: $0) }, columns: categories,
-                       interior: rows(.outcomeByNationality), marginColumn: Self.total, marginRow: Self.total),
+            CountTable(
+                id: "persons",
+                title: .init(nl: "Unieke personen", en: "Unique persons"),
+                rows: [.init(nl: "Personen met een traject", en: "Persons with a trajectory")],
+                columns: [Self.national],
+                interior: [[persons[m]]],
+                marginColumn: nil,
+                marginRow: nil
+            ),
+            CountTable(
+                id: "headline",
+                title: .init(nl: "Kerncijfers", en: "Headline figures"),
+                rows: Self.headlineRows,
+                columns: locationColumns,
+                interior: rows(.headline),
+                marginColumn: Self.national,
+                marginRow: nil
+            ),
+            CountTable(
+                id: "inflow",
+                title: .init(nl: "Instroom (toegelaten) per kwartaal", en: "Inflow (admitted) per quarter"),
+                rows: quarters,
+                columns: locationColumns,
+                interior: rows(.inflow, prefix: m),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal toegelaten", en: "Total admitted")
+            ),
+            CountTable(
+                id: "outflow",
+                title: .init(nl: "Uitstroom per kwartaal", en: "Outflow per quarter"),
+                rows: quarters,
+                columns: locationColumns,
+                interior: rows(.outflow, prefix: m),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")
+            ),
+            CountTable(
+                id: "outcomeCategory",
+                title: .init(nl: "Uitstroom naar soort oplossing", en: "Outflow by kind of solution"),
+                rows: categories,
+                columns: locationColumns,
+                interior: rows(.outcomeCategory),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")
+            ),
+            CountTable(
+                id: "outcomeReason",
+                title: .init(nl: "Uitstroom naar reden", en: "Outflow by reason"),
+                rows: reasons.map { labels[$0] ?? LocalizedText(nl: $0, en: $0) },
+                columns: locationColumns,
+                interior: rows(.outcomeReason),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")
+            ),
+            CountTable(
+                id: "perspective",
+                title: .init(nl: "Actieve trajecten naar perspectief", en: "Active trajectories by perspective"),
+                rows: Perspective.allCases.map(\.label) + [.init(nl: "Nog geen perspectief", en: "No perspective yet")],
+                columns: locationColumns,
+                interior: rows(.perspective),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal actief", en: "Total active")
+            ),
+            CountTable(
+                id: "support",
+                title: .init(nl: "Trajecten naar gebruikte ondersteuning", en: "Trajectories by support used"),
+                rows: SupportInstrument.allCases.map(\.label),
+                columns: locationColumns,
+                interior: rows(.support),
+                marginColumn: Self.national,
+                marginRow: nil
+            ),
+            CountTable(
+                id: "rejections",
+                title: .init(nl: "Niet toegelaten naar reden", en: "Not admitted, by reason"),
+                rows: RejectionReason.allCases.map(\.label),
+                columns: locationColumns,
+                interior: rows(.rejections),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal niet toegelaten", en: "Total not admitted")
+            ),
+            CountTable(
+                id: "duration",
+                title: .init(nl: "Duur van uitgestroomde trajecten", en: "Duration of ended trajectories"),
+                rows: Self.durationRows,
+                columns: locationColumns,
+                interior: rows(.duration),
+                marginColumn: Self.national,
+                marginRow: .init(nl: "Totaal uitgestroomd", en: "Total outflow")
+            ),
+            CountTable(
+                id: "outcomeByGender",
+                title: .init(
+                    nl: "Uitstroom naar geslacht en soort oplossing (nationaal)",
+                    en: "Outflow by gender and kind of solution (national)"
+                ),
+                rows: [
+                    Gender.female.label, Gender.male.label, .init(nl: "Anders of onbekend", en: "Other or unknown"),
+                ],
+                columns: categories,
+                interior: rows(.outcomeByGender),
+                marginColumn: Self.total,
+                marginRow: Self.total
+            ),
+            CountTable(
+                id: "outcomeByNationality",
+                title: .init(
+                    nl: "Uitstroom naar nationaliteit en soort oplossing (nationaal)",
+                    en: "Outflow by nationality and kind of solution (national)"
+                ),
+                rows: nationalityGroups.map {
+                    $0 == "other" ? LocalizedText(nl: "Overig", en: "Other") : LocalizedText(nl: $0, en: $0)
+                },
+                columns: categories,
+                interior: rows(.outcomeByNationality),
+                marginColumn: Self.total,
+                marginRow: Self.total
+            ),
         ]
     }
 
@@ -155,12 +255,22 @@ struct MonitorCounts {
                 groups.append(group)
             }
             for id in ["outcomeByGender", "outcomeByNationality"] {
-                if let t = index[id] { groups.append([(category, CountTable.Cell(tables[category].rowCount - 1, L)), (t, CountTable.Cell(tables[t].rowCount - 1, tables[t].columnCount - 1))]) }
+                if let t = index[id] {
+                    groups.append([
+                        (category, CountTable.Cell(tables[category].rowCount - 1, L)),
+                        (t, CountTable.Cell(tables[t].rowCount - 1, tables[t].columnCount - 1)),
+                    ])
+                }
             }
         }
         // Active per location: headline row and the perspective table's total row.
         if let headline = index["headline"], let perspective = index["perspective"] {
-            for c in 0...L { groups.append([(headline, CountTable.Cell(HeadlineRow.active.rawValue, c)), (perspective, CountTable.Cell(tables[perspective].rowCount - 1, c))]) }
+            for c in 0...L {
+                groups.append([
+                    (headline, CountTable.Cell(HeadlineRow.active.rawValue, c)),
+                    (perspective, CountTable.Cell(tables[perspective].rowCount - 1, c)),
+                ])
+            }
         }
         return groups
     }

@@ -42,7 +42,11 @@ public struct PublishedReport: Sendable, Codable {
         for table in tables {
             for (r, row) in table.rows.enumerated() {
                 for (c, column) in table.columns.enumerated() {
-                    lines.append([peildatum, table.id, table.title, row, column, table.cells[r][c].map(String.init) ?? "x"].map(Self.field).joined(separator: ","))
+                    lines.append(
+                        [peildatum, table.id, table.title, row, column, table.cells[r][c].map(String.init) ?? "x"].map(
+                            Self.field
+                        ).joined(separator: ",")
+                    )
                 }
             }
         }
@@ -58,13 +62,21 @@ public struct PublishedReport: Sendable, Codable {
 
     /// A workbook with one sheet per table.
     public func xlsx() -> [UInt8] {
-        XLSXWriter.workbook(tables.map { table in
-            (name: table.id, rows: [[.text(table.title)], [.text("")] + table.columns.map { .text($0) }] +
-                table.rows.enumerated().map { r, label in [.text(label)] + table.cells[r].map { $0.map { .number($0) } ?? .text("x") } })
-        })
+        XLSXWriter.workbook(
+            tables.map { table in
+                (
+                    name: table.id,
+                    rows: [[.text(table.title)], [.text("")] + table.columns.map { .text($0) }]
+                        + table.rows.enumerated().map { r, label in
+                            [.text(label)] + table.cells[r].map { $0.map { .number($0) } ?? .text("x") }
+                        }
+                )
+            }
+        )
     }
 
     static func field(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

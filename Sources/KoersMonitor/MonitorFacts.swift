@@ -6,8 +6,10 @@ import KoersCore
 /// data Koers counts. The files hold what a record holds: no names, birth dates or V-nummers.
 public enum MonitorFacts {
     public static let trajectoryColumns = [
-        "trajectory_id", "person_id", "location_id", "transferred_from", "transferred_on", "gender", "birth_year", "nationality",
-        "referred_on", "admission_on", "admission", "rejection_reason", "hasa_submitted_on", "hasa_decided_on", "hasa_outcome",
+        "trajectory_id", "person_id", "location_id", "transferred_from", "transferred_on", "gender", "birth_year",
+        "nationality",
+        "referred_on", "admission_on", "admission", "rejection_reason", "hasa_submitted_on", "hasa_decided_on",
+        "hasa_outcome",
         "outflow_on", "outcome", "outcome_reason",
     ]
 
@@ -28,7 +30,11 @@ public enum MonitorFacts {
         for l in locations { out += "\(l.id.uuidString),\(l.name)\n" }
         try out.write(to: directory.appendingPathComponent("locations.csv"), atomically: true, encoding: .utf8)
 
-        var trajectories = [UInt8](), perspectives = [UInt8](), support = [UInt8](), milestones = [UInt8](), escalations = [UInt8]()
+        var trajectories = [UInt8]()
+        var perspectives = [UInt8]()
+        var support = [UInt8]()
+        var milestones = [UInt8]()
+        var escalations = [UInt8]()
         trajectories.append(contentsOf: Array((trajectoryColumns.joined(separator: ",") + "\n").utf8))
         perspectives.append(contentsOf: Array("trajectory_id,on,perspective\n".utf8))
         support.append(contentsOf: Array("trajectory_id,instrument,from\n".utf8))
@@ -37,9 +43,12 @@ public enum MonitorFacts {
         for r in records {
             let id = r.trajectoryId.uuidString
             let fields: [String] = [
-                id, r.personId.uuidString, r.locationId.uuidString, r.transferredFrom?.uuidString ?? "", text(r.transferredOn), r.gender.rawValue,
-                r.birthYear.map(String.init) ?? "", r.nationality, text(r.referredOn), text(r.admissionOn), r.admission?.rawValue ?? "",
-                r.rejectionReason?.rawValue ?? "", text(r.hasaSubmittedOn), text(r.hasaDecidedOn), r.hasaOutcome?.rawValue ?? "",
+                id, r.personId.uuidString, r.locationId.uuidString, r.transferredFrom?.uuidString ?? "",
+                text(r.transferredOn), r.gender.rawValue,
+                r.birthYear.map(String.init) ?? "", r.nationality, text(r.referredOn), text(r.admissionOn),
+                r.admission?.rawValue ?? "",
+                r.rejectionReason?.rawValue ?? "", text(r.hasaSubmittedOn), text(r.hasaDecidedOn),
+                r.hasaOutcome?.rawValue ?? "",
                 text(r.outflowOn), r.outcome?.rawValue ?? "", r.outcomeReason ?? "",
             ]
             line(&trajectories, fields)
@@ -48,48 +57,80 @@ public enum MonitorFacts {
             for m in r.milestones { line(&milestones, [id, text(m.due), text(m.met)]) }
             for e in r.escalatedOn { line(&escalations, [id, text(e)]) }
         }
-        for (name, bytes) in [("trajectories", trajectories), ("perspectives", perspectives), ("support", support), ("milestones", milestones), ("escalations", escalations)] {
+        for (name, bytes) in [
+            ("trajectories", trajectories), ("perspectives", perspectives), ("support", support),
+            ("milestones", milestones), ("escalations", escalations),
+        ] {
             try Data(bytes).write(to: directory.appendingPathComponent(name + ".csv"))
         }
     }
 
     /// Reads what `write` wrote.
     public static func read(from directory: URL) throws -> (records: [MonitorRecord], locations: [MonitorLocation]) {
-        let locations = try rows(directory, "locations").map { f in MonitorLocation(id: try uuid(f[0], "locations"), name: String(decoding: f[1], as: UTF8.self)) }
+        let locations = try rows(directory, "locations").map { f in
+            MonitorLocation(id: try uuid(f[0], "locations"), name: String(decoding: f[1], as: UTF8.self))
+        }
         var index: [UUID: Int] = [:]
         var records: [MonitorRecord] = []
         for (n, f) in try rows(directory, "trajectories").enumerated() {
-            guard f.count == trajectoryColumns.count, let gender = Gender(rawValue: string(f[5])), let referred = day(f[8]) else {
+            guard f.count == trajectoryColumns.count, let gender = Gender(rawValue: string(f[5])),
+                let referred = day(f[8])
+            else {
                 throw Failure.malformed(file: "trajectories.csv", line: n + 2)
             }
             let id = try uuid(f[0], "trajectories")
             index[id] = records.count
-            records.append(MonitorRecord(
-                trajectoryId: id, personId: try uuid(f[1], "trajectories"), locationId: try uuid(f[2], "trajectories"),
-                transferredFrom: f[3].isEmpty ? nil : try uuid(f[3], "trajectories"), transferredOn: day(f[4]), gender: gender,
-                birthYear: Int(string(f[6])), nationality: string(f[7]), referredOn: referred, admissionOn: day(f[9]),
-                admission: AdmissionDecision.Outcome(rawValue: string(f[10])), rejectionReason: RejectionReason(rawValue: string(f[11])),
-                hasaSubmittedOn: day(f[12]), hasaDecidedOn: day(f[13]), hasaOutcome: ProcedureOutcome(rawValue: string(f[14])),
-                outflowOn: day(f[15]), outcome: OutcomeCategory(rawValue: string(f[16])), outcomeReason: f[17].isEmpty ? nil : string(f[17])))
+            records.append(
+                MonitorRecord(
+                    trajectoryId: id,
+                    personId: try uuid(f[1], "trajectories"),
+                    locationId: try uuid(f[2], "trajectories"),
+                    transferredFrom: f[3].isEmpty ? nil : try uuid(f[3], "trajectories"),
+                    transferredOn: day(f[4]),
+                    gender: gender,
+                    birthYear: Int(string(f[6])),
+                    nationality: string(f[7]),
+                    referredOn: referred,
+                    admissionOn: day(f[9]),
+                    admission: AdmissionDecision.Outcome(rawValue: string(f[10])),
+                    rejectionReason: RejectionReason(rawValue: string(f[11])),
+                    hasaSubmittedOn: day(f[12]),
+                    hasaDecidedOn: day(f[13]),
+                    hasaOutcome: ProcedureOutcome(rawValue: string(f[14])),
+                    outflowOn: day(f[15]),
+                    outcome: OutcomeCategory(rawValue: string(f[16])),
+                    outcomeReason: f[17].isEmpty ? nil : string(f[17])
+                )
+            )
         }
         func owner(_ field: ArraySlice<UInt8>, _ file: String, _ n: Int) throws -> Int {
-            guard let i = index[try uuid(field, file)] else { throw Failure.malformed(file: file + ".csv", line: n + 2) }
+            guard let i = index[try uuid(field, file)] else {
+                throw Failure.malformed(file: file + ".csv", line: n + 2)
+            }
             return i
         }
         for (n, f) in try rows(directory, "perspectives").enumerated() {
-            guard f.count == 3, let on = day(f[1]), let p = Perspective(rawValue: string(f[2])) else { throw Failure.malformed(file: "perspectives.csv", line: n + 2) }
+            guard f.count == 3, let on = day(f[1]), let p = Perspective(rawValue: string(f[2])) else {
+                throw Failure.malformed(file: "perspectives.csv", line: n + 2)
+            }
             records[try owner(f[0], "perspectives", n)].perspectives.append(.init(on: on, perspective: p))
         }
         for (n, f) in try rows(directory, "support").enumerated() {
-            guard f.count == 3, let i = SupportInstrument(rawValue: string(f[1])), let from = day(f[2]) else { throw Failure.malformed(file: "support.csv", line: n + 2) }
+            guard f.count == 3, let i = SupportInstrument(rawValue: string(f[1])), let from = day(f[2]) else {
+                throw Failure.malformed(file: "support.csv", line: n + 2)
+            }
             records[try owner(f[0], "support", n)].support.append(.init(instrument: i, from: from))
         }
         for (n, f) in try rows(directory, "milestones").enumerated() {
-            guard f.count == 3, let due = day(f[1]) else { throw Failure.malformed(file: "milestones.csv", line: n + 2) }
+            guard f.count == 3, let due = day(f[1]) else {
+                throw Failure.malformed(file: "milestones.csv", line: n + 2)
+            }
             records[try owner(f[0], "milestones", n)].milestones.append(.init(due: due, met: day(f[2])))
         }
         for (n, f) in try rows(directory, "escalations").enumerated() {
-            guard f.count == 2, let on = day(f[1]) else { throw Failure.malformed(file: "escalations.csv", line: n + 2) }
+            guard f.count == 2, let on = day(f[1]) else {
+                throw Failure.malformed(file: "escalations.csv", line: n + 2)
+            }
             records[try owner(f[0], "escalations", n)].escalatedOn.append(on)
         }
         return (records, locations)
@@ -100,8 +141,10 @@ public enum MonitorFacts {
     private static func text(_ day: Day?) -> String {
         guard let day else { return "" }
         let digits: [UInt8] = [
-            UInt8(48 + day.year / 1000), UInt8(48 + day.year / 100 % 10), UInt8(48 + day.year / 10 % 10), UInt8(48 + day.year % 10), 45,
-            UInt8(48 + day.month / 10), UInt8(48 + day.month % 10), 45, UInt8(48 + day.day / 10), UInt8(48 + day.day % 10),
+            UInt8(48 + day.year / 1000), UInt8(48 + day.year / 100 % 10), UInt8(48 + day.year / 10 % 10),
+            UInt8(48 + day.year % 10), 45,
+            UInt8(48 + day.month / 10), UInt8(48 + day.month % 10), 45, UInt8(48 + day.day / 10),
+            UInt8(48 + day.day % 10),
         ]
         return String(decoding: digits, as: UTF8.self)
     }
@@ -116,7 +159,9 @@ public enum MonitorFacts {
 
     private static func rows(_ directory: URL, _ name: String) throws -> [[ArraySlice<UInt8>]] {
         let bytes = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name + ".csv")))
-        return bytes.split(separator: 10, omittingEmptySubsequences: true).dropFirst().map { $0.split(separator: 44, omittingEmptySubsequences: false) }
+        return bytes.split(separator: 10, omittingEmptySubsequences: true).dropFirst().map {
+            $0.split(separator: 44, omittingEmptySubsequences: false)
+        }
     }
 
     private static func string(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
@@ -137,7 +182,9 @@ public enum MonitorFacts {
             }
             return v
         }
-        guard b[4] == 45, b[7] == 45, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        guard b[4] == 45, b[7] == 45, let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else {
+            return nil
+        }
         return Day(year: y, month: m, day: d)
     }
 }

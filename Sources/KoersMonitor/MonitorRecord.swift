@@ -1,6 +1,5 @@
-import KoersCore
-
 import Foundation
+import KoersCore
 
 /// Monitorregel: one trajectory reduced to the dated facts the monitor counts — no name, no
 /// birth date beyond the year, no V-nummer, no notes. Every fact carries its date, so one record
@@ -37,27 +36,54 @@ public struct MonitorRecord: Sendable, Hashable {
     public struct DatedPerspective: Sendable, Hashable {
         public var on: Day
         public var perspective: Perspective
-        public init(on: Day, perspective: Perspective) { self.on = on; self.perspective = perspective }
+        public init(on: Day, perspective: Perspective) {
+            self.on = on
+            self.perspective = perspective
+        }
     }
 
     public struct UsedInstrument: Sendable, Hashable {
         public var instrument: SupportInstrument
         public var from: Day
-        public init(instrument: SupportInstrument, from: Day) { self.instrument = instrument; self.from = from }
+        public init(instrument: SupportInstrument, from: Day) {
+            self.instrument = instrument
+            self.from = from
+        }
     }
 
     public struct MilestoneFact: Sendable, Hashable {
         public var due: Day
         public var met: Day?
-        public init(due: Day, met: Day?) { self.due = due; self.met = met }
+        public init(due: Day, met: Day?) {
+            self.due = due
+            self.met = met
+        }
     }
 
-    public init(trajectoryId: UUID, personId: UUID, locationId: UUID, transferredFrom: UUID? = nil, transferredOn: Day? = nil,
-                gender: Gender, birthYear: Int?, nationality: String, referredOn: Day, admissionOn: Day? = nil,
-                admission: AdmissionDecision.Outcome? = nil, rejectionReason: RejectionReason? = nil,
-                perspectives: [DatedPerspective] = [], support: [UsedInstrument] = [], hasaSubmittedOn: Day? = nil,
-                hasaDecidedOn: Day? = nil, hasaOutcome: ProcedureOutcome? = nil, outflowOn: Day? = nil,
-                outcome: OutcomeCategory? = nil, outcomeReason: String? = nil, escalatedOn: [Day] = [], milestones: [MilestoneFact] = []) {
+    public init(
+        trajectoryId: UUID,
+        personId: UUID,
+        locationId: UUID,
+        transferredFrom: UUID? = nil,
+        transferredOn: Day? = nil,
+        gender: Gender,
+        birthYear: Int?,
+        nationality: String,
+        referredOn: Day,
+        admissionOn: Day? = nil,
+        admission: AdmissionDecision.Outcome? = nil,
+        rejectionReason: RejectionReason? = nil,
+        perspectives: [DatedPerspective] = [],
+        support: [UsedInstrument] = [],
+        hasaSubmittedOn: Day? = nil,
+        hasaDecidedOn: Day? = nil,
+        hasaOutcome: ProcedureOutcome? = nil,
+        outflowOn: Day? = nil,
+        outcome: OutcomeCategory? = nil,
+        outcomeReason: String? = nil,
+        escalatedOn: [Day] = [],
+        milestones: [MilestoneFact] = []
+    ) {
         self.trajectoryId = trajectoryId
         self.personId = personId
         self.locationId = locationId
@@ -91,17 +117,31 @@ public struct MonitorRecord: Sendable, Hashable {
             firstUse[period.instrument] = period.startedOn
         }
         self.init(
-            trajectoryId: file.id, personId: file.personId, locationId: file.locationId,
-            transferredFrom: transfer?.request.fromLocationId, transferredOn: transfer.map { $0.decidedOn ?? $0.request.requestedOn },
-            gender: file.identity.gender, birthYear: file.identity.birthDate?.year, nationality: file.identity.nationality,
-            referredOn: file.referral.referredOn, admissionOn: file.admission?.decidedOn, admission: file.admission?.outcome,
+            trajectoryId: file.id,
+            personId: file.personId,
+            locationId: file.locationId,
+            transferredFrom: transfer?.request.fromLocationId,
+            transferredOn: transfer.map { $0.decidedOn ?? $0.request.requestedOn },
+            gender: file.identity.gender,
+            birthYear: file.identity.birthDate?.year,
+            nationality: file.identity.nationality,
+            referredOn: file.referral.referredOn,
+            admissionOn: file.admission?.decidedOn,
+            admission: file.admission?.outcome,
             rejectionReason: file.admission?.rejectionReason,
             perspectives: file.perspectives.map { DatedPerspective(on: $0.decidedOn, perspective: $0.perspective) },
-            support: SupportInstrument.allCases.compactMap { i in firstUse[i].map { UsedInstrument(instrument: i, from: $0) } },
-            hasaSubmittedOn: hasa?.submittedOn, hasaDecidedOn: hasa?.decidedOn, hasaOutcome: hasa?.outcome,
-            outflowOn: file.outflow?.leftOn, outcome: file.outflow?.category, outcomeReason: file.outflow?.reasonCode,
+            support: SupportInstrument.allCases.compactMap { i in
+                firstUse[i].map { UsedInstrument(instrument: i, from: $0) }
+            },
+            hasaSubmittedOn: hasa?.submittedOn,
+            hasaDecidedOn: hasa?.decidedOn,
+            hasaOutcome: hasa?.outcome,
+            outflowOn: file.outflow?.leftOn,
+            outcome: file.outflow?.category,
+            outcomeReason: file.outflow?.reasonCode,
             escalatedOn: file.escalations.map(\.escalation.escalatedOn),
-            milestones: milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) })
+            milestones: milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) }
+        )
     }
 
     // MARK: As of a reference date

@@ -5,7 +5,10 @@ import KoersCore
 public struct MonitorLocation: Sendable, Hashable {
     public let id: UUID
     public let name: String
-    public init(id: UUID, name: String) { self.id = id; self.name = name }
+    public init(id: UUID, name: String) {
+        self.id = id
+        self.name = name
+    }
 }
 
 /// Monitorrapportage: the evaluation's figures on one reference date, per location and national,
@@ -29,10 +32,18 @@ public struct MonitorReport: Sendable {
     /// suppressed in the quarter tables here, totals published there count as known sums, and a
     /// cell that moved by fewer than k since the previous report is suppressed, so subtracting two
     /// reports recovers nothing that either suppressed.
-    public static func build(records: [MonitorRecord], locations: [MonitorLocation], peildatum: Day, k: Int = 5, analyses: Bool = false) -> MonitorReport? {
+    public static func build(
+        records: [MonitorRecord],
+        locations: [MonitorLocation],
+        peildatum: Day,
+        k: Int = 5,
+        analyses: Bool = false
+    ) -> MonitorReport? {
         let locations = locations.sorted { $0.name < $1.name }
         let first = records.map(\.referredOn).min() ?? peildatum.adding(days: -1)
-        guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else { return nil }
+        guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else {
+            return nil
+        }
         let counts = MonitorCounts(records: records, locations: locations, grid: grid)
         var previous: [CountTable]?
         var history: [[CountTable]] = []
@@ -42,7 +53,14 @@ public struct MonitorReport: Sendable {
             previous = tables
         }
         let medians = counts.medianDays(at: grid.last, k: k)
-        return MonitorReport(peildatum: peildatum, k: k, locations: locations, tables: previous ?? [], medianDays: medians,
-                             analyses: analyses ? MonitorAnalyses.build(records: records, locations: locations, peildatum: peildatum, k: k) : nil)
+        return MonitorReport(
+            peildatum: peildatum,
+            k: k,
+            locations: locations,
+            tables: previous ?? [],
+            medianDays: medians,
+            analyses: analyses
+                ? MonitorAnalyses.build(records: records, locations: locations, peildatum: peildatum, k: k) : nil
+        )
     }
 }

@@ -27,20 +27,29 @@ extension MonitorCounts {
         var durations: [[Int]]
 
         init(_ records: ArraySlice<MonitorRecord>, _ context: TallyContext) {
-            let reports = context.reports, grid = context.grid
+            let reports = context.reports
+            let grid = context.grid
             runs = context.shapes.map { Runs(reports: reports, rows: $0.0, columns: $0.1) }
             firstSeen = FirstAdmissions(capacity: records.count)
             durations = Array(repeating: [], count: context.column.count)
             func index(_ kind: TableKind) -> Int { TableKind.allCases.firstIndex(of: kind)! }
-            let (headline, inflow, outflow, category, reason) = (index(.headline), index(.inflow), index(.outflow), index(.outcomeCategory), index(.outcomeReason))
-            let (perspective, support, rejections, duration) = (index(.perspective), index(.support), index(.rejections), index(.duration))
+            let (headline, inflow, outflow, category, reason) = (
+                index(.headline), index(.inflow), index(.outflow), index(.outcomeCategory), index(.outcomeReason)
+            )
+            let (perspective, support, rejections, duration) = (
+                index(.perspective), index(.support), index(.rejections), index(.duration)
+            )
             let (byGender, byNationality) = (index(.outcomeByGender), index(.outcomeByNationality))
             let last = reports - 1
             let noPerspective = Perspective.allCases.count
             let other = context.groupIndex["other"]!
             let perspectiveIndex = Dictionary(uniqueKeysWithValues: Perspective.allCases.enumerated().map { ($1, $0) })
-            let supportIndex = Dictionary(uniqueKeysWithValues: SupportInstrument.allCases.enumerated().map { ($1, $0) })
-            let rejectionIndex = Dictionary(uniqueKeysWithValues: RejectionReason.allCases.enumerated().map { ($1, $0) })
+            let supportIndex = Dictionary(
+                uniqueKeysWithValues: SupportInstrument.allCases.enumerated().map { ($1, $0) }
+            )
+            let rejectionIndex = Dictionary(
+                uniqueKeysWithValues: RejectionReason.allCases.enumerated().map { ($1, $0) }
+            )
             let categoryIndex = Dictionary(uniqueKeysWithValues: OutcomeCategory.allCases.enumerated().map { ($1, $0) })
 
             for r in records {
@@ -55,7 +64,9 @@ extension MonitorCounts {
                     if max(start, switchAt) < end { runs[table].add(row, to, max(start, switchAt), end) }
                 }
                 add(headline, HeadlineRow.referred.rawValue, from: grid.firstReport(counting: r.referredOn))
-                let admitted = r.admission.flatMap { $0 == .reject ? nil : r.admissionOn }.map(grid.firstReport(counting:)) ?? reports
+                let admitted =
+                    r.admission.flatMap { $0 == .reject ? nil : r.admissionOn }.map(grid.firstReport(counting:))
+                    ?? reports
                 let left = r.outflowOn.map(grid.firstReport(counting:)) ?? reports
                 if admitted < reports {
                     // A person counts once given a trajectory; a referral turned down is no trajectory.
@@ -67,27 +78,53 @@ extension MonitorCounts {
                 if r.admission == .reject, let on = r.admissionOn {
                     add(rejections, rejectionIndex[r.rejectionReason ?? .other]!, from: grid.firstReport(counting: on))
                 }
-                if let on = r.hasaSubmittedOn { add(headline, HeadlineRow.hasaSubmitted.rawValue, from: grid.firstReport(counting: on)) }
+                if let on = r.hasaSubmittedOn {
+                    add(headline, HeadlineRow.hasaSubmitted.rawValue, from: grid.firstReport(counting: on))
+                }
                 if let on = r.hasaDecidedOn {
                     add(headline, HeadlineRow.hasaDecided.rawValue, from: grid.firstReport(counting: on))
-                    if r.hasaOutcome == .granted { add(headline, HeadlineRow.hasaGranted.rawValue, from: grid.firstReport(counting: on)) }
+                    if r.hasaOutcome == .granted {
+                        add(headline, HeadlineRow.hasaGranted.rawValue, from: grid.firstReport(counting: on))
+                    }
                 }
-                if r.transferredFrom != nil, switchAt < reports { runs[headline].add(HeadlineRow.transfersReceived.rawValue, to, max(switchAt, 1), reports) }
+                if r.transferredFrom != nil, switchAt < reports {
+                    runs[headline].add(HeadlineRow.transfersReceived.rawValue, to, max(switchAt, 1), reports)
+                }
                 for milestone in r.milestones {
-                    if let met = milestone.met { add(headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met)) }
+                    if let met = milestone.met {
+                        add(headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met))
+                    }
                     // Overdue on a reference date while running: due before the day the report describes, and not met by then.
                     let overdueUntil = min(left, milestone.met.map(grid.firstReport(counting:)) ?? reports)
-                    add(headline, HeadlineRow.milestonesOverdue.rawValue, from: max(admitted, grid.firstReport(overdue: milestone.due)), until: overdueUntil)
+                    add(
+                        headline,
+                        HeadlineRow.milestonesOverdue.rawValue,
+                        from: max(admitted, grid.firstReport(overdue: milestone.due)),
+                        until: overdueUntil
+                    )
                 }
-                for day in r.escalatedOn { add(headline, HeadlineRow.escalations.rawValue, from: grid.firstReport(counting: day)) }
-                for use in r.support { add(support, supportIndex[use.instrument]!, from: max(grid.firstReport(counting: use.from), admitted)) }
+                for day in r.escalatedOn {
+                    add(headline, HeadlineRow.escalations.rawValue, from: grid.firstReport(counting: day))
+                }
+                for use in r.support {
+                    add(
+                        support,
+                        supportIndex[use.instrument]!,
+                        from: max(grid.firstReport(counting: use.from), admitted)
+                    )
+                }
                 // Active trajectories by the perspective they had on each reference date: the latest
                 // decided before it; of decisions on one day the first recorded, as `MonitorRecord.perspective(on:)` has it.
                 if admitted < left {
-                    var current = noPerspective, since = admitted
+                    var current = noPerspective
+                    var since = admitted
                     var previousDay: Day?
                     let inOrder = zip(r.perspectives, r.perspectives.dropFirst()).allSatisfy { $0.on <= $1.on }
-                    let decisions = inOrder ? r.perspectives : r.perspectives.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }.map(\.element)
+                    let decisions =
+                        inOrder
+                        ? r.perspectives
+                        : r.perspectives.enumerated().sorted { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }
+                            .map(\.element)
                     for decision in decisions where decision.on != previousDay {
                         previousDay = decision.on
                         let report = grid.firstReport(counting: decision.on)
@@ -141,14 +178,20 @@ extension MonitorCounts {
         }
 
         mutating func keepEarliest(_ id: UUID, _ report: Int) {
-            let (h, l) = withUnsafeBytes(of: id.uuid) { ($0.loadUnaligned(fromByteOffset: 0, as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+            let (h, l) = withUnsafeBytes(of: id.uuid) {
+                (
+                    $0.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+                    $0.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                )
+            }
             keepEarliest(hi: h, lo: l, report)
         }
 
         mutating func keepEarliest(hi h: UInt64, lo l: UInt64, _ report: Int) {
             // A table is sized for its own part; merged parts may need more room.
             if (count + 1) * 2 > first.count { grow() }
-            var slot = Int(truncatingIfNeeded: ((h ^ (l &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
+            var slot =
+                Int(truncatingIfNeeded: ((h ^ (l &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9) >> 20) & mask
             while first[slot] >= 0 {
                 if hi[slot] == h && lo[slot] == l {
                     first[slot] = min(first[slot], Int32(report))

@@ -26,7 +26,8 @@ public struct QuarterGrid: Sendable {
 
     /// The first index whose key is greater than `key`.
     private static func firstAbove(_ keys: [Int], _ key: Int) -> Int {
-        var lo = 0, hi = keys.count
+        var lo = 0
+        var hi = keys.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if keys[mid] > key { hi = mid } else { lo = mid + 1 }

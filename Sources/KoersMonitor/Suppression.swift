@@ -12,7 +12,12 @@ public enum Suppression {
     /// - Parameters:
     ///   - forced: cells that must stay suppressed (suppressed in an earlier report, or shared with another table).
     ///   - priorSums: sets of cells whose sum an earlier report published (a total over fewer quarters).
-    public static func protect(_ table: inout CountTable, k: Int, forced: Set<CountTable.Cell> = [], priorSums: [[CountTable.Cell]] = []) {
+    public static func protect(
+        _ table: inout CountTable,
+        k: Int,
+        forced: Set<CountTable.Cell> = [],
+        priorSums: [[CountTable.Cell]] = []
+    ) {
         var hidden = forced
         for cell in table.allCells where (1..<max(k, 1)).contains(table.count(cell)) { hidden.insert(cell) }
         let relations = table.constraints.map { $0.parts + [$0.sum] } + priorSums
@@ -20,13 +25,16 @@ public enum Suppression {
             let candidates = complements(for: exposed, hidden: hidden, relations: relations, table: table)
             // The cheapest cell whose hiding protects the exposed one; else the cheapest pair of a
             // cell and one related to it (a total known from an earlier report needs two); else the cheapest.
-            if let one = candidates.first(where: { !isDisclosed(exposed, hidden.union([$0]), in: table, priorSums: priorSums) }) {
+            if let one = candidates.first(where: {
+                !isDisclosed(exposed, hidden.union([$0]), in: table, priorSums: priorSums)
+            }) {
                 hidden.insert(one)
                 continue
             }
             var pair: [CountTable.Cell]?
             search: for first in candidates.prefix(12) {
-                for second in complements(for: first, hidden: hidden.union([first]), relations: relations, table: table).prefix(12)
+                for second in complements(for: first, hidden: hidden.union([first]), relations: relations, table: table)
+                    .prefix(12)
                 where !isDisclosed(exposed, hidden.union([first, second]), in: table, priorSums: priorSums) {
                     pair = [first, second]
                     break search
@@ -39,12 +47,21 @@ public enum Suppression {
     }
 
     /// A suppressed cell whose value follows from the published ones, if any.
-    static func firstDisclosed(_ hidden: Set<CountTable.Cell>, in table: CountTable, priorSums: [[CountTable.Cell]]) -> CountTable.Cell? {
+    static func firstDisclosed(
+        _ hidden: Set<CountTable.Cell>,
+        in table: CountTable,
+        priorSums: [[CountTable.Cell]]
+    ) -> CountTable.Cell? {
         let (basis, index) = knowledge(hidden, in: table, priorSums: priorSums)
         return hidden.sorted().first { basis.spans(unit: index[$0]!) }
     }
 
-    static func isDisclosed(_ cell: CountTable.Cell, _ hidden: Set<CountTable.Cell>, in table: CountTable, priorSums: [[CountTable.Cell]]) -> Bool {
+    static func isDisclosed(
+        _ cell: CountTable.Cell,
+        _ hidden: Set<CountTable.Cell>,
+        in table: CountTable,
+        priorSums: [[CountTable.Cell]]
+    ) -> Bool {
         let (basis, index) = knowledge(hidden, in: table, priorSums: priorSums)
         return basis.spans(unit: index[cell]!)
     }
@@ -52,7 +69,11 @@ public enum Suppression {
     /// What an attacker knows about the hidden cells. Published cells are known numbers, so each
     /// relation restricted to the hidden cells is an equation in them; a hidden cell is disclosed
     /// when its unit vector lies in those equations' row space.
-    private static func knowledge(_ hidden: Set<CountTable.Cell>, in table: CountTable, priorSums: [[CountTable.Cell]]) -> (RowEchelon, [CountTable.Cell: Int]) {
+    private static func knowledge(
+        _ hidden: Set<CountTable.Cell>,
+        in table: CountTable,
+        priorSums: [[CountTable.Cell]]
+    ) -> (RowEchelon, [CountTable.Cell: Int]) {
         let unknowns = hidden.sorted()
         let index = Dictionary(uniqueKeysWithValues: unknowns.enumerated().map { ($1, $0) })
         var equations: [[Double]] = []
@@ -68,8 +89,14 @@ public enum Suppression {
 
     /// Published cells related to `cell`, cheapest first: positive before zero, interior before
     /// margins, small before large; every other published cell after them.
-    static func complements(for cell: CountTable.Cell, hidden: Set<CountTable.Cell>, relations: [[CountTable.Cell]], table: CountTable) -> [CountTable.Cell] {
-        let isMargin = { (c: CountTable.Cell) in c.row >= table.rowLabels.count || c.column >= table.columnLabels.count }
+    static func complements(
+        for cell: CountTable.Cell,
+        hidden: Set<CountTable.Cell>,
+        relations: [[CountTable.Cell]],
+        table: CountTable
+    ) -> [CountTable.Cell] {
+        let isMargin = { (c: CountTable.Cell) in c.row >= table.rowLabels.count || c.column >= table.columnLabels.count
+        }
         let cost = { (c: CountTable.Cell) in (table.count(c) == 0 ? 1 : 0, isMargin(c) ? 1 : 0, table.count(c), c) }
         let related = Set(relations.filter { $0.contains(cell) }.flatMap { $0 }).subtracting(hidden)
         let rest = Set(table.allCells).subtracting(hidden).subtracting(related)
@@ -87,7 +114,8 @@ struct RowEchelon {
         var top = 0
         for column in 0..<width where top < matrix.count {
             guard let best = (top..<matrix.count).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
-                  abs(matrix[best][column]) > 1e-9 else { continue }
+                abs(matrix[best][column]) > 1e-9
+            else { continue }
             matrix.swapAt(top, best)
             let pivot = matrix[top][column]
             for c in column..<width { matrix[top][c] /= pivot }

@@ -7,15 +7,45 @@ public enum XLSXWriter {
 
     static func workbook(_ sheets: [(name: String, rows: [[Value]])]) -> [UInt8] {
         var files: [(String, String)] = []
-        let overrides = sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
-        files.append(("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"# + overrides + "</Types>"))
-        files.append(("_rels/.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#))
-        let sheetList = sheets.enumerated().map { "<sheet name=\"\(escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-        files.append(("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"# + sheetList + "</sheets></workbook>"))
-        let rels = sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
-        files.append(("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"# + rels + "</Relationships>"))
+        let overrides = sheets.indices.map {
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+        }.joined()
+        files.append(
+            (
+                "[Content_Types].xml",
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
+                    + overrides + "</Types>"
+            )
+        )
+        files.append(
+            (
+                "_rels/.rels",
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            )
+        )
+        let sheetList = sheets.enumerated().map {
+            "<sheet name=\"\(escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
+        }.joined()
+        files.append(
+            (
+                "xl/workbook.xml",
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
+                    + sheetList + "</sheets></workbook>"
+            )
+        )
+        let rels = sheets.indices.map {
+            "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+        }.joined()
+        files.append(
+            (
+                "xl/_rels/workbook.xml.rels",
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+                    + rels + "</Relationships>"
+            )
+        )
         for (i, sheet) in sheets.enumerated() {
-            var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            var xml =
+                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
             for (r, row) in sheet.rows.enumerated() {
                 xml += "<row r=\"\(r + 1)\">"
                 for (c, value) in row.enumerated() {
@@ -33,35 +63,75 @@ public enum XLSXWriter {
     }
 
     static func column(_ index: Int) -> String {
-        var n = index + 1, name = ""
-        while n > 0 { n -= 1; name = String(UnicodeScalar(UInt8(65 + n % 26))) + name; n /= 26 }
+        var n = index + 1
+        var name = ""
+        while n > 0 {
+            n -= 1
+            name = String(UnicodeScalar(UInt8(65 + n % 26))) + name
+            n /= 26
+        }
         return name
     }
 
     /// Escapes text for XML content and attribute values; the web's SVG charts use it too.
     public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// A ZIP archive of stored entries (PKWARE APPNOTE 4.3: local headers, central directory, end record).
     static func zip(_ entries: [(String, [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = [], central: [UInt8] = []
+        var out: [UInt8] = []
+        var central: [UInt8] = []
         func le16(_ v: Int, _ b: inout [UInt8]) { b += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff)] }
-        func le32(_ v: UInt32, _ b: inout [UInt8]) { b += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8(v >> 24)] }
+        func le32(_ v: UInt32, _ b: inout [UInt8]) {
+            b += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8(v >> 24)]
+        }
         for (name, data) in entries {
-            let nameBytes = Array(name.utf8), crc = crc32(data), offset = UInt32(out.count)
-            le32(0x0403_4b50, &out); le16(20, &out); le16(0x0800, &out); le16(0, &out); le16(0, &out); le16(0x21, &out)
-            le32(crc, &out); le32(UInt32(data.count), &out); le32(UInt32(data.count), &out); le16(nameBytes.count, &out); le16(0, &out)
+            let nameBytes = Array(name.utf8)
+            let crc = crc32(data)
+            let offset = UInt32(out.count)
+            le32(0x0403_4b50, &out)
+            le16(20, &out)
+            le16(0x0800, &out)
+            le16(0, &out)
+            le16(0, &out)
+            le16(0x21, &out)
+            le32(crc, &out)
+            le32(UInt32(data.count), &out)
+            le32(UInt32(data.count), &out)
+            le16(nameBytes.count, &out)
+            le16(0, &out)
             out += nameBytes + data
-            le32(0x0201_4b50, &central); le16(20, &central); le16(20, &central); le16(0x0800, &central); le16(0, &central); le16(0, &central); le16(0x21, &central)
-            le32(crc, &central); le32(UInt32(data.count), &central); le32(UInt32(data.count), &central); le16(nameBytes.count, &central)
-            le16(0, &central); le16(0, &central); le16(0, &central); le16(0, &central); le32(0, &central); le32(offset, &central)
+            le32(0x0201_4b50, &central)
+            le16(20, &central)
+            le16(20, &central)
+            le16(0x0800, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0x21, &central)
+            le32(crc, &central)
+            le32(UInt32(data.count), &central)
+            le32(UInt32(data.count), &central)
+            le16(nameBytes.count, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le16(0, &central)
+            le32(0, &central)
+            le32(offset, &central)
             central += nameBytes
         }
         let start = UInt32(out.count)
         out += central
-        le32(0x0605_4b50, &out); le16(0, &out); le16(0, &out); le16(entries.count, &out); le16(entries.count, &out)
-        le32(UInt32(central.count), &out); le32(start, &out); le16(0, &out)
+        le32(0x0605_4b50, &out)
+        le16(0, &out)
+        le16(0, &out)
+        le16(entries.count, &out)
+        le16(entries.count, &out)
+        le32(UInt32(central.count), &out)
+        le32(start, &out)
+        le16(0, &out)
         return out
     }
 

@@ -11,7 +11,8 @@ public struct CSVTable: Sendable {
         public var description: String {
             switch self {
             case .empty: "the file has no header row"
-            case .raggedRow(let line, let expected, let found): "line \(line) has \(found) fields, the header \(expected)"
+            case .raggedRow(let line, let expected, let found):
+                "line \(line) has \(found) fields, the header \(expected)"
             case .unknownColumn(let name): "no column named ‘\(name)’"
             }
         }
@@ -29,8 +30,15 @@ public struct CSVTable: Sendable {
             if quoted {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
-                    } else { quoted = false }
+                        if next == "\"" {
+                            field.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     field.append(c)
                 }

@@ -28,14 +28,21 @@ public struct CumulativeIncidenceResult: Sendable, Codable {
 /// order of the rows.
 public enum CumulativeIncidence {
     /// `cause[i]` is nil for a censored observation, otherwise the competing event that ended it.
-    public static func fit(time: [Double], cause: [String?], minimumGroup: Int = 1) throws(StatisticsError) -> CumulativeIncidenceResult {
+    public static func fit(
+        time: [Double],
+        cause: [String?],
+        minimumGroup: Int = 1
+    ) throws(StatisticsError) -> CumulativeIncidenceResult {
         guard !time.isEmpty, time.count == cause.count else { throw .noData }
         guard time.count >= minimumGroup else { throw .tooSmall(time.count) }
         let causes = sortedCauses(Set(cause.compactMap { $0 }))
         let index = Dictionary(uniqueKeysWithValues: causes.enumerated().map { ($1, $0) })
         let order = time.indices.sorted { time[$0] < time[$1] }
 
-        var times: [Double] = [], atRisk: [Int] = [], censored: [Int] = [], totals: [Int] = []
+        var times: [Double] = []
+        var atRisk: [Int] = []
+        var censored: [Int] = []
+        var totals: [Int] = []
         var events = Array(repeating: [Int](), count: causes.count)
         var i = 0
         var remaining = time.count
@@ -47,7 +54,9 @@ public enum CumulativeIncidence {
                 if let k = cause[order[i]] { perCause[index[k]!] += 1 } else { c += 1 }
                 i += 1
             }
-            times.append(t); atRisk.append(remaining); censored.append(c)
+            times.append(t)
+            atRisk.append(remaining)
+            censored.append(c)
             let d = perCause.reduce(0, +)
             totals.append(d)
             for k in causes.indices { events[k].append(perCause[k]) }
@@ -73,12 +82,24 @@ public enum CumulativeIncidence {
             }
         }
         let variance = causes.indices.map { aalenVariance(incidence[$0], events[$0], totals, atRisk, survivalBefore) }
-        var lower = variance, upper = variance
+        var lower = variance
+        var upper = variance
         for k in causes.indices {
             for j in 0..<m { (lower[k][j], upper[k][j]) = logLogInterval(incidence[k][j], variance[k][j]) }
         }
-        return CumulativeIncidenceResult(causes: causes, times: times, atRisk: atRisk, events: events, censored: censored,
-                                         anyCause: anyCause, incidence: incidence, variance: variance, lower: lower, upper: upper, n: time.count)
+        return CumulativeIncidenceResult(
+            causes: causes,
+            times: times,
+            atRisk: atRisk,
+            events: events,
+            censored: censored,
+            anyCause: anyCause,
+            incidence: incidence,
+            variance: variance,
+            lower: lower,
+            upper: upper,
+            n: time.count
+        )
     }
 
     /// Aalen's (1978) variance of F_k(t_j), in the form of Pintilie (2006, eq. 4.5):
@@ -89,10 +110,13 @@ public enum CumulativeIncidence {
     /// differences, because expanding the square cancels catastrophically when F barely moves.
     static func aalenVariance(_ f: [Double], _ dk: [Int], _ d: [Int], _ n: [Int], _ sBefore: [Double]) -> [Double] {
         let m = f.count
-        var a = [Double](repeating: 0, count: m), c = [Double](repeating: 0, count: m)
+        var a = [Double](repeating: 0, count: m)
+        var c = [Double](repeating: 0, count: m)
         var b = [Double](repeating: 0, count: m)
         for i in 0..<m {
-            let ni = Double(n[i]), di = Double(d[i]), dki = Double(dk[i])
+            let ni = Double(n[i])
+            let di = Double(d[i])
+            let dki = Double(dk[i])
             let denA = (ni - 1) * (ni - di)
             a[i] = denA > 0 ? di / denA : 0
             let denB = (ni - 1) * ni * ni
@@ -104,7 +128,8 @@ public enum CumulativeIncidence {
         var cumulativeB = 0.0
         for j in 0..<m {
             cumulativeB += b[j]
-            var sumA = 0.0, sumC = 0.0
+            var sumA = 0.0
+            var sumC = 0.0
             for i in 0...j {
                 let gap = f[j] - f[i]
                 sumA += gap * gap * a[i]

@@ -19,12 +19,21 @@ public struct KaplanMeierResult: Sendable, Codable {
 
 public enum KaplanMeier {
     /// Fits the product-limit estimator. `event[i]` is false for a censored observation.
-    public static func fit(time: [Double], event: [Bool], minimumGroup: Int = 1) throws(StatisticsError) -> KaplanMeierResult {
+    public static func fit(
+        time: [Double],
+        event: [Bool],
+        minimumGroup: Int = 1
+    ) throws(StatisticsError) -> KaplanMeierResult {
         guard !time.isEmpty, time.count == event.count else { throw .noData }
         guard time.count >= minimumGroup else { throw .tooSmall(time.count) }
         let order = time.indices.sorted { time[$0] < time[$1] }
-        var times: [Double] = [], atRisk: [Int] = [], events: [Int] = [], censored: [Int] = []
-        var survival: [Double] = [], lower: [Double] = [], upper: [Double] = []
+        var times: [Double] = []
+        var atRisk: [Int] = []
+        var events: [Int] = []
+        var censored: [Int] = []
+        var survival: [Double] = []
+        var lower: [Double] = []
+        var upper: [Double] = []
         var remaining = time.count
         var logSurvival = 0.0
         var greenwood = 0.0
@@ -32,7 +41,8 @@ public enum KaplanMeier {
         var i = 0
         while i < order.count {
             let t = time[order[i]]
-            var d = 0, c = 0
+            var d = 0
+            var c = 0
             while i < order.count && time[order[i]] == t {
                 if event[order[i]] { d += 1 } else { c += 1 }
                 i += 1
@@ -43,13 +53,28 @@ public enum KaplanMeier {
             let s = exp(logSurvival)
             if n > d { greenwood += Double(d) / (Double(n) * Double(n - d)) }
             let (lo, hi) = logLogInterval(s, greenwood)
-            times.append(t); atRisk.append(n); events.append(d); censored.append(c)
-            survival.append(s); lower.append(lo); upper.append(hi)
+            times.append(t)
+            atRisk.append(n)
+            events.append(d)
+            censored.append(c)
+            survival.append(s)
+            lower.append(lo)
+            upper.append(hi)
             if median == nil && s <= 0.5 { median = t }
             remaining -= d + c
         }
-        return KaplanMeierResult(times: times, atRisk: atRisk, events: events, censored: censored, survival: survival, lower: lower, upper: upper,
-                                 median: median, n: time.count, totalEvents: event.filter { $0 }.count)
+        return KaplanMeierResult(
+            times: times,
+            atRisk: atRisk,
+            events: events,
+            censored: censored,
+            survival: survival,
+            lower: lower,
+            upper: upper,
+            median: median,
+            n: time.count,
+            totalEvents: event.filter { $0 }.count
+        )
     }
 
     /// exp(−exp(log(−log S) ∓ z·√V / log S)); where undefined (S = 1) the interval is [1, 1].

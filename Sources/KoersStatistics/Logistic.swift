@@ -38,7 +38,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
         case .outcomeNotBinary: "the outcome must be 0 or 1 and take both values"
         case .singular: "the design matrix is singular (a covariate is constant or collinear)"
         case .tooSmall(let n): "too few observations (\(n)) to report"
-        case .separation: "complete separation: the covariates predict the outcome perfectly, so the estimates go to infinity; drop or merge the separating covariate"
+        case .separation:
+            "complete separation: the covariates predict the outcome perfectly, so the estimates go to infinity; drop or merge the separating covariate"
         }
     }
 }
@@ -47,7 +48,12 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
 public enum Logistic {
     /// Fits `y ~ X`, where each row of `x` already holds the intercept column if one is wanted.
     /// - Parameter minimumGroup: refuse fits on fewer observations (small-cell protection).
-    public static func fit(y: [Double], x: [[Double]], names: [String], minimumGroup: Int = 1) throws(StatisticsError) -> LogitResult {
+    public static func fit(
+        y: [Double],
+        x: [[Double]],
+        names: [String],
+        minimumGroup: Int = 1
+    ) throws(StatisticsError) -> LogitResult {
         let n = y.count
         guard n > 0, x.count == n, let p = x.first?.count, p == names.count else { throw .noData }
         guard n >= minimumGroup else { throw .tooSmall(n) }
@@ -58,7 +64,9 @@ public enum Logistic {
         // weighted by how often it occurs and how many of those had the outcome. With categorical
         // covariates (the monitor's) that turns hundreds of thousands of rows into a few hundred.
         var patternIndex: [[Double]: Int] = [:]
-        var patterns: [[Double]] = [], counts: [Double] = [], successes: [Double] = []
+        var patterns: [[Double]] = []
+        var counts: [Double] = []
+        var successes: [Double] = []
         for i in 0..<n {
             if let j = patternIndex[x[i]] {
                 counts[j] += 1
@@ -105,7 +113,8 @@ public enum Logistic {
         // The covariance at the estimate: the inverse of the information there.
         information = Array(repeating: Array(repeating: 0.0, count: p), count: p)
         var logLikelihood = 0.0
-        var minFitted = 1.0, maxFitted = 0.0
+        var minFitted = 1.0
+        var maxFitted = 0.0
         for j in 0..<m {
             let row = patterns[j]
             let eta = dot(row, beta)
@@ -128,18 +137,35 @@ public enum Logistic {
         var warnings: [String] = []
         if !converged { warnings.append("The fit did not converge in 100 Newton steps; estimates are unreliable.") }
         if minFitted < 1e-8 || maxFitted > 1 - 1e-8 || beta.contains(where: { abs($0) > 15 }) {
-            warnings.append("Possible (quasi-)complete separation: some fitted probabilities are 0 or 1; coefficients and intervals are not to be trusted.")
+            warnings.append(
+                "Possible (quasi-)complete separation: some fitted probabilities are 0 or 1; coefficients and intervals are not to be trusted."
+            )
         }
         let fewest = min(events, n - events)
         if Double(fewest) / Double(max(p - 1, 1)) < 10 {
-            warnings.append("Few events per variable (\(fewest) for \(p - 1) covariates, fewer than 10 each): estimates may be biased.")
+            warnings.append(
+                "Few events per variable (\(fewest) for \(p - 1) covariates, fewer than 10 each): estimates may be biased."
+            )
         }
         let intervals = (0..<p).map { [beta[$0] - Normal.z975 * se[$0], beta[$0] + Normal.z975 * se[$0]] }
         return LogitResult(
-            variables: names, coefficients: beta, standardErrors: se, z: z, pValues: z.map(Normal.twoSidedP),
-            confidenceIntervals: intervals, oddsRatios: beta.map(exp), oddsRatioIntervals: intervals.map { $0.map(exp) },
-            n: n, events: events, logLikelihood: logLikelihood, nullLogLikelihood: nullLogLikelihood,
-            mcFaddenR2: 1 - logLikelihood / nullLogLikelihood, iterations: iterations, converged: converged, warnings: warnings)
+            variables: names,
+            coefficients: beta,
+            standardErrors: se,
+            z: z,
+            pValues: z.map(Normal.twoSidedP),
+            confidenceIntervals: intervals,
+            oddsRatios: beta.map(exp),
+            oddsRatioIntervals: intervals.map { $0.map(exp) },
+            n: n,
+            events: events,
+            logLikelihood: logLikelihood,
+            nullLogLikelihood: nullLogLikelihood,
+            mcFaddenR2: 1 - logLikelihood / nullLogLikelihood,
+            iterations: iterations,
+            converged: converged,
+            warnings: warnings
+        )
     }
 
     static func dot(_ a: [Double], _ b: [Double]) -> Double {

@@ -5,7 +5,8 @@ import KoersStatistics
 struct Analyse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run Koers's analyses on a CSV file of your own and print JSON (schema in the README).",
-        subcommands: [Logit.self, KM.self, CIF.self])
+        subcommands: [Logit.self, KM.self, CIF.self]
+    )
 
     /// The researcher's CSV file.
     static func table(_ path: String) throws -> CSVTable {
@@ -15,7 +16,9 @@ struct Analyse: ParsableCommand {
     /// A time column: non-negative numbers, or a message naming the first that is not.
     static func times(_ table: CSVTable, _ column: String) throws -> [Double] {
         try table.column(column).map { text -> Double in
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else { throw ValidationError("The time ‘\(text)’ is not a non-negative number.") }
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                throw ValidationError("The time ‘\(text)’ is not a non-negative number.")
+            }
             return value
         }
     }
@@ -29,8 +32,11 @@ struct Analyse: ParsableCommand {
 
     struct Logit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Logistic regression of a 0/1 outcome on covariates: odds ratios, 95% CIs, Wald p-values, log-likelihoods, McFadden R².",
-            discussion: "Text columns become treatment dummies against their first level in sorted order; numeric columns enter as they are.")
+            abstract:
+                "Logistic regression of a 0/1 outcome on covariates: odds ratios, 95% CIs, Wald p-values, log-likelihoods, McFadden R².",
+            discussion:
+                "Text columns become treatment dummies against their first level in sorted order; numeric columns enter as they are."
+        )
 
         @Option(help: "The CSV file (header row; comma-separated).") var input: String
         @Option(help: "The outcome column: 0/1.") var outcome: String
@@ -40,14 +46,19 @@ struct Analyse: ParsableCommand {
         func run() throws {
             let table = try Analyse.table(input)
             let y = try table.column(outcome).map { text -> Double in
-                guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else { throw ValidationError("The outcome ‘\(text)’ is not 0 or 1.") }
+                guard let value = Double(text.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("The outcome ‘\(text)’ is not 0 or 1.")
+                }
                 return value
             }
-            let names = covariates.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let names = covariates.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter
+            { !$0.isEmpty }
             let columns = try names.map { (name: $0, values: try table.column($0)) }
             let design = DesignMatrix(columns: columns, rowCount: y.count)
             do {
-                try Analyse.printJSON(try Logistic.fit(y: y, x: design.rows, names: design.names, minimumGroup: minimumGroup))
+                try Analyse.printJSON(
+                    try Logistic.fit(y: y, x: design.rows, names: design.names, minimumGroup: minimumGroup)
+                )
             } catch {
                 throw ValidationError("Cannot fit: \(error)")
             }
@@ -59,7 +70,9 @@ extension Analyse {
     struct KM: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "km",
-            abstract: "Kaplan–Meier time to event: survival at each distinct time with its exponential Greenwood 95% interval, and the median.")
+            abstract:
+                "Kaplan–Meier time to event: survival at each distinct time with its exponential Greenwood 95% interval, and the median."
+        )
 
         @Option(help: "The CSV file (header row; comma-separated).") var input: String
         @Option(help: "The time column (e.g. days from admission).") var time: String
@@ -89,15 +102,18 @@ extension Analyse {
     struct CIF: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "cif",
-            abstract: "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a log–log 95% interval.",
+            abstract:
+                "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a log–log 95% interval.",
             discussion: """
                 Either --event alone, holding the cause of each ending (0 or empty for censored), or --event as 0/1 with \
                 --outcome naming the cause column.
-                """)
+                """
+        )
 
         @Option(help: "The CSV file (header row; comma-separated).") var input: String
         @Option(help: "The time column (e.g. days from admission).") var time: String
-        @Option(help: "The event column: the cause, or 0/empty for censored; or 0/1 when --outcome is given.") var event: String
+        @Option(help: "The event column: the cause, or 0/empty for censored; or 0/1 when --outcome is given.")
+        var event: String
         @Option(help: "The column holding the cause of each event, when --event is 0/1.") var outcome: String?
         @Option(help: "Refuse to estimate on fewer rows than this (small-group protection).") var minimumGroup = 10
 
@@ -121,7 +137,9 @@ extension Analyse {
                 causes = marks.map { $0.isEmpty || $0 == "0" ? nil : $0 }
             }
             do {
-                try Analyse.printJSON(try CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: minimumGroup))
+                try Analyse.printJSON(
+                    try CumulativeIncidence.fit(time: times, cause: causes, minimumGroup: minimumGroup)
+                )
             } catch {
                 throw ValidationError("Cannot estimate: \(error)")
             }

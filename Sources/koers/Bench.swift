@@ -11,8 +11,10 @@ import Logging
 /// harness compares Koers's work with the reference tools' work and not process start-up.
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark steps for scripts/bench-monitor.sh: generate the scaled pilot as facts, time the monitor, time a logistic regression.",
-        subcommands: [Facts.self, Monitor.self, Logit.self])
+        abstract:
+            "Benchmark steps for scripts/bench-monitor.sh: generate the scaled pilot as facts, time the monitor, time a logistic regression.",
+        subcommands: [Facts.self, Monitor.self, Logit.self]
+    )
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
         let d = ContinuousClock.now - start
@@ -20,11 +22,16 @@ struct Bench: AsyncParsableCommand {
     }
 
     static func printJSON(_ values: [String: Any]) throws {
-        print(String(decoding: try JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]), as: UTF8.self))
+        print(
+            String(decoding: try JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]), as: UTF8.self)
+        )
     }
 
     struct Facts: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Generate the pilot-2022 scenario at a scale, in memory, and write its monitor facts and an outflow table as CSV.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Generate the pilot-2022 scenario at a scale, in memory, and write its monitor facts and an outflow table as CSV."
+        )
 
         @Option(help: "Multiplies the pilot (480 gives about a million trajectories).") var scale = 1
         @Option(help: "Seed for the generator.") var seed: UInt64 = 2019
@@ -59,10 +66,13 @@ struct Bench: AsyncParsableCommand {
             let asOf = Pilot2022.peildatum.adding(days: -1)
             let left = records.filter { $0.leftBy(asOf) && $0.outcome != nil }
             let nationality = MonitorAnalyses.nationalityGroups(left)
-            let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name.replacingOccurrences(of: "LVV ", with: "")) })
+            let names = Dictionary(
+                uniqueKeysWithValues: locations.map { ($0.id, $0.name.replacingOccurrences(of: "LVV ", with: "")) }
+            )
             var csv = "solution,durable,gender,age,nationality,location\n"
             for (r, group) in zip(left, nationality) {
-                csv += "\(r.outcome == OutcomeCategory.none ? 0 : 1),\(r.outcome == .durable ? 1 : 0),\(r.gender.rawValue),\(MonitorAnalyses.ageGroup(r)),\(group),\(names[r.location(on: r.outflowOn!)] ?? "other")\n"
+                csv +=
+                    "\(r.outcome == OutcomeCategory.none ? 0 : 1),\(r.outcome == .durable ? 1 : 0),\(r.gender.rawValue),\(MonitorAnalyses.ageGroup(r)),\(group),\(names[r.location(on: r.outflowOn!)] ?? "other")\n"
             }
             try csv.write(to: folder.appendingPathComponent("outflow.csv"), atomically: true, encoding: .utf8)
             try Bench.printJSON(["records": records.count, "outflows": left.count, "generate_seconds": generated])
@@ -70,7 +80,10 @@ struct Bench: AsyncParsableCommand {
     }
 
     struct Monitor: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Read monitor facts and build the full monitor for one reference date; write its published cells as JSON.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Read monitor facts and build the full monitor for one reference date; write its published cells as JSON."
+        )
 
         @Option(help: "The folder `koers bench facts` wrote.") var facts: String
         @Option(help: "The reference date, a quarter's first day.") var peildatum = Pilot2022.peildatum.description
@@ -78,7 +91,9 @@ struct Bench: AsyncParsableCommand {
         @Option(help: "Where to write the published report (JSON).") var output: String
 
         func run() async throws {
-            guard let day = Day(peildatum) else { throw ValidationError("The reference date ‘\(peildatum)’ is not YYYY-MM-DD.") }
+            guard let day = Day(peildatum) else {
+                throw ValidationError("The reference date ‘\(peildatum)’ is not YYYY-MM-DD.")
+            }
             var start = ContinuousClock.now
             let (records, locations) = try MonitorFacts.read(from: URL(fileURLWithPath: facts))
             let read = Bench.seconds(since: start)
@@ -93,11 +108,14 @@ struct Bench: AsyncParsableCommand {
     }
 
     struct Logit: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Time a logistic regression on a CSV: reading, the design matrix and the fit, separately.")
+        static let configuration = CommandConfiguration(
+            abstract: "Time a logistic regression on a CSV: reading, the design matrix and the fit, separately."
+        )
 
         @Option(help: "The CSV file.") var input: String
         @Option(help: "The 0/1 outcome column.") var outcome: String
-        @Option(help: "Comma-separated covariate columns (text columns become treatment dummies).") var covariates: String
+        @Option(help: "Comma-separated covariate columns (text columns become treatment dummies).") var covariates:
+            String
 
         func run() async throws {
             var start = ContinuousClock.now
@@ -112,9 +130,12 @@ struct Bench: AsyncParsableCommand {
             start = ContinuousClock.now
             let result = try Logistic.fit(y: y, x: design.rows, names: design.names)
             let fitted = Bench.seconds(since: start)
-            try Bench.printJSON(["n": result.n, "read_seconds": read, "design_seconds": designed, "fit_seconds": fitted,
-                                 "variables": result.variables, "coefficients": result.coefficients, "standard_errors": result.standardErrors,
-                                 "log_likelihood": result.logLikelihood])
+            try Bench.printJSON([
+                "n": result.n, "read_seconds": read, "design_seconds": designed, "fit_seconds": fitted,
+                "variables": result.variables, "coefficients": result.coefficients,
+                "standard_errors": result.standardErrors,
+                "log_likelihood": result.logLikelihood,
+            ])
         }
     }
 }

@@ -8,8 +8,11 @@ import Logging
 
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a fresh demo database: the five pilot locations, their organisations, an account per party per location and a realistic population.",
-        discussion: "Destroys whatever the configured database holds. Every demo account's password is ‘\(DemoNetwork.password)’.")
+        abstract:
+            "Create a fresh demo database: the five pilot locations, their organisations, an account per party per location and a realistic population.",
+        discussion:
+            "Destroys whatever the configured database holds. Every demo account's password is ‘\(DemoNetwork.password)’."
+    )
 
     @OptionGroup var database: DatabaseOptions
     enum Scenario: String, ExpressibleByArgument, CaseIterable {
@@ -17,7 +20,10 @@ struct Demo: AsyncParsableCommand {
         case pilot2022 = "pilot-2022"
     }
 
-    @Option(help: "standard: a realistic population referred over the last three years; pilot-2022: the LVV pilot up to 1 July 2022 as its evaluation reports it (2065 persons, 2092 trajectories, 1258 outflows).")
+    @Option(
+        help:
+            "standard: a realistic population referred over the last three years; pilot-2022: the LVV pilot up to 1 July 2022 as its evaluation reports it (2065 persons, 2092 trajectories, 1258 outflows)."
+    )
     var scenario: Scenario = .standard
     @Option(help: "Number of persons to generate (standard scenario).") var persons = 400
     @Option(help: "Multiplies the pilot-2022 scenario, for stress tests.") var scale = 1
@@ -39,22 +45,38 @@ struct Demo: AsyncParsableCommand {
             try await services.database.migrate()
             let started = Date()
             let chosen: DemoScenario = scenario == .standard ? .standard(persons: persons) : .pilot2022(scale: scale)
-            let result = try await DemoLoader.load(directory: services.directory, cases: services.cases, scenario: chosen, seed: seed, today: configuration.today())
+            let result = try await DemoLoader.load(
+                directory: services.directory,
+                cases: services.cases,
+                scenario: chosen,
+                seed: seed,
+                today: configuration.today()
+            )
             let seconds = Date().timeIntervalSince(started)
             switch chosen {
             case .standard(let persons):
-                print("Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s).")
+                print(
+                    "Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s)."
+                )
             case .pilot2022(let scale):
-                print("Demo database ready: the LVV pilot up to 1 July 2022\(scale > 1 ? " times \(scale)" : ""), \(result.trajectories) referrals (\(String(format: "%.1f", seconds)) s).")
-                print("The evaluation's figures: sign in as monitor@demo.koers.nl and open /monitor?peildatum=\(Pilot2022.peildatum).")
+                print(
+                    "Demo database ready: the LVV pilot up to 1 July 2022\(scale > 1 ? " times \(scale)" : ""), \(result.trajectories) referrals (\(String(format: "%.1f", seconds)) s)."
+                )
+                print(
+                    "The evaluation's figures: sign in as monitor@demo.koers.nl and open /monitor?peildatum=\(Pilot2022.peildatum)."
+                )
             }
             print("")
             print("Accounts (password: \(DemoNetwork.password)):")
             for account in result.accounts {
-                print("  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.location ?? "national")")
+                print(
+                    "  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.location ?? "national")"
+                )
             }
             print("")
-            print("Open http://\(configuration.host):\(configuration.port)/ — e.g. sign in as ngo.utrecht@demo.koers.nl.")
+            print(
+                "Open http://\(configuration.host):\(configuration.port)/ — e.g. sign in as ngo.utrecht@demo.koers.nl."
+            )
             // Standard output is block-buffered when it is a file or pipe: without this the
             // accounts would reach a log only when the server stops.
             fflush(nil)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Hummingbird
 import Foundation
+import Hummingbird
 import KoersCore
 import KoersStore
 import KoersWeb
@@ -13,14 +13,20 @@ struct Koers: AsyncParsableCommand {
         commandName: "koers",
         abstract: "Koers: registration, case coordination and monitoring for the LVV.",
         discussion: "Configuration comes from KOERS_* environment variables; see the README.",
-        subcommands: [Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self, LinkageCommand.self, Bench.self],
+        subcommands: [
+            Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self,
+            LinkageCommand.self, Bench.self,
+        ],
         defaultSubcommand: Serve.self
     )
 }
 
 /// Options shared by every command that opens the database.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("database"), help: "Database URL (overrides KOERS_DATABASE_URL): sqlite://FILE or postgres://USER:PASSWORD@HOST/NAME.")
+    @Option(
+        name: .customLong("database"),
+        help: "Database URL (overrides KOERS_DATABASE_URL): sqlite://FILE or postgres://USER:PASSWORD@HOST/NAME."
+    )
     var databaseURL: String?
 
     func configuration() -> KoersConfiguration {
@@ -37,7 +43,11 @@ func makeLogger(_ level: Logger.Level) -> Logger {
 }
 
 /// Opens the services, runs the body and closes the database even when the body fails.
-func withServices<T>(_ options: DatabaseOptions, migrate: Bool = true, _ body: (KoersServices) async throws -> T) async throws -> T {
+func withServices<T>(
+    _ options: DatabaseOptions,
+    migrate: Bool = true,
+    _ body: (KoersServices) async throws -> T
+) async throws -> T {
     let configuration = options.configuration()
     let services = try KoersServices(configuration, logger: makeLogger(configuration.logLevel))
     do {
@@ -52,7 +62,9 @@ func withServices<T>(_ options: DatabaseOptions, migrate: Bool = true, _ body: (
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the web application and the API (migrates the database first).")
+    static let configuration = CommandConfiguration(
+        abstract: "Run the web application and the API (migrates the database first)."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "Address to listen on (overrides KOERS_HOST).") var host: String?
@@ -69,7 +81,9 @@ struct Serve: AsyncParsableCommand {
         let services = try KoersServices(configuration, logger: logger)
         try await services.database.migrate()
         let app = buildApplication(services, logger: logger)
-        print("Koers listens on http://\(configuration.host):\(configuration.port)/ (database: \(services.database.kind.rawValue))")
+        print(
+            "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: \(services.database.kind.rawValue))"
+        )
         fflush(nil)  // a log file or pipe would otherwise see the line only at shutdown
         try await app.runService()
         await services.database.shutdown()
@@ -77,7 +91,9 @@ struct Serve: AsyncParsableCommand {
 }
 
 struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Bring the database schema up to date, or revert every migration.")
+    static let configuration = CommandConfiguration(
+        abstract: "Bring the database schema up to date, or revert every migration."
+    )
 
     @OptionGroup var database: DatabaseOptions
     @Flag(help: "Revert all migrations instead (destroys the data).") var revert = false

@@ -7,28 +7,42 @@ extension LinkageCommand {
     struct LinkageBench: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench",
-            abstract: "Time encoding, Dice comparisons and the intake check against an index of the file's people; prints JSON.")
+            abstract:
+                "Time encoding, Dice comparisons and the intake check against an index of the file's people; prints JSON."
+        )
 
         @Option(help: "The CSV file whose people form the index.") var input: String
         @Option(help: "How many intake checks to time.") var probes = 2_000
-        @Option(name: .customLong("dice-rows"), help: "Dice is timed all-pairs between two sets of this many random encodings.") var diceRows = 10_000
+        @Option(
+            name: .customLong("dice-rows"),
+            help: "Dice is timed all-pairs between two sets of this many random encodings."
+        ) var diceRows = 10_000
 
         func run() throws {
             let file = try LinkageCommand.read(input)
-            let encoder = LinkageEncoder(keys: LinkageKeys(secret: LinkageCommand.secret(), extraFields: file.extraColumns))
+            let encoder = LinkageEncoder(
+                keys: LinkageKeys(secret: LinkageCommand.secret(), extraFields: file.extraColumns)
+            )
 
             // Encoding, one core: the first 100k rows.
             let sample = Array(file.identities.prefix(100_000))
             var start = ContinuousClock.now
-            var fills = 0.0, filters = 0
+            var fills = 0.0
+            var filters = 0
             for identity in sample {
                 let e = encoder.encode(identity)
-                for f in [e.givenName, e.surname] + e.extras { if let f { fills += f.fill; filters += 1 } }
+                for f in [e.givenName, e.surname] + e.extras {
+                    if let f {
+                        fills += f.fill
+                        filters += 1
+                    }
+                }
             }
             let encodeRate = Double(sample.count) / Bench.seconds(since: start)
 
             // Dice, all pairs between two random sets.
-            let left = Self.randomFilters(diceRows, seed: 1), right = Self.randomFilters(diceRows, seed: 2)
+            let left = Self.randomFilters(diceRows, seed: 1)
+            let right = Self.randomFilters(diceRows, seed: 2)
             start = ContinuousClock.now
             let hits = DiceBlock.countAbove(0.95, left, right)
             let diceOne = Double(diceRows * diceRows) / Bench.seconds(since: start)
@@ -52,11 +66,15 @@ extension LinkageCommand {
                 if !matches.isEmpty { found += 1 }
             }
             times.sort()
-            func quantile(_ q: Double) -> Double { times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * q))] }
+            func quantile(_ q: Double) -> Double {
+                times.isEmpty ? 0 : times[min(times.count - 1, Int(Double(times.count) * q))]
+            }
             try Bench.printJSON([
                 "encode_per_second_one_core": encodeRate, "encode_all_seconds": encodeAllSeconds,
-                "dice_per_second_one_core": diceOne, "dice_per_second_all_cores": diceAll, "dice_hits": hits, "dice_hits_parallel": hitsAll,
-                "check_p50_ms": quantile(0.5), "check_p99_ms": quantile(0.99), "check_max_ms": times.last ?? 0, "checks_with_match": found,
+                "dice_per_second_one_core": diceOne, "dice_per_second_all_cores": diceAll, "dice_hits": hits,
+                "dice_hits_parallel": hitsAll,
+                "check_p50_ms": quantile(0.5), "check_p99_ms": quantile(0.99), "check_max_ms": times.last ?? 0,
+                "checks_with_match": found,
                 "index_size": people.count, "fill_mean": filters > 0 ? fills / Double(filters) : 0,
                 "cores": ProcessInfo.processInfo.activeProcessorCount,
             ])

@@ -3,14 +3,16 @@ import Foundation
 import KoersCore
 import KoersMonitor
 import KoersStore
-import Logging
 import KoersWeb
+import Logging
 
 struct MonitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "monitor",
         abstract: "Print the national monitor on a reference date: suppressed tables as HTML, CSV, XLSX or JSON.",
-        discussion: "The reference date (peildatum) is the first day of a quarter; facts recorded before it count. XLSX goes to --output (binary).")
+        discussion:
+            "The reference date (peildatum) is the first day of a quarter; facts recorded before it count. XLSX goes to --output (binary)."
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, xlsx, json }
 
@@ -26,7 +28,9 @@ struct MonitorCommand: AsyncParsableCommand {
         var day: Day?
         if let peildatum {
             guard let parsed = Day(peildatum), QuarterGrid.isReferenceDate(parsed) else {
-                throw ValidationError("The reference date must be a quarter's first day as YYYY-MM-DD (e.g. 2022-07-01), not ‘\(peildatum)’.")
+                throw ValidationError(
+                    "The reference date must be a quarter's first day as YYYY-MM-DD (e.g. 2022-07-01), not ‘\(peildatum)’."
+                )
             }
             day = parsed
         }

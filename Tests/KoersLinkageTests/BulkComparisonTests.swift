@@ -1,5 +1,6 @@
-@testable import KoersLinkage
 import Testing
+
+@testable import KoersLinkage
 
 /// The fast paths of deduplication against plain definitions: candidate pairs against "every pair
 /// sharing a key of a followed block"; patterns over a whole population (whose V-nummer marks
@@ -31,9 +32,19 @@ struct BulkComparisonTests {
             var (g, s): (String?, String?) = (given[draw(given.count)], surnames[draw(surnames.count)])
             if draw(10) == 0 { (g, s) = (s, g) }
             if draw(12) == 0 { g = nil }
-            identities.append(LinkageIdentity(givenName: g, surname: s, birthYear: d.year, birthMonth: d.month, birthDay: d.day,
-                                              gender: draw(6) == 0 ? nil : i % 3 == 0 ? "female" : "male",
-                                              nationality: ["ERI", "SOM", "AFG", nil][draw(4)], vNumber: v, extras: [places[draw(places.count)]]))
+            identities.append(
+                LinkageIdentity(
+                    givenName: g,
+                    surname: s,
+                    birthYear: d.year,
+                    birthMonth: d.month,
+                    birthDay: d.day,
+                    gender: draw(6) == 0 ? nil : i % 3 == 0 ? "female" : "male",
+                    nationality: ["ERI", "SOM", "AFG", nil][draw(4)],
+                    vNumber: v,
+                    extras: [places[draw(places.count)]]
+                )
+            )
         }
         return encoder.encodeAll(identities)
     }
@@ -63,7 +74,10 @@ struct BulkComparisonTests {
             }
             #expect(visited.count == Set(visited).count, "a pair visited twice (maxBlock \(maxBlock))")
             let (missing, extra) = (expected.subtracting(visited), Set(visited).subtracting(expected))
-            #expect(missing.isEmpty && extra.isEmpty, "maxBlock \(maxBlock): \(missing.count) pairs missing, \(extra.count) too many")
+            #expect(
+                missing.isEmpty && extra.isEmpty,
+                "maxBlock \(maxBlock): \(missing.count) pairs missing, \(extra.count) too many"
+            )
             #expect(!expected.isEmpty)
             #expect(candidates.skippedBlocks == blockSize.values.filter { $0 > maxBlock }.count)
         }
@@ -90,7 +104,10 @@ struct BulkComparisonTests {
             for y in (x + 1)..<50 {
                 let (i, j) = (Int(members[x]), Int(members[y]))
                 #expect(comparer.pattern(x, y, in: block) == layout.pattern(people[i], people[j]))
-                #expect(comparer.sameSkeleton(x, y, field: 1, in: block) == (people[i].surnameSkeleton != nil && people[i].surnameSkeleton == people[j].surnameSkeleton))
+                #expect(
+                    comparer.sameSkeleton(x, y, field: 1, in: block)
+                        == (people[i].surnameSkeleton != nil && people[i].surnameSkeleton == people[j].surnameSkeleton)
+                )
             }
         }
     }
@@ -98,11 +115,22 @@ struct BulkComparisonTests {
     @Test("Name frequencies: a name's share overall, within the nationality and within nationality and gender")
     func nameFrequencies() {
         func person(_ given: String, _ surname: String, _ nationality: String, _ gender: String) -> LinkageIdentity {
-            LinkageIdentity(givenName: given, surname: surname, birthYear: nil, birthMonth: nil, birthDay: nil, gender: gender, nationality: nationality, vNumber: nil)
+            LinkageIdentity(
+                givenName: given,
+                surname: surname,
+                birthYear: nil,
+                birthMonth: nil,
+                birthDay: nil,
+                gender: gender,
+                nationality: nationality,
+                vNumber: nil
+            )
         }
         let people = encoder.encodeAll(
-            Array(repeating: person("Yonas", "Tesfay", "ERI", "male"), count: 6) + Array(repeating: person("Senait", "Haile", "ERI", "female"), count: 4)
-                + Array(repeating: person("Abdi", "Warsame", "SOM", "male"), count: 10))
+            Array(repeating: person("Yonas", "Tesfay", "ERI", "male"), count: 6)
+                + Array(repeating: person("Senait", "Haile", "ERI", "female"), count: 4)
+                + Array(repeating: person("Abdi", "Warsame", "SOM", "male"), count: 10)
+        )
         let frequencies = NameFrequencies(people)
         func near(_ x: Double, _ y: Double) -> Bool { abs(x - y) < 1e-6 }  // shares are kept as Float
         #expect(near(frequencies.givenShare(0, sameNationality: false, sameGender: false), 6.0 / 20))

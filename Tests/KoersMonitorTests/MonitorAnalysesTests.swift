@@ -1,8 +1,9 @@
 import Foundation
 import KoersCore
-@testable import KoersMonitor
 import KoersStatistics
 import Testing
+
+@testable import KoersMonitor
 
 @Suite("Monitor analyses")
 struct MonitorAnalysesTests {
@@ -10,7 +11,12 @@ struct MonitorAnalysesTests {
     @Test(arguments: [5, 20])
     func modelsKeepNoSmallGroup(k: Int) throws {
         let records = population(perLocation: [300, 200, 12])
-        let analyses = MonitorAnalyses.build(records: records, locations: monitorLocations, peildatum: day("2022-04-01"), k: k)
+        let analyses = MonitorAnalyses.build(
+            records: records,
+            locations: monitorLocations,
+            peildatum: day("2022-04-01"),
+            k: k
+        )
         let left = records.filter { $0.leftBy(day("2022-03-31")) && $0.outcome != nil }
         for model in [analyses.solution, analyses.durable] {
             let result = try #require(model.result)
@@ -42,14 +48,20 @@ struct MonitorAnalysesTests {
         MonitorAnalyses.protect(&values, y: y, k: 5)
         // c and d merged into "other", which is still too small and joins the largest level.
         #expect(Set(values) == ["a", "b"] && values.filter { $0 == "a" }.count == 43)
-        var enough = Array(repeating: "a", count: 40) + Array(repeating: "c", count: 6) + Array(repeating: "d", count: 6)
+        var enough =
+            Array(repeating: "a", count: 40) + Array(repeating: "c", count: 6) + Array(repeating: "d", count: 6)
         MonitorAnalyses.protect(&enough, y: enough.indices.map { Double($0 % 2) }, k: 5)
         #expect(Set(enough) == ["a", "other"])
     }
 
     @Test func refusesWhenTooFewOutcomes() {
         let records = population(perLocation: [30, 0, 0])
-        let analyses = MonitorAnalyses.build(records: records, locations: monitorLocations, peildatum: day("2022-04-01"), k: 40)
+        let analyses = MonitorAnalyses.build(
+            records: records,
+            locations: monitorLocations,
+            peildatum: day("2022-04-01"),
+            k: 40
+        )
         #expect(analyses.solution.result == nil && analyses.solution.refusal != nil)
         #expect(analyses.stay == nil && analyses.incidence.isEmpty && analyses.curveRefusal != nil)
     }
@@ -60,7 +72,13 @@ struct MonitorAnalysesTests {
         let peildatum = day("2022-04-01")
         let analyses = MonitorAnalyses.build(records: records, locations: monitorLocations, peildatum: peildatum, k: 5)
         let admitted = records.filter { $0.admitted(by: peildatum.adding(days: -1)) }
-        let times = admitted.map { Double($0.admissionOn!.days(until: $0.leftBy(peildatum.adding(days: -1)) ? $0.outflowOn! : peildatum.adding(days: -1))) }
+        let times = admitted.map {
+            Double(
+                $0.admissionOn!.days(
+                    until: $0.leftBy(peildatum.adding(days: -1)) ? $0.outflowOn! : peildatum.adding(days: -1)
+                )
+            )
+        }
         let km = try KaplanMeier.fit(time: times, event: admitted.map { $0.leftBy(peildatum.adding(days: -1)) })
         let stay = try #require(analyses.stay)
         #expect(!stay.points.isEmpty)

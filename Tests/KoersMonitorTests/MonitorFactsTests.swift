@@ -1,7 +1,8 @@
 import Foundation
 import KoersCore
-@testable import KoersMonitor
 import Testing
+
+@testable import KoersMonitor
 
 @Suite("Monitor facts")
 struct MonitorFactsTests {
@@ -11,9 +12,13 @@ struct MonitorFactsTests {
         records[0].transferredFrom = monitorLocations[1].id
         records[0].transferredOn = day("2021-06-01")
         records[1].support = [.init(instrument: .shelter24h, from: day("2021-02-01"))]
-        records[1].milestones = [.init(due: day("2021-03-01"), met: nil), .init(due: day("2021-05-01"), met: day("2021-04-20"))]
+        records[1].milestones = [
+            .init(due: day("2021-03-01"), met: nil), .init(due: day("2021-05-01"), met: day("2021-04-20")),
+        ]
         records[1].escalatedOn = [day("2021-04-02")]
-        records[2].hasaSubmittedOn = day("2021-03-03"); records[2].hasaDecidedOn = day("2021-06-03"); records[2].hasaOutcome = .granted
+        records[2].hasaSubmittedOn = day("2021-03-03")
+        records[2].hasaDecidedOn = day("2021-06-03")
+        records[2].hasaOutcome = .granted
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-facts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         // MUT
@@ -22,7 +27,9 @@ struct MonitorFactsTests {
         // validate
         #expect(read == records)
         #expect(locations == monitorLocations)
-        let a = try #require(MonitorReport.build(records: records, locations: monitorLocations, peildatum: day("2022-01-01")))
+        let a = try #require(
+            MonitorReport.build(records: records, locations: monitorLocations, peildatum: day("2022-01-01"))
+        )
         let b = try #require(MonitorReport.build(records: read, locations: locations, peildatum: day("2022-01-01")))
         #expect(try PublishedReport(a).json() == PublishedReport(b).json())
     }
@@ -31,7 +38,11 @@ struct MonitorFactsTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-facts-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         try MonitorFacts.write(population(perLocation: [5, 0, 0]), locations: monitorLocations, to: folder)
-        try "trajectory_id,on,perspective\nnot-a-uuid,2021-01-01,legalisation\n".write(to: folder.appendingPathComponent("perspectives.csv"), atomically: true, encoding: .utf8)
+        try "trajectory_id,on,perspective\nnot-a-uuid,2021-01-01,legalisation\n".write(
+            to: folder.appendingPathComponent("perspectives.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
         #expect(throws: MonitorFacts.Failure.self) { try MonitorFacts.read(from: folder) }
     }
 }

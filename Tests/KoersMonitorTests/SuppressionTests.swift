@@ -1,7 +1,8 @@
 import Foundation
-@testable import KoersMonitor
 import KoersCore
 import Testing
+
+@testable import KoersMonitor
 
 /// What an attacker can do with published tables: every relation a table publishes (a row summing
 /// to its margin, a column to its total) with exactly one hidden cell gives that cell away.
@@ -20,8 +21,15 @@ struct SuppressionTests {
 
     @Test func smallCellsAndTheirComplementsAreHidden() {
         // setup: one cell of 2 people; its row and column publish totals
-        var table = CountTable(id: "t", title: .init(nl: "t", en: "t"), rows: rows, columns: columns,
-                               interior: [[2, 10, 30], [12, 15, 40], [20, 9, 8]], marginColumn: .init(nl: "N", en: "N"), marginRow: .init(nl: "T", en: "T"))
+        var table = CountTable(
+            id: "t",
+            title: .init(nl: "t", en: "t"),
+            rows: rows,
+            columns: columns,
+            interior: [[2, 10, 30], [12, 15, 40], [20, 9, 8]],
+            marginColumn: .init(nl: "N", en: "N"),
+            marginRow: .init(nl: "T", en: "T")
+        )
         // MUT
         Suppression.protect(&table, k: 5)
         // validate: the 2 is hidden, and so is enough around it that no line gives it away
@@ -35,22 +43,38 @@ struct SuppressionTests {
     }
 
     @Test func smallMarginsAreHiddenToo() {
-        var table = CountTable(id: "t", title: .init(nl: "t", en: "t"), rows: rows, columns: columns,
-                               interior: [[0, 10, 30], [0, 15, 40], [3, 9, 8]], marginColumn: .init(nl: "N", en: "N"), marginRow: .init(nl: "T", en: "T"))
+        var table = CountTable(
+            id: "t",
+            title: .init(nl: "t", en: "t"),
+            rows: rows,
+            columns: columns,
+            interior: [[0, 10, 30], [0, 15, 40], [3, 9, 8]],
+            marginColumn: .init(nl: "N", en: "N"),
+            marginRow: .init(nl: "T", en: "T")
+        )
         Suppression.protect(&table, k: 5)
         #expect(!table.suppressed.contains(.init(1, 1)) || !table.suppressed.contains(.init(1, 2)))
-        #expect(table.value(.init(2, 0)) == nil && table.value(.init(3, 0)) == nil) // 3, and the column total 3
+        #expect(table.value(.init(2, 0)) == nil && table.value(.init(3, 0)) == nil)  // 3, and the column total 3
         #expect(recoverableByOneLine(table).isEmpty)
     }
 
     @Test func kIsConfigurable() {
-        var table = CountTable(id: "t", title: .init(nl: "t", en: "t"), rows: rows, columns: columns,
-                               interior: [[7, 10, 30], [12, 15, 40], [20, 9, 8]], marginColumn: .init(nl: "N", en: "N"), marginRow: nil)
+        var table = CountTable(
+            id: "t",
+            title: .init(nl: "t", en: "t"),
+            rows: rows,
+            columns: columns,
+            interior: [[7, 10, 30], [12, 15, 40], [20, 9, 8]],
+            marginColumn: .init(nl: "N", en: "N"),
+            marginRow: nil
+        )
         var strict = table
         Suppression.protect(&table, k: 5)
         Suppression.protect(&strict, k: 10)
         #expect(table.suppressed.isEmpty)
-        #expect(strict.value(.init(0, 0)) == nil && strict.value(.init(2, 1)) == nil && strict.value(.init(2, 2)) == nil)
+        #expect(
+            strict.value(.init(0, 0)) == nil && strict.value(.init(2, 1)) == nil && strict.value(.init(2, 2)) == nil
+        )
         #expect(recoverableByOneLine(strict).isEmpty)
     }
 }

@@ -23,6 +23,8 @@ struct CumulativeIncidenceTests {
         let b = try CumulativeIncidence.fit(time: time.reversed(), cause: cause.reversed())
         #expect(a.causes == ["2", "10"])
         #expect(a.incidence == b.incidence && a.lower == b.lower && a.upper == b.upper)
-        #expect(throws: StatisticsError.tooSmall(7)) { try CumulativeIncidence.fit(time: time, cause: cause, minimumGroup: 10) }
+        #expect(throws: StatisticsError.tooSmall(7)) {
+            try CumulativeIncidence.fit(time: time, cause: cause, minimumGroup: 10)
+        }
     }
 }

@@ -21,6 +21,8 @@ struct KaplanMeierTests {
     @Test func noMedianWhenSurvivalStaysAboveHalf() throws {
         let km = try KaplanMeier.fit(time: [1, 2, 3, 4], event: [true, false, false, false])
         #expect(km.median == nil && km.totalEvents == 1)
-        #expect(throws: StatisticsError.tooSmall(4)) { try KaplanMeier.fit(time: [1, 2, 3, 4], event: [true, true, true, true], minimumGroup: 5) }
+        #expect(throws: StatisticsError.tooSmall(4)) {
+            try KaplanMeier.fit(time: [1, 2, 3, 4], event: [true, true, true, true], minimumGroup: 5)
+        }
     }
 }

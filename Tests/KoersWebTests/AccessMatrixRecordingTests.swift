@@ -3,8 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// The access matrix for who may record which decision: an admission by exception is the case
 /// meeting's (its chair, the municipality), and an agency's decision on a procedure recorded by
@@ -19,31 +20,52 @@ struct AccessMatrixRecordingTests {
         var intake = Fixtures.intake
         intake["surname"] = surname
         return try await app.services.service.perform(
-            .intake, on: file.id, input: FormInput(single: intake), expectedVersion: nil, actor: app.account(.ngo).actor)
+            .intake,
+            on: file.id,
+            input: FormInput(single: intake),
+            expectedVersion: nil,
+            actor: app.account(.ngo).actor
+        )
     }
 
     @Test("Admission by exception: only the municipality, in the web and the API", arguments: TestDatabase.available)
     func exception(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
-            let exception = ["outcome": "admitByException", "decidedOn": "2026-05-10", "motivation": "Besluit van het LSO van vandaag."]
+            let exception = [
+                "outcome": "admitByException", "decidedOn": "2026-05-10",
+                "motivation": "Besluit van het LSO van vandaag.",
+            ]
             for who in Who.allCases where who != .anonymous {
                 // One case for the web form, one for the API.
                 let file = try await Self.atIntake(app, surname: "Uitzondering\(who)")
                 let other = try await Self.atIntake(app, surname: "UitzonderingApi\(who)")
                 let id = file.id.uuidString.lowercased()
-                let token = try await app.services.directory.createToken(email: who.account(app)!.email, name: "m", validDays: 1)
+                let token = try await app.services.directory.createToken(
+                    email: who.account(app)!.email,
+                    name: "m",
+                    validDays: 1
+                )
                 let api = APIClient(client: client, token: token)
                 var web = WebClient(client)
                 _ = try await web.login(who.account(app)!.email)
                 let page = try await web.get("/cases/\(id)/admission")
                 let posted = try await web.post(
-                    "/cases/\(id)/admission", exception.map { ($0.key, $0.value) } + [("version", String(file.version))])
+                    "/cases/\(id)/admission",
+                    exception.map { ($0.key, $0.value) } + [("version", String(file.version))]
+                )
                 let response = try await api.send(
-                    .post, "/trajectories/\(other.id.uuidString.lowercased())/admission-decision", exception, ifMatch: "\"\(other.version)\"")
+                    .post,
+                    "/trajectories/\(other.id.uuidString.lowercased())/admission-decision",
+                    exception,
+                    ifMatch: "\"\(other.version)\""
+                )
                 switch who {
                 case .municipality:
                     #expect(page.text.contains("value=\"admitByException\""))
-                    #expect(posted.status == .seeOther && response.status == .ok, "web \(posted.status) api \(response.status)")
+                    #expect(
+                        posted.status == .seeOther && response.status == .ok,
+                        "web \(posted.status) api \(response.status)"
+                    )
                 case .ngo:
                     #expect(page.status == .ok && !page.text.contains("value=\"admitByException\""))
                     #expect(page.text.contains("casusoverleg (LSO); de voorzitter legt het daar vast"))
@@ -68,14 +90,26 @@ struct AccessMatrixRecordingTests {
             for who in [Who.ngo, .municipality, .ind, .dtv, .avim] {
                 let file = try await app.admitted(surname: "Gemeld\(who)")
                 let submitted = try await app.services.service.perform(
-                    .submitProcedure, on: file.id, input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
-                    expectedVersion: nil, actor: app.account(.ngo).actor)
+                    .submitProcedure,
+                    on: file.id,
+                    input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
+                    expectedVersion: nil,
+                    actor: app.account(.ngo).actor
+                )
                 let procedure = try #require(submitted.procedures.first).id.uuidString.lowercased()
                 let id = file.id.uuidString.lowercased()
-                let token = try await app.services.directory.createToken(email: who.account(app)!.email, name: "m", validDays: 1)
+                let token = try await app.services.directory.createToken(
+                    email: who.account(app)!.email,
+                    name: "m",
+                    validDays: 1
+                )
                 let api = APIClient(client: client, token: token)
                 let response = try await api.send(
-                    .post, "/trajectories/\(id)/procedures/\(procedure)/decision", decision, ifMatch: "\"\(submitted.version)\"")
+                    .post,
+                    "/trajectories/\(id)/procedures/\(procedure)/decision",
+                    decision,
+                    ifMatch: "\"\(submitted.version)\""
+                )
                 var web = WebClient(client)
                 _ = try await web.login(who.account(app)!.email)
                 let page = try await web.get("/cases/\(id)")

@@ -3,8 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// Every party against every kind of data and route, through the web application and the API.
 @Suite("Access matrix")
@@ -65,12 +66,40 @@ struct AccessMatrixTests {
             ["classification": "social", "text": "SOCIAAL-GEHEIM"],
             ["classification": "medical", "text": "MEDISCH-GEHEIM"],
         ]
-        for note in notes { _ = try await service.perform(.note, on: utrecht.id, input: FormInput(single: note), expectedVersion: nil, actor: ngo) }
-        _ = try await service.perform(.note, on: utrecht.id, input: FormInput(["classification": ["social"], "text": ["GEDEELD-MET-GEMEENTE"], "sharedWith": ["municipality"]]), expectedVersion: nil, actor: ngo)
+        for note in notes {
+            _ = try await service.perform(
+                .note,
+                on: utrecht.id,
+                input: FormInput(single: note),
+                expectedVersion: nil,
+                actor: ngo
+            )
+        }
+        _ = try await service.perform(
+            .note,
+            on: utrecht.id,
+            input: FormInput([
+                "classification": ["social"], "text": ["GEDEELD-MET-GEMEENTE"], "sharedWith": ["municipality"],
+            ]),
+            expectedVersion: nil,
+            actor: ngo
+        )
         let support = ["instrument": "legalAssistance", "startedOn": "2026-05-11", "note": "STEUN-TOELICHTING"]
-        _ = try await service.perform(.startSupport, on: utrecht.id, input: FormInput(single: support), expectedVersion: nil, actor: ngo)
+        _ = try await service.perform(
+            .startSupport,
+            on: utrecht.id,
+            input: FormInput(single: support),
+            expectedVersion: nil,
+            actor: ngo
+        )
         let perspective = ["perspective": "legalisation", "decidedOn": "2026-05-12", "note": "PERSPECTIEF-TOELICHTING"]
-        _ = try await service.perform(.perspective, on: utrecht.id, input: FormInput(single: perspective), expectedVersion: nil, actor: ngo)
+        _ = try await service.perform(
+            .perspective,
+            on: utrecht.id,
+            input: FormInput(single: perspective),
+            expectedVersion: nil,
+            actor: ngo
+        )
         let amsterdam = try await app.admitted("amsterdam", surname: "Amsterdammer")
         return Fixture(utrecht: utrecht, amsterdam: amsterdam)
     }
@@ -86,7 +115,11 @@ struct AccessMatrixTests {
                 var token: String?
                 if let account = who.account(app) {
                     #expect(try await web.login(account.email).status == .found, "\(who) cannot sign in")
-                    token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1)
+                    token = try await app.services.directory.createToken(
+                        email: account.email,
+                        name: "matrix",
+                        validDays: 1
+                    )
                 }
                 let api = APIClient(client: client, token: token ?? "none")
 
@@ -105,7 +138,10 @@ struct AccessMatrixTests {
                     for marker in Self.markers {
                         let may = marker.readers.contains(who)
                         #expect(page.text.contains(marker.text) == may, "\(who) page \(marker.text): expected \(may)")
-                        #expect((json.text + events.text).contains(marker.api) == may, "\(who) api \(marker.api): expected \(may)")
+                        #expect(
+                            (json.text + events.text).contains(marker.api) == may,
+                            "\(who) api \(marker.api): expected \(may)"
+                        )
                     }
                 } else {
                     #expect(page.status == .notFound, "\(who) page")
@@ -114,7 +150,10 @@ struct AccessMatrixTests {
                 }
 
                 // Every other case route for the Utrecht case.
-                for path in ["/intake", "/admission", "/perspective", "/support", "/procedures", "/outflow", "/return", "/biometrics"] {
+                for path in [
+                    "/intake", "/admission", "/perspective", "/support", "/procedures", "/outflow", "/return",
+                    "/biometrics",
+                ] {
                     let r = try await web.get("/cases/\(u)\(path)")
                     let expected: [HTTPResponse.Status]
                     switch (who, path) {
@@ -133,32 +172,62 @@ struct AccessMatrixTests {
                 // possible registrations (whoever sees the case), a decision (NGO, municipality).
                 // Empty bodies: who may act gets 400, so nothing changes.
                 let version = try #require(try await app.services.cases.load(f.utrecht.id, context: nil)).file.version
-                let biometrics = try await api.send(.post, "/trajectories/\(u)/biometrics", [:], ifMatch: "\"\(version)\"")
+                let biometrics = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/biometrics",
+                    [:],
+                    ifMatch: "\"\(version)\""
+                )
                 let possible = try await api.send(.get, "/trajectories/\(u)/possible-registrations")
-                let resolution = try await api.send(.post, "/trajectories/\(u)/duplicate-resolutions", [:], ifMatch: "\"\(version)\"")
+                let resolution = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/duplicate-resolutions",
+                    [:],
+                    ifMatch: "\"\(version)\""
+                )
                 switch who {
                 case _ where !who.seesUtrechtCase:
-                    #expect([biometrics, possible, resolution].allSatisfy { $0.status == .notFound }, "\(who) api linkage")
+                    #expect(
+                        [biometrics, possible, resolution].allSatisfy { $0.status == .notFound },
+                        "\(who) api linkage"
+                    )
                 case .avim:
-                    #expect(biometrics.status == .badRequest && possible.status == .ok && resolution.status == .forbidden, "avim api linkage")
+                    #expect(
+                        biometrics.status == .badRequest && possible.status == .ok && resolution.status == .forbidden,
+                        "avim api linkage"
+                    )
                 case .ngo, .municipality:
-                    #expect(biometrics.status == .forbidden && possible.status == .ok && resolution.status == .badRequest, "\(who) api linkage")
+                    #expect(
+                        biometrics.status == .forbidden && possible.status == .ok && resolution.status == .badRequest,
+                        "\(who) api linkage"
+                    )
                 default:
-                    #expect(biometrics.status == .forbidden && possible.status == .ok && resolution.status == .forbidden, "\(who) api linkage")
+                    #expect(
+                        biometrics.status == .forbidden && possible.status == .ok && resolution.status == .forbidden,
+                        "\(who) api linkage"
+                    )
                 }
 
                 // The review queue of possible duplicate registrations: the municipality's.
                 if who != .anonymous {
                     let queue = try await web.get("/duplicates")
-                    #expect(queue.status == (who == .municipality ? .ok : .notFound), "\(who) GET /duplicates: \(queue.status)")
+                    #expect(
+                        queue.status == (who == .municipality ? .ok : .notFound),
+                        "\(who) GET /duplicates: \(queue.status)"
+                    )
                     let apiQueue = try await api.send(.get, "/duplicate-reviews")
-                    #expect(apiQueue.status == (who == .municipality ? .ok : .notFound), "\(who) GET /api/v1/duplicate-reviews: \(apiQueue.status)")
+                    #expect(
+                        apiQueue.status == (who == .municipality ? .ok : .notFound),
+                        "\(who) GET /api/v1/duplicate-reviews: \(apiQueue.status)"
+                    )
                 }
 
                 // The Amsterdam case: only Amsterdam's NGO.
                 let other = try await web.get("/cases/\(a)")
                 #expect(other.status == (who == .ngoAmsterdam ? .ok : .notFound), "\(who) Amsterdam case")
-                #expect(try await api.send(.get, "/trajectories/\(a)").status == (who == .ngoAmsterdam ? .ok : .notFound))
+                #expect(
+                    try await api.send(.get, "/trajectories/\(a)").status == (who == .ngoAmsterdam ? .ok : .notFound)
+                )
 
                 // Lists: only their own locations; national parties none at all.
                 let list = try await web.get("/cases")
@@ -183,20 +252,45 @@ struct AccessMatrixTests {
             for who in Who.allCases {
                 var token = "none"
                 if let account = who.account(app) {
-                    token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1)
+                    token = try await app.services.directory.createToken(
+                        email: account.email,
+                        name: "matrix",
+                        validDays: 1
+                    )
                 }
                 let api = APIClient(client: client, token: token)
                 let version = try #require(try await app.services.cases.load(f.utrecht.id, context: nil)).file.version
                 let etag = "\"\(version)\""
-                let perspective = try await api.send(.post, "/trajectories/\(u)/perspectives", ["perspective": "return", "decidedOn": "2026-06-01"], ifMatch: etag)
-                let hasa = try await api.send(.post, "/trajectories/\(u)/procedures", ["kind": "hasa", "submittedOn": "2026-06-01"], ifMatch: etag)
-                let generalNote = try await api.send(.post, "/trajectories/\(u)/notes", ["classification": "general", "text": "door \(who)"])
-                let medicalNote = try await api.send(.post, "/trajectories/\(u)/notes", ["classification": "medical", "text": "medisch door \(who)"])
+                let perspective = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/perspectives",
+                    ["perspective": "return", "decidedOn": "2026-06-01"],
+                    ifMatch: etag
+                )
+                let hasa = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/procedures",
+                    ["kind": "hasa", "submittedOn": "2026-06-01"],
+                    ifMatch: etag
+                )
+                let generalNote = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/notes",
+                    ["classification": "general", "text": "door \(who)"]
+                )
+                let medicalNote = try await api.send(
+                    .post,
+                    "/trajectories/\(u)/notes",
+                    ["classification": "medical", "text": "medisch door \(who)"]
+                )
                 switch who {
                 case .anonymous:
                     #expect([perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .unauthorized })
                 case .ngo, .municipality:
-                    #expect(perspective.status == .ok || perspective.status == .conflict, "\(who) perspective \(perspective.status)")
+                    #expect(
+                        perspective.status == .ok || perspective.status == .conflict,
+                        "\(who) perspective \(perspective.status)"
+                    )
                     #expect(generalNote.status == .ok && medicalNote.status == .ok)
                 case .ind:
                     #expect(perspective.status == .forbidden)
@@ -206,16 +300,29 @@ struct AccessMatrixTests {
                     #expect(perspective.status == .forbidden && hasa.status == .forbidden, "\(who)")
                     #expect(generalNote.status == .ok && medicalNote.status == .badRequest)
                 case .ngoAmsterdam, .monitor, .admin, .committee, .steering:
-                    #expect([perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .notFound }, "\(who)")
+                    #expect(
+                        [perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .notFound },
+                        "\(who)"
+                    )
                 }
             }
             // The web forms ask the same policy.
             var web = WebClient(client)
             _ = try await web.login(app.account(.ind).email)
-            #expect(try await web.post("/cases/\(u.lowercased())/outflow", [("leftOn", "2026-06-01"), ("reason", "leftUnknown")]).status == .forbidden)
+            #expect(
+                try await web.post(
+                    "/cases/\(u.lowercased())/outflow",
+                    [("leftOn", "2026-06-01"), ("reason", "leftUnknown")]
+                ).status == .forbidden
+            )
             var amsterdam = WebClient(client)
             _ = try await amsterdam.login(app.account(.ngo, "amsterdam").email)
-            #expect(try await amsterdam.post("/cases/\(u.lowercased())/notes", [("classification", "general"), ("text", "x")]).status == .notFound)
+            #expect(
+                try await amsterdam.post(
+                    "/cases/\(u.lowercased())/notes",
+                    [("classification", "general"), ("text", "x")]
+                ).status == .notFound
+            )
         }
     }
 }
@@ -223,31 +330,59 @@ struct AccessMatrixTests {
 /// The matrix extended to case coordination: meetings, minutes, progress, policy, inbox and transfers.
 @Suite("Access matrix: case coordination")
 struct CoordinationAccessMatrixTests {
-    @Test("Every party against meetings, minutes, progress, policy, inbox and transfers", arguments: TestDatabase.available)
+    @Test(
+        "Every party against meetings, minutes, progress, policy, inbox and transfers",
+        arguments: TestDatabase.available
+    )
     func coordination(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             // setup: a Utrecht meeting, and a pending transfer from Utrecht to Amsterdam
             let utrecht = app.account(.municipality).actor.locationIds.first!.uuidString
             let amsterdam = app.account(.municipality, "amsterdam").actor.locationIds.first!.uuidString
             let chair = APIClient(client: client, token: try await app.token(.municipality))
-            let meeting = try #require(try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]]).json["id"] as? String)
+            let meeting = try #require(
+                try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]]).json["id"]
+                    as? String
+            )
             let moving = try await app.admitted(surname: "Verhuist")
             let ngo = APIClient(client: client, token: try await app.token(.ngo))
-            let transfer = try #require(try await ngo.send(.post, "/trajectories/\(moving.id)/transfers", ["toLocationId": amsterdam, "reason": "Netwerk"]).json["id"] as? String)
+            let transfer = try #require(
+                try await ngo.send(
+                    .post,
+                    "/trajectories/\(moving.id)/transfers",
+                    ["toLocationId": amsterdam, "reason": "Netwerk"]
+                ).json["id"] as? String
+            )
 
             typealias Who = AccessMatrixTests.Who
             for who in Who.allCases {
                 var token = "none"
-                if let account = who.account(app) { token = try await app.services.directory.createToken(email: account.email, name: "matrix", validDays: 1) }
+                if let account = who.account(app) {
+                    token = try await app.services.directory.createToken(
+                        email: account.email,
+                        name: "matrix",
+                        validDays: 1
+                    )
+                }
                 let api = APIClient(client: client, token: token)
                 let atUtrecht = [Who.ngo, .municipality, .ind, .dtv, .avim].contains(who)
                 let expected: HTTPResponse.Status = who == .anonymous ? .unauthorized : (atUtrecht ? .ok : .notFound)
                 #expect(try await api.send(.get, "/meetings/\(meeting)").status == expected, "\(who) meeting")
                 #expect(try await api.send(.get, "/meetings/\(meeting)/minutes").status == expected, "\(who) minutes")
-                #expect(try await api.send(.get, "/locations/\(utrecht)/progress").status == expected, "\(who) progress")
-                #expect(try await api.send(.get, "/locations/\(utrecht)/deadline-policy").status == expected, "\(who) policy")
+                #expect(
+                    try await api.send(.get, "/locations/\(utrecht)/progress").status == expected,
+                    "\(who) progress"
+                )
+                #expect(
+                    try await api.send(.get, "/locations/\(utrecht)/deadline-policy").status == expected,
+                    "\(who) policy"
+                )
                 // Convening and setting the policy: the municipality only; others at Utrecht are refused, the rest see nothing.
-                let convene = try await api.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"], "locationId": utrecht])
+                let convene = try await api.send(
+                    .post,
+                    "/meetings",
+                    ["heldOn": "2026-06-15", "partiesPresent": ["ngo"], "locationId": utrecht]
+                )
                 let policy = try await api.send(.put, "/locations/\(utrecht)/deadline-policy", ["reviewEveryWeeks": 8])
                 switch who {
                 case .municipality: #expect(convene.status == .created && policy.status == .ok)
@@ -258,7 +393,11 @@ struct CoordinationAccessMatrixTests {
                 }
                 // Inbox: every case party and the committee (its requests); the monitor and administrator none.
                 let inbox = try await api.send(.get, "/inbox")
-                #expect(inbox.status == (who == .anonymous ? .unauthorized : ([.monitor, .admin].contains(who) ? .notFound : .ok)), "\(who) inbox")
+                #expect(
+                    inbox.status
+                        == (who == .anonymous ? .unauthorized : ([.monitor, .admin].contains(who) ? .notFound : .ok)),
+                    "\(who) inbox"
+                )
                 // Transfers: parties at either end see it; only the receiving NGO or municipality may answer.
                 let list = try await api.send(.get, "/transfers")
                 if atUtrecht || who == .ngoAmsterdam {
@@ -267,8 +406,15 @@ struct CoordinationAccessMatrixTests {
                     #expect(!list.text.contains("Yonas Verhuist"), "\(who) transfers")
                 }
                 if who != .ngoAmsterdam {
-                    let answer = try await api.send(.post, "/transfers/\(transfer)/decision", ["decision": "decline", "note": "Nee"])
-                    #expect(answer.status == (who == .anonymous ? .unauthorized : (atUtrecht ? .forbidden : .notFound)), "\(who) transfer decision")
+                    let answer = try await api.send(
+                        .post,
+                        "/transfers/\(transfer)/decision",
+                        ["decision": "decline", "note": "Nee"]
+                    )
+                    #expect(
+                        answer.status == (who == .anonymous ? .unauthorized : (atUtrecht ? .forbidden : .notFound)),
+                        "\(who) transfer decision"
+                    )
                 }
             }
         }
@@ -286,7 +432,10 @@ struct MonitorAccessMatrixTests {
             for who in Who.allCases {
                 var web = WebClient(client)
                 if let account = who.account(app) { _ = try await web.login(account.email) }
-                for path in ["/monitor", "/monitor/report?peildatum=2026-04-01", "/monitor/download/csv", "/monitor/download/xlsx", "/monitor/download/json"] {
+                for path in [
+                    "/monitor", "/monitor/report?peildatum=2026-04-01", "/monitor/download/csv",
+                    "/monitor/download/xlsx", "/monitor/download/json",
+                ] {
                     let response = try await web.get(path)
                     switch who {
                     case .monitor:

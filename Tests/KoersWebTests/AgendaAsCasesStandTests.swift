@@ -3,13 +3,17 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// An agenda reflects the cases as they stand whenever it is opened, until the meeting is held.
 @Suite("Agendas as the cases stand")
 struct AgendaAsCasesStandTests {
-    @Test("Admitted in one meeting, gone from the next; returned decisions appear without a refresh", arguments: TestDatabase.available)
+    @Test(
+        "Admitted in one meeting, gone from the next; returned decisions appear without a refresh",
+        arguments: TestDatabase.available
+    )
     func live(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let waiting = try await AccessMatrixRecordingTests.atIntake(app, surname: "Besproken")
@@ -17,8 +21,12 @@ struct AgendaAsCasesStandTests {
             let advised = try await app.admitted(surname: "Geadviseerd")
             var chair = WebClient(client)
             _ = try await chair.login(app.account(.municipality).email)
-            let today = try #require(try await chair.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location)
-            let next = try #require(try await chair.post("/meetings", [("heldOn", "2026-06-29"), ("partiesPresent", "ngo")]).location)
+            let today = try #require(
+                try await chair.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location
+            )
+            let next = try #require(
+                try await chair.post("/meetings", [("heldOn", "2026-06-29"), ("partiesPresent", "ngo")]).location
+            )
             func onAgenda(_ file: CaseFile, _ html: String) -> Bool {
                 html.contains("<li class=\"agenda-item\" id=\"case-\(file.id.uuidString.lowercased())\"")
             }
@@ -30,7 +38,11 @@ struct AgendaAsCasesStandTests {
             let id = waiting.id.uuidString.lowercased()
             r = try await chair.post(
                 today + "/decisions",
-                [("trajectoryId", id), ("decision", "Toelaten."), ("outcome", "admit"), ("version", String(waiting.version))])
+                [
+                    ("trajectoryId", id), ("decision", "Toelaten."), ("outcome", "admit"),
+                    ("version", String(waiting.version)),
+                ]
+            )
             #expect(r.status == .seeOther)
             r = try await chair.get(today)
             #expect(onAgenda(waiting, r.text) && r.text.contains("Toelaten."), "the meeting keeps what it decided")
@@ -38,18 +50,41 @@ struct AgendaAsCasesStandTests {
             // A steering group decides, the committee advises: both return to the table.
             let api = APIClient(client: client, token: try await app.token(.municipality))
             let body = ["level": "steeringGroup", "question": "Vertrek?", "proposedDecision": "Wachten."]
-            let e = try await api.send(.post, "/trajectories/\(escalated.id)/escalations", body, ifMatch: "\"\(escalated.version)\"")
-            let eid = try #require(((e.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String)
+            let e = try await api.send(
+                .post,
+                "/trajectories/\(escalated.id)/escalations",
+                body,
+                ifMatch: "\"\(escalated.version)\""
+            )
+            let eid = try #require(
+                ((e.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
+            )
             let steering = APIClient(client: client, token: try await app.token(.escalationBody))
             let decided = try await steering.send(
-                .post, "/trajectories/\(escalated.id)/escalations/\(eid)/decision", ["decision": "Akkoord."], ifMatch: e.headers[.eTag])
+                .post,
+                "/trajectories/\(escalated.id)/escalations/\(eid)/decision",
+                ["decision": "Akkoord."],
+                ifMatch: e.headers[.eTag]
+            )
             #expect(decided.status == .ok)
             let request = ["request": "Schrijnend.", "sharedSections": ["identity"]] as [String: Any]
-            let c = try await api.send(.post, "/trajectories/\(advised.id)/committee-requests", request, ifMatch: "\"\(advised.version)\"")
-            let rid = try #require(((c.json["committeeRequests"] as? [[String: Any]])?.first?["request"] as? [String: Any])?["id"] as? String)
+            let c = try await api.send(
+                .post,
+                "/trajectories/\(advised.id)/committee-requests",
+                request,
+                ifMatch: "\"\(advised.version)\""
+            )
+            let rid = try #require(
+                ((c.json["committeeRequests"] as? [[String: Any]])?.first?["request"] as? [String: Any])?["id"]
+                    as? String
+            )
             let committee = APIClient(client: client, token: try await app.token(.committee, nil))
             let advice = try await committee.send(
-                .post, "/trajectories/\(advised.id)/committee-requests/\(rid)/advice", ["advice": "Positief."], ifMatch: c.headers[.eTag])
+                .post,
+                "/trajectories/\(advised.id)/committee-requests/\(rid)/advice",
+                ["advice": "Positief."],
+                ifMatch: c.headers[.eTag]
+            )
             #expect(advice.status == .ok)
 
             // The next meeting, opened without "update the agenda".
@@ -70,10 +105,17 @@ struct AgendaAsCasesStandTests {
             let file = try await app.admitted(surname: "Actie")
             let item = ["party": "ind", "text": "Dossier opvragen", "dueOn": "2026-06-20"]
             _ = try await app.services.service.perform(
-                .assignActionItem, on: file.id, input: FormInput(single: item), expectedVersion: nil, actor: app.account(.municipality).actor)
+                .assignActionItem,
+                on: file.id,
+                input: FormInput(single: item),
+                expectedVersion: nil,
+                actor: app.account(.municipality).actor
+            )
             var chair = WebClient(client)
             _ = try await chair.login(app.account(.municipality).email)
-            let path = try #require(try await chair.post("/meetings", [("heldOn", "2026-06-22"), ("partiesPresent", "ind")]).location)
+            let path = try #require(
+                try await chair.post("/meetings", [("heldOn", "2026-06-22"), ("partiesPresent", "ind")]).location
+            )
             let r = try await chair.get(path)
             #expect(r.text.contains("Actiepunt verloopt: ‘Dossier opvragen’ (IND, uiterlijk 2026-06-20)"))
         }

@@ -2,10 +2,11 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
-import NIOCore
 import KoersStore
-@testable import KoersWeb
+import NIOCore
 import Testing
+
+@testable import KoersWeb
 
 @Suite("Bad input is refused, named, and changes nothing")
 struct BadInputTests {
@@ -16,8 +17,13 @@ struct BadInputTests {
             _ = try await web.login("ngo.utrecht@demo.koers.nl")
             let before = try await app.counts()
             // MUT
-            let r = try await web.post("/cases", [("givenNames", "Abdi"), ("surname", ""), ("birthDate", "2031-04"), ("nationality", "QQQ"),
-                                                  ("vNumber", "123456789"), ("gender", "male"), ("channel", "ngo"), ("referredOn", "2026-13-40")])
+            let r = try await web.post(
+                "/cases",
+                [
+                    ("givenNames", "Abdi"), ("surname", ""), ("birthDate", "2031-04"), ("nationality", "QQQ"),
+                    ("vNumber", "123456789"), ("gender", "male"), ("channel", "ngo"), ("referredOn", "2026-13-40"),
+                ]
+            )
             // validate
             #expect(r.status == .unprocessableContent)
             let html = r.text
@@ -42,19 +48,34 @@ struct BadInputTests {
             _ = try await web.login("ngo.utrecht@demo.koers.nl")
             let before = try await app.counts()
 
-            var r = try await web.post("/cases/\(id)/outflow", [("leftOn", "2026-05-01"), ("reason", "teleported"), ("version", String(file.version))])
+            var r = try await web.post(
+                "/cases/\(id)/outflow",
+                [("leftOn", "2026-05-01"), ("reason", "teleported"), ("version", String(file.version))]
+            )
             #expect(r.status == .unprocessableContent)
             #expect(r.text.contains("De uitstroom ligt vóór de toelating (2026-05-10)."))
             #expect(r.text.contains("‘teleported’ staat niet in de lijst van uitstroomredenen."))
 
-            r = try await web.post("/cases/\(id)/perspective", [("perspective", "utopia"), ("decidedOn", "2027-01-01"), ("version", String(file.version))])
+            r = try await web.post(
+                "/cases/\(id)/perspective",
+                [("perspective", "utopia"), ("decidedOn", "2027-01-01"), ("version", String(file.version))]
+            )
             #expect(r.status == .unprocessableContent)
             #expect(r.text.contains("id=\"f-perspective-error\"") && r.text.contains("id=\"f-decidedOn-error\""))
 
             // A stale edit: someone else changed the case after this form was loaded.
-            _ = try await app.services.service.perform(.note, on: file.id, input: FormInput(single: ["classification": "general", "text": "tussendoor"]), expectedVersion: nil, actor: app.account(.municipality).actor)
+            _ = try await app.services.service.perform(
+                .note,
+                on: file.id,
+                input: FormInput(single: ["classification": "general", "text": "tussendoor"]),
+                expectedVersion: nil,
+                actor: app.account(.municipality).actor
+            )
             let middle = try await app.counts()
-            r = try await web.post("/cases/\(id)/perspective", [("perspective", "legalisation"), ("decidedOn", "2026-06-01"), ("version", String(file.version))])
+            r = try await web.post(
+                "/cases/\(id)/perspective",
+                [("perspective", "legalisation"), ("decidedOn", "2026-06-01"), ("version", String(file.version))]
+            )
             #expect(r.status == .conflict)
             #expect(r.text.contains("Iemand anders heeft dit dossier intussen gewijzigd"))
             #expect(r.text.contains("value=\"legalisation\" checked"))
@@ -68,16 +89,32 @@ struct BadInputTests {
         try await TestApp.run(database) { app, client in
             let api = APIClient(client: client, token: try await app.token(.ngo))
             let before = try await app.counts()
-            let r = try await api.send(.post, "/trajectories", ["birthDate": "2030", "nationality": "QQQ", "vNumber": "123456789", "gender": "x", "channel": "ngo", "referredOn": "tomorrow"], language: "en")
+            let r = try await api.send(
+                .post,
+                "/trajectories",
+                [
+                    "birthDate": "2030", "nationality": "QQQ", "vNumber": "123456789", "gender": "x", "channel": "ngo",
+                    "referredOn": "tomorrow",
+                ],
+                language: "en"
+            )
             #expect(r.status == .badRequest)
             #expect(r.headers[.contentType] == "application/problem+json")
             let params = try #require(r.json["invalidParams"] as? [[String: Any]])
             let names = Set(params.compactMap { $0["name"] as? String })
             #expect(names == ["surname", "birthDate", "nationality", "vNumber", "gender", "referredOn"])
-            #expect(params.first { $0["name"] as? String == "vNumber" }?["reason"] as? String == "A V-number has exactly 10 digits.")
+            #expect(
+                params.first { $0["name"] as? String == "vNumber" }?["reason"] as? String
+                    == "A V-number has exactly 10 digits."
+            )
             #expect(try await app.counts() == before)
             // Malformed JSON
-            let bad = try await client.execute(uri: "/api/v1/trajectories", method: .post, headers: [.authorization: "Bearer \(api.token)"], body: .init(string: "{not json"))
+            let bad = try await client.execute(
+                uri: "/api/v1/trajectories",
+                method: .post,
+                headers: [.authorization: "Bearer \(api.token)"],
+                body: .init(string: "{not json")
+            )
             #expect(bad.status == .badRequest)
         }
     }
@@ -89,17 +126,36 @@ struct BadInputTests {
             let id = file.id.uuidString
             let api = APIClient(client: client, token: try await app.token(.ngo))
             let before = try await app.counts()
-            var r = try await api.send(.post, "/trajectories/\(id)/outflow", ["leftOn": "2026-05-01", "reason": "teleported"], ifMatch: "\"\(file.version)\"")
+            var r = try await api.send(
+                .post,
+                "/trajectories/\(id)/outflow",
+                ["leftOn": "2026-05-01", "reason": "teleported"],
+                ifMatch: "\"\(file.version)\""
+            )
             #expect(r.status == .badRequest)
             let codes = Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
             #expect(codes == ["beforeAdmission", "unknownCode"])
-            r = try await api.send(.post, "/trajectories/\(id)/outflow", ["leftOn": "2026-06-01", "reason": "leftUnknown"])
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/outflow",
+                ["leftOn": "2026-06-01", "reason": "leftUnknown"]
+            )
             #expect(r.status == .init(code: 428))
-            r = try await api.send(.post, "/trajectories/\(id)/outflow", ["leftOn": "2026-06-01", "reason": "leftUnknown"], ifMatch: "\"\(file.version - 1)\"")
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/outflow",
+                ["leftOn": "2026-06-01", "reason": "leftUnknown"],
+                ifMatch: "\"\(file.version - 1)\""
+            )
             #expect(r.status == .conflict)
             #expect(r.json["currentVersion"] as? Int == file.version)
             #expect(r.headers[.eTag] == "\"\(file.version)\"")
-            r = try await api.send(.post, "/trajectories/\(id)/admission-decision", ["outcome": "maybe", "decidedOn": "2026-06-01"], ifMatch: "\"\(file.version)\"")
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/admission-decision",
+                ["outcome": "maybe", "decidedOn": "2026-06-01"],
+                ifMatch: "\"\(file.version)\""
+            )
             #expect(r.status == .badRequest)
             #expect(try await app.counts() == before)
         }
@@ -118,8 +174,16 @@ struct BadInputTests {
                     for i in 0..<6 {
                         group.addTask {
                             do {
-                                _ = try await service.perform(.perspective, on: file.id, input: FormInput(single: ["perspective": i % 2 == 0 ? "return" : "legalisation", "decidedOn": "2026-06-01"]),
-                                                              expectedVersion: version, actor: actor)
+                                _ = try await service.perform(
+                                    .perspective,
+                                    on: file.id,
+                                    input: FormInput(single: [
+                                        "perspective": i % 2 == 0 ? "return" : "legalisation",
+                                        "decidedOn": "2026-06-01",
+                                    ]),
+                                    expectedVersion: version,
+                                    actor: actor
+                                )
                                 return true
                             } catch AppError.stale {
                                 return false

@@ -3,8 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// The small forms on case and meeting pages: each keeps what was typed, shows its errors beside
 /// its own fields and once, with ids of its own, and its summary uses the fields' own words.
@@ -22,7 +23,11 @@ struct CaseFormErrorTests {
             #expect(PageChecks.duplicateIds(r.text).isEmpty, "\(PageChecks.duplicateIds(r.text))")
             r = try await web.post(
                 "/cases/\(id)/milestones/perspective",
-                [("action", "extend"), ("until", ""), ("reason", "Wacht op de IND"), ("on", "2026-06-15"), ("version", String(file.version))])
+                [
+                    ("action", "extend"), ("until", ""), ("reason", "Wacht op de IND"), ("on", "2026-06-15"),
+                    ("version", String(file.version)),
+                ]
+            )
             #expect(r.status == .unprocessableContent)
             #expect(r.text.contains("Nieuwe datum (Perspectief bepaald)"), "the summary names the milestone")
             #expect(r.text.contains("id=\"f-m-perspective-until-error\""), "the error is beside the field")
@@ -34,18 +39,31 @@ struct CaseFormErrorTests {
         }
     }
 
-    @Test("An escalation body's empty decision shows one error box, in its own section", arguments: TestDatabase.available)
+    @Test(
+        "An escalation body's empty decision shows one error box, in its own section",
+        arguments: TestDatabase.available
+    )
     func escalationErrorsOnce(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let file = try await app.admitted(surname: "Landelijk")
             let chair = APIClient(client: client, token: try await app.token(.municipality))
             let escalation = ["level": "national", "question": "Vertrek?", "proposedDecision": "Nog drie maanden."]
-            let r0 = try await chair.send(.post, "/trajectories/\(file.id)/escalations", escalation, ifMatch: "\"\(file.version)\"")
-            let eid = try #require(((r0.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String)
+            let r0 = try await chair.send(
+                .post,
+                "/trajectories/\(file.id)/escalations",
+                escalation,
+                ifMatch: "\"\(file.version)\""
+            )
+            let eid = try #require(
+                ((r0.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
+            )
             var national = WebClient(client)
             _ = try await national.login(app.account(.escalationBody, nil).email)
             let id = file.id.uuidString.lowercased()
-            let r = try await national.post("/cases/\(id)/escalations/\(eid)/decision", [("decision", ""), ("version", String(file.version + 1))])
+            let r = try await national.post(
+                "/cases/\(id)/escalations/\(eid)/decision",
+                [("decision", ""), ("version", String(file.version + 1))]
+            )
             #expect(r.status == .unprocessableContent)
             #expect(PageChecks.count("class=\"error-summary\"", in: r.text) == 1)
             #expect(r.text.contains("Besluit: Dit veld is verplicht."))
@@ -63,11 +81,19 @@ struct CaseFormErrorTests {
                 let intake = Fixtures.intake.merging(["surname": "Agenda\(i)"]) { $1 }
                 waiting.append(
                     try await app.services.service.perform(
-                        .intake, on: file.id, input: FormInput(single: intake), expectedVersion: nil, actor: app.account(.ngo).actor))
+                        .intake,
+                        on: file.id,
+                        input: FormInput(single: intake),
+                        expectedVersion: nil,
+                        actor: app.account(.ngo).actor
+                    )
+                )
             }
             var web = WebClient(client)
             _ = try await web.login(app.account(.municipality).email)
-            let path = try #require(try await web.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location)
+            let path = try #require(
+                try await web.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location
+            )
             var r = try await web.get(path)
             #expect(PageChecks.duplicateIds(r.text).isEmpty, "\(PageChecks.duplicateIds(r.text))")
             // The second form on the page, submitted empty.
@@ -80,7 +106,12 @@ struct CaseFormErrorTests {
             let links = PageChecks.summaryLinks(r.text)
             #expect(links.map(\.id) == ["f-d-\(second.prefix(8))-decision"], "\(links)")
             // The linked field is in the second agenda item, not the first.
-            let item = try #require(PageChecks.blocks(#"<li class="agenda-item" id="case-\#(second)".*?</li>\s*(?=<li class="agenda-item"|</ol>)"#, in: r.text).first)
+            let item = try #require(
+                PageChecks.blocks(
+                    #"<li class="agenda-item" id="case-\#(second)".*?</li>\s*(?=<li class="agenda-item"|</ol>)"#,
+                    in: r.text
+                ).first
+            )
             #expect(item.contains("id=\"f-d-\(second.prefix(8))-decision\""))
             #expect(item.contains("id=\"f-d-\(second.prefix(8))-decision-error\""))
             PageChecks.expectSummaryUsesFieldLabels(r.text)
@@ -98,8 +129,12 @@ struct CaseFormErrorTests {
             let file = try await app.admitted(surname: "Woorden")
             let id = file.id.uuidString.lowercased()
             let submitted = try await app.services.service.perform(
-                .submitProcedure, on: file.id, input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
-                expectedVersion: nil, actor: app.account(.ngo).actor)
+                .submitProcedure,
+                on: file.id,
+                input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
+                expectedVersion: nil,
+                actor: app.account(.ngo).actor
+            )
             let procedure = try #require(submitted.procedures.first).id.uuidString.lowercased()
             var web = WebClient(client)
             _ = try await web.login(app.account(.municipality).email)
@@ -144,7 +179,10 @@ struct CaseFormErrorTests {
             let id = file.id.uuidString.lowercased()
             var web = WebClient(client)
             _ = try await web.login(app.account(.ngo).email)
-            let r = try await web.post("/cases/\(id)/notes", [("classification", "general"), ("text", "Gesprek gehad")])
+            let r = try await web.post(
+                "/cases/\(id)/notes",
+                [("classification", "general"), ("text", "Gesprek gehad")]
+            )
             #expect(r.status == .seeOther)
             let location = try #require(r.location)
             #expect(location == "/cases/\(id)?saved=1#h-notes")

@@ -3,24 +3,32 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// Finding a person by their full name, and the links between a person's trajectories.
 @Suite("Search and trajectory links")
 struct CaseSearchAndLinksTests {
-    @Test("A full name finds the person, words in any order, across names and aliases", arguments: TestDatabase.available)
+    @Test(
+        "A full name finds the person, words in any order, across names and aliases",
+        arguments: TestDatabase.available
+    )
     func fullName(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let referral = [
-                "givenNames": "Khaled", "surname": "Mansour", "aliases": "Abu Karim", "nationality": "SYR", "gender": "male",
+                "givenNames": "Khaled", "surname": "Mansour", "aliases": "Abu Karim", "nationality": "SYR",
+                "gender": "male",
                 "birthDate": "1985", "channel": "ngo", "referredOn": "2026-05-01",
             ]
             _ = try await app.services.service.refer(FormInput(single: referral), actor: app.account(.ngo).actor)
             _ = try await app.referral(surname: "Mansouri")
             var web = WebClient(client)
             _ = try await web.login(app.account(.ngo).email)
-            for query in ["Khaled%20Mansour", "Khaled+Mansour", "mansour%20khaled", "Kh%C3%A1led%20Mansour", "Khaled%20Karim", "Mansour"] {
+            for query in [
+                "Khaled%20Mansour", "Khaled+Mansour", "mansour%20khaled", "Kh%C3%A1led%20Mansour", "Khaled%20Karim",
+                "Mansour",
+            ] {
                 let r = try await web.get("/cases?q=\(query)")
                 #expect(r.text.contains("Khaled Mansour"), "\(query)")
                 if query != "Mansour" { #expect(r.text.contains("1 dossier gevonden."), "\(query)") }
@@ -40,16 +48,42 @@ struct CaseSearchAndLinksTests {
             let service = app.services.service
             let first = try await app.admitted(surname: "Terug")
             let outflow = ["leftOn": "2026-05-20", "reason": "leftUnknown"]
-            _ = try await service.perform(.outflow, on: first.id, input: FormInput(single: outflow), expectedVersion: nil, actor: ngo)
-            let second = try await service.reopen(first.id, FormInput(single: ["channel": "ngo", "referredOn": "2026-06-01"]), actor: ngo)
+            _ = try await service.perform(
+                .outflow,
+                on: first.id,
+                input: FormInput(single: outflow),
+                expectedVersion: nil,
+                actor: ngo
+            )
+            let second = try await service.reopen(
+                first.id,
+                FormInput(single: ["channel": "ngo", "referredOn": "2026-06-01"]),
+                actor: ngo
+            )
             var intake = Fixtures.intake
             intake["surname"] = "Terug"
-            _ = try await service.perform(.intake, on: second.id, input: FormInput(single: intake), expectedVersion: nil, actor: ngo)
+            _ = try await service.perform(
+                .intake,
+                on: second.id,
+                input: FormInput(single: intake),
+                expectedVersion: nil,
+                actor: ngo
+            )
             let admitted = try await service.perform(
-                .admission, on: second.id, input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-06-02"]),
-                expectedVersion: nil, actor: ngo)
+                .admission,
+                on: second.id,
+                input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-06-02"]),
+                expectedVersion: nil,
+                actor: ngo
+            )
             let request = FormInput(["request": ["Schrijnend"], "sharedSections": ["identity", "perspective"]])
-            _ = try await service.perform(.requestCommittee, on: admitted.id, input: request, expectedVersion: nil, actor: ngo)
+            _ = try await service.perform(
+                .requestCommittee,
+                on: admitted.id,
+                input: request,
+                expectedVersion: nil,
+                actor: ngo
+            )
             let previous = "/cases/\(first.id.uuidString.lowercased())"
             let current = "/cases/\(second.id.uuidString.lowercased())"
 
@@ -63,7 +97,10 @@ struct CaseSearchAndLinksTests {
             _ = try await committee.login(app.account(.committee, nil).email)
             let shared = try await committee.get(current)
             #expect(shared.status == .ok && shared.text.contains("Yonas Terug"))
-            #expect(!shared.text.contains("href=\"\(previous)\"") && !shared.text.contains("Vorig traject"), "no link it cannot follow")
+            #expect(
+                !shared.text.contains("href=\"\(previous)\"") && !shared.text.contains("Vorig traject"),
+                "no link it cannot follow"
+            )
             #expect(try await committee.get(previous).status == .notFound)
         }
     }
@@ -74,19 +111,36 @@ struct CaseSearchAndLinksTests {
             let file = try await app.admitted(surname: "Tijdlijn")
             let service = app.services.service
             let submitted = try await service.perform(
-                .submitProcedure, on: file.id, input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
-                expectedVersion: nil, actor: app.account(.ngo).actor)
+                .submitProcedure,
+                on: file.id,
+                input: FormInput(single: ["kind": "hasa", "submittedOn": "2026-05-20"]),
+                expectedVersion: nil,
+                actor: app.account(.ngo).actor
+            )
             let pid = try #require(submitted.procedures.first).id
             _ = try await service.perform(
-                .decideProcedure(pid), on: file.id, input: FormInput(single: ["outcome": "granted", "decidedOn": "2026-06-01"]),
-                expectedVersion: nil, actor: app.account(.ind).actor)
+                .decideProcedure(pid),
+                on: file.id,
+                input: FormInput(single: ["outcome": "granted", "decidedOn": "2026-06-01"]),
+                expectedVersion: nil,
+                actor: app.account(.ind).actor
+            )
             let item = ["party": "ngo", "text": "Paspoort opvragen", "dueOn": "2026-06-30"]
             let assigned = try await service.perform(
-                .assignActionItem, on: file.id, input: FormInput(single: item), expectedVersion: nil, actor: app.account(.municipality).actor)
+                .assignActionItem,
+                on: file.id,
+                input: FormInput(single: item),
+                expectedVersion: nil,
+                actor: app.account(.municipality).actor
+            )
             let itemId = try #require(assigned.actionItems.first).id
             _ = try await service.perform(
-                .completeActionItem(itemId), on: file.id, input: FormInput(single: ["on": "2026-06-15"]), expectedVersion: nil,
-                actor: app.account(.ngo).actor)
+                .completeActionItem(itemId),
+                on: file.id,
+                input: FormInput(single: ["on": "2026-06-15"]),
+                expectedVersion: nil,
+                actor: app.account(.ngo).actor
+            )
             var web = WebClient(client)
             _ = try await web.login(app.account(.ngo).email)
             let page = try await web.get("/cases/\(file.id.uuidString.lowercased())")

@@ -3,8 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 /// The access matrix for the hardship committee: a case put to it with every combination of the
 /// parts that can be shared, and every section and the page heading checked in the web
@@ -41,20 +42,40 @@ struct CommitteeSharingMatrixTests {
         let steps: [(CaseOperation, [String: String], Actor)] = [
             (.intake, referral, ngo),
             (.admission, ["outcome": "admit", "decidedOn": "2026-05-10"], ngo),
-            (.perspective, ["perspective": "legalisation", "decidedOn": "2026-05-12", "note": "PERSPECTIEF-NOTITIE"], ngo),
-            (.startSupport, ["instrument": "legalAssistance", "startedOn": "2026-05-11", "note": "STEUN-NOTITIE"], ngo),
+            (
+                .perspective,
+                ["perspective": "legalisation", "decidedOn": "2026-05-12", "note": "PERSPECTIEF-NOTITIE"], ngo
+            ),
+            (
+                .startSupport, ["instrument": "legalAssistance", "startedOn": "2026-05-11", "note": "STEUN-NOTITIE"],
+                ngo
+            ),
             (.submitProcedure, ["kind": "hasa", "submittedOn": "2026-05-13", "reference": "PROC-KENMERK"], ngo),
             (.note, ["classification": "general", "text": "ALGEMENE-NOTITIE"], ngo),
             (.note, ["classification": "social", "text": "SOCIALE-NOTITIE"], ngo),
             (.assignActionItem, ["party": "ngo", "text": "ACTIEPUNT-TEKST", "dueOn": "2026-07-01"], municipality),
         ]
         for (op, input, actor) in steps {
-            _ = try await service.perform(op, on: file.id, input: FormInput(single: input), expectedVersion: nil, actor: actor)
+            _ = try await service.perform(
+                op,
+                on: file.id,
+                input: FormInput(single: input),
+                expectedVersion: nil,
+                actor: actor
+            )
         }
-        let committeeNote = FormInput(["classification": ["social"], "text": ["COMMISSIE-NOTITIE"], "sharedWith": ["committee"]])
+        let committeeNote = FormInput([
+            "classification": ["social"], "text": ["COMMISSIE-NOTITIE"], "sharedWith": ["committee"],
+        ])
         _ = try await service.perform(.note, on: file.id, input: committeeNote, expectedVersion: nil, actor: ngo)
         let request = FormInput(["request": ["Schrijnend"], "sharedSections": shared.map(\.rawValue)])
-        return try await service.perform(.requestCommittee, on: file.id, input: request, expectedVersion: nil, actor: ngo)
+        return try await service.perform(
+            .requestCommittee,
+            on: file.id,
+            input: request,
+            expectedVersion: nil,
+            actor: ngo
+        )
     }
 
     @Test("Every combination of shared parts, page and API", arguments: TestDatabase.available)
@@ -86,12 +107,19 @@ struct CommitteeSharingMatrixTests {
                     }
                 }
                 let vNumber = "21239" + String(format: "%05d", mask)
-                #expect(page.text.contains(vNumber) == shared.contains(.identity) && apiText.contains(vNumber) == shared.contains(.identity))
+                #expect(
+                    page.text.contains(vNumber) == shared.contains(.identity)
+                        && apiText.contains(vNumber) == shared.contains(.identity)
+                )
                 // Never shared with the committee: a social note meant for the NGO alone.
                 #expect(!page.text.contains("SOCIALE-NOTITIE") && !apiText.contains("SOCIALE-NOTITIE"))
                 // The heading and the title name the person only when identity was shared.
-                let heading = try #require(page.text.range(of: "<h1>[^<]*</h1>", options: .regularExpression).map { page.text[$0] })
-                let title = try #require(page.text.range(of: "<title>[^<]*</title>", options: .regularExpression).map { page.text[$0] })
+                let heading = try #require(
+                    page.text.range(of: "<h1>[^<]*</h1>", options: .regularExpression).map { page.text[$0] }
+                )
+                let title = try #require(
+                    page.text.range(of: "<title>[^<]*</title>", options: .regularExpression).map { page.text[$0] }
+                )
                 if shared.contains(.identity) {
                     #expect(heading.contains("Yonas Verborgen\(mask)") && title.contains("Verborgen"))
                 } else {

@@ -2,10 +2,11 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
-import NIOCore
 import KoersStore
-@testable import KoersWeb
+import NIOCore
 import Testing
+
+@testable import KoersWeb
 
 @Suite("Sub-deadlines, reviews and action items through the API and the web")
 struct DeadlineFlowTests {
@@ -13,7 +14,10 @@ struct DeadlineFlowTests {
         app.account(.municipality, city).actor.locationIds.first!.uuidString
     }
 
-    @Test("Policy: set by the location's municipality only, validated, and followed at once", arguments: TestDatabase.available)
+    @Test(
+        "Policy: set by the location's municipality only, validated, and followed at once",
+        arguments: TestDatabase.available
+    )
     func policy(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let utrecht = locationId(app, "utrecht")
@@ -21,18 +25,41 @@ struct DeadlineFlowTests {
             let ngo = APIClient(client: client, token: try await app.token(.ngo))
             let amsterdam = APIClient(client: client, token: try await app.token(.municipality, "amsterdam"))
             #expect(try await municipality.send(.get, "/locations/\(utrecht)/deadline-policy").text == "{}")
-            #expect(try await ngo.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 2]).status == .forbidden)
-            #expect(try await amsterdam.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 2]).status == .notFound)
-            let bad = try await municipality.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 0, "reviewEveryWeeks": "vaak"])
+            #expect(
+                try await ngo.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 2]).status
+                    == .forbidden
+            )
+            #expect(
+                try await amsterdam.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 2])
+                    .status == .notFound
+            )
+            let bad = try await municipality.send(
+                .put,
+                "/locations/\(utrecht)/deadline-policy",
+                ["perspectiveWithinWeeks": 0, "reviewEveryWeeks": "vaak"]
+            )
             #expect(bad.status == .badRequest)
-            #expect(Set((bad.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == ["perspectiveWithinWeeks", "reviewEveryWeeks"])
+            #expect(
+                Set((bad.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
+                    "perspectiveWithinWeeks", "reviewEveryWeeks",
+                ]
+            )
 
             let file = try await app.admitted()  // admitted 2026-05-10, today 2026-06-15
             var r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
             #expect(r.text == "[]")
-            #expect(try await municipality.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 2, "reviewEveryWeeks": 4]).status == .ok)
+            #expect(
+                try await municipality.send(
+                    .put,
+                    "/locations/\(utrecht)/deadline-policy",
+                    ["perspectiveWithinWeeks": 2, "reviewEveryWeeks": 4]
+                ).status == .ok
+            )
             r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
-            let states = (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]] ?? []).map { "\($0["key"]!):\($0["state"]!)" }
+            let states =
+                (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]] ?? []).map {
+                    "\($0["key"]!):\($0["state"]!)"
+                }
             #expect(states == ["perspective:overdue", "review-1:overdue"])
             r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones?on=2026-05-20")
             #expect(r.text.contains("\"state\":\"scheduled\""))
@@ -46,7 +73,10 @@ struct DeadlineFlowTests {
         }
     }
 
-    @Test("Suspend, resume, extend, skip, review and action items, by the right parties", arguments: TestDatabase.available)
+    @Test(
+        "Suspend, resume, extend, skip, review and action items, by the right parties",
+        arguments: TestDatabase.available
+    )
     func changes(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let utrecht = locationId(app, "utrecht")
@@ -54,55 +84,142 @@ struct DeadlineFlowTests {
             let ngo = APIClient(client: client, token: try await app.token(.ngo))
             let ind = APIClient(client: client, token: try await app.token(.ind))
             let dtv = APIClient(client: client, token: try await app.token(.dtv))
-            _ = try await municipality.send(.put, "/locations/\(utrecht)/deadline-policy", ["perspectiveWithinWeeks": 8, "reviewEveryWeeks": 4])
+            _ = try await municipality.send(
+                .put,
+                "/locations/\(utrecht)/deadline-policy",
+                ["perspectiveWithinWeeks": 8, "reviewEveryWeeks": 4]
+            )
             let file = try await app.admitted()
             var etag = "\"\(file.version)\""
             func milestone(_ key: String) async throws -> [String: Any]? {
                 let r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
-                return (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]])?.first { $0["key"] as? String == key }
+                return (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]])?
+                    .first { $0["key"] as? String == key }
             }
 
             // Only the regievoerder adjusts deadlines.
-            var r = try await ngo.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "suspend", "on": "2026-06-01", "reason": "Opname"], ifMatch: etag)
+            var r = try await ngo.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "suspend", "on": "2026-06-01", "reason": "Opname"],
+                ifMatch: etag
+            )
             #expect(r.status == .forbidden)
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "suspend", "on": "2026-06-01"], ifMatch: etag)
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "suspend", "on": "2026-06-01"],
+                ifMatch: etag
+            )
             #expect(r.status == .badRequest)
             #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["name"] as? String == "reason")
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "suspend", "on": "2026-06-01", "reason": "Opname ziekenhuis"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "suspend", "on": "2026-06-01", "reason": "Opname ziekenhuis"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             #expect(try await milestone("perspective")?["state"] as? String == "suspended")
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "extend", "on": "2026-06-02", "until": "2026-09-01", "reason": "x"], ifMatch: etag)
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "extend", "on": "2026-06-02", "until": "2026-09-01", "reason": "x"],
+                ifMatch: etag
+            )
             #expect(r.status == .badRequest)
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "resume", "on": "2026-06-11"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "resume", "on": "2026-06-11"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             let resumed = try #require(try await milestone("perspective"))
             #expect(resumed["state"] as? String == "scheduled")
             #expect(resumed["dueOn"] as? String == "2026-07-15")  // 2026-07-05 plus ten suspended days
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/perspective", ["action": "extend", "on": "2026-06-12", "until": "2026-08-01", "reason": "Wacht op IND"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/perspective",
+                ["action": "extend", "on": "2026-06-12", "until": "2026-08-01", "reason": "Wacht op IND"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             #expect(try await milestone("perspective")?["state"] as? String == "extended")
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/review-1", ["action": "skip", "on": "2026-06-12", "reason": "Besproken in het stuurgroepoverleg"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/review-1",
+                ["action": "skip", "on": "2026-06-12", "reason": "Besproken in het stuurgroepoverleg"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             #expect(try await milestone("review-1")?["state"] as? String == "skipped")
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/milestones/nonsense", ["action": "skip", "on": "2026-06-12", "reason": "x"], ifMatch: etag)
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/milestones/nonsense",
+                ["action": "skip", "on": "2026-06-12", "reason": "x"],
+                ifMatch: etag
+            )
             #expect(r.status == .badRequest)
 
             // Action items: assigned by the municipality, done by their party.
-            r = try await ngo.send(.post, "/trajectories/\(file.id)/action-items", ["party": "ind", "text": "Dossier opvragen", "dueOn": "2026-06-30"], ifMatch: etag)
+            r = try await ngo.send(
+                .post,
+                "/trajectories/\(file.id)/action-items",
+                ["party": "ind", "text": "Dossier opvragen", "dueOn": "2026-06-30"],
+                ifMatch: etag
+            )
             #expect(r.status == .forbidden)
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/action-items", ["party": "monitor", "text": "", "dueOn": "2026-01-01"], ifMatch: etag)
-            #expect(Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == ["party", "text", "dueOn"])
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/action-items", ["party": "ind", "text": "Dossier opvragen", "dueOn": "2026-06-30"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/action-items",
+                ["party": "monitor", "text": "", "dueOn": "2026-01-01"],
+                ifMatch: etag
+            )
+            #expect(
+                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
+                    "party", "text", "dueOn",
+                ]
+            )
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/action-items",
+                ["party": "ind", "text": "Dossier opvragen", "dueOn": "2026-06-30"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             let item = try #require((r.json["actionItems"] as? [[String: Any]])?.first?["id"] as? String)
-            #expect(try await dtv.send(.post, "/trajectories/\(file.id)/action-items/\(item)/completion", ["on": "2026-06-15"], ifMatch: etag).status == .forbidden)
-            r = try await ind.send(.post, "/trajectories/\(file.id)/action-items/\(item)/completion", ["on": "2026-06-15"], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            #expect(
+                try await dtv.send(
+                    .post,
+                    "/trajectories/\(file.id)/action-items/\(item)/completion",
+                    ["on": "2026-06-15"],
+                    ifMatch: etag
+                ).status == .forbidden
+            )
+            r = try await ind.send(
+                .post,
+                "/trajectories/\(file.id)/action-items/\(item)/completion",
+                ["on": "2026-06-15"],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             #expect(try await milestone("action-\(item.lowercased())")?["state"] as? String == "met")
 
             // After a skipped review the next cycle runs from the skip; a review held meets it.
             #expect(try await milestone("review-2")?["dueOn"] as? String == "2026-07-10")
-            r = try await municipality.send(.post, "/trajectories/\(file.id)/reviews", ["on": "2026-06-14"], ifMatch: etag)
+            r = try await municipality.send(
+                .post,
+                "/trajectories/\(file.id)/reviews",
+                ["on": "2026-06-14"],
+                ifMatch: etag
+            )
             #expect(r.status == .ok)
             #expect(try await milestone("review-1")?["state"] as? String == "skipped")
             #expect(try await milestone("review-2")?["state"] as? String == "met")
@@ -116,24 +233,51 @@ struct DeadlineFlowTests {
             let utrecht = locationId(app, "utrecht").lowercased()
             let file = try await app.admitted()
             var web = WebClient(client)
-            _ = try await web.login("gemeente.utrecht@demo.koers.nl".replacingOccurrences(of: "gemeente", with: "municipality"))
+            _ = try await web.login(
+                "gemeente.utrecht@demo.koers.nl".replacingOccurrences(of: "gemeente", with: "municipality")
+            )
             var r = try await web.get("/progress")
             #expect(r.status == .ok && r.text.contains("Deze locatie werkt zonder deeltermijnen."))
-            r = try await web.post("/locations/\(utrecht)/deadlines", [("perspectiveWithinWeeks", "nul"), ("reviewEveryWeeks", ""), ("maximumStayMonths", "999")])
+            r = try await web.post(
+                "/locations/\(utrecht)/deadlines",
+                [("perspectiveWithinWeeks", "nul"), ("reviewEveryWeeks", ""), ("maximumStayMonths", "999")]
+            )
             #expect(r.status == .unprocessableContent)
-            #expect(r.text.contains("id=\"f-perspectiveWithinWeeks-error\"") && r.text.contains("id=\"f-maximumStayMonths-error\""))
-            r = try await web.post("/locations/\(utrecht)/deadlines", [("perspectiveWithinWeeks", "2"), ("reviewEveryWeeks", ""), ("maximumStayMonths", "")])
+            #expect(
+                r.text.contains("id=\"f-perspectiveWithinWeeks-error\"")
+                    && r.text.contains("id=\"f-maximumStayMonths-error\"")
+            )
+            r = try await web.post(
+                "/locations/\(utrecht)/deadlines",
+                [("perspectiveWithinWeeks", "2"), ("reviewEveryWeeks", ""), ("maximumStayMonths", "")]
+            )
             #expect(r.status == .seeOther)
             r = try await web.get("/progress")
             #expect(r.text.contains("perspectief binnen 2 weken") && r.text.contains("Verlopen (1)"))
             let id = file.id.uuidString.lowercased()
             r = try await web.get("/cases/\(id)")
             #expect(r.text.contains("Deeltermijnen en actiepunten") && r.text.contains("Verlopen"))
-            r = try await web.post("/cases/\(id)/milestones/perspective", [("action", "extend"), ("on", "2026-06-15"), ("until", "2026-05-20"), ("reason", ""), ("version", String(file.version))])
+            r = try await web.post(
+                "/cases/\(id)/milestones/perspective",
+                [
+                    ("action", "extend"), ("on", "2026-06-15"), ("until", "2026-05-20"), ("reason", ""),
+                    ("version", String(file.version)),
+                ]
+            )
             #expect(r.status == .unprocessableContent)
-            #expect(r.text.contains("Nieuwe datum (Perspectief bepaald): De nieuwe datum moet na de huidige (2026-05-24) liggen."))
+            #expect(
+                r.text.contains(
+                    "Nieuwe datum (Perspectief bepaald): De nieuwe datum moet na de huidige (2026-05-24) liggen."
+                )
+            )
             #expect(r.text.contains("Reden (Perspectief bepaald): Geef de reden van verlenging."))
-            r = try await web.post("/cases/\(id)/milestones/perspective", [("action", "extend"), ("on", "2026-06-15"), ("until", "2026-07-01"), ("reason", "Wacht op IND"), ("version", String(file.version))])
+            r = try await web.post(
+                "/cases/\(id)/milestones/perspective",
+                [
+                    ("action", "extend"), ("on", "2026-06-15"), ("until", "2026-07-01"), ("reason", "Wacht op IND"),
+                    ("version", String(file.version)),
+                ]
+            )
             #expect(r.status == .seeOther)
             r = try await web.get("/cases/\(id)")
             #expect(r.text.contains("Verlengd") && r.text.contains("Termijn verlengd tot 2026-07-01"))

@@ -3,21 +3,37 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import NIOCore
 import Testing
 
+@testable import KoersWeb
+
 @Suite("The escalation ladder")
 struct EscalationTests {
-    @Test("Up the ladder: the body sees the meeting dossier, decides, and the case returns to the LSO", arguments: TestDatabase.available)
+    @Test(
+        "Up the ladder: the body sees the meeting dossier, decides, and the case returns to the LSO",
+        arguments: TestDatabase.available
+    )
     func ladder(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             // setup
             let file = try await app.admitted(surname: "Vastgelopen")
             let other = try await app.admitted(surname: "Lopend")
             let ngoActor = app.account(.ngo).actor
-            _ = try await app.services.service.perform(.note, on: file.id, input: FormInput(single: ["classification": "general", "text": "ALGEMENE-NOTITIE"]), expectedVersion: nil, actor: ngoActor)
-            _ = try await app.services.service.perform(.startSupport, on: file.id, input: FormInput(single: ["instrument": "shelterNight", "startedOn": "2026-05-11"]), expectedVersion: nil, actor: ngoActor)
+            _ = try await app.services.service.perform(
+                .note,
+                on: file.id,
+                input: FormInput(single: ["classification": "general", "text": "ALGEMENE-NOTITIE"]),
+                expectedVersion: nil,
+                actor: ngoActor
+            )
+            _ = try await app.services.service.perform(
+                .startSupport,
+                on: file.id,
+                input: FormInput(single: ["instrument": "shelterNight", "startedOn": "2026-05-11"]),
+                expectedVersion: nil,
+                actor: ngoActor
+            )
             let chair = APIClient(client: client, token: try await app.token(.municipality))
             let ngo = APIClient(client: client, token: try await app.token(.ngo))
             let steering = APIClient(client: client, token: try await app.token(.escalationBody))
@@ -26,45 +42,126 @@ struct EscalationTests {
             var etag = "\"\(try #require(try await app.services.cases.load(file.id, context: nil)).file.version)\""
 
             // Only the regievoerder escalates; every field error at once
-            #expect(try await ngo.send(.post, "/trajectories/\(file.id)/escalations", ["level": "steeringGroup", "question": "x", "proposedDecision": "y"], ifMatch: etag).status == .forbidden)
-            var r = try await chair.send(.post, "/trajectories/\(file.id)/escalations", ["level": "ministry"], ifMatch: etag)
-            #expect(Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == ["level", "question", "proposedDecision"])
+            #expect(
+                try await ngo.send(
+                    .post,
+                    "/trajectories/\(file.id)/escalations",
+                    ["level": "steeringGroup", "question": "x", "proposedDecision": "y"],
+                    ifMatch: etag
+                ).status == .forbidden
+            )
+            var r = try await chair.send(
+                .post,
+                "/trajectories/\(file.id)/escalations",
+                ["level": "ministry"],
+                ifMatch: etag
+            )
+            #expect(
+                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
+                    "level", "question", "proposedDecision",
+                ]
+            )
             #expect(try await steering.send(.get, "/trajectories/\(file.id)").status == .notFound)
-            r = try await chair.send(.post, "/trajectories/\(file.id)/escalations",
-                                     ["level": "steeringGroup", "question": "Terugkeer of medisch uitstel?", "proposedDecision": "Artikel 64 onderzoeken."], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
-            let first = try #require(((r.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String)
+            r = try await chair.send(
+                .post,
+                "/trajectories/\(file.id)/escalations",
+                [
+                    "level": "steeringGroup", "question": "Terugkeer of medisch uitstel?",
+                    "proposedDecision": "Artikel 64 onderzoeken.",
+                ],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
+            let first = try #require(
+                ((r.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
+            )
 
             // The steering group: the meeting dossier only; the national meeting and another city's group see nothing yet
             r = try await steering.send(.get, "/trajectories/\(file.id)")
             #expect(r.status == .ok && r.json["identity"] != nil && r.json["admission"] != nil)
             #expect(r.json["support"] == nil && r.json["notes"] == nil)
-            #expect(!(try await steering.send(.get, "/trajectories/\(file.id)/events")).text.contains("ALGEMENE-NOTITIE"))
+            #expect(
+                !(try await steering.send(.get, "/trajectories/\(file.id)/events")).text.contains("ALGEMENE-NOTITIE")
+            )
             #expect(try await steering.send(.get, "/trajectories/\(other.id)").status == .notFound)
             #expect(try await national.send(.get, "/trajectories/\(file.id)").status == .notFound)
             #expect(try await amsterdamSteering.send(.get, "/trajectories/\(file.id)").status == .notFound)
-            #expect(try await steering.send(.post, "/trajectories/\(file.id)/perspectives", ["perspective": "return", "decidedOn": "2026-06-15"], ifMatch: etag).status == .forbidden)
+            #expect(
+                try await steering.send(
+                    .post,
+                    "/trajectories/\(file.id)/perspectives",
+                    ["perspective": "return", "decidedOn": "2026-06-15"],
+                    ifMatch: etag
+                ).status == .forbidden
+            )
             #expect(try await steering.send(.get, "/inbox").text.contains("Yonas Vastgelopen"))
 
             // One escalation at a time; the body decides once
-            #expect(try await chair.send(.post, "/trajectories/\(file.id)/escalations", ["level": "national", "question": "x", "proposedDecision": "y"], ifMatch: etag).status == .badRequest)
-            r = try await steering.send(.post, "/trajectories/\(file.id)/escalations/\(first)/decision", ["decision": "Geen overeenstemming: door naar landelijk."], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            #expect(
+                try await chair.send(
+                    .post,
+                    "/trajectories/\(file.id)/escalations",
+                    ["level": "national", "question": "x", "proposedDecision": "y"],
+                    ifMatch: etag
+                ).status == .badRequest
+            )
+            r = try await steering.send(
+                .post,
+                "/trajectories/\(file.id)/escalations/\(first)/decision",
+                ["decision": "Geen overeenstemming: door naar landelijk."],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             #expect((r.json["escalations"] as? [[String: Any]])?.first?["daysToDecision"] as? Int == 0)
-            #expect(try await steering.send(.post, "/trajectories/\(file.id)/escalations/\(first)/decision", ["decision": "nog eens"], ifMatch: etag).status == .badRequest)
+            #expect(
+                try await steering.send(
+                    .post,
+                    "/trajectories/\(file.id)/escalations/\(first)/decision",
+                    ["decision": "nog eens"],
+                    ifMatch: etag
+                ).status == .badRequest
+            )
 
             // Up, never down
-            r = try await chair.send(.post, "/trajectories/\(file.id)/escalations", ["level": "national", "question": "Gedwongen vertrek?", "proposedDecision": "Nog drie maanden."], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
-            let second = try #require(((r.json["escalations"] as? [[String: Any]])?.last?["escalation"] as? [String: Any])?["id"] as? String)
+            r = try await chair.send(
+                .post,
+                "/trajectories/\(file.id)/escalations",
+                ["level": "national", "question": "Gedwongen vertrek?", "proposedDecision": "Nog drie maanden."],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
+            let second = try #require(
+                ((r.json["escalations"] as? [[String: Any]])?.last?["escalation"] as? [String: Any])?["id"] as? String
+            )
             #expect(try await national.send(.get, "/trajectories/\(file.id)").status == .ok)
-            r = try await national.send(.post, "/trajectories/\(file.id)/escalations/\(second)/decision", ["decision": "Vrijwillig vertrek, drie maanden."], ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
-            #expect(try await chair.send(.post, "/trajectories/\(file.id)/escalations", ["level": "steeringGroup", "question": "x", "proposedDecision": "y"], ifMatch: etag).status == .badRequest)
+            r = try await national.send(
+                .post,
+                "/trajectories/\(file.id)/escalations/\(second)/decision",
+                ["decision": "Vrijwillig vertrek, drie maanden."],
+                ifMatch: etag
+            )
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
+            #expect(
+                try await chair.send(
+                    .post,
+                    "/trajectories/\(file.id)/escalations",
+                    ["level": "steeringGroup", "question": "x", "proposedDecision": "y"],
+                    ifMatch: etag
+                ).status == .badRequest
+            )
 
             // validate: the decision returns to the LSO agenda
             r = try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]])
-            #expect((r.json["agenda"] as? [[String: Any]])?.contains { $0["name"] as? String == "Yonas Vastgelopen" && ($0["reasons"] as? [String])?.contains("escalationReturned") == true } == true)
+            #expect(
+                (r.json["agenda"] as? [[String: Any]])?.contains {
+                    $0["name"] as? String == "Yonas Vastgelopen"
+                        && ($0["reasons"] as? [String])?.contains("escalationReturned") == true
+                } == true
+            )
         }
     }
 
@@ -75,9 +172,24 @@ struct EscalationTests {
             let id = file.id.uuidString.lowercased()
             var chair = WebClient(client)
             _ = try await chair.login("municipality.utrecht@demo.koers.nl")
-            var r = try await chair.post("/cases/\(id)/escalate", [("level", "steeringGroup"), ("question", ""), ("proposedDecision", ""), ("version", String(file.version))])
-            #expect(r.status == .unprocessableContent && r.text.contains("Vraag aan het escalatieoverleg: Dit veld is verplicht."))
-            r = try await chair.post("/cases/\(id)/escalate", [("level", "steeringGroup"), ("question", "Vastgelopen"), ("proposedDecision", "Voorstel"), ("version", String(file.version))])
+            var r = try await chair.post(
+                "/cases/\(id)/escalate",
+                [
+                    ("level", "steeringGroup"), ("question", ""), ("proposedDecision", ""),
+                    ("version", String(file.version)),
+                ]
+            )
+            #expect(
+                r.status == .unprocessableContent
+                    && r.text.contains("Vraag aan het escalatieoverleg: Dit veld is verplicht.")
+            )
+            r = try await chair.post(
+                "/cases/\(id)/escalate",
+                [
+                    ("level", "steeringGroup"), ("question", "Vastgelopen"), ("proposedDecision", "Voorstel"),
+                    ("version", String(file.version)),
+                ]
+            )
             #expect(r.status == .seeOther)
             var body = WebClient(client)
             _ = try await body.login("steering.utrecht@demo.koers.nl")
@@ -86,7 +198,11 @@ struct EscalationTests {
             #expect(r.text.contains("Yonas Vastgelopen") && r.text.contains("Wacht op besluit"))
             r = try await body.get("/cases/\(id)")
             #expect(r.status == .ok && !r.text.contains("id=\"h-support\"") && !r.text.contains("id=\"h-notes\""))
-            let decide = try #require(r.text.range(of: "/cases/\(id)/escalations/[0-9a-f-]{36}/decision", options: .regularExpression).map { String(r.text[$0]) })
+            let decide = try #require(
+                r.text.range(of: "/cases/\(id)/escalations/[0-9a-f-]{36}/decision", options: .regularExpression).map {
+                    String(r.text[$0])
+                }
+            )
             r = try await body.post(decide, [("decision", "Akkoord"), ("version", String(file.version + 1))])
             #expect(r.status == .seeOther)
             #expect(try await chair.get("/cases/\(id)").text.contains("na 0 dagen"))

@@ -3,8 +3,9 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Testing
+
+@testable import KoersWeb
 
 @Suite("The life of a case")
 struct LifeOfACaseTests {
@@ -26,8 +27,14 @@ struct LifeOfACaseTests {
             #expect(try await web.login("ngo.utrecht@demo.koers.nl").status == .found)
 
             // MUT: referral
-            var r = try await web.post("/cases", [("givenNames", "Senait"), ("surname", "Gebremedhin"), ("aliases", "Senayt Gebremedin"),
-                                                  ("birthDate", "1994"), ("nationality", "ERI"), ("gender", "female"), ("channel", "ngo"), ("referredOn", "2026-05-02")])
+            var r = try await web.post(
+                "/cases",
+                [
+                    ("givenNames", "Senait"), ("surname", "Gebremedhin"), ("aliases", "Senayt Gebremedin"),
+                    ("birthDate", "1994"), ("nationality", "ERI"), ("gender", "female"), ("channel", "ngo"),
+                    ("referredOn", "2026-05-02"),
+                ]
+            )
             #expect(r.status == .seeOther)
             let id = try Self.caseId(from: r.location)
             r = try await web.get("/cases/\(id)")
@@ -36,8 +43,13 @@ struct LifeOfACaseTests {
             // intake
             r = try await web.get("/cases/\(id)/intake")
             #expect(r.text.contains("value=\"Gebremedhin\""))
-            var intake = Fixtures.intake.map { ($0.key, $0.value) }.filter { !["givenNames", "surname", "gender", "birthDate"].contains($0.0) }
-            intake += [("givenNames", "Senait"), ("surname", "Gebremedhin"), ("gender", "female"), ("birthDate", "1994"), ("version", try Self.version(r.text)), ("biometricallyIdentified", "true")]
+            var intake = Fixtures.intake.map { ($0.key, $0.value) }.filter {
+                !["givenNames", "surname", "gender", "birthDate"].contains($0.0)
+            }
+            intake += [
+                ("givenNames", "Senait"), ("surname", "Gebremedhin"), ("gender", "female"), ("birthDate", "1994"),
+                ("version", try Self.version(r.text)), ("biometricallyIdentified", "true"),
+            ]
             r = try await web.post("/cases/\(id)/intake", intake)
             #expect(r.status == .seeOther)
 
@@ -45,28 +57,53 @@ struct LifeOfACaseTests {
             r = try await web.get("/cases/\(id)/admission")
             for criterion in Criterion.allCases { #expect(r.text.contains(criterion.label.nl)) }
             #expect(r.text.contains("Voldoet aan de criteria"))
-            r = try await web.post("/cases/\(id)/admission", [("outcome", "admit"), ("decidedOn", "2026-05-12"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)/admission",
+                [("outcome", "admit"), ("decidedOn", "2026-05-12"), ("version", try Self.version(r.text))]
+            )
             #expect(r.status == .seeOther)
 
             // perspective, support, HASA with its decision
             r = try await web.get("/cases/\(id)/perspective")
-            r = try await web.post("/cases/\(id)/perspective", [("perspective", "legalisation"), ("decidedOn", "2026-05-20"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)/perspective",
+                [("perspective", "legalisation"), ("decidedOn", "2026-05-20"), ("version", try Self.version(r.text))]
+            )
             #expect(r.status == .seeOther)
             r = try await web.get("/cases/\(id)/support")
-            r = try await web.post("/cases/\(id)/support", [("instrument", "shelter24h"), ("startedOn", "2026-05-12"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)/support",
+                [("instrument", "shelter24h"), ("startedOn", "2026-05-12"), ("version", try Self.version(r.text))]
+            )
             #expect(r.status == .seeOther)
             r = try await web.get("/cases/\(id)/procedures")
-            r = try await web.post("/cases/\(id)/procedures", [("kind", "hasa"), ("submittedOn", "2026-05-25"), ("reference", "HASA-1"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)/procedures",
+                [
+                    ("kind", "hasa"), ("submittedOn", "2026-05-25"), ("reference", "HASA-1"),
+                    ("version", try Self.version(r.text)),
+                ]
+            )
             #expect(r.status == .seeOther)
             r = try await web.get("/cases/\(id)")
-            let decisionLink = try #require(r.text.range(of: "/procedures/[0-9a-f-]{36}/decision", options: .regularExpression).map { String(r.text[$0]) })
+            let decisionLink = try #require(
+                r.text.range(of: "/procedures/[0-9a-f-]{36}/decision", options: .regularExpression).map {
+                    String(r.text[$0])
+                }
+            )
             r = try await web.get("/cases/\(id)\(decisionLink)")
-            r = try await web.post("/cases/\(id)\(decisionLink)", [("outcome", "granted"), ("decidedOn", "2026-06-10"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)\(decisionLink)",
+                [("outcome", "granted"), ("decidedOn", "2026-06-10"), ("version", try Self.version(r.text))]
+            )
             #expect(r.status == .seeOther)
 
             // outflow with an outcome
             r = try await web.get("/cases/\(id)/outflow")
-            r = try await web.post("/cases/\(id)/outflow", [("leftOn", "2026-06-12"), ("reason", "permitGranted"), ("version", try Self.version(r.text))])
+            r = try await web.post(
+                "/cases/\(id)/outflow",
+                [("leftOn", "2026-06-12"), ("reason", "permitGranted"), ("version", try Self.version(r.text))]
+            )
             #expect(r.status == .seeOther)
 
             // validate: the case page and its timeline tell the whole story
@@ -77,8 +114,13 @@ struct LifeOfACaseTests {
             #expect(page.contains("Ingewilligd"))
             #expect(page.contains("24-uursopvang"))
             #expect(page.contains("Legalisering"))
-            for line in ["Aangemeld via", "Intake vastgelegd", "Toelatingsbesluit: Toelaten", "Perspectief: Legalisering", "Gestart: 24-uursopvang",
-                         "Ingediend: Herhaalde asielaanvraag", "Beslissing op Herhaalde asielaanvraag (HASA): Ingewilligd (gemeld door ngo)", "Uitstroom: Verblijfsvergunning verleend"] {
+            for line in [
+                "Aangemeld via", "Intake vastgelegd", "Toelatingsbesluit: Toelaten", "Perspectief: Legalisering",
+                "Gestart: 24-uursopvang",
+                "Ingediend: Herhaalde asielaanvraag",
+                "Beslissing op Herhaalde asielaanvraag (HASA): Ingewilligd (gemeld door ngo)",
+                "Uitstroom: Verblijfsvergunning verleend",
+            ] {
                 #expect(page.contains(line), "timeline misses \(line)")
             }
             let file = try #require(try await app.services.cases.load(UUID(uuidString: id)!, context: nil)).file
@@ -95,17 +137,28 @@ struct LifeOfACaseTests {
     func throughTheAPI(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let api = APIClient(client: client, token: try await app.token(.ngo))
-            var r = try await api.send(.post, "/trajectories", ["givenNames": "Ahmad", "surname": "Rahimi", "birthDate": "1988-07", "nationality": "AFG", "gender": "male",
-                                                               "vNumber": "1234567890", "channel": "ngo", "referredOn": "2026-05-02"])
+            var r = try await api.send(
+                .post,
+                "/trajectories",
+                [
+                    "givenNames": "Ahmad", "surname": "Rahimi", "birthDate": "1988-07", "nationality": "AFG",
+                    "gender": "male",
+                    "vNumber": "1234567890", "channel": "ngo", "referredOn": "2026-05-02",
+                ]
+            )
             #expect(r.status == .created)
             #expect(r.headers[.init("API-Version")!] == "1.0.0")
             let id = try #require(r.json["id"] as? String)
             var etag = try #require(r.headers[.eTag])
             var intake: [String: Any] = Fixtures.intake
-            intake["surname"] = "Rahimi"; intake["nationality"] = "AFG"; intake["vNumber"] = "1234567890"
-            intake["regionalTies"] = ["familyOrNetwork"]; intake["biometricallyIdentified"] = true
+            intake["surname"] = "Rahimi"
+            intake["nationality"] = "AFG"
+            intake["vNumber"] = "1234567890"
+            intake["regionalTies"] = ["familyOrNetwork"]
+            intake["biometricallyIdentified"] = true
             r = try await api.send(.post, "/trajectories/\(id)/intake", intake, ifMatch: etag)
-            #expect(r.status == .ok); etag = r.headers[.eTag]!
+            #expect(r.status == .ok)
+            etag = r.headers[.eTag]!
             r = try await api.send(.get, "/trajectories/\(id)/admission-check")
             #expect(r.json["verdict"] as? String == "eligible")
             #expect((r.json["criteria"] as? [Any])?.count == 6)
@@ -121,17 +174,37 @@ struct LifeOfACaseTests {
                 etag = r.headers[.eTag]!
             }
             let support = try #require((r.json["support"] as? [[String: Any]])?.first?["id"] as? String)
-            r = try await api.send(.post, "/trajectories/\(id)/support/\(support)/end", ["endedOn": "2026-05-01"], ifMatch: etag)
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/support/\(support)/end",
+                ["endedOn": "2026-05-01"],
+                ifMatch: etag
+            )
             #expect(r.status == .badRequest)
             #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["code"] as? String == "beforeStart")
-            r = try await api.send(.post, "/trajectories/\(id)/support/\(support)/end", ["endedOn": "2026-06-01"], ifMatch: etag)
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/support/\(support)/end",
+                ["endedOn": "2026-06-01"],
+                ifMatch: etag
+            )
             #expect(r.status == .ok)
             #expect((r.json["support"] as? [[String: Any]])?.first?["endedOn"] as? String == "2026-06-01")
             etag = r.headers[.eTag]!
             let procedure = try #require((r.json["procedures"] as? [[String: Any]])?.first?["id"] as? String)
-            r = try await api.send(.post, "/trajectories/\(id)/procedures/\(procedure)/decision", ["outcome": "granted", "decidedOn": "2026-06-10"], ifMatch: etag)
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/procedures/\(procedure)/decision",
+                ["outcome": "granted", "decidedOn": "2026-06-10"],
+                ifMatch: etag
+            )
             etag = r.headers[.eTag]!
-            r = try await api.send(.post, "/trajectories/\(id)/outflow", ["leftOn": "2026-06-12", "reason": "permitGranted"], ifMatch: etag)
+            r = try await api.send(
+                .post,
+                "/trajectories/\(id)/outflow",
+                ["leftOn": "2026-06-12", "reason": "permitGranted"],
+                ifMatch: etag
+            )
             #expect(r.status == .ok)
             #expect(r.json["stage"] as? String == "outflow")
             #expect((r.json["outflow"] as? [String: Any])?["category"] as? String == "durable")
@@ -149,15 +222,33 @@ struct LifeOfACaseTests {
         try await TestApp.run(database) { app, client in
             let ngo = app.account(.ngo).actor
             let first = try await app.admitted()
-            _ = try await app.services.service.perform(.outflow, on: first.id, input: FormInput(single: ["leftOn": "2026-05-20", "reason": "leftUnknown"]), expectedVersion: nil, actor: ngo)
+            _ = try await app.services.service.perform(
+                .outflow,
+                on: first.id,
+                input: FormInput(single: ["leftOn": "2026-05-20", "reason": "leftUnknown"]),
+                expectedVersion: nil,
+                actor: ngo
+            )
             let api = APIClient(client: client, token: try await app.token(.ngo))
-            var r = try await api.send(.post, "/trajectories/\(first.id.uuidString)/return", ["channel": "desk", "referredOn": "2026-05-10"])
+            var r = try await api.send(
+                .post,
+                "/trajectories/\(first.id.uuidString)/return",
+                ["channel": "desk", "referredOn": "2026-05-10"]
+            )
             #expect(r.status == .badRequest)
-            r = try await api.send(.post, "/trajectories/\(first.id.uuidString)/return", ["channel": "desk", "referredOn": "2026-06-01"])
+            r = try await api.send(
+                .post,
+                "/trajectories/\(first.id.uuidString)/return",
+                ["channel": "desk", "referredOn": "2026-06-01"]
+            )
             #expect(r.status == .created)
             #expect(r.json["previousTrajectoryId"] as? String == first.id.uuidString)
             #expect(r.json["personId"] as? String == first.personId.uuidString)
-            r = try await api.send(.post, "/trajectories/\(first.id.uuidString)/return", ["channel": "desk", "referredOn": "2026-06-02"])
+            r = try await api.send(
+                .post,
+                "/trajectories/\(first.id.uuidString)/return",
+                ["channel": "desk", "referredOn": "2026-06-02"]
+            )
             #expect(r.status == .conflict)
         }
     }

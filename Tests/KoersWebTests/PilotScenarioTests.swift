@@ -3,9 +3,10 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersMonitor
+import Testing
+
 @testable import KoersStore
 @testable import KoersWeb
-import Testing
 
 /// `koers demo --scenario pilot-2022`: the monitor on that database shows the evaluation's figures,
 /// and the population carries the differences the evaluation found.
@@ -15,7 +16,11 @@ struct PilotScenarioTests {
     func monitorReproducesTheEvaluationsHeadlineFigures(_ database: TestDatabase) async throws {
         try await TestApp.run(database, scenario: .pilot2022(scale: 1)) { app, client in
             // MUT: the monitor as the monitor party sees it, on the evaluation's reference date.
-            let report = try await app.services.service.monitor(actor: app.account(.monitor, nil).actor, peildatum: Pilot2022.peildatum, k: 5)
+            let report = try await app.services.service.monitor(
+                actor: app.account(.monitor, nil).actor,
+                peildatum: Pilot2022.peildatum,
+                k: 5
+            )
             // validate
             let national = report.locations.count
             let headline = try #require(report.table("headline"))
@@ -24,11 +29,13 @@ struct PilotScenarioTests {
             let outcome = try #require(report.table("outcomeCategory"))
             let outflow = try #require(outcome.value(.init(outcome.rowCount - 1, national)))
             #expect(outflow == 1258)
-            let shares = (0..<3).map { Int((100 * Double(outcome.value(.init($0, national)) ?? -1000) / Double(outflow)).rounded()) }
-            #expect(shares == [18, 41, 41]) // durable, semi-durable, none
+            let shares = (0..<3).map {
+                Int((100 * Double(outcome.value(.init($0, national)) ?? -1000) / Double(outflow)).rounded())
+            }
+            #expect(shares == [18, 41, 41])  // durable, semi-durable, none
             let decided = try #require(headline.value(.init(HeadlineRow.hasaDecided.rawValue, national)))
             let granted = try #require(headline.value(.init(HeadlineRow.hasaGranted.rawValue, national)))
-            #expect(Int((10 * Double(granted) / Double(decided)).rounded()) == 7) // seven in ten
+            #expect(Int((10 * Double(granted) / Double(decided)).rounded()) == 7)  // seven in ten
             // Per city: every city's trajectories and outflow are published, and add up.
             let cities = (0..<national).compactMap { headline.value(.init(HeadlineRow.trajectories.rawValue, $0)) }
             #expect(cities.count == national && cities.reduce(0, +) == 2092)
@@ -40,14 +47,19 @@ struct PilotScenarioTests {
             _ = try await web.login("monitor@demo.koers.nl")
             let page = try await web.get("/monitor?peildatum=2022-07-01")
             #expect(page.status == .ok)
-            for figure in [">2065<", ">2092<", ">1258<", ">18%<", ">41%<", ">70%<", "<svg"] { #expect(page.text.contains(figure), "\(figure)") }
+            for figure in [">2065<", ">2092<", ">1258<", ">18%<", ">41%<", ">70%<", "<svg"] {
+                #expect(page.text.contains(figure), "\(figure)")
+            }
         }
     }
 
     @Test func theEvaluationsDifferencesAreInThePopulation() async throws {
         let app = try await TestApp.make(.sqlite, scenario: .pilot2022(scale: 1))
         let locations = try await app.services.directory.locations()
-        let records = try await app.services.cases.monitorRecords(locations: locations, on: Pilot2022.peildatum.adding(days: -1))
+        let records = try await app.services.cases.monitorRecords(
+            locations: locations,
+            on: Pilot2022.peildatum.adding(days: -1)
+        )
         await app.services.database.shutdown()
         let city = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
         let left = records.filter { $0.outflowOn != nil }
@@ -57,18 +69,22 @@ struct PilotScenarioTests {
         }
         let solution = { (r: MonitorRecord) in r.outcome != OutcomeCategory.none }
         // Women more often a solution, mostly semi-durable.
-        let women = left.filter { $0.gender == .female }, men = left.filter { $0.gender == .male }
+        let women = left.filter { $0.gender == .female }
+        let men = left.filter { $0.gender == .male }
         #expect(share(women, solution) > share(men, solution) + 0.04)
         #expect(share(women, { $0.outcome == .semiDurable }) > share(men, { $0.outcome == .semiDurable }))
         // Eritreans and Afghans more often a solution.
-        let eriAfg = left.filter { ["ERI", "AFG"].contains($0.nationality) }, others = left.filter { !["ERI", "AFG"].contains($0.nationality) }
+        let eriAfg = left.filter { ["ERI", "AFG"].contains($0.nationality) }
+        let others = left.filter { !["ERI", "AFG"].contains($0.nationality) }
         #expect(share(eriAfg, solution) > share(others, solution) + 0.04)
         // Eindhoven most often durable.
         let byCity = Dictionary(grouping: left) { city[$0.locationId]! }
         let durable = byCity.mapValues { share($0, { $0.outcome == .durable }) }
         #expect(durable.max { $0.value < $1.value }?.key == "LVV Eindhoven")
         // Rotterdam: the shortest trajectories and the most departures.
-        let medians = byCity.mapValues { group in group.map { $0.admissionOn!.days(until: $0.outflowOn!) }.sorted()[group.count / 2] }
+        let medians = byCity.mapValues { group in
+            group.map { $0.admissionOn!.days(until: $0.outflowOn!) }.sorted()[group.count / 2]
+        }
         #expect(medians.min { $0.value < $1.value }?.key == "LVV Rotterdam")
         let departures = byCity.mapValues { share($0, { $0.outcomeReason == "independentDeparture" }) }
         #expect(departures.max { $0.value < $1.value }?.key == "LVV Rotterdam")
@@ -76,7 +92,9 @@ struct PilotScenarioTests {
         let decided = Dictionary(grouping: records.filter { $0.hasaOutcome != nil }) { city[$0.locationId]! }
         let grantRate = decided.mapValues { share($0, { $0.hasaOutcome == .granted }) }
         let favoured = min(grantRate["LVV Utrecht"]!, grantRate["LVV Amsterdam"]!)
-        #expect(grantRate.filter { !["LVV Utrecht", "LVV Amsterdam"].contains($0.key) }.allSatisfy { $0.value < favoured })
+        #expect(
+            grantRate.filter { !["LVV Utrecht", "LVV Amsterdam"].contains($0.key) }.allSatisfy { $0.value < favoured }
+        )
         // A plausible mix: Eritreans the largest group, about one in five a woman.
         let nationalities = Dictionary(grouping: records, by: \.nationality).mapValues(\.count)
         #expect(nationalities.max { $0.value < $1.value }?.key == "ERI")
@@ -87,7 +105,11 @@ struct PilotScenarioTests {
         let app = try await TestApp.make(.sqlite)
         await app.services.database.shutdown()
         func signature() -> [String] {
-            var population = DemoPopulation(accounts: app.accounts, today: Pilot2022.peildatum.adding(days: -1), seed: 7)
+            var population = DemoPopulation(
+                accounts: app.accounts,
+                today: Pilot2022.peildatum.adding(days: -1),
+                seed: 7
+            )
             return population.generatePilot(scale: 1).map { c in
                 c.events.map { "\($0.change.kind)@\(Day($0.recordedAt))" }.joined(separator: ",")
             }

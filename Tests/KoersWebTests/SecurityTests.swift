@@ -5,9 +5,10 @@ import Hummingbird
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import NIOCore
 import Testing
+
+@testable import KoersWeb
 
 @Suite("Sessions, CSRF, throttling, headers")
 struct SecurityTests {
@@ -16,11 +17,32 @@ struct SecurityTests {
         try await TestApp.run(database) { app, client in
             var web = WebClient(client)
             _ = try await web.get("/login")
-            #expect(try await web.post("/login", [("email", "ngo.utrecht@demo.koers.nl"), ("password", DemoNetwork.password)], csrf: false).status == .forbidden)
-            #expect(try await web.post("/login", [("email", "ngo.utrecht@demo.koers.nl"), ("password", DemoNetwork.password), ("_csrf", "forged")], csrf: false).status == .forbidden)
+            #expect(
+                try await web.post(
+                    "/login",
+                    [("email", "ngo.utrecht@demo.koers.nl"), ("password", DemoNetwork.password)],
+                    csrf: false
+                ).status == .forbidden
+            )
+            #expect(
+                try await web.post(
+                    "/login",
+                    [("email", "ngo.utrecht@demo.koers.nl"), ("password", DemoNetwork.password), ("_csrf", "forged")],
+                    csrf: false
+                ).status == .forbidden
+            )
             #expect(try await web.login("ngo.utrecht@demo.koers.nl").status == .found)
             let before = try await app.counts()
-            #expect(try await web.post("/cases", [("surname", "X"), ("nationality", "ERI"), ("gender", "male"), ("channel", "ngo"), ("referredOn", "2026-06-01")], csrf: false).status == .forbidden)
+            #expect(
+                try await web.post(
+                    "/cases",
+                    [
+                        ("surname", "X"), ("nationality", "ERI"), ("gender", "male"), ("channel", "ngo"),
+                        ("referredOn", "2026-06-01"),
+                    ],
+                    csrf: false
+                ).status == .forbidden
+            )
             #expect(try await app.counts() == before)
         }
     }
@@ -51,7 +73,9 @@ struct SecurityTests {
         try await TestApp.run(database) { _, client in
             var web = WebClient(client)
             for _ in 0..<5 {
-                #expect(try await web.login("ngo.utrecht@demo.koers.nl", password: "wrong-password").status == .unauthorized)
+                #expect(
+                    try await web.login("ngo.utrecht@demo.koers.nl", password: "wrong-password").status == .unauthorized
+                )
             }
             let locked = try await web.login("ngo.utrecht@demo.koers.nl")
             #expect(locked.status == .tooManyRequests)
@@ -84,17 +108,27 @@ struct PlatformTests {
         let app = try await TestApp.make(database)
         let router = buildRouter(app.services)
         await app.services.database.shutdown()
-        let spec = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
+        let spec = try #require(
+            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
+        )
         #expect(spec["openapi"] as? String == "3.0.3")
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
         var documented = Set<String>()
-        for (path, operations) in paths { for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") } }
+        for (path, operations) in paths {
+            for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+        }
         var routed = Set<String>()
-        for route in router.routes where route.path.description.hasPrefix("/api/v1/") && !route.path.description.hasSuffix("openapi.json") {
-            let path = route.path.description.dropFirst("/api/v1".count).split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+        for route in router.routes
+        where route.path.description.hasPrefix("/api/v1/") && !route.path.description.hasSuffix("openapi.json") {
+            let path = route.path.description.dropFirst("/api/v1".count).split(separator: "/").map {
+                $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0)
+            }.joined(separator: "/")
             routed.insert("\(route.method.rawValue) /\(path)")
         }
-        #expect(routed == documented, "undocumented: \(routed.subtracting(documented)); unrouted: \(documented.subtracting(routed))")
+        #expect(
+            routed == documented,
+            "undocumented: \(routed.subtracting(documented)); unrouted: \(documented.subtracting(routed))"
+        )
     }
 
     @Test("Migrations revert cleanly and apply again", arguments: TestDatabase.available)
@@ -115,12 +149,27 @@ struct PlatformTests {
             _ = try await web.login("ind.utrecht@demo.koers.nl")
             _ = try await web.get("/cases/\(file.id.uuidString.lowercased())")
             let rows = try await ProcessingLogModel.query(on: app.services.database.db).all()
-            #expect(Set(rows.map(\.activity)).isSuperset(of: ["case.refer", "case.intake", "case.admission", "case.read"]))
+            #expect(
+                Set(rows.map(\.activity)).isSuperset(of: ["case.refer", "case.intake", "case.admission", "case.read"])
+            )
             let subject = ProcessingLog(secret: "test-secret").subject(file.personId)
-            #expect(rows.allSatisfy { $0.subject == subject && $0.traceId.count == 32 && $0.spanId.count == 16 && $0.status == "ok" })
-            #expect(!rows.contains { $0.subject.contains(file.personId.uuidString) || $0.subject.lowercased().contains(file.personId.uuidString.lowercased()) })
+            #expect(
+                rows.allSatisfy {
+                    $0.subject == subject && $0.traceId.count == 32 && $0.spanId.count == 16 && $0.status == "ok"
+                }
+            )
+            #expect(
+                !rows.contains {
+                    $0.subject.contains(file.personId.uuidString)
+                        || $0.subject.lowercased().contains(file.personId.uuidString.lowercased())
+                }
+            )
             let ind = app.account(.ind).actor
-            #expect(rows.contains { $0.activity == "case.read" && $0.userId == ind.userId && $0.organisationId == ind.organisationId })
+            #expect(
+                rows.contains {
+                    $0.activity == "case.read" && $0.userId == ind.userId && $0.organisationId == ind.organisationId
+                }
+            )
         }
     }
 }

@@ -3,19 +3,29 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import NIOCore
 import Testing
 
+@testable import KoersWeb
+
 @Suite("Transfers between locations")
 struct TransferTests {
-    @Test("Rotterdam to Amsterdam: one registration, history moves, Rotterdam keeps the hand-over only", arguments: TestDatabase.available)
+    @Test(
+        "Rotterdam to Amsterdam: one registration, history moves, Rotterdam keeps the hand-over only",
+        arguments: TestDatabase.available
+    )
     func transfer(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             // setup
             let file = try await app.admitted("rotterdam", surname: "Overgedragen")
             let ngoActor = app.account(.ngo, "rotterdam").actor
-            _ = try await app.services.service.perform(.note, on: file.id, input: FormInput(single: ["classification": "medical", "text": "MEDISCH-ROTTERDAM"]), expectedVersion: nil, actor: ngoActor)
+            _ = try await app.services.service.perform(
+                .note,
+                on: file.id,
+                input: FormInput(single: ["classification": "medical", "text": "MEDISCH-ROTTERDAM"]),
+                expectedVersion: nil,
+                actor: ngoActor
+            )
             let amsterdamId = app.account(.municipality, "amsterdam").actor.locationIds.first!.uuidString
             let rotterdamNGO = APIClient(client: client, token: try await app.token(.ngo, "rotterdam"))
             let rotterdamIND = APIClient(client: client, token: try await app.token(.ind, "rotterdam"))
@@ -25,14 +35,44 @@ struct TransferTests {
             let before = try await app.counts()
 
             // MUT: the request, with every error at once first
-            var r = try await rotterdamNGO.send(.post, "/trajectories/\(file.id)/transfers", ["toLocationId": "nergens"])
-            #expect(Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == ["toLocationId", "reason"])
-            #expect(try await rotterdamIND.send(.post, "/trajectories/\(file.id)/transfers", ["toLocationId": amsterdamId, "reason": "x"]).status == .forbidden)
-            #expect(try await amsterdamNGO.send(.post, "/trajectories/\(file.id)/transfers", ["toLocationId": amsterdamId, "reason": "x"]).status == .notFound)
-            r = try await rotterdamNGO.send(.post, "/trajectories/\(file.id)/transfers", ["toLocationId": amsterdamId, "reason": "Familie woont in Amsterdam"])
+            var r = try await rotterdamNGO.send(
+                .post,
+                "/trajectories/\(file.id)/transfers",
+                ["toLocationId": "nergens"]
+            )
+            #expect(
+                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
+                    "toLocationId", "reason",
+                ]
+            )
+            #expect(
+                try await rotterdamIND.send(
+                    .post,
+                    "/trajectories/\(file.id)/transfers",
+                    ["toLocationId": amsterdamId, "reason": "x"]
+                ).status == .forbidden
+            )
+            #expect(
+                try await amsterdamNGO.send(
+                    .post,
+                    "/trajectories/\(file.id)/transfers",
+                    ["toLocationId": amsterdamId, "reason": "x"]
+                ).status == .notFound
+            )
+            r = try await rotterdamNGO.send(
+                .post,
+                "/trajectories/\(file.id)/transfers",
+                ["toLocationId": amsterdamId, "reason": "Familie woont in Amsterdam"]
+            )
             #expect(r.status == .created)
             let transfer = try #require(r.json["id"] as? String)
-            #expect(try await rotterdamNGO.send(.post, "/trajectories/\(file.id)/transfers", ["toLocationId": amsterdamId, "reason": "nog eens"]).status == .badRequest)
+            #expect(
+                try await rotterdamNGO.send(
+                    .post,
+                    "/trajectories/\(file.id)/transfers",
+                    ["toLocationId": amsterdamId, "reason": "nog eens"]
+                ).status == .badRequest
+            )
 
             // Amsterdam sees the request and its summary, not yet the case; Utrecht sees nothing
             #expect(try await amsterdamNGO.send(.get, "/trajectories/\(file.id)").status == .notFound)
@@ -40,12 +80,27 @@ struct TransferTests {
             #expect(r.text.contains("Yonas Overgedragen") && r.text.contains("Familie woont in Amsterdam"))
             #expect(try await utrechtNGO.send(.get, "/transfers").text == "[]")
             #expect((try await amsterdamNGO.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.count == 1)
-            #expect((try await amsterdamIND.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.isEmpty == true)
-            #expect(try await utrechtNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status == .notFound)
-            #expect(try await amsterdamIND.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status == .forbidden)
-            #expect(try await amsterdamNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "decline"]).status == .badRequest)
+            #expect(
+                (try await amsterdamIND.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.isEmpty == true
+            )
+            #expect(
+                try await utrechtNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status
+                    == .notFound
+            )
+            #expect(
+                try await amsterdamIND.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status
+                    == .forbidden
+            )
+            #expect(
+                try await amsterdamNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "decline"]).status
+                    == .badRequest
+            )
 
-            r = try await amsterdamNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept", "note": "Welkom"])
+            r = try await amsterdamNGO.send(
+                .post,
+                "/transfers/\(transfer)/decision",
+                ["decision": "accept", "note": "Welkom"]
+            )
             #expect(r.status == .ok && r.json["status"] as? String == "accepted")
 
             // validate: the same trajectory, now at Amsterdam with its whole history
@@ -77,15 +132,28 @@ struct TransferTests {
             _ = try await rotterdam.login("ngo.rotterdam@demo.koers.nl")
             var r = try await rotterdam.get("/cases/\(id)")
             #expect(r.text.contains("/cases/\(id)/transfer"))
-            r = try await rotterdam.post("/cases/\(id)/transfer", [("toLocationId", ""), ("reason", ""), ("version", String(file.version))])
-            #expect(r.status == .unprocessableContent && r.text.contains("Overdragen aan: Kies de locatie die het traject overneemt."))
-            r = try await rotterdam.post("/cases/\(id)/transfer", [("toLocationId", amsterdam), ("reason", "Netwerk in Amsterdam"), ("version", String(file.version))])
+            r = try await rotterdam.post(
+                "/cases/\(id)/transfer",
+                [("toLocationId", ""), ("reason", ""), ("version", String(file.version))]
+            )
+            #expect(
+                r.status == .unprocessableContent
+                    && r.text.contains("Overdragen aan: Kies de locatie die het traject overneemt.")
+            )
+            r = try await rotterdam.post(
+                "/cases/\(id)/transfer",
+                [("toLocationId", amsterdam), ("reason", "Netwerk in Amsterdam"), ("version", String(file.version))]
+            )
             #expect(r.status == .seeOther)
             var municipality = WebClient(client)
             _ = try await municipality.login("municipality.amsterdam@demo.koers.nl")
             r = try await municipality.get("/transfers")
             #expect(r.text.contains("Yonas Verhuizer") && r.text.contains("/decision"))
-            let transfer = try #require(r.text.range(of: "/transfers/[0-9a-f-]{36}/decision", options: .regularExpression).map { String(r.text[$0]) })
+            let transfer = try #require(
+                r.text.range(of: "/transfers/[0-9a-f-]{36}/decision", options: .regularExpression).map {
+                    String(r.text[$0])
+                }
+            )
             r = try await municipality.post(transfer, [("decision", "accept")])
             #expect(r.status == .seeOther && r.location == "/cases/\(id)")
             #expect(try await municipality.get("/cases/\(id)").status == .ok)

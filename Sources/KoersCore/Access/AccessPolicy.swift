@@ -112,7 +112,13 @@ public enum AccessPolicy {
 
     /// Whether the user may read a transfer's hand-over summary: at either end, except that a
     /// receiving location that asked for the transfer reads it only once the current one agreed.
-    public static func mayReadHandover(_ actor: Actor, from: UUID, to: UUID, askedByReceiver: Bool, accepted: Bool) -> Bool {
+    public static func mayReadHandover(
+        _ actor: Actor,
+        from: UUID,
+        to: UUID,
+        askedByReceiver: Bool,
+        accepted: Bool
+    ) -> Bool {
         guard mayViewTransfer(actor, from: from, to: to) else { return false }
         return !askedByReceiver || accepted || actor.locationIds.contains(from)
     }
@@ -166,7 +172,9 @@ public enum AccessPolicy {
     }
 
     /// What an escalation body reads of a case: the case meeting's dossier, without support or notes.
-    public static let meetingDossier: Set<CaseSection> = [.identity, .admission, .perspective, .procedures, .outflow, .progress]
+    public static let meetingDossier: Set<CaseSection> = [
+        .identity, .admission, .perspective, .procedures, .outflow, .progress,
+    ]
 
     static func escalatedToActor(_ actor: Actor, _ file: CaseFile) -> Bool {
         guard let level = actor.escalationLevel else { return false }
@@ -235,7 +243,8 @@ public enum AccessPolicy {
         switch action {
         case .view:
             return true
-        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen, .requestTransfer, .requestCommitteeAdvice, .resolveDuplicate:
+        case .refer, .recordIntake, .decideAdmission, .setPerspective, .manageSupport, .recordOutflow, .reopen,
+            .requestTransfer, .requestCommitteeAdvice, .resolveDuplicate:
             return party == .ngo || party == .municipality
         case .recordBiometrics:
             return party == .avim

@@ -32,8 +32,11 @@ extension AccessPolicy {
         candidates += ProcedureKind.allCases.map { .manageProcedure($0) }
         candidates += Party.allCases.map { .completeActionItem($0) }
         let allowed = Set(candidates.filter { decide(actor, $0, in: file) == .allowed })
-        let classes = allowed.contains(.addNote) ? NoteClassification.allCases.filter { mayWrite($0, actor: actor) } : []
-        let sharing = classes.count > 1 ? ([.ngo, .municipality, .ind, .dtv, .avim, .committee] as [Party]).filter { $0 != actor.party } : []
+        let classes =
+            allowed.contains(.addNote) ? NoteClassification.allCases.filter { mayWrite($0, actor: actor) } : []
+        let sharing =
+            classes.count > 1
+            ? ([.ngo, .municipality, .ind, .dtv, .avim, .committee] as [Party]).filter { $0 != actor.party } : []
         return CasePermissions(allowed: allowed, noteClassifications: classes, noteSharingParties: sharing)
     }
 }

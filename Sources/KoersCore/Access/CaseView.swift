@@ -92,10 +92,18 @@ public struct CaseView: Sendable {
         self.events = events.compactMap { event in
             AccessPolicy.readable(event.change, actor: actor, in: file).map { change in
                 CaseEvent(
-                    id: event.id, trajectoryId: event.trajectoryId, sequence: event.sequence, change: change,
-                    userId: event.userId, userName: event.userName, organisationId: event.organisationId,
-                    organisationName: event.organisationName, party: event.party, recordedAt: event.recordedAt,
-                    effectiveOn: event.effectiveOn)
+                    id: event.id,
+                    trajectoryId: event.trajectoryId,
+                    sequence: event.sequence,
+                    change: change,
+                    userId: event.userId,
+                    userName: event.userName,
+                    organisationId: event.organisationId,
+                    organisationName: event.organisationName,
+                    party: event.party,
+                    recordedAt: event.recordedAt,
+                    effectiveOn: event.effectiveOn
+                )
             }
         }
     }

@@ -7,7 +7,11 @@ public enum Criterion: String, Sendable, CaseIterable, Codable {
         case .noLawfulStay: LocalizedText(nl: "Geen rechtmatig verblijf", en: "No lawful stay")
         case .noStateReception: LocalizedText(nl: "Geen recht op Rijksopvang", en: "No right to state reception")
         case .asylumProcedureCompleted: LocalizedText(nl: "Asielprocedure doorlopen", en: "Asylum procedure completed")
-        case .willingToCooperate: LocalizedText(nl: "Bereid mee te werken aan een duurzame oplossing", en: "Willing to work towards a durable solution")
+        case .willingToCooperate:
+            LocalizedText(
+                nl: "Bereid mee te werken aan een duurzame oplossing",
+                en: "Willing to work towards a durable solution"
+            )
         case .notActiveElsewhere: LocalizedText(nl: "Niet actief bij een andere LVV", en: "Not active at another LVV")
         case .regionalTies: LocalizedText(nl: "Regiobinding", en: "Regional ties")
         }
@@ -22,7 +26,8 @@ public enum AdmissionFlag: String, Sendable, CaseIterable, Codable {
         switch self {
         case .seriousEntryBan: LocalizedText(nl: "Zwaar inreisverbod", en: "Serious entry ban")
         case .safeCountryOfOrigin: LocalizedText(nl: "Veilig land van herkomst", en: "Safe country of origin")
-        case .freshAsylumRejection: LocalizedText(nl: "Komt direct uit een asielafwijzing", en: "Straight from a fresh asylum rejection")
+        case .freshAsylumRejection:
+            LocalizedText(nl: "Komt direct uit een asielafwijzing", en: "Straight from a fresh asylum rejection")
         case .criminalRecord: LocalizedText(nl: "Strafrechtelijk verleden", en: "Criminal record")
         }
     }
@@ -74,45 +79,138 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
     ///   - activeElsewhere: the name of another location where the registration shows an active
     ///     trajectory for this person, if any; it overrides what was declared.
     public static func evaluate(
-        evidence e: AdmissionEvidence, nationality: String, rule: RegionalTiesRule,
-        policy: AdmissionPolicy, on today: Day, activeElsewhere: String?
+        evidence e: AdmissionEvidence,
+        nationality: String,
+        rule: RegionalTiesRule,
+        policy: AdmissionPolicy,
+        on today: Day,
+        activeElsewhere: String?
     ) -> AdmissionCheck {
         var results: [CriterionResult] = []
         func add(_ c: Criterion, _ s: CriterionResult.Status, _ nl: String, _ en: String) {
             results.append(CriterionResult(criterion: c, status: s, reason: LocalizedText(nl: nl, en: en)))
         }
         switch e.lawfulStay {
-        case .no: add(.noLawfulStay, .met, "Intake: de persoon heeft geen rechtmatig verblijf.", "Intake: the person has no lawful stay.")
-        case .yes: add(.noLawfulStay, .notMet, "De persoon heeft rechtmatig verblijf en valt daarmee buiten de LVV.", "The person has lawful stay and so falls outside the LVV.")
-        case .unknown: add(.noLawfulStay, .unknown, "Verblijfsstatus nog niet vastgesteld.", "Residence status not yet established.")
+        case .no:
+            add(
+                .noLawfulStay,
+                .met,
+                "Intake: de persoon heeft geen rechtmatig verblijf.",
+                "Intake: the person has no lawful stay."
+            )
+        case .yes:
+            add(
+                .noLawfulStay,
+                .notMet,
+                "De persoon heeft rechtmatig verblijf en valt daarmee buiten de LVV.",
+                "The person has lawful stay and so falls outside the LVV."
+            )
+        case .unknown:
+            add(
+                .noLawfulStay,
+                .unknown,
+                "Verblijfsstatus nog niet vastgesteld.",
+                "Residence status not yet established."
+            )
         }
         switch e.stateReception {
-        case .no: add(.noStateReception, .met, "Intake: geen recht op opvang door het Rijk (COA).", "Intake: no right to state (COA) reception.")
-        case .yes: add(.noStateReception, .notMet, "De persoon heeft recht op Rijksopvang; verwijs naar het COA.", "The person is entitled to state reception; refer to COA.")
-        case .unknown: add(.noStateReception, .unknown, "Recht op Rijksopvang nog niet vastgesteld.", "Entitlement to state reception not yet established.")
+        case .no:
+            add(
+                .noStateReception,
+                .met,
+                "Intake: geen recht op opvang door het Rijk (COA).",
+                "Intake: no right to state (COA) reception."
+            )
+        case .yes:
+            add(
+                .noStateReception,
+                .notMet,
+                "De persoon heeft recht op Rijksopvang; verwijs naar het COA.",
+                "The person is entitled to state reception; refer to COA."
+            )
+        case .unknown:
+            add(
+                .noStateReception,
+                .unknown,
+                "Recht op Rijksopvang nog niet vastgesteld.",
+                "Entitlement to state reception not yet established."
+            )
         }
         switch e.asylumProcedureCompleted {
         case .yes:
             if let day = e.lastAsylumRejectionOn {
-                add(.asylumProcedureCompleted, .met, "Asielprocedure afgerond; laatste afwijzing op \(day).", "Asylum procedure completed; last rejection on \(day).")
+                add(
+                    .asylumProcedureCompleted,
+                    .met,
+                    "Asielprocedure afgerond; laatste afwijzing op \(day).",
+                    "Asylum procedure completed; last rejection on \(day)."
+                )
             } else {
                 add(.asylumProcedureCompleted, .met, "Asielprocedure afgerond.", "Asylum procedure completed.")
             }
-        case .no: add(.asylumProcedureCompleted, .notMet, "Er loopt nog een asielprocedure of beroep.", "An asylum procedure or appeal is still pending.")
-        case .unknown: add(.asylumProcedureCompleted, .unknown, "Onbekend of de asielprocedure is afgerond.", "Unknown whether the asylum procedure is completed.")
+        case .no:
+            add(
+                .asylumProcedureCompleted,
+                .notMet,
+                "Er loopt nog een asielprocedure of beroep.",
+                "An asylum procedure or appeal is still pending."
+            )
+        case .unknown:
+            add(
+                .asylumProcedureCompleted,
+                .unknown,
+                "Onbekend of de asielprocedure is afgerond.",
+                "Unknown whether the asylum procedure is completed."
+            )
         }
         switch e.willingToCooperate {
-        case .yes: add(.willingToCooperate, .met, "De persoon wil meewerken aan een duurzame oplossing.", "The person is willing to work towards a durable solution.")
-        case .no: add(.willingToCooperate, .notMet, "De persoon wil niet meewerken aan een duurzame oplossing.", "The person is not willing to work towards a durable solution.")
-        case .unknown: add(.willingToCooperate, .unknown, "Bereidheid nog niet besproken.", "Willingness not yet discussed.")
+        case .yes:
+            add(
+                .willingToCooperate,
+                .met,
+                "De persoon wil meewerken aan een duurzame oplossing.",
+                "The person is willing to work towards a durable solution."
+            )
+        case .no:
+            add(
+                .willingToCooperate,
+                .notMet,
+                "De persoon wil niet meewerken aan een duurzame oplossing.",
+                "The person is not willing to work towards a durable solution."
+            )
+        case .unknown:
+            add(.willingToCooperate, .unknown, "Bereidheid nog niet besproken.", "Willingness not yet discussed.")
         }
         if let other = activeElsewhere {
-            add(.notActiveElsewhere, .notMet, "De registratie toont een actief traject bij \(other); overweeg een overdracht.", "The registration shows an active trajectory at \(other); consider a transfer.")
+            add(
+                .notActiveElsewhere,
+                .notMet,
+                "De registratie toont een actief traject bij \(other); overweeg een overdracht.",
+                "The registration shows an active trajectory at \(other); consider a transfer."
+            )
         } else {
             switch e.activeAtOtherLocation {
-            case .no: add(.notActiveElsewhere, .met, "Geen actief traject bij een andere LVV bekend.", "No active trajectory at another LVV known.")
-            case .yes: add(.notActiveElsewhere, .notMet, "De persoon verklaart actief te zijn bij een andere LVV.", "The person states to be active at another LVV.")
-            case .unknown: add(.notActiveElsewhere, .unknown, "Niet nagevraagd of de persoon elders actief is.", "Not asked whether the person is active elsewhere.")
+            case .no:
+                add(
+                    .notActiveElsewhere,
+                    .met,
+                    "Geen actief traject bij een andere LVV bekend.",
+                    "No active trajectory at another LVV known."
+                )
+            case .yes:
+                add(
+                    .notActiveElsewhere,
+                    .notMet,
+                    "De persoon verklaart actief te zijn bij een andere LVV.",
+                    "The person states to be active at another LVV."
+                )
+            case .unknown:
+                add(
+                    .notActiveElsewhere,
+                    .unknown,
+                    "Niet nagevraagd of de persoon elders actief is.",
+                    "Not asked whether the person is active elsewhere."
+                )
             }
         }
         results.append(regionalTies(e, rule: rule, today: today))
@@ -121,15 +219,27 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
         func flag(_ f: AdmissionFlag, _ nl: String, _ en: String) {
             flags.append(FlagResult(flag: f, reason: LocalizedText(nl: nl, en: en)))
         }
-        if e.seriousEntryBan { flag(.seriousEntryBan, "Er is een zwaar inreisverbod opgelegd.", "A serious entry ban has been imposed.") }
+        if e.seriousEntryBan {
+            flag(.seriousEntryBan, "Er is een zwaar inreisverbod opgelegd.", "A serious entry ban has been imposed.")
+        }
         if policy.safeCountries.contains(nationality) {
             let name = Country.named(nationality)
-            flag(.safeCountryOfOrigin, "\(name?.nl ?? nationality) staat op de lijst van veilige landen van herkomst.", "\(name?.en ?? nationality) is on the list of safe countries of origin.")
+            flag(
+                .safeCountryOfOrigin,
+                "\(name?.nl ?? nationality) staat op de lijst van veilige landen van herkomst.",
+                "\(name?.en ?? nationality) is on the list of safe countries of origin."
+            )
         }
         if let day = e.lastAsylumRejectionOn, day.days(until: today) <= policy.freshRejectionDays {
-            flag(.freshAsylumRejection, "Laatste asielafwijzing \(day.days(until: today)) dagen geleden (grens: \(policy.freshRejectionDays) dagen).", "Last asylum rejection \(day.days(until: today)) days ago (limit: \(policy.freshRejectionDays) days).")
+            flag(
+                .freshAsylumRejection,
+                "Laatste asielafwijzing \(day.days(until: today)) dagen geleden (grens: \(policy.freshRejectionDays) dagen).",
+                "Last asylum rejection \(day.days(until: today)) days ago (limit: \(policy.freshRejectionDays) days)."
+            )
         }
-        if e.criminalRecord { flag(.criminalRecord, "Er is een strafrechtelijk verleden gemeld.", "A criminal record has been reported.") }
+        if e.criminalRecord {
+            flag(.criminalRecord, "Er is een strafrechtelijk verleden gemeld.", "A criminal record has been reported.")
+        }
 
         let verdict: AdmissionVerdict
         if results.contains(where: { $0.status == .notMet }) {
@@ -145,26 +255,55 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
     private static func regionalTies(_ e: AdmissionEvidence, rule: RegionalTiesRule, today: Day) -> CriterionResult {
         let accepted = e.regionalTies.filter { rule.acceptedTies.contains($0) }
         if let tie = accepted.first {
-            return CriterionResult(criterion: .regionalTies, status: .met, reason: LocalizedText(
-                nl: "Regiobinding aangetoond: \(tie.label.nl.lowercased()).", en: "Regional ties shown: \(tie.label.en.lowercased())."))
+            return CriterionResult(
+                criterion: .regionalTies,
+                status: .met,
+                reason: LocalizedText(
+                    nl: "Regiobinding aangetoond: \(tie.label.nl.lowercased()).",
+                    en: "Regional ties shown: \(tie.label.en.lowercased())."
+                )
+            )
         }
         if let since = e.inRegionSince {
             let threshold = today.adding(months: -rule.minimumMonthsInRegion)
             if since <= threshold {
-                return CriterionResult(criterion: .regionalTies, status: .met, reason: LocalizedText(
-                    nl: "Aantoonbaar in de regio sinds \(since), ten minste \(rule.minimumMonthsInRegion) maanden.",
-                    en: "Demonstrably in the region since \(since), at least \(rule.minimumMonthsInRegion) months."))
+                return CriterionResult(
+                    criterion: .regionalTies,
+                    status: .met,
+                    reason: LocalizedText(
+                        nl: "Aantoonbaar in de regio sinds \(since), ten minste \(rule.minimumMonthsInRegion) maanden.",
+                        en: "Demonstrably in the region since \(since), at least \(rule.minimumMonthsInRegion) months."
+                    )
+                )
             }
-            return CriterionResult(criterion: .regionalTies, status: .notMet, reason: LocalizedText(
-                nl: "In de regio sinds \(since): korter dan de vereiste \(rule.minimumMonthsInRegion) maanden, en geen andere erkende binding.",
-                en: "In the region since \(since): shorter than the required \(rule.minimumMonthsInRegion) months, and no other accepted tie."))
+            return CriterionResult(
+                criterion: .regionalTies,
+                status: .notMet,
+                reason: LocalizedText(
+                    nl:
+                        "In de regio sinds \(since): korter dan de vereiste \(rule.minimumMonthsInRegion) maanden, en geen andere erkende binding.",
+                    en:
+                        "In the region since \(since): shorter than the required \(rule.minimumMonthsInRegion) months, and no other accepted tie."
+                )
+            )
         }
         if !e.regionalTies.isEmpty {
-            return CriterionResult(criterion: .regionalTies, status: .notMet, reason: LocalizedText(
-                nl: "De genoemde binding telt op deze locatie niet; verblijfsduur in de regio onbekend.",
-                en: "The stated tie does not count at this location; length of stay in the region unknown."))
+            return CriterionResult(
+                criterion: .regionalTies,
+                status: .notMet,
+                reason: LocalizedText(
+                    nl: "De genoemde binding telt op deze locatie niet; verblijfsduur in de regio onbekend.",
+                    en: "The stated tie does not count at this location; length of stay in the region unknown."
+                )
+            )
         }
-        return CriterionResult(criterion: .regionalTies, status: .unknown, reason: LocalizedText(
-            nl: "Nog geen bewijs van regiobinding vastgelegd.", en: "No evidence of regional ties recorded yet."))
+        return CriterionResult(
+            criterion: .regionalTies,
+            status: .unknown,
+            reason: LocalizedText(
+                nl: "Nog geen bewijs van regiobinding vastgelegd.",
+                en: "No evidence of regional ties recorded yet."
+            )
+        )
     }
 }

@@ -6,7 +6,8 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
         public var label: LocalizedText {
             switch self {
             case .admit: LocalizedText(nl: "Toelaten", en: "Admit")
-            case .admitByException: LocalizedText(nl: "Toelaten bij uitzondering (LSO)", en: "Admit by exception (case meeting)")
+            case .admitByException:
+                LocalizedText(nl: "Toelaten bij uitzondering (LSO)", en: "Admit by exception (case meeting)")
             case .reject: LocalizedText(nl: "Niet toelaten", en: "Reject")
             }
         }
@@ -20,7 +21,13 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
     /// The check as it stood when the decision was taken, so the decision stays explainable.
     public let check: AdmissionCheck
 
-    public init(outcome: Outcome, decidedOn: Day, motivation: String?, rejectionReason: RejectionReason?, check: AdmissionCheck) {
+    public init(
+        outcome: Outcome,
+        decidedOn: Day,
+        motivation: String?,
+        rejectionReason: RejectionReason?,
+        check: AdmissionCheck
+    ) {
         self.outcome = outcome
         self.decidedOn = decidedOn
         self.motivation = motivation
@@ -31,14 +38,24 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
     /// Validates a decision against the check.
     ///
     /// Plain admission requires an eligible verdict; anything else needs an exception with a motivation.
-    public static func parse(_ input: FormInput, check: AdmissionCheck, referredOn: Day, today: Day) throws(ValidationFailure) -> AdmissionDecision {
+    public static func parse(
+        _ input: FormInput,
+        check: AdmissionCheck,
+        referredOn: Day,
+        today: Day
+    ) throws(ValidationFailure) -> AdmissionDecision {
         var p = Parser(input, today: today)
         let outcome = p.choice("outcome", Outcome.self)
         let day = p.day("decidedOn")
         let motivation = p.optional("motivation", maxLength: 4000)
         let reason = p.choice("rejectionReason", RejectionReason.self, required: false)
         if let day, day < referredOn {
-            p.fail("decidedOn", "beforeReferral", nl: "Het besluit ligt vóór de aanmelding (\(referredOn)).", en: "The decision is dated before the referral (\(referredOn)).")
+            p.fail(
+                "decidedOn",
+                "beforeReferral",
+                nl: "Het besluit ligt vóór de aanmelding (\(referredOn)).",
+                en: "The decision is dated before the referral (\(referredOn))."
+            )
         }
         switch outcome {
         case .admit?:
@@ -46,26 +63,52 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
                 let open = check.criteria.filter { $0.status != .met }.map(\.criterion.label)
                 let flags = check.flags.map(\.flag.label)
                 let items = open + flags
-                p.fail("outcome", "notEligible",
-                       nl: "Gewoon toelaten kan niet: \(items.map(\.nl).joined(separator: ", ")). Kies ‘toelaten bij uitzondering’ met een motivering van het LSO.",
-                       en: "Plain admission is not possible: \(items.map(\.en).joined(separator: ", ")). Choose ‘admit by exception’ with the case meeting's motivation.")
+                p.fail(
+                    "outcome",
+                    "notEligible",
+                    nl:
+                        "Gewoon toelaten kan niet: \(items.map(\.nl).joined(separator: ", ")). Kies ‘toelaten bij uitzondering’ met een motivering van het LSO.",
+                    en:
+                        "Plain admission is not possible: \(items.map(\.en).joined(separator: ", ")). Choose ‘admit by exception’ with the case meeting's motivation."
+                )
             }
         case .admitByException?:
             if (motivation ?? "").count < 10 {
-                p.fail("motivation", "motivationRequired", nl: "Een uitzondering vraagt een schriftelijke motivering (minstens 10 tekens).", en: "An exception needs a written motivation (at least 10 characters).")
+                p.fail(
+                    "motivation",
+                    "motivationRequired",
+                    nl: "Een uitzondering vraagt een schriftelijke motivering (minstens 10 tekens).",
+                    en: "An exception needs a written motivation (at least 10 characters)."
+                )
             }
         case .reject?:
             if reason == nil && !p.hasError("rejectionReason") {
-                p.fail("rejectionReason", "required", nl: "Kies de reden van afwijzing.", en: "Choose the reason for rejection.")
+                p.fail(
+                    "rejectionReason",
+                    "required",
+                    nl: "Kies de reden van afwijzing.",
+                    en: "Choose the reason for rejection."
+                )
             }
             if reason == .other && motivation == nil {
-                p.fail("motivation", "motivationRequired", nl: "Licht de reden ‘anders’ toe.", en: "Explain the reason ‘other’.")
+                p.fail(
+                    "motivation",
+                    "motivationRequired",
+                    nl: "Licht de reden ‘anders’ toe.",
+                    en: "Explain the reason ‘other’."
+                )
             }
         case nil:
             break
         }
         try p.finish()
-        return AdmissionDecision(outcome: outcome!, decidedOn: day!, motivation: motivation, rejectionReason: outcome == .reject ? reason : nil, check: check)
+        return AdmissionDecision(
+            outcome: outcome!,
+            decidedOn: day!,
+            motivation: motivation,
+            rejectionReason: outcome == .reject ? reason : nil,
+            check: check
+        )
     }
 }
 

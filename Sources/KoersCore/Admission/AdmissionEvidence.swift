@@ -21,7 +21,19 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
     /// Biometrically identified by AVIM.
     public var biometricallyIdentified: Bool
 
-    public init(lawfulStay: Answer, stateReception: Answer, asylumProcedureCompleted: Answer, lastAsylumRejectionOn: Day?, willingToCooperate: Answer, activeAtOtherLocation: Answer, inRegionSince: Day?, regionalTies: [RegionalTie], seriousEntryBan: Bool, criminalRecord: Bool, biometricallyIdentified: Bool) {
+    public init(
+        lawfulStay: Answer,
+        stateReception: Answer,
+        asylumProcedureCompleted: Answer,
+        lastAsylumRejectionOn: Day?,
+        willingToCooperate: Answer,
+        activeAtOtherLocation: Answer,
+        inRegionSince: Day?,
+        regionalTies: [RegionalTie],
+        seriousEntryBan: Bool,
+        criminalRecord: Bool,
+        biometricallyIdentified: Bool
+    ) {
         self.lawfulStay = lawfulStay
         self.stateReception = stateReception
         self.asylumProcedureCompleted = asylumProcedureCompleted
@@ -47,10 +59,16 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         let ties = p.choices("regionalTies", RegionalTie.self)
         guard let lawful, let reception, let asylum, let willing, let elsewhere else { return nil }
         return AdmissionEvidence(
-            lawfulStay: lawful, stateReception: reception, asylumProcedureCompleted: asylum,
-            lastAsylumRejectionOn: rejection, willingToCooperate: willing, activeAtOtherLocation: elsewhere,
-            inRegionSince: since, regionalTies: ties,
-            seriousEntryBan: p.flag("seriousEntryBan"), criminalRecord: p.flag("criminalRecord"),
+            lawfulStay: lawful,
+            stateReception: reception,
+            asylumProcedureCompleted: asylum,
+            lastAsylumRejectionOn: rejection,
+            willingToCooperate: willing,
+            activeAtOtherLocation: elsewhere,
+            inRegionSince: since,
+            regionalTies: ties,
+            seriousEntryBan: p.flag("seriousEntryBan"),
+            criminalRecord: p.flag("criminalRecord"),
             biometricallyIdentified: p.flag("biometricallyIdentified")
         )
     }

@@ -9,12 +9,24 @@ public enum RegionalTie: String, Sendable, CaseIterable, Codable {
 
     public var label: LocalizedText {
         switch self {
-        case .formerRegistration: LocalizedText(nl: "Eerder ingeschreven in een gemeente in de regio", en: "Formerly registered in a municipality of the region")
-        case .familyOrNetwork: LocalizedText(nl: "Familie of sociaal netwerk in de regio", en: "Family or social network in the region")
-        case .medicalTreatment: LocalizedText(nl: "Lopende medische behandeling in de regio", en: "Ongoing medical treatment in the region")
-        case .childrenAtSchool: LocalizedText(nl: "Kinderen op school in de regio", en: "Children at school in the region")
-        case .workOrVolunteering: LocalizedText(nl: "Werk of vrijwilligerswerk in de regio", en: "Work or volunteering in the region")
-        case .lastReceptionInRegion: LocalizedText(nl: "Laatste opvanglocatie (COA) in de regio", en: "Last reception centre (COA) in the region")
+        case .formerRegistration:
+            LocalizedText(
+                nl: "Eerder ingeschreven in een gemeente in de regio",
+                en: "Formerly registered in a municipality of the region"
+            )
+        case .familyOrNetwork:
+            LocalizedText(nl: "Familie of sociaal netwerk in de regio", en: "Family or social network in the region")
+        case .medicalTreatment:
+            LocalizedText(nl: "Lopende medische behandeling in de regio", en: "Ongoing medical treatment in the region")
+        case .childrenAtSchool:
+            LocalizedText(nl: "Kinderen op school in de regio", en: "Children at school in the region")
+        case .workOrVolunteering:
+            LocalizedText(nl: "Werk of vrijwilligerswerk in de regio", en: "Work or volunteering in the region")
+        case .lastReceptionInRegion:
+            LocalizedText(
+                nl: "Laatste opvanglocatie (COA) in de regio",
+                en: "Last reception centre (COA) in the region"
+            )
         }
     }
 }

@@ -73,7 +73,10 @@ public enum CaseChange: Sendable, Hashable {
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
         case .noteAdded: .notes
-        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded, .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised, .escalated, .escalationDecided: .progress
+        case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded,
+            .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised, .escalated,
+            .escalationDecided:
+            .progress
         }
     }
 
@@ -108,39 +111,90 @@ public enum CaseChange: Sendable, Hashable {
 }
 
 extension CaseChange: Codable {
-    private enum Keys: String, CodingKey { case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn, procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted, committeeRequest, advice, escalation, biometrics, resolution, reportedBy }
+    private enum Keys: String, CodingKey {
+        case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn,
+            procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted,
+            committeeRequest, advice, escalation, biometrics, resolution, reportedBy
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         switch try c.decode(String.self, forKey: .type) {
-        case "referred": self = .referred(try c.decode(Referral.self, forKey: .referral), identity: try c.decode(Identity.self, forKey: .identity), previousTrajectoryId: try c.decodeIfPresent(UUID.self, forKey: .previousTrajectoryId))
-        case "intakeRecorded": self = .intakeRecorded(identity: try c.decode(Identity.self, forKey: .identity), evidence: try c.decode(AdmissionEvidence.self, forKey: .evidence))
+        case "referred":
+            self = .referred(
+                try c.decode(Referral.self, forKey: .referral),
+                identity: try c.decode(Identity.self, forKey: .identity),
+                previousTrajectoryId: try c.decodeIfPresent(UUID.self, forKey: .previousTrajectoryId)
+            )
+        case "intakeRecorded":
+            self = .intakeRecorded(
+                identity: try c.decode(Identity.self, forKey: .identity),
+                evidence: try c.decode(AdmissionEvidence.self, forKey: .evidence)
+            )
         case "admissionDecided": self = .admissionDecided(try c.decode(AdmissionDecision.self, forKey: .decision))
         case "perspectiveSet": self = .perspectiveSet(try c.decode(PerspectiveDecision.self, forKey: .perspective))
         case "supportStarted": self = .supportStarted(try c.decode(SupportPeriod.self, forKey: .support))
-        case "supportEnded": self = .supportEnded(id: try c.decode(UUID.self, forKey: .id), endedOn: try c.decode(Day.self, forKey: .endedOn))
+        case "supportEnded":
+            self = .supportEnded(
+                id: try c.decode(UUID.self, forKey: .id),
+                endedOn: try c.decode(Day.self, forKey: .endedOn)
+            )
         case "procedureSubmitted": self = .procedureSubmitted(try c.decode(Procedure.self, forKey: .procedure))
         case "procedureDecided":
             self = .procedureDecided(
-                id: try c.decode(UUID.self, forKey: .id), outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome),
+                id: try c.decode(UUID.self, forKey: .id),
+                outcome: try c.decode(ProcedureOutcome.self, forKey: .outcome),
                 decidedOn: try c.decode(Day.self, forKey: .decidedOn),
-                reportedBy: try c.decodeIfPresent(Party.self, forKey: .reportedBy))
+                reportedBy: try c.decodeIfPresent(Party.self, forKey: .reportedBy)
+            )
         case "outflowRecorded": self = .outflowRecorded(try c.decode(Outflow.self, forKey: .outflow))
         case "noteAdded": self = .noteAdded(try c.decode(CaseNote.self, forKey: .note))
         case "milestoneAdjusted": self = .milestoneAdjusted(try c.decode(MilestoneAdjustment.self, forKey: .adjustment))
-        case "reviewHeld": self = .reviewHeld(on: try c.decode(Day.self, forKey: .on), meetingId: try c.decodeIfPresent(UUID.self, forKey: .meetingId))
+        case "reviewHeld":
+            self = .reviewHeld(
+                on: try c.decode(Day.self, forKey: .on),
+                meetingId: try c.decodeIfPresent(UUID.self, forKey: .meetingId)
+            )
         case "actionItemAssigned": self = .actionItemAssigned(try c.decode(ActionItem.self, forKey: .actionItem))
-        case "actionItemCompleted": self = .actionItemCompleted(id: try c.decode(UUID.self, forKey: .id), on: try c.decode(Day.self, forKey: .on))
-        case "meetingDecisionRecorded": self = .meetingDecisionRecorded(try c.decode(RecordedMeetingDecision.self, forKey: .decision))
+        case "actionItemCompleted":
+            self = .actionItemCompleted(
+                id: try c.decode(UUID.self, forKey: .id),
+                on: try c.decode(Day.self, forKey: .on)
+            )
+        case "meetingDecisionRecorded":
+            self = .meetingDecisionRecorded(try c.decode(RecordedMeetingDecision.self, forKey: .decision))
         case "transferRequested": self = .transferRequested(try c.decode(TransferRequest.self, forKey: .transfer))
-        case "committeeRequested": self = .committeeRequested(try c.decode(CommitteeRequest.self, forKey: .committeeRequest))
-        case "committeeAdvised": self = .committeeAdvised(id: try c.decode(UUID.self, forKey: .id), advice: try c.decode(String.self, forKey: .advice), on: try c.decode(Day.self, forKey: .on))
+        case "committeeRequested":
+            self = .committeeRequested(try c.decode(CommitteeRequest.self, forKey: .committeeRequest))
+        case "committeeAdvised":
+            self = .committeeAdvised(
+                id: try c.decode(UUID.self, forKey: .id),
+                advice: try c.decode(String.self, forKey: .advice),
+                on: try c.decode(Day.self, forKey: .on)
+            )
         case "escalated": self = .escalated(try c.decode(Escalation.self, forKey: .escalation))
-        case "escalationDecided": self = .escalationDecided(id: try c.decode(UUID.self, forKey: .id), decision: try c.decode(String.self, forKey: .decision), on: try c.decode(Day.self, forKey: .on))
-        case "transferDecided": self = .transferDecided(id: try c.decode(UUID.self, forKey: .id), accepted: try c.decode(Bool.self, forKey: .accepted), on: try c.decode(Day.self, forKey: .on), note: try c.decodeIfPresent(String.self, forKey: .note))
-        case "biometricsRecorded": self = .biometricsRecorded(try c.decode(BiometricIdentification.self, forKey: .biometrics))
+        case "escalationDecided":
+            self = .escalationDecided(
+                id: try c.decode(UUID.self, forKey: .id),
+                decision: try c.decode(String.self, forKey: .decision),
+                on: try c.decode(Day.self, forKey: .on)
+            )
+        case "transferDecided":
+            self = .transferDecided(
+                id: try c.decode(UUID.self, forKey: .id),
+                accepted: try c.decode(Bool.self, forKey: .accepted),
+                on: try c.decode(Day.self, forKey: .on),
+                note: try c.decodeIfPresent(String.self, forKey: .note)
+            )
+        case "biometricsRecorded":
+            self = .biometricsRecorded(try c.decode(BiometricIdentification.self, forKey: .biometrics))
         case "duplicateResolved": self = .duplicateResolved(try c.decode(DuplicateResolution.self, forKey: .resolution))
-        case let other: throw DecodingError.dataCorruptedError(forKey: .type, in: c, debugDescription: "unknown event type \(other)")
+        case let other:
+            throw DecodingError.dataCorruptedError(
+                forKey: .type,
+                in: c,
+                debugDescription: "unknown event type \(other)"
+            )
         }
     }
 
@@ -149,31 +203,51 @@ extension CaseChange: Codable {
         try c.encode(kind, forKey: .type)
         switch self {
         case .referred(let r, let identity, let previous):
-            try c.encode(r, forKey: .referral); try c.encode(identity, forKey: .identity); try c.encodeIfPresent(previous, forKey: .previousTrajectoryId)
+            try c.encode(r, forKey: .referral)
+            try c.encode(identity, forKey: .identity)
+            try c.encodeIfPresent(previous, forKey: .previousTrajectoryId)
         case .intakeRecorded(let identity, let evidence):
-            try c.encode(identity, forKey: .identity); try c.encode(evidence, forKey: .evidence)
+            try c.encode(identity, forKey: .identity)
+            try c.encode(evidence, forKey: .evidence)
         case .admissionDecided(let d): try c.encode(d, forKey: .decision)
         case .perspectiveSet(let p): try c.encode(p, forKey: .perspective)
         case .supportStarted(let s): try c.encode(s, forKey: .support)
-        case .supportEnded(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .endedOn)
+        case .supportEnded(let id, let day):
+            try c.encode(id, forKey: .id)
+            try c.encode(day, forKey: .endedOn)
         case .procedureSubmitted(let p): try c.encode(p, forKey: .procedure)
         case .procedureDecided(let id, let outcome, let day, let reportedBy):
-            try c.encode(id, forKey: .id); try c.encode(outcome, forKey: .outcome); try c.encode(day, forKey: .decidedOn)
+            try c.encode(id, forKey: .id)
+            try c.encode(outcome, forKey: .outcome)
+            try c.encode(day, forKey: .decidedOn)
             try c.encodeIfPresent(reportedBy, forKey: .reportedBy)
         case .outflowRecorded(let o): try c.encode(o, forKey: .outflow)
         case .noteAdded(let n): try c.encode(n, forKey: .note)
         case .milestoneAdjusted(let a): try c.encode(a, forKey: .adjustment)
-        case .reviewHeld(let day, let meeting): try c.encode(day, forKey: .on); try c.encodeIfPresent(meeting, forKey: .meetingId)
+        case .reviewHeld(let day, let meeting):
+            try c.encode(day, forKey: .on)
+            try c.encodeIfPresent(meeting, forKey: .meetingId)
         case .actionItemAssigned(let item): try c.encode(item, forKey: .actionItem)
-        case .actionItemCompleted(let id, let day): try c.encode(id, forKey: .id); try c.encode(day, forKey: .on)
+        case .actionItemCompleted(let id, let day):
+            try c.encode(id, forKey: .id)
+            try c.encode(day, forKey: .on)
         case .meetingDecisionRecorded(let d): try c.encode(d, forKey: .decision)
         case .transferRequested(let t): try c.encode(t, forKey: .transfer)
         case .committeeRequested(let r): try c.encode(r, forKey: .committeeRequest)
         case .escalated(let e): try c.encode(e, forKey: .escalation)
-        case .escalationDecided(let id, let decision, let day): try c.encode(id, forKey: .id); try c.encode(decision, forKey: .decision); try c.encode(day, forKey: .on)
-        case .committeeAdvised(let id, let advice, let day): try c.encode(id, forKey: .id); try c.encode(advice, forKey: .advice); try c.encode(day, forKey: .on)
+        case .escalationDecided(let id, let decision, let day):
+            try c.encode(id, forKey: .id)
+            try c.encode(decision, forKey: .decision)
+            try c.encode(day, forKey: .on)
+        case .committeeAdvised(let id, let advice, let day):
+            try c.encode(id, forKey: .id)
+            try c.encode(advice, forKey: .advice)
+            try c.encode(day, forKey: .on)
         case .transferDecided(let id, let accepted, let day, let note):
-            try c.encode(id, forKey: .id); try c.encode(accepted, forKey: .accepted); try c.encode(day, forKey: .on); try c.encodeIfPresent(note, forKey: .note)
+            try c.encode(id, forKey: .id)
+            try c.encode(accepted, forKey: .accepted)
+            try c.encode(day, forKey: .on)
+            try c.encodeIfPresent(note, forKey: .note)
         case .biometricsRecorded(let b): try c.encode(b, forKey: .biometrics)
         case .duplicateResolved(let r): try c.encode(r, forKey: .resolution)
         }

@@ -17,28 +17,48 @@ public enum CaseCommands {
     }
 
     /// Intake: the identity as established and the evidence for the admission check.
-    public static func recordIntake(_ input: FormInput, on file: CaseFile, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func recordIntake(
+        _ input: FormInput,
+        on file: CaseFile,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.referral, .intake], field: "stage")
         let identity = Identity.parse(&p)
         let evidence = AdmissionEvidence.parse(&p, referredOn: file.referral.referredOn)
         if let since = evidence?.inRegionSince, let birth = identity?.birthDate, since < birth.earliestDay {
-            p.fail("inRegionSince", "beforeBirth", nl: "Deze datum ligt vóór de geboortedatum.", en: "This date is before the birth date.")
+            p.fail(
+                "inRegionSince",
+                "beforeBirth",
+                nl: "Deze datum ligt vóór de geboortedatum.",
+                en: "This date is before the birth date."
+            )
         }
         try p.finish()
         return .intakeRecorded(identity: identity!, evidence: evidence!)
     }
 
     /// Toelatingsbesluit, checked against the admission check as it stands.
-    public static func decideAdmission(_ input: FormInput, on file: CaseFile, check: AdmissionCheck, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func decideAdmission(
+        _ input: FormInput,
+        on file: CaseFile,
+        check: AdmissionCheck,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.intake], field: "stage")
         try p.finish()
-        return .admissionDecided(try AdmissionDecision.parse(input, check: check, referredOn: file.referral.referredOn, today: today))
+        return .admissionDecided(
+            try AdmissionDecision.parse(input, check: check, referredOn: file.referral.referredOn, today: today)
+        )
     }
 
     /// A perspective decided or revised.
-    public static func setPerspective(_ input: FormInput, on file: CaseFile, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func setPerspective(
+        _ input: FormInput,
+        on file: CaseFile,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let perspective = p.choice("perspective", Perspective.self)
@@ -46,37 +66,73 @@ public enum CaseCommands {
         let note = p.optional("note", maxLength: 4000)
         notBeforeAdmission(&p, file, day, field: "decidedOn")
         if let day, let latest = file.perspectives.map(\.decidedOn).max(), day < latest {
-            p.fail("decidedOn", "beforeLatest", nl: "Er is al een perspectief vastgesteld op \(latest); een herziening kan niet eerder liggen.", en: "A perspective was already set on \(latest); a revision cannot be earlier.")
+            p.fail(
+                "decidedOn",
+                "beforeLatest",
+                nl: "Er is al een perspectief vastgesteld op \(latest); een herziening kan niet eerder liggen.",
+                en: "A perspective was already set on \(latest); a revision cannot be earlier."
+            )
         }
         try p.finish()
         return .perspectiveSet(PerspectiveDecision(perspective: perspective!, decidedOn: day!, note: note))
     }
 
     /// An instrument started.
-    public static func startSupport(_ input: FormInput, on file: CaseFile, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func startSupport(
+        _ input: FormInput,
+        on file: CaseFile,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let instrument = p.choice("instrument", SupportInstrument.self)
         let day = p.day("startedOn")
         let note = p.optional("note", maxLength: 4000)
         notBeforeAdmission(&p, file, day, field: "startedOn")
-        if let instrument, let open = file.support.first(where: { $0.isOpen && ($0.instrument == instrument || ($0.instrument.isShelter && instrument.isShelter)) }) {
-            p.fail("instrument", "alreadyOpen", nl: "‘\(open.instrument.label.nl)’ loopt al sinds \(open.startedOn); beëindig die eerst.", en: "‘\(open.instrument.label.en)’ has been running since \(open.startedOn); end it first.")
+        if let instrument,
+            let open = file.support.first(where: {
+                $0.isOpen && ($0.instrument == instrument || ($0.instrument.isShelter && instrument.isShelter))
+            })
+        {
+            p.fail(
+                "instrument",
+                "alreadyOpen",
+                nl: "‘\(open.instrument.label.nl)’ loopt al sinds \(open.startedOn); beëindig die eerst.",
+                en: "‘\(open.instrument.label.en)’ has been running since \(open.startedOn); end it first."
+            )
         }
         try p.finish()
-        return .supportStarted(SupportPeriod(id: id, instrument: instrument!, startedOn: day!, endedOn: nil, note: note))
+        return .supportStarted(
+            SupportPeriod(id: id, instrument: instrument!, startedOn: day!, endedOn: nil, note: note)
+        )
     }
 
     /// An instrument ended.
-    public static func endSupport(_ input: FormInput, on file: CaseFile, supportId: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func endSupport(
+        _ input: FormInput,
+        on file: CaseFile,
+        supportId: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let day = p.day("endedOn")
         if let period = file.support.first(where: { $0.id == supportId }) {
             if !period.isOpen {
-                p.fail("endedOn", "alreadyEnded", nl: "Dit instrument is al beëindigd.", en: "This instrument has already ended.")
+                p.fail(
+                    "endedOn",
+                    "alreadyEnded",
+                    nl: "Dit instrument is al beëindigd.",
+                    en: "This instrument has already ended."
+                )
             } else if let day, day < period.startedOn {
-                p.fail("endedOn", "beforeStart", nl: "De einddatum ligt vóór de start (\(period.startedOn)).", en: "The end date is before the start (\(period.startedOn)).")
+                p.fail(
+                    "endedOn",
+                    "beforeStart",
+                    nl: "De einddatum ligt vóór de start (\(period.startedOn)).",
+                    en: "The end date is before the start (\(period.startedOn))."
+                )
             }
         } else {
             p.fail("supportId", "notFound", nl: "Onbekend instrument.", en: "Unknown instrument.")
@@ -86,17 +142,29 @@ public enum CaseCommands {
     }
 
     /// A procedure submitted.
-    public static func submitProcedure(_ input: FormInput, on file: CaseFile, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func submitProcedure(
+        _ input: FormInput,
+        on file: CaseFile,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let kind = p.choice("kind", ProcedureKind.self)
         let day = p.day("submittedOn")
         let reference = p.optional("reference", maxLength: 100)
         if let day, day < file.referral.referredOn {
-            p.fail("submittedOn", "beforeReferral", nl: "De indiening ligt vóór de aanmelding (\(file.referral.referredOn)).", en: "The submission is before the referral (\(file.referral.referredOn)).")
+            p.fail(
+                "submittedOn",
+                "beforeReferral",
+                nl: "De indiening ligt vóór de aanmelding (\(file.referral.referredOn)).",
+                en: "The submission is before the referral (\(file.referral.referredOn))."
+            )
         }
         try p.finish()
-        return .procedureSubmitted(Procedure(id: id, kind: kind!, submittedOn: day!, reference: reference, outcome: nil, decidedOn: nil))
+        return .procedureSubmitted(
+            Procedure(id: id, kind: kind!, submittedOn: day!, reference: reference, outcome: nil, decidedOn: nil)
+        )
     }
 
     /// The decision on a procedure.
@@ -104,7 +172,11 @@ public enum CaseCommands {
     /// recorded by another party (the NGO or municipality, who hear of it first) it is kept as a
     /// fact that party reported, and shown so.
     public static func decideProcedure(
-        _ input: FormInput, on file: CaseFile, procedureId: UUID, by party: Party, today: Day
+        _ input: FormInput,
+        on file: CaseFile,
+        procedureId: UUID,
+        by party: Party,
+        today: Day
     ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active, .outflow], field: "stage")
@@ -112,9 +184,19 @@ public enum CaseCommands {
         let day = p.day("decidedOn")
         if let procedure = file.procedures.first(where: { $0.id == procedureId }) {
             if !procedure.isPending {
-                p.fail("outcome", "alreadyDecided", nl: "Op deze procedure is al beslist.", en: "This procedure has already been decided.")
+                p.fail(
+                    "outcome",
+                    "alreadyDecided",
+                    nl: "Op deze procedure is al beslist.",
+                    en: "This procedure has already been decided."
+                )
             } else if let day, day < procedure.submittedOn {
-                p.fail("decidedOn", "beforeSubmission", nl: "De beslissing ligt vóór de indiening (\(procedure.submittedOn)).", en: "The decision is before the submission (\(procedure.submittedOn)).")
+                p.fail(
+                    "decidedOn",
+                    "beforeSubmission",
+                    nl: "De beslissing ligt vóór de indiening (\(procedure.submittedOn)).",
+                    en: "The decision is before the submission (\(procedure.submittedOn))."
+                )
             }
         } else {
             p.fail("procedureId", "notFound", nl: "Onbekende procedure.", en: "Unknown procedure.")
@@ -126,7 +208,12 @@ public enum CaseCommands {
     }
 
     /// Uitstroom, with a reason from the configured code list.
-    public static func recordOutflow(_ input: FormInput, on file: CaseFile, reasons: [OutflowReason], today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func recordOutflow(
+        _ input: FormInput,
+        on file: CaseFile,
+        reasons: [OutflowReason],
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let day = p.day("leftOn")
@@ -135,13 +222,23 @@ public enum CaseCommands {
         if let code = p.input.string("reason") {
             reason = reasons.first { $0.code == code }
             if reason == nil {
-                p.fail("reason", "unknownCode", nl: "‘\(code)’ staat niet in de lijst van uitstroomredenen.", en: "‘\(code)’ is not in the list of outflow reasons.")
+                p.fail(
+                    "reason",
+                    "unknownCode",
+                    nl: "‘\(code)’ staat niet in de lijst van uitstroomredenen.",
+                    en: "‘\(code)’ is not in the list of outflow reasons."
+                )
             }
         } else {
             p.fail("reason", "required", nl: "Kies de uitstroomreden.", en: "Choose the outflow reason.")
         }
         if let day, let admitted = file.admittedOn, day < admitted {
-            p.fail("leftOn", "beforeAdmission", nl: "De uitstroom ligt vóór de toelating (\(admitted)).", en: "The outflow is before the admission (\(admitted)).")
+            p.fail(
+                "leftOn",
+                "beforeAdmission",
+                nl: "De uitstroom ligt vóór de toelating (\(admitted)).",
+                en: "The outflow is before the admission (\(admitted))."
+            )
         }
         if reason?.code == "other" && note == nil {
             p.fail("note", "required", nl: "Licht de reden ‘anders’ toe.", en: "Explain the reason ‘other’.")
@@ -151,31 +248,64 @@ public enum CaseCommands {
     }
 
     /// A case note; agencies write general notes only.
-    public static func addNote(_ input: FormInput, by actor: Actor, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func addNote(
+        _ input: FormInput,
+        by actor: Actor,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         let classification = p.choice("classification", NoteClassification.self)
         let text = p.required("text", maxLength: 10_000)
         let shared = p.choices("sharedWith", Party.self)
         if let classification, !AccessPolicy.mayWrite(classification, actor: actor) {
-            p.fail("classification", "notAllowed", nl: "Uw organisatie kan alleen algemene notities schrijven.", en: "Your organisation can write general notes only.")
+            p.fail(
+                "classification",
+                "notAllowed",
+                nl: "Uw organisatie kan alleen algemene notities schrijven.",
+                en: "Your organisation can write general notes only."
+            )
         }
         if shared.contains(where: { $0 == .monitor || $0 == .admin }) {
-            p.fail("sharedWith", "notAllowed", nl: "Monitor en beheer kunnen geen notities lezen.", en: "Monitor and administrators cannot read notes.")
+            p.fail(
+                "sharedWith",
+                "notAllowed",
+                nl: "Monitor en beheer kunnen geen notities lezen.",
+                en: "Monitor and administrators cannot read notes."
+            )
         }
         try p.finish()
-        return .noteAdded(CaseNote(id: id, classification: classification!, text: text!, authorOrganisationId: actor.organisationId, sharedWith: classification == .general ? [] : shared))
+        return .noteAdded(
+            CaseNote(
+                id: id,
+                classification: classification!,
+                text: text!,
+                authorOrganisationId: actor.organisationId,
+                sharedWith: classification == .general ? [] : shared
+            )
+        )
     }
 
     // MARK: Shared checks
 
     private static func requireStage(_ p: inout Parser, _ file: CaseFile, _ allowed: [Stage], field: String) {
         guard !allowed.contains(file.stage) else { return }
-        p.fail(field, "wrongStage", nl: "Dit kan niet in de fase ‘\(file.stage.label.nl)’.", en: "Not possible in the stage ‘\(file.stage.label.en)’.")
+        p.fail(
+            field,
+            "wrongStage",
+            nl: "Dit kan niet in de fase ‘\(file.stage.label.nl)’.",
+            en: "Not possible in the stage ‘\(file.stage.label.en)’."
+        )
     }
 
     private static func notBeforeAdmission(_ p: inout Parser, _ file: CaseFile, _ day: Day?, field: String) {
         if let day, let admitted = file.admittedOn, day < admitted {
-            p.fail(field, "beforeAdmission", nl: "Deze datum ligt vóór de toelating (\(admitted)).", en: "This date is before the admission (\(admitted)).")
+            p.fail(
+                field,
+                "beforeAdmission",
+                nl: "Deze datum ligt vóór de toelating (\(admitted)).",
+                en: "This date is before the admission (\(admitted))."
+            )
         }
     }
 }

@@ -12,7 +12,15 @@ public struct Actor: Sendable, Hashable, Codable {
     /// For an escalation body: the rung of the ladder it decides at.
     public let escalationLevel: String?
 
-    public init(userId: UUID, organisationId: UUID, party: Party, locationIds: Set<UUID>, displayName: String, organisationName: String, escalationLevel: String? = nil) {
+    public init(
+        userId: UUID,
+        organisationId: UUID,
+        party: Party,
+        locationIds: Set<UUID>,
+        displayName: String,
+        organisationName: String,
+        escalationLevel: String? = nil
+    ) {
         self.userId = userId
         self.organisationId = organisationId
         self.party = party
@@ -40,7 +48,19 @@ public struct CaseEvent: Sendable, Hashable, Codable, Identifiable {
     /// Ingangsdatum: the day the change took effect (the recording day when it has none of its own).
     public let effectiveOn: Day
 
-    public init(id: UUID, trajectoryId: UUID, sequence: Int, change: CaseChange, userId: UUID, userName: String, organisationId: UUID, organisationName: String, party: Party, recordedAt: Date, effectiveOn: Day) {
+    public init(
+        id: UUID,
+        trajectoryId: UUID,
+        sequence: Int,
+        change: CaseChange,
+        userId: UUID,
+        userName: String,
+        organisationId: UUID,
+        organisationName: String,
+        party: Party,
+        recordedAt: Date,
+        effectiveOn: Day
+    ) {
         self.id = id
         self.trajectoryId = trajectoryId
         self.sequence = sequence

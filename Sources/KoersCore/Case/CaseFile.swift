@@ -32,7 +32,14 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var duplicateResolutions: [DuplicateResolution] = []
 
     /// Starts a case from its referral event.
-    public init(id: UUID, personId: UUID, locationId: UUID, referral: Referral, identity: Identity, previousTrajectoryId: UUID?) {
+    public init(
+        id: UUID,
+        personId: UUID,
+        locationId: UUID,
+        referral: Referral,
+        identity: Identity,
+        previousTrajectoryId: UUID?
+    ) {
         self.id = id
         self.personId = personId
         self.locationId = locationId
@@ -44,8 +51,17 @@ public struct CaseFile: Sendable, Hashable {
 
     /// Folds events in sequence order; nil when the first is not a referral.
     public static func fold(_ events: [CaseEvent], personId: UUID, locationId: UUID) -> CaseFile? {
-        guard let first = events.first, case .referred(let referral, let identity, let previous) = first.change else { return nil }
-        var file = CaseFile(id: first.trajectoryId, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+        guard let first = events.first, case .referred(let referral, let identity, let previous) = first.change else {
+            return nil
+        }
+        var file = CaseFile(
+            id: first.trajectoryId,
+            personId: personId,
+            locationId: locationId,
+            referral: referral,
+            identity: identity,
+            previousTrajectoryId: previous
+        )
         for event in events.dropFirst() { file.apply(event.change) }
         return file
     }

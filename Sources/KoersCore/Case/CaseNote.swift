@@ -22,7 +22,13 @@ public struct CaseNote: Sendable, Hashable, Codable, Identifiable {
     /// Parties beyond the author's organisation that may read a social or medical note.
     public let sharedWith: [Party]
 
-    public init(id: UUID, classification: NoteClassification, text: String, authorOrganisationId: UUID, sharedWith: [Party]) {
+    public init(
+        id: UUID,
+        classification: NoteClassification,
+        text: String,
+        authorOrganisationId: UUID,
+        sharedWith: [Party]
+    ) {
         self.id = id
         self.classification = classification
         self.text = text

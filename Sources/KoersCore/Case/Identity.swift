@@ -12,7 +12,15 @@ public struct Identity: Sendable, Hashable, Codable {
     public var gender: Gender
     public var vNumber: VNumber?
 
-    public init(givenNames: String?, surname: String, aliases: [String] = [], birthDate: PartialDate?, nationality: String, gender: Gender, vNumber: VNumber?) {
+    public init(
+        givenNames: String?,
+        surname: String,
+        aliases: [String] = [],
+        birthDate: PartialDate?,
+        nationality: String,
+        gender: Gender,
+        vNumber: VNumber?
+    ) {
         self.givenNames = givenNames
         self.surname = surname
         self.aliases = aliases
@@ -33,10 +41,11 @@ public struct Identity: Sendable, Hashable, Codable {
     public static func parse(_ p: inout Parser) -> Identity? {
         let given = p.optional("givenNames")
         let surname = p.required("surname")
-        let aliases = p.input.string("aliases").map { text in
-            text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        } ?? []
+        let aliases =
+            p.input.string("aliases").map { text in
+                text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            } ?? []
         if aliases.count > 20 {
             p.fail("aliases", "tooMany", nl: "Maximaal 20 aliassen.", en: "At most 20 aliases.")
         }
@@ -44,14 +53,29 @@ public struct Identity: Sendable, Hashable, Codable {
         if let text = p.input.string("birthDate") {
             if let value = PartialDate(text) {
                 if value.earliestDay > p.today {
-                    p.fail("birthDate", "inFuture", nl: "De geboortedatum ligt in de toekomst.", en: "The birth date is in the future.")
+                    p.fail(
+                        "birthDate",
+                        "inFuture",
+                        nl: "De geboortedatum ligt in de toekomst.",
+                        en: "The birth date is in the future."
+                    )
                 } else if value.year < p.today.year - 120 {
-                    p.fail("birthDate", "tooOld", nl: "De geboortedatum ligt meer dan 120 jaar terug.", en: "The birth date is more than 120 years ago.")
+                    p.fail(
+                        "birthDate",
+                        "tooOld",
+                        nl: "De geboortedatum ligt meer dan 120 jaar terug.",
+                        en: "The birth date is more than 120 years ago."
+                    )
                 } else {
                     birthDate = value
                 }
             } else {
-                p.fail("birthDate", "invalidDate", nl: "Gebruik JJJJ, JJJJ-MM of JJJJ-MM-DD.", en: "Use YYYY, YYYY-MM or YYYY-MM-DD.")
+                p.fail(
+                    "birthDate",
+                    "invalidDate",
+                    nl: "Gebruik JJJJ, JJJJ-MM of JJJJ-MM-DD.",
+                    en: "Use YYYY, YYYY-MM or YYYY-MM-DD."
+                )
             }
         }
         var nationality: String?
@@ -59,10 +83,20 @@ public struct Identity: Sendable, Hashable, Codable {
             if let country = Country.named(code) {
                 nationality = country.code
             } else {
-                p.fail("nationality", "unknownCode", nl: "‘\(code)’ is geen ISO 3166-landcode (drie letters), XXA (staatloos) of XXX (onbekend).", en: "‘\(code)’ is not an ISO 3166 alpha-3 country code, XXA (stateless) or XXX (unknown).")
+                p.fail(
+                    "nationality",
+                    "unknownCode",
+                    nl: "‘\(code)’ is geen ISO 3166-landcode (drie letters), XXA (staatloos) of XXX (onbekend).",
+                    en: "‘\(code)’ is not an ISO 3166 alpha-3 country code, XXA (stateless) or XXX (unknown)."
+                )
             }
         } else {
-            p.fail("nationality", "required", nl: "Kies een nationaliteit (of ‘Onbekend’).", en: "Choose a nationality (or ‘Unknown’).")
+            p.fail(
+                "nationality",
+                "required",
+                nl: "Kies een nationaliteit (of ‘Onbekend’).",
+                en: "Choose a nationality (or ‘Unknown’)."
+            )
         }
         let gender = p.choice("gender", Gender.self)
         var vNumber: VNumber?
@@ -70,11 +104,23 @@ public struct Identity: Sendable, Hashable, Codable {
             if let value = VNumber(text) {
                 vNumber = value
             } else {
-                p.fail("vNumber", "invalidVNumber", nl: "Een V-nummer heeft precies 10 cijfers.", en: "A V-number has exactly 10 digits.")
+                p.fail(
+                    "vNumber",
+                    "invalidVNumber",
+                    nl: "Een V-nummer heeft precies 10 cijfers.",
+                    en: "A V-number has exactly 10 digits."
+                )
             }
         }
         guard let surname, let nationality, let gender else { return nil }
-        return Identity(givenNames: given, surname: surname, aliases: aliases, birthDate: birthDate, nationality: nationality, gender: gender, vNumber: vNumber)
+        return Identity(
+            givenNames: given,
+            surname: surname,
+            aliases: aliases,
+            birthDate: birthDate,
+            nationality: nationality,
+            gender: gender,
+            vNumber: vNumber
+        )
     }
 }
-

@@ -33,15 +33,39 @@ public struct OutflowReason: Sendable, Hashable, Codable {
 
     /// The brief's national default code list.
     public static let nationalDefault: [OutflowReason] = [
-        .init(code: "permitGranted", category: .durable, label: .init(nl: "Verblijfsvergunning verleend", en: "Permit granted")),
-        .init(code: "independentDeparture", category: .durable, label: .init(nl: "Zelfstandig vertrek", en: "Independent departure")),
+        .init(
+            code: "permitGranted",
+            category: .durable,
+            label: .init(nl: "Verblijfsvergunning verleend", en: "Permit granted")
+        ),
+        .init(
+            code: "independentDeparture",
+            category: .durable,
+            label: .init(nl: "Zelfstandig vertrek", en: "Independent departure")
+        ),
         .init(code: "onwardMigration", category: .durable, label: .init(nl: "Doormigratie", en: "Onward migration")),
         .init(code: "hasaSubmitted", category: .semiDurable, label: .init(nl: "HASA ingediend", en: "HASA submitted")),
         .init(code: "article64", category: .semiDurable, label: .init(nl: "Artikel 64", en: "Article 64")),
-        .init(code: "leftUnknown", category: .none, label: .init(nl: "Met onbekende bestemming vertrokken", en: "Left to unknown destination")),
-        .init(code: "nonCooperation", category: .none, label: .init(nl: "Beëindigd wegens niet meewerken", en: "Ended for not cooperating")),
-        .init(code: "deadlineReached", category: .none, label: .init(nl: "Beëindigd bij het verstrijken van de termijn", en: "Ended at the deadline")),
-        .init(code: "removedFromShelter", category: .none, label: .init(nl: "Uit de opvang gezet", en: "Removed from shelter")),
+        .init(
+            code: "leftUnknown",
+            category: .none,
+            label: .init(nl: "Met onbekende bestemming vertrokken", en: "Left to unknown destination")
+        ),
+        .init(
+            code: "nonCooperation",
+            category: .none,
+            label: .init(nl: "Beëindigd wegens niet meewerken", en: "Ended for not cooperating")
+        ),
+        .init(
+            code: "deadlineReached",
+            category: .none,
+            label: .init(nl: "Beëindigd bij het verstrijken van de termijn", en: "Ended at the deadline")
+        ),
+        .init(
+            code: "removedFromShelter",
+            category: .none,
+            label: .init(nl: "Uit de opvang gezet", en: "Removed from shelter")
+        ),
         .init(code: "other", category: .none, label: .init(nl: "Anders", en: "Other")),
     ]
 }

@@ -11,8 +11,13 @@ public enum ProcedureKind: String, Sendable, CaseIterable, Codable {
     public var label: LocalizedText {
         switch self {
         case .hasa: LocalizedText(nl: "Herhaalde asielaanvraag (HASA)", en: "Repeat asylum application (HASA)")
-        case .article64: LocalizedText(nl: "Artikel 64 (medisch uitstel van vertrek)", en: "Article 64 (medical postponement of departure)")
-        case .regularApplication: LocalizedText(nl: "Reguliere aanvraag verblijfsvergunning", en: "Regular permit application")
+        case .article64:
+            LocalizedText(
+                nl: "Artikel 64 (medisch uitstel van vertrek)",
+                en: "Article 64 (medical postponement of departure)"
+            )
+        case .regularApplication:
+            LocalizedText(nl: "Reguliere aanvraag verblijfsvergunning", en: "Regular permit application")
         case .returnSupport: LocalizedText(nl: "Terugkeerondersteuning", en: "Return support")
         case .identityResearch: LocalizedText(nl: "Identiteitsonderzoek", en: "Identity research")
         case .onwardMigration: LocalizedText(nl: "Doormigratie", en: "Onward migration")
@@ -55,7 +60,14 @@ public struct Procedure: Sendable, Hashable, Codable, Identifiable {
     /// fact it reported; nil when the authority recorded it itself.
     public var decisionReportedBy: Party?
 
-    public init(id: UUID, kind: ProcedureKind, submittedOn: Day, reference: String?, outcome: ProcedureOutcome?, decidedOn: Day?) {
+    public init(
+        id: UUID,
+        kind: ProcedureKind,
+        submittedOn: Day,
+        reference: String?,
+        outcome: ProcedureOutcome?,
+        decidedOn: Day?
+    ) {
         self.id = id
         self.kind = kind
         self.submittedOn = submittedOn

@@ -15,8 +15,10 @@ public enum SupportInstrument: String, Sendable, CaseIterable, Codable {
         case .legalAssistance: LocalizedText(nl: "Juridische begeleiding", en: "Legal assistance")
         case .activation: LocalizedText(nl: "Activering", en: "Activation")
         case .socialSupport: LocalizedText(nl: "Maatschappelijke begeleiding", en: "Social support")
-        case .futureOrientationEmpowerment: LocalizedText(nl: "Toekomstoriëntatie (empowerment)", en: "Future orientation (empowerment)")
-        case .futureOrientationReturn: LocalizedText(nl: "Toekomstoriëntatie (terugkeer)", en: "Future orientation (return)")
+        case .futureOrientationEmpowerment:
+            LocalizedText(nl: "Toekomstoriëntatie (empowerment)", en: "Future orientation (empowerment)")
+        case .futureOrientationReturn:
+            LocalizedText(nl: "Toekomstoriëntatie (terugkeer)", en: "Future orientation (return)")
         case .careAccess: LocalizedText(nl: "Toeleiding naar zorg", en: "Access to care")
         }
     }

@@ -28,28 +28,68 @@ public struct CommitteeRecord: Sendable, Hashable {
 /// The rules for putting a case to the committee and for its advice.
 public enum CommitteeCommands {
     /// Parts of a dossier a requester may share with the committee.
-    public static let shareable: [CaseSection] = [.identity, .admission, .perspective, .support, .procedures, .outflow, .notes, .progress]
+    public static let shareable: [CaseSection] = [
+        .identity, .admission, .perspective, .support, .procedures, .outflow, .notes, .progress,
+    ]
 
-    public static func request(_ input: FormInput, on file: CaseFile, by party: Party, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func request(
+        _ input: FormInput,
+        on file: CaseFile,
+        by party: Party,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
-        if file.stage.isClosed { p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.") }
+        if file.stage.isClosed {
+            p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
+        }
         if file.committeeRequests.contains(where: { $0.advice == nil }) {
-            p.fail("request", "pending", nl: "Er ligt al een verzoek bij de commissie.", en: "A request is already with the committee.")
+            p.fail(
+                "request",
+                "pending",
+                nl: "Er ligt al een verzoek bij de commissie.",
+                en: "A request is already with the committee."
+            )
         }
         let text = p.required("request", maxLength: 8000)
         let sections = p.choices("sharedSections", CaseSection.self).filter { shareable.contains($0) }
         if sections.isEmpty && !p.hasError("sharedSections") {
-            p.fail("sharedSections", "required", nl: "Kies welke delen van het dossier de commissie ziet.", en: "Choose which parts of the dossier the committee sees.")
+            p.fail(
+                "sharedSections",
+                "required",
+                nl: "Kies welke delen van het dossier de commissie ziet.",
+                en: "Choose which parts of the dossier the committee sees."
+            )
         }
         try p.finish()
-        return .committeeRequested(CommitteeRequest(id: id, request: text!, sharedSections: sections, requestedOn: today, requestingParty: party))
+        return .committeeRequested(
+            CommitteeRequest(
+                id: id,
+                request: text!,
+                sharedSections: sections,
+                requestedOn: today,
+                requestingParty: party
+            )
+        )
     }
 
-    public static func advise(_ input: FormInput, on file: CaseFile, requestId: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func advise(
+        _ input: FormInput,
+        on file: CaseFile,
+        requestId: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         let advice = p.required("advice", maxLength: 8000)
         if let record = file.committeeRequests.first(where: { $0.request.id == requestId }) {
-            if record.advice != nil { p.fail("advice", "alreadyAdvised", nl: "De commissie heeft hierover al geadviseerd.", en: "The committee has already advised on this.") }
+            if record.advice != nil {
+                p.fail(
+                    "advice",
+                    "alreadyAdvised",
+                    nl: "De commissie heeft hierover al geadviseerd.",
+                    en: "The committee has already advised on this."
+                )
+            }
         } else {
             p.fail("requestId", "notFound", nl: "Onbekend verzoek.", en: "Unknown request.")
         }

@@ -11,7 +11,15 @@ public struct ActionItem: Sendable, Hashable, Codable, Identifiable {
     public let meetingId: UUID?
     public var completedOn: Day?
 
-    public init(id: UUID, party: Party, text: String, dueOn: Day, assignedOn: Day, meetingId: UUID?, completedOn: Day? = nil) {
+    public init(
+        id: UUID,
+        party: Party,
+        text: String,
+        dueOn: Day,
+        assignedOn: Day,
+        meetingId: UUID?,
+        completedOn: Day? = nil
+    ) {
         self.id = id
         self.party = party
         self.text = text

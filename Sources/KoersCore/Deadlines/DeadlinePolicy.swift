@@ -27,15 +27,21 @@ public struct DeadlinePolicy: Sendable, Hashable, Codable {
         func number(_ field: String, _ range: ClosedRange<Int>) -> Int? {
             guard let text = p.input.string(field) else { return nil }
             guard let value = Int(text), range.contains(value) else {
-                p.fail(field, "outOfRange", nl: "Een heel getal van \(range.lowerBound) tot \(range.upperBound), of leeg voor geen termijn.",
-                       en: "A whole number from \(range.lowerBound) to \(range.upperBound), or empty for no deadline.")
+                p.fail(
+                    field,
+                    "outOfRange",
+                    nl: "Een heel getal van \(range.lowerBound) tot \(range.upperBound), of leeg voor geen termijn.",
+                    en: "A whole number from \(range.lowerBound) to \(range.upperBound), or empty for no deadline."
+                )
                 return nil
             }
             return value
         }
-        let policy = DeadlinePolicy(perspectiveWithinWeeks: number("perspectiveWithinWeeks", 1...260),
-                                    reviewEveryWeeks: number("reviewEveryWeeks", 1...104),
-                                    maximumStayMonths: number("maximumStayMonths", 1...120))
+        let policy = DeadlinePolicy(
+            perspectiveWithinWeeks: number("perspectiveWithinWeeks", 1...260),
+            reviewEveryWeeks: number("reviewEveryWeeks", 1...104),
+            maximumStayMonths: number("maximumStayMonths", 1...120)
+        )
         try p.finish()
         return policy
     }

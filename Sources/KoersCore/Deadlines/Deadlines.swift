@@ -8,38 +8,82 @@ public enum Deadlines {
         if let admitted = file.admittedOn, admitted <= day {
             if let weeks = policy.perspectiveWithinWeeks {
                 let decided = file.perspectives.filter { $0.perspective != .underInvestigation }.map(\.decidedOn).min()
-                result.append(evaluate(key: "perspective", kind: .perspective, planned: admitted.adding(days: 7 * weeks), metOn: decided,
-                                       file: file, on: day, endedOn: endedOn))
+                result.append(
+                    evaluate(
+                        key: "perspective",
+                        kind: .perspective,
+                        planned: admitted.adding(days: 7 * weeks),
+                        metOn: decided,
+                        file: file,
+                        on: day,
+                        endedOn: endedOn
+                    )
+                )
             }
             if let weeks = policy.reviewEveryWeeks {
                 result += reviews(every: weeks, from: admitted, file: file, on: day, endedOn: endedOn)
             }
             if let months = policy.maximumStayMonths {
                 // Leaving is what this milestone asks for, so the outflow meets it.
-                result.append(evaluate(key: "maximumStay", kind: .maximumStay, planned: admitted.adding(months: months), metOn: file.outflow?.leftOn,
-                                       file: file, on: day, endedOn: nil))
+                result.append(
+                    evaluate(
+                        key: "maximumStay",
+                        kind: .maximumStay,
+                        planned: admitted.adding(months: months),
+                        metOn: file.outflow?.leftOn,
+                        file: file,
+                        on: day,
+                        endedOn: nil
+                    )
+                )
             }
         }
         for item in file.actionItems where item.assignedOn <= day {
-            result.append(evaluate(key: item.milestoneKey, kind: .actionItem, planned: item.dueOn, metOn: item.completedOn,
-                                   file: file, on: day, endedOn: endedOn, title: item.text, party: item.party))
+            result.append(
+                evaluate(
+                    key: item.milestoneKey,
+                    kind: .actionItem,
+                    planned: item.dueOn,
+                    metOn: item.completedOn,
+                    file: file,
+                    on: day,
+                    endedOn: endedOn,
+                    title: item.text,
+                    party: item.party
+                )
+            )
         }
         return result
     }
 
     /// Reviews fall due every `weeks` after admission, and after each review held.
-    private static func reviews(every weeks: Int, from admitted: Day, file: CaseFile, on day: Day, endedOn: Day?) -> [Milestone] {
+    private static func reviews(
+        every weeks: Int,
+        from admitted: Day,
+        file: CaseFile,
+        on day: Day,
+        endedOn: Day?
+    ) -> [Milestone] {
         var result: [Milestone] = []
         var base = admitted
         let held = file.reviews.sorted()
         for number in 1...1000 {
             let review = held.first { $0 > base }
-            let milestone = evaluate(key: "review-\(number)", kind: .review, planned: base.adding(days: 7 * weeks), metOn: review,
-                                     file: file, on: day, endedOn: endedOn)
+            let milestone = evaluate(
+                key: "review-\(number)",
+                kind: .review,
+                planned: base.adding(days: 7 * weeks),
+                metOn: review,
+                file: file,
+                on: day,
+                endedOn: endedOn
+            )
             result.append(milestone)
             if milestone.state == .met, let next = milestone.metOn {
                 base = next
-            } else if milestone.state == .skipped, endedOn == nil, let skipped = skipDay("review-\(number)", file, on: day) {
+            } else if milestone.state == .skipped, endedOn == nil,
+                let skipped = skipDay("review-\(number)", file, on: day)
+            {
                 // Skipping one review starts the next cycle from the day it was skipped.
                 base = skipped
             } else {
@@ -55,8 +99,17 @@ public enum Deadlines {
     }
 
     /// One milestone: its adjustments applied in order, then its state on `day`.
-    static func evaluate(key: String, kind: MilestoneKind, planned: Day, metOn: Day?, file: CaseFile, on day: Day,
-                         endedOn: Day?, title: String? = nil, party: Party? = nil) -> Milestone {
+    static func evaluate(
+        key: String,
+        kind: MilestoneKind,
+        planned: Day,
+        metOn: Day?,
+        file: CaseFile,
+        on day: Day,
+        endedOn: Day?,
+        title: String? = nil,
+        party: Party? = nil
+    ) -> Milestone {
         var due = planned
         var suspendedSince: Day?
         var extended = false
@@ -101,6 +154,16 @@ public enum Deadlines {
         } else {
             state = .scheduled
         }
-        return Milestone(key: key, kind: kind, title: title, plannedOn: planned, dueOn: due, state: state, metOn: met, reason: reason, party: party)
+        return Milestone(
+            key: key,
+            kind: kind,
+            title: title,
+            plannedOn: planned,
+            dueOn: due,
+            state: state,
+            metOn: met,
+            reason: reason,
+            party: party
+        )
     }
 }

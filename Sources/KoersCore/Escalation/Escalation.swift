@@ -12,8 +12,14 @@ public struct EscalationLevel: Sendable, Hashable, Codable {
 
     /// The default ladder: LSO → local steering group → national escalation meeting.
     public static let ladder: [EscalationLevel] = [
-        EscalationLevel(code: "steeringGroup", label: LocalizedText(nl: "Lokale stuurgroep", en: "Local steering group")),
-        EscalationLevel(code: "national", label: LocalizedText(nl: "Landelijk escalatieoverleg", en: "National escalation meeting")),
+        EscalationLevel(
+            code: "steeringGroup",
+            label: LocalizedText(nl: "Lokale stuurgroep", en: "Local steering group")
+        ),
+        EscalationLevel(
+            code: "national",
+            label: LocalizedText(nl: "Landelijk escalatieoverleg", en: "National escalation meeting")
+        ),
     ]
 
     public static func named(_ code: String) -> EscalationLevel? { ladder.first { $0.code == code } }
@@ -50,9 +56,16 @@ public struct EscalationRecord: Sendable, Hashable {
 public enum EscalationCommands {
     /// The regievoerder puts the case to a level of the ladder; one escalation runs at a time, and
     /// a case goes up the ladder, never down.
-    public static func escalate(_ input: FormInput, on file: CaseFile, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func escalate(
+        _ input: FormInput,
+        on file: CaseFile,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
-        if file.stage.isClosed { p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.") }
+        if file.stage.isClosed {
+            p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
+        }
         if file.escalations.contains(where: { $0.decision == nil }) {
             p.fail("level", "pending", nl: "Er loopt al een opschaling.", en: "An escalation is already running.")
         }
@@ -61,9 +74,17 @@ public enum EscalationCommands {
             level = EscalationLevel.named(code)
             if level == nil {
                 p.fail("level", "unknownCode", nl: "Onbekend niveau.", en: "Unknown level.")
-            } else if let highest = file.escalations.compactMap({ r in EscalationLevel.ladder.firstIndex { $0.code == r.escalation.level } }).max(),
-                      let index = EscalationLevel.ladder.firstIndex(of: level!), index < highest {
-                p.fail("level", "downTheLadder", nl: "Opschalen gaat de ladder op: kies hetzelfde of een hoger niveau.", en: "Escalation goes up the ladder: choose the same or a higher level.")
+            } else if let highest = file.escalations.compactMap({ r in
+                EscalationLevel.ladder.firstIndex { $0.code == r.escalation.level }
+            }).max(),
+                let index = EscalationLevel.ladder.firstIndex(of: level!), index < highest
+            {
+                p.fail(
+                    "level",
+                    "downTheLadder",
+                    nl: "Opschalen gaat de ladder op: kies hetzelfde of een hoger niveau.",
+                    en: "Escalation goes up the ladder: choose the same or a higher level."
+                )
             }
         } else {
             p.fail("level", "required", nl: "Kies het niveau.", en: "Choose the level.")
@@ -71,15 +92,29 @@ public enum EscalationCommands {
         let question = p.required("question", maxLength: 4000)
         let proposal = p.required("proposedDecision", maxLength: 4000)
         try p.finish()
-        return .escalated(Escalation(id: id, level: level!.code, question: question!, proposedDecision: proposal!, escalatedOn: today))
+        return .escalated(
+            Escalation(id: id, level: level!.code, question: question!, proposedDecision: proposal!, escalatedOn: today)
+        )
     }
 
     /// The body's decision.
-    public static func decide(_ input: FormInput, on file: CaseFile, escalationId: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func decide(
+        _ input: FormInput,
+        on file: CaseFile,
+        escalationId: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         let decision = p.required("decision", maxLength: 4000)
         if let record = file.escalations.first(where: { $0.escalation.id == escalationId }) {
-            if record.decision != nil { p.fail("decision", "alreadyDecided", nl: "Hierover is al besloten.", en: "This has already been decided.") }
+            if record.decision != nil {
+                p.fail(
+                    "decision",
+                    "alreadyDecided",
+                    nl: "Hierover is al besloten.",
+                    en: "This has already been decided."
+                )
+            }
         } else {
             p.fail("escalationId", "notFound", nl: "Onbekende opschaling.", en: "Unknown escalation.")
         }

@@ -16,7 +16,8 @@ public struct BiometricIdentification: Sendable, Hashable, Codable {
             switch self {
             case .confirmed: LocalizedText(nl: "V-nummer bevestigd", en: "V-number confirmed")
             case .corrected: LocalizedText(nl: "V-nummer gecorrigeerd", en: "V-number corrected")
-            case .notKnown: LocalizedText(nl: "Niet bekend in de vreemdelingenketen", en: "Not known in the immigration systems")
+            case .notKnown:
+                LocalizedText(nl: "Niet bekend in de vreemdelingenketen", en: "Not known in the immigration systems")
             }
         }
     }
@@ -41,7 +42,8 @@ public struct BiometricIdentification: Sendable, Hashable, Codable {
 /// The rules for recording biometric identification; pure, like the other commands.
 public enum BiometricCommands {
     /// Validates the AVIM's record: the date, and for an identification what became of the V-nummer.
-    public static func record(_ input: FormInput, on file: CaseFile, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func record(_ input: FormInput, on file: CaseFile, today: Day) throws(ValidationFailure) -> CaseChange
+    {
         var p = Parser(input, today: today)
         let identified = p.choice("identified", YesNo.self)
         let day = p.day("identifiedOn")
@@ -49,7 +51,12 @@ public enum BiometricCommands {
         var check: BiometricIdentification.VNumberCheck?
         var vNumber: VNumber?
         if let day, day < file.referral.referredOn {
-            p.fail("identifiedOn", "beforeReferral", nl: "De datum ligt vóór de aanmelding (\(file.referral.referredOn)).", en: "The date is before the referral (\(file.referral.referredOn)).")
+            p.fail(
+                "identifiedOn",
+                "beforeReferral",
+                nl: "De datum ligt vóór de aanmelding (\(file.referral.referredOn)).",
+                en: "The date is before the referral (\(file.referral.referredOn))."
+            )
         }
         if identified == .yes {
             check = p.choice("vNumberCheck", BiometricIdentification.VNumberCheck.self)
@@ -59,17 +66,33 @@ public enum BiometricCommands {
                 if let current = file.identity.vNumber {
                     vNumber = current
                 } else {
-                    p.fail("vNumberCheck", "nothingToConfirm", nl: "Er staat geen V-nummer geregistreerd om te bevestigen; kies ‘gecorrigeerd’ en vul het V-nummer in.", en: "No V-number is registered to confirm; choose ‘corrected’ and enter the V-number.")
+                    p.fail(
+                        "vNumberCheck",
+                        "nothingToConfirm",
+                        nl:
+                            "Er staat geen V-nummer geregistreerd om te bevestigen; kies ‘gecorrigeerd’ en vul het V-nummer in.",
+                        en: "No V-number is registered to confirm; choose ‘corrected’ and enter the V-number."
+                    )
                 }
             case .corrected?:
                 if let text {
                     if let value = VNumber(text) {
                         vNumber = value
                         if value == file.identity.vNumber {
-                            p.fail("vNumber", "unchanged", nl: "Dit is het geregistreerde V-nummer; kies ‘bevestigd’.", en: "This is the registered V-number; choose ‘confirmed’.")
+                            p.fail(
+                                "vNumber",
+                                "unchanged",
+                                nl: "Dit is het geregistreerde V-nummer; kies ‘bevestigd’.",
+                                en: "This is the registered V-number; choose ‘confirmed’."
+                            )
                         }
                     } else {
-                        p.fail("vNumber", "invalidVNumber", nl: "Een V-nummer heeft precies 10 cijfers.", en: "A V-number has exactly 10 digits.")
+                        p.fail(
+                            "vNumber",
+                            "invalidVNumber",
+                            nl: "Een V-nummer heeft precies 10 cijfers.",
+                            en: "A V-number has exactly 10 digits."
+                        )
                     }
                 } else {
                     p.fail("vNumber", "required", nl: "Vul het juiste V-nummer in.", en: "Enter the correct V-number.")
@@ -79,7 +102,15 @@ public enum BiometricCommands {
             }
         }
         try p.finish()
-        return .biometricsRecorded(BiometricIdentification(identified: identified == .yes, on: day!, vNumberCheck: check, vNumber: vNumber, note: note))
+        return .biometricsRecorded(
+            BiometricIdentification(
+                identified: identified == .yes,
+                on: day!,
+                vNumberCheck: check,
+                vNumber: vNumber,
+                note: note
+            )
+        )
     }
 }
 

@@ -16,7 +16,16 @@ public struct PossibleRegistration: Sendable, Hashable, Codable {
     /// The fields that agree, by name (givenName, surname, birthYear, …).
     public let agreeingFields: [String]
 
-    public init(entryId: UUID, locationId: UUID, locationName: String, stage: Stage, since: Day, strength: String, probability: Double, agreeingFields: [String]) {
+    public init(
+        entryId: UUID,
+        locationId: UUID,
+        locationName: String,
+        stage: Stage,
+        since: Day,
+        strength: String,
+        probability: Double,
+        agreeingFields: [String]
+    ) {
         self.entryId = entryId
         self.locationId = locationId
         self.locationName = locationName
@@ -44,10 +53,22 @@ public struct DuplicateResolution: Sendable, Hashable, Codable {
 
         public var label: LocalizedText {
             switch self {
-            case .samePersonTransfer: LocalizedText(nl: "Dezelfde persoon: overdracht vragen aan de andere LVV", en: "Same person: ask the other LVV for a transfer")
-            case .samePersonStop: LocalizedText(nl: "Dezelfde persoon: terugverwijzen, deze aanmelding stopt", en: "Same person: refer back, this registration stops")
+            case .samePersonTransfer:
+                LocalizedText(
+                    nl: "Dezelfde persoon: overdracht vragen aan de andere LVV",
+                    en: "Same person: ask the other LVV for a transfer"
+                )
+            case .samePersonStop:
+                LocalizedText(
+                    nl: "Dezelfde persoon: terugverwijzen, deze aanmelding stopt",
+                    en: "Same person: refer back, this registration stops"
+                )
             case .notSamePerson: LocalizedText(nl: "Niet dezelfde persoon", en: "Not the same person")
-            case .review: LocalizedText(nl: "Twijfel: naar de gemeente ter beoordeling", en: "Unsure: send to the municipality for review")
+            case .review:
+                LocalizedText(
+                    nl: "Twijfel: naar de gemeente ter beoordeling",
+                    en: "Unsure: send to the municipality for review"
+                )
             }
         }
 
@@ -78,30 +99,80 @@ public struct DuplicateResolution: Sendable, Hashable, Codable {
 public enum DuplicateCommands {
     /// Validates a decision on `match` and returns the changes to this case: the decision, and for
     /// "same person" the end of this registration as not admitted (active at another LVV).
-    public static func resolve(_ input: FormInput, on file: CaseFile, match: PossibleRegistration?, mayReview: Bool, id: UUID, today: Day) throws(ValidationFailure) -> [CaseChange] {
+    public static func resolve(
+        _ input: FormInput,
+        on file: CaseFile,
+        match: PossibleRegistration?,
+        mayReview: Bool,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> [CaseChange] {
         var p = Parser(input, today: today)
         let kind = p.choice("resolution", DuplicateResolution.Kind.self)
         let note = p.optional("note", maxLength: 2000)
         if file.stage.isClosed || file.stage == .active {
-            p.fail("resolution", "wrongStage", nl: "Over een mogelijke dubbele registratie wordt vóór de toelating beslist.", en: "A possible duplicate registration is decided before admission.")
+            p.fail(
+                "resolution",
+                "wrongStage",
+                nl: "Over een mogelijke dubbele registratie wordt vóór de toelating beslist.",
+                en: "A possible duplicate registration is decided before admission."
+            )
         }
         if match == nil {
-            p.fail("resolution", "noMatch", nl: "Deze mogelijke registratie is niet (meer) gevonden.", en: "This possible registration was not found (any more).")
+            p.fail(
+                "resolution",
+                "noMatch",
+                nl: "Deze mogelijke registratie is niet (meer) gevonden.",
+                en: "This possible registration was not found (any more)."
+            )
         }
         if kind == .review && !mayReview {
-            p.fail("resolution", "reviewNotPossible", nl: "Alleen een twijfelachtige (middelsterke) overeenkomst gaat naar de gemeente; de gemeente beslist zelf.", en: "Only an unsure (medium) match goes to the municipality; the municipality decides itself.")
+            p.fail(
+                "resolution",
+                "reviewNotPossible",
+                nl:
+                    "Alleen een twijfelachtige (middelsterke) overeenkomst gaat naar de gemeente; de gemeente beslist zelf.",
+                en: "Only an unsure (medium) match goes to the municipality; the municipality decides itself."
+            )
         }
         if kind == .notSamePerson && note == nil {
-            p.fail("note", "required", nl: "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere ouders).", en: "Explain why it is not the same person (for example: other fingerprints, other parents).")
+            p.fail(
+                "note",
+                "required",
+                nl:
+                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere ouders).",
+                en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
+            )
         }
         try p.finish()
-        let resolution = DuplicateResolution(id: id, entryId: match!.entryId, otherLocationId: match!.locationId, strength: match!.strength, kind: kind!, on: today, note: note)
+        let resolution = DuplicateResolution(
+            id: id,
+            entryId: match!.entryId,
+            otherLocationId: match!.locationId,
+            strength: match!.strength,
+            kind: kind!,
+            on: today,
+            note: note
+        )
         var changes: [CaseChange] = [.duplicateResolved(resolution)]
         if kind!.isSamePerson {
-            let reason = LocalizedText(nl: "Dezelfde persoon heeft een lopend traject bij \(match!.locationName).", en: "The same person has a running trajectory at \(match!.locationName).")
+            let reason = LocalizedText(
+                nl: "Dezelfde persoon heeft een lopend traject bij \(match!.locationName).",
+                en: "The same person has a running trajectory at \(match!.locationName)."
+            )
             let criterion = CriterionResult(criterion: .notActiveElsewhere, status: .notMet, reason: reason)
             let check = AdmissionCheck(criteria: [criterion], flags: [], verdict: .notEligible, localDeviation: nil)
-            changes.append(.admissionDecided(AdmissionDecision(outcome: .reject, decidedOn: today, motivation: note, rejectionReason: .activeElsewhere, check: check)))
+            changes.append(
+                .admissionDecided(
+                    AdmissionDecision(
+                        outcome: .reject,
+                        decidedOn: today,
+                        motivation: note,
+                        rejectionReason: .activeElsewhere,
+                        check: check
+                    )
+                )
+            )
         }
         return changes
     }

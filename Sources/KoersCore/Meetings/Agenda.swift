@@ -19,12 +19,18 @@ public enum AgendaReason: String, Sendable, CaseIterable, Codable {
     public var label: LocalizedText {
         switch self {
         case .awaitingDecision: LocalizedText(nl: "Wacht op toelatingsbesluit", en: "Awaiting admission decision")
-        case .admissionException: LocalizedText(nl: "Toelating: uitzondering of bespreking nodig", en: "Admission: exception or discussion needed")
+        case .admissionException:
+            LocalizedText(
+                nl: "Toelating: uitzondering of bespreking nodig",
+                en: "Admission: exception or discussion needed"
+            )
         case .overdueMilestone: LocalizedText(nl: "Deeltermijn verlopen", en: "Sub-deadline overdue")
         case .reviewDue: LocalizedText(nl: "Periodieke bespreking", en: "Periodic review due")
         case .actionItemDue: LocalizedText(nl: "Actiepunt verloopt", en: "Action item due")
-        case .committeeAdvised: LocalizedText(nl: "Advies commissie schrijnende gevallen terug", en: "Hardship committee advice returned")
-        case .escalationReturned: LocalizedText(nl: "Besluit na opschaling terug", en: "Escalation decided and returned")
+        case .committeeAdvised:
+            LocalizedText(nl: "Advies commissie schrijnende gevallen terug", en: "Hardship committee advice returned")
+        case .escalationReturned:
+            LocalizedText(nl: "Besluit na opschaling terug", en: "Escalation decided and returned")
         case .addedByChair: LocalizedText(nl: "Toegevoegd door de voorzitter", en: "Added by the chair")
         }
     }
@@ -44,19 +50,39 @@ public struct AgendaItem: Sendable, Hashable, Codable {
 /// Builds a meeting's agenda from the cases that need the table on the meeting day.
 public enum Agenda {
     /// The cases of one location that need the meeting on `day`, most pressing first.
-    public static func build(files: [CaseFile], policy: DeadlinePolicy, rule: RegionalTiesRule, on day: Day) -> [AgendaItem] {
+    public static func build(
+        files: [CaseFile],
+        policy: DeadlinePolicy,
+        rule: RegionalTiesRule,
+        on day: Day
+    ) -> [AgendaItem] {
         var items: [AgendaItem] = []
         for file in files where !file.stage.isClosed && file.referral.referredOn <= day {
             var reasons: [AgendaReason] = []
             if file.stage == .intake, let evidence = file.evidence {
                 reasons.append(.awaitingDecision)
-                let check = AdmissionCheck.evaluate(evidence: evidence, nationality: file.identity.nationality, rule: rule, policy: .national, on: day, activeElsewhere: nil)
+                let check = AdmissionCheck.evaluate(
+                    evidence: evidence,
+                    nationality: file.identity.nationality,
+                    rule: rule,
+                    policy: .national,
+                    on: day,
+                    activeElsewhere: nil
+                )
                 if check.verdict != .eligible { reasons.append(.admissionException) }
             }
             let milestones = Deadlines.milestones(for: file, policy: policy, on: day)
-            if milestones.contains(where: { $0.kind != .actionItem && $0.kind != .review && $0.state == .overdue }) { reasons.append(.overdueMilestone) }
-            if milestones.contains(where: { $0.kind == .review && $0.state.isOpen && $0.state != .suspended && $0.dueOn <= day }) { reasons.append(.reviewDue) }
-            if milestones.contains(where: { $0.kind == .actionItem && $0.state.isOpen && $0.dueOn <= day }) { reasons.append(.actionItemDue) }
+            if milestones.contains(where: { $0.kind != .actionItem && $0.kind != .review && $0.state == .overdue }) {
+                reasons.append(.overdueMilestone)
+            }
+            if milestones.contains(where: {
+                $0.kind == .review && $0.state.isOpen && $0.state != .suspended && $0.dueOn <= day
+            }) {
+                reasons.append(.reviewDue)
+            }
+            if milestones.contains(where: { $0.kind == .actionItem && $0.state.isOpen && $0.dueOn <= day }) {
+                reasons.append(.actionItemDue)
+            }
             let lastDecision = file.meetingDecisions.map(\.on).max()
             let adviceBack = file.committeeRequests.compactMap(\.advisedOn).contains { advised in
                 advised <= day && (lastDecision.map { advised > $0 } ?? true)
@@ -81,7 +107,11 @@ public enum Agenda {
     /// pressing cases added at the end. A case that no longer needs the table leaves the agenda,
     /// unless the chair put it there or this meeting already decided on it (its reasons then stay
     /// as they were when it was discussed).
-    public static func refresh(_ agenda: [AgendaItem], with fresh: [AgendaItem], decided: Set<UUID> = []) -> [AgendaItem] {
+    public static func refresh(
+        _ agenda: [AgendaItem],
+        with fresh: [AgendaItem],
+        decided: Set<UUID> = []
+    ) -> [AgendaItem] {
         let now = Dictionary(fresh.map { ($0.trajectoryId, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         var result: [AgendaItem] = []
         for var item in agenda {

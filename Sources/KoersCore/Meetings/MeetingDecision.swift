@@ -5,12 +5,26 @@ import Foundation
 /// Each part becomes its own event, all in one transaction, each carrying the meeting.
 public enum MeetingDecision {
     /// Reads the decision form for one agenda case and returns the changes to record, in order.
-    public static func parse(_ input: FormInput, on file: CaseFile, meetingId: UUID, meetingDay: Day, check: AdmissionCheck?, actionItemId: UUID, today: Day,
-                             outflowReasons: [OutflowReason] = OutflowReason.nationalDefault, followUpId: UUID = UUID(), chairParty: Party = .municipality) throws(ValidationFailure) -> [CaseChange] {
+    public static func parse(
+        _ input: FormInput,
+        on file: CaseFile,
+        meetingId: UUID,
+        meetingDay: Day,
+        check: AdmissionCheck?,
+        actionItemId: UUID,
+        today: Day,
+        outflowReasons: [OutflowReason] = OutflowReason.nationalDefault,
+        followUpId: UUID = UUID(),
+        chairParty: Party = .municipality
+    ) throws(ValidationFailure) -> [CaseChange] {
         var p = Parser(input, today: today)
         if meetingDay > today {
-            p.fail("decision", "meetingNotHeld", nl: "Dit overleg is nog niet gehouden (\(meetingDay)); besluiten worden op of na die dag vastgelegd.",
-                   en: "This meeting has not been held yet (\(meetingDay)); decisions are recorded on or after that day.")
+            p.fail(
+                "decision",
+                "meetingNotHeld",
+                nl: "Dit overleg is nog niet gehouden (\(meetingDay)); besluiten worden op of na die dag vastgelegd.",
+                en: "This meeting has not been held yet (\(meetingDay)); decisions are recorded on or after that day."
+            )
             try p.finish()
         }
         let text = p.required("decision", maxLength: 4000)
@@ -24,9 +38,23 @@ public enum MeetingDecision {
             if let check, file.stage == .intake {
                 var admission = input
                 admission.set("decidedOn", meetingDay.description)
-                collect { () throws(ValidationFailure) in .admissionDecided(try AdmissionDecision.parse(admission, check: check, referredOn: file.referral.referredOn, today: today)) }
+                collect { () throws(ValidationFailure) in
+                    .admissionDecided(
+                        try AdmissionDecision.parse(
+                            admission,
+                            check: check,
+                            referredOn: file.referral.referredOn,
+                            today: today
+                        )
+                    )
+                }
             } else {
-                p.fail("outcome", "wrongStage", nl: "Dit traject wacht niet op een toelatingsbesluit.", en: "This trajectory is not awaiting an admission decision.")
+                p.fail(
+                    "outcome",
+                    "wrongStage",
+                    nl: "Dit traject wacht niet op een toelatingsbesluit.",
+                    en: "This trajectory is not awaiting an admission decision."
+                )
             }
         }
         if input.string("perspective") != nil {
@@ -35,34 +63,54 @@ public enum MeetingDecision {
             perspective.set("note", text)
             var admitted = file
             for change in changes { admitted.apply(change) }
-            collect { () throws(ValidationFailure) in try CaseCommands.setPerspective(perspective, on: admitted, today: today) }
+            collect { () throws(ValidationFailure) in
+                try CaseCommands.setPerspective(perspective, on: admitted, today: today)
+            }
         }
         if p.flag("reviewed") && file.stage == .active {
             changes.append(.reviewHeld(on: meetingDay, meetingId: meetingId))
         }
         if input.string("party") != nil || input.string("text") != nil || input.string("dueOn") != nil {
-            collect { () throws(ValidationFailure) in try DeadlineCommands.assign(input, on: file, id: actionItemId, meetingId: meetingId, today: today) }
+            collect { () throws(ValidationFailure) in
+                try DeadlineCommands.assign(input, on: file, id: actionItemId, meetingId: meetingId, today: today)
+            }
         }
         // The meeting may also send the case up the ladder, put it to the committee, or end it.
         var current = file
         for change in changes { current.apply(change) }
         switch p.input.string("followUp") {
         case "escalate"?:
-            collect { () throws(ValidationFailure) in try EscalationCommands.escalate(input, on: current, id: followUpId, today: today) }
+            collect { () throws(ValidationFailure) in
+                try EscalationCommands.escalate(input, on: current, id: followUpId, today: today)
+            }
         case "committee"?:
-            collect { () throws(ValidationFailure) in try CommitteeCommands.request(input, on: current, by: chairParty, id: followUpId, today: today) }
+            collect { () throws(ValidationFailure) in
+                try CommitteeCommands.request(input, on: current, by: chairParty, id: followUpId, today: today)
+            }
         case "end"?:
             var outflow = input
             outflow.set("leftOn", meetingDay.description)
             outflow.set("note", input.string("note") ?? text)
-            collect { () throws(ValidationFailure) in try CaseCommands.recordOutflow(outflow, on: current, reasons: outflowReasons, today: today) }
+            collect { () throws(ValidationFailure) in
+                try CaseCommands.recordOutflow(outflow, on: current, reasons: outflowReasons, today: today)
+            }
         case nil:
             break
         case let other?:
-            p.fail("followUp", "unknownCode", nl: "Onbekende vervolgstap ‘\(other)’.", en: "Unknown follow-up ‘\(other)’.")
+            p.fail(
+                "followUp",
+                "unknownCode",
+                nl: "Onbekende vervolgstap ‘\(other)’.",
+                en: "Unknown follow-up ‘\(other)’."
+            )
         }
         try ValidationFailure.combine(p.errors + errors)
-        let decision = RecordedMeetingDecision(meetingId: meetingId, on: meetingDay, text: text!, parts: changes.compactMap(summary))
+        let decision = RecordedMeetingDecision(
+            meetingId: meetingId,
+            on: meetingDay,
+            text: text!,
+            parts: changes.compactMap(summary)
+        )
         return [.meetingDecisionRecorded(decision)] + changes
     }
 
@@ -70,21 +118,41 @@ public enum MeetingDecision {
     static func summary(_ change: CaseChange) -> LocalizedText? {
         switch change {
         case .admissionDecided(let d):
-            let reason = d.rejectionReason.map { LocalizedText(nl: " — " + $0.label.nl, en: " — " + $0.label.en) } ?? LocalizedText(nl: "", en: "")
-            return LocalizedText(nl: "Toelating: " + d.outcome.label.nl + reason.nl, en: "Admission: " + d.outcome.label.en + reason.en)
+            let reason =
+                d.rejectionReason.map { LocalizedText(nl: " — " + $0.label.nl, en: " — " + $0.label.en) }
+                ?? LocalizedText(nl: "", en: "")
+            return LocalizedText(
+                nl: "Toelating: " + d.outcome.label.nl + reason.nl,
+                en: "Admission: " + d.outcome.label.en + reason.en
+            )
         case .perspectiveSet(let p):
-            return LocalizedText(nl: "Perspectief: " + p.perspective.label.nl, en: "Perspective: " + p.perspective.label.en)
+            return LocalizedText(
+                nl: "Perspectief: " + p.perspective.label.nl,
+                en: "Perspective: " + p.perspective.label.en
+            )
         case .reviewHeld:
             return LocalizedText(nl: "Periodiek besproken", en: "Periodic review held")
         case .actionItemAssigned(let item):
-            return LocalizedText(nl: "Actiepunt \(item.party.label.nl) (uiterlijk \(item.dueOn)): \(item.text)", en: "Action item \(item.party.label.en) (due \(item.dueOn)): \(item.text)")
+            return LocalizedText(
+                nl: "Actiepunt \(item.party.label.nl) (uiterlijk \(item.dueOn)): \(item.text)",
+                en: "Action item \(item.party.label.en) (due \(item.dueOn)): \(item.text)"
+            )
         case .escalated(let e):
             let level = EscalationLevel.named(e.level)?.label ?? LocalizedText(nl: e.level, en: e.level)
-            return LocalizedText(nl: "Opgeschaald naar \(level.nl): \(e.question)", en: "Escalated to \(level.en): \(e.question)")
+            return LocalizedText(
+                nl: "Opgeschaald naar \(level.nl): \(e.question)",
+                en: "Escalated to \(level.en): \(e.question)"
+            )
         case .committeeRequested:
-            return LocalizedText(nl: "Voorgelegd aan de commissie schrijnende gevallen", en: "Put to the hardship committee")
+            return LocalizedText(
+                nl: "Voorgelegd aan de commissie schrijnende gevallen",
+                en: "Put to the hardship committee"
+            )
         case .outflowRecorded(let o):
-            return LocalizedText(nl: "Traject beëindigd: \(o.category.label.nl.lowercased())", en: "Trajectory ended: \(o.category.label.en.lowercased())")
+            return LocalizedText(
+                nl: "Traject beëindigd: \(o.category.label.nl.lowercased())",
+                en: "Trajectory ended: \(o.category.label.en.lowercased())"
+            )
         default:
             return nil
         }

@@ -189,7 +189,11 @@ extension Country {
         Country(code: "RUS", nl: "Rusland", en: "Russian Federation"),
         Country(code: "RWA", nl: "Rwanda", en: "Rwanda"),
         Country(code: "BLM", nl: "Saint-Barthélemy", en: "Saint Barthélemy"),
-        Country(code: "SHN", nl: "Sint-Helena, Ascension en Tristan da Cunha", en: "Saint Helena, Ascension and Tristan da Cunha"),
+        Country(
+            code: "SHN",
+            nl: "Sint-Helena, Ascension en Tristan da Cunha",
+            en: "Saint Helena, Ascension and Tristan da Cunha"
+        ),
         Country(code: "KNA", nl: "Saint Kitts en Nevis", en: "Saint Kitts and Nevis"),
         Country(code: "LCA", nl: "Saint Lucia", en: "Saint Lucia"),
         Country(code: "MAF", nl: "Sint-Maarten (Frans deel)", en: "Saint Martin (French part)"),
@@ -210,7 +214,11 @@ extension Country {
         Country(code: "SLB", nl: "Salomonseilanden", en: "Solomon Islands"),
         Country(code: "SOM", nl: "Somalië", en: "Somalia"),
         Country(code: "ZAF", nl: "Zuid-Afrika", en: "South Africa"),
-        Country(code: "SGS", nl: "Zuid-Georgia en de Zuidelijke Sandwicheilanden", en: "South Georgia and the South Sandwich Islands"),
+        Country(
+            code: "SGS",
+            nl: "Zuid-Georgia en de Zuidelijke Sandwicheilanden",
+            en: "South Georgia and the South Sandwich Islands"
+        ),
         Country(code: "KOR", nl: "Zuid-Korea", en: "South Korea"),
         Country(code: "SSD", nl: "Zuid-Soedan", en: "South Sudan"),
         Country(code: "ESP", nl: "Spanje", en: "Spain"),
@@ -240,7 +248,11 @@ extension Country {
         Country(code: "ARE", nl: "Verenigde Arabische Emiraten", en: "United Arab Emirates"),
         Country(code: "GBR", nl: "Verenigd Koninkrijk", en: "United Kingdom"),
         Country(code: "USA", nl: "Verenigde Staten", en: "United States"),
-        Country(code: "UMI", nl: "Kleine afgelegen eilanden van de Verenigde Staten", en: "United States Minor Outlying Islands"),
+        Country(
+            code: "UMI",
+            nl: "Kleine afgelegen eilanden van de Verenigde Staten",
+            en: "United States Minor Outlying Islands"
+        ),
         Country(code: "URY", nl: "Uruguay", en: "Uruguay"),
         Country(code: "UZB", nl: "Oezbekistan", en: "Uzbekistan"),
         Country(code: "VUT", nl: "Vanuatu", en: "Vanuatu"),

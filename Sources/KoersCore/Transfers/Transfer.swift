@@ -11,7 +11,14 @@ public struct TransferRequest: Sendable, Hashable, Codable, Identifiable {
     /// trajectory: the current location then decides. Nil (older events) means false.
     public let askedByReceiver: Bool?
 
-    public init(id: UUID, fromLocationId: UUID, toLocationId: UUID, reason: String, requestedOn: Day, askedByReceiver: Bool = false) {
+    public init(
+        id: UUID,
+        fromLocationId: UUID,
+        toLocationId: UUID,
+        reason: String,
+        requestedOn: Day,
+        askedByReceiver: Bool = false
+    ) {
         self.id = id
         self.fromLocationId = fromLocationId
         self.toLocationId = toLocationId
@@ -45,10 +52,26 @@ public enum TransferStatus: String, Sendable, Codable {
 /// The rules for transfers; pure, like the other commands.
 public enum TransferCommands {
     /// Location A asks location B (`toLocationId`) to take the case, with a reason.
-    public static func request(_ input: FormInput, on file: CaseFile, pending: Bool, knownLocations: Set<UUID>, id: UUID, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func request(
+        _ input: FormInput,
+        on file: CaseFile,
+        pending: Bool,
+        knownLocations: Set<UUID>,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
-        if file.stage.isClosed { p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.") }
-        if pending { p.fail("toLocationId", "pending", nl: "Er loopt al een verzoek tot overdracht.", en: "A transfer request is already pending.") }
+        if file.stage.isClosed {
+            p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
+        }
+        if pending {
+            p.fail(
+                "toLocationId",
+                "pending",
+                nl: "Er loopt al een verzoek tot overdracht.",
+                en: "A transfer request is already pending."
+            )
+        }
         var target: UUID?
         if let text = p.input.string("toLocationId") {
             target = UUID(uuidString: text)
@@ -56,26 +79,64 @@ public enum TransferCommands {
                 p.fail("toLocationId", "unknownLocation", nl: "Kies een LVV-locatie.", en: "Choose an LVV location.")
                 target = nil
             } else if target == file.locationId {
-                p.fail("toLocationId", "sameLocation", nl: "Het traject loopt al bij deze locatie.", en: "The trajectory already runs at this location.")
+                p.fail(
+                    "toLocationId",
+                    "sameLocation",
+                    nl: "Het traject loopt al bij deze locatie.",
+                    en: "The trajectory already runs at this location."
+                )
             }
         } else {
-            p.fail("toLocationId", "required", nl: "Kies de locatie die het traject overneemt.", en: "Choose the location that takes over.")
+            p.fail(
+                "toLocationId",
+                "required",
+                nl: "Kies de locatie die het traject overneemt.",
+                en: "Choose the location that takes over."
+            )
         }
         let reason = p.required("reason", maxLength: 2000)
         try p.finish()
-        return .transferRequested(TransferRequest(id: id, fromLocationId: file.locationId, toLocationId: target!, reason: reason!, requestedOn: today))
+        return .transferRequested(
+            TransferRequest(
+                id: id,
+                fromLocationId: file.locationId,
+                toLocationId: target!,
+                reason: reason!,
+                requestedOn: today
+            )
+        )
     }
 
     /// Location B accepts or declines; declining needs a reason.
-    public static func decide(_ input: FormInput, on file: CaseFile, request: TransferRequest, status: TransferStatus, today: Day) throws(ValidationFailure) -> CaseChange {
+    public static func decide(
+        _ input: FormInput,
+        on file: CaseFile,
+        request: TransferRequest,
+        status: TransferStatus,
+        today: Day
+    ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, today: today)
         let accept = p.choice("decision", TransferDecision.self)
         let note = p.optional("note", maxLength: 2000)
-        if status != .pending { p.fail("decision", "alreadyDecided", nl: "Op dit verzoek is al beslist.", en: "This request has already been decided.") }
-        if file.locationId != request.fromLocationId || file.stage.isClosed {
-            p.fail("decision", "caseChanged", nl: "Het traject is intussen verplaatst of afgesloten.", en: "The trajectory has moved or closed in the meantime.")
+        if status != .pending {
+            p.fail(
+                "decision",
+                "alreadyDecided",
+                nl: "Op dit verzoek is al beslist.",
+                en: "This request has already been decided."
+            )
         }
-        if accept == .decline && note == nil { p.fail("note", "required", nl: "Geef de reden van afwijzing.", en: "Give the reason for declining.") }
+        if file.locationId != request.fromLocationId || file.stage.isClosed {
+            p.fail(
+                "decision",
+                "caseChanged",
+                nl: "Het traject is intussen verplaatst of afgesloten.",
+                en: "The trajectory has moved or closed in the meantime."
+            )
+        }
+        if accept == .decline && note == nil {
+            p.fail("note", "required", nl: "Geef de reden van afwijzing.", en: "Give the reason for declining.")
+        }
         try p.finish()
         return .transferDecided(id: request.id, accepted: accept == .accept, on: today, note: note)
     }

@@ -36,4 +36,3 @@ public struct FormInput: Sendable {
         values[field] = value.map { [$0] }
     }
 }
-

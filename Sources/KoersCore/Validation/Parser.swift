@@ -53,7 +53,12 @@ public struct Parser {
             return nil
         }
         guard let value = Day(text) else {
-            fail(field, "invalidDate", nl: "Geen geldige datum; gebruik JJJJ-MM-DD.", en: "Not a valid date; use YYYY-MM-DD.")
+            fail(
+                field,
+                "invalidDate",
+                nl: "Geen geldige datum; gebruik JJJJ-MM-DD.",
+                en: "Not a valid date; use YYYY-MM-DD."
+            )
             return nil
         }
         if !allowFuture && value > today {
@@ -64,7 +69,8 @@ public struct Parser {
     }
 
     /// One value of a closed set of codes.
-    public mutating func choice<T: RawRepresentable>(_ field: String, _ type: T.Type, required: Bool = true) -> T? where T.RawValue == String {
+    public mutating func choice<T: RawRepresentable>(_ field: String, _ type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
         guard let text = input.string(field) else {
             if required { fail(field, "required", nl: "Maak een keuze.", en: "Make a choice.") }
             return nil
@@ -77,7 +83,8 @@ public struct Parser {
     }
 
     /// Every value of a repeated field, each from a closed set of codes.
-    public mutating func choices<T: RawRepresentable>(_ field: String, _ type: T.Type) -> [T] where T.RawValue == String {
+    public mutating func choices<T: RawRepresentable>(_ field: String, _ type: T.Type) -> [T]
+    where T.RawValue == String {
         var result: [T] = []
         for text in input.all(field) {
             if let value = T(rawValue: text) {

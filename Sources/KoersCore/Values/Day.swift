@@ -9,7 +9,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public let day: Int
 
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year), (1800...9999).contains(year) else {
+        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year),
+            (1800...9999).contains(year)
+        else {
             return nil
         }
         self.year = year
@@ -21,7 +23,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -99,7 +102,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD")
+            )
         }
         self = day
     }

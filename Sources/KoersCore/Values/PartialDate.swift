@@ -1,4 +1,5 @@
 import Foundation
+
 /// A birth date that may be known only to the year, or to the year and month.
 ///
 /// Written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. Many people in the LVV know only their
@@ -63,7 +64,9 @@ public struct PartialDate: Sendable, Hashable, Codable, CustomStringConvertible 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let value = PartialDate(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY, YYYY-MM or YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY, YYYY-MM or YYYY-MM-DD")
+            )
         }
         self = value
     }

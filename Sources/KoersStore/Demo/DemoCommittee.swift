@@ -13,15 +13,32 @@ enum DemoCommittee {
                 .sorted { $0.id.uuidString < $1.id.uuidString }
             let pending = ngo.location == "LVV Utrecht" || ngo.location == "LVV Amsterdam"
             for (index, file) in candidates.prefix(pending ? 2 : 1).enumerated() {
-                let input = FormInput(["request": ["Verblijft al vele jaren in Nederland; de familie heeft een vergunning. Wij vragen advies over een humanitaire oplossing."],
-                                       "sharedSections": ["identity", "perspective", "procedures"]])
+                let input = FormInput([
+                    "request": [
+                        "Verblijft al vele jaren in Nederland; de familie heeft een vergunning. Wij vragen advies over een humanitaire oplossing."
+                    ],
+                    "sharedSections": ["identity", "perspective", "procedures"],
+                ])
                 let id = UUID()
-                _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(ngo.actor), activity: "case.committee.request") { current throws(ValidationFailure) in
+                _ = try await cases.append(
+                    to: file.id,
+                    expectedVersion: nil,
+                    context: .fresh(ngo.actor),
+                    activity: "case.committee.request"
+                ) { current throws(ValidationFailure) in
                     try CommitteeCommands.request(input, on: current, by: .ngo, id: id, today: today)
                 }
                 guard index == 0 else { continue }
-                let advice = FormInput(single: ["advice": "De commissie adviseert een aanvraag om een verblijfsvergunning op humanitaire gronden te ondersteunen."])
-                _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(committee.actor), activity: "case.committee.advise") { current throws(ValidationFailure) in
+                let advice = FormInput(single: [
+                    "advice":
+                        "De commissie adviseert een aanvraag om een verblijfsvergunning op humanitaire gronden te ondersteunen."
+                ])
+                _ = try await cases.append(
+                    to: file.id,
+                    expectedVersion: nil,
+                    context: .fresh(committee.actor),
+                    activity: "case.committee.advise"
+                ) { current throws(ValidationFailure) in
                     try CommitteeCommands.advise(advice, on: current, requestId: id, today: today)
                 }
             }

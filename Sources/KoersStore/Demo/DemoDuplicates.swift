@@ -7,19 +7,31 @@ import KoersCore
 enum DemoDuplicates {
     static func create(accounts: [DemoNetwork.Account], cases: CaseStore, today: Day) async throws {
         guard let amsterdam = accounts.first(where: { $0.party == .ngo && $0.location == "LVV Amsterdam" }),
-              let amsterdamLocation = amsterdam.actor.locationIds.first else { return }
+            let amsterdamLocation = amsterdam.actor.locationIds.first
+        else { return }
         for city in ["LVV Utrecht", "LVV Rotterdam"] {
-            guard let account = accounts.first(where: { $0.party == .ngo && $0.location == city }), let location = account.actor.locationIds.first else { continue }
-            let files = try await cases.files(at: [location], stages: [.active]).filter { $0.pendingTransfer == nil }.sorted { $0.id.uuidString < $1.id.uuidString }
+            guard let account = accounts.first(where: { $0.party == .ngo && $0.location == city }),
+                let location = account.actor.locationIds.first
+            else { continue }
+            let files = try await cases.files(at: [location], stages: [.active]).filter { $0.pendingTransfer == nil }
+                .sorted { $0.id.uuidString < $1.id.uuidString }
             var fromCity = 0
             for file in files where fromCity < 2 {
                 guard let respelled = respell(file.identity) else { continue }
                 // The first from each city arrives without a birth date's day and month, the way a
                 // desk writes down "born 1990" — the check still finds it.
                 var identity = respelled
-                if fromCity == 1, let birth = file.identity.birthDate { identity.birthDate = PartialDate(year: birth.year) }
+                if fromCity == 1, let birth = file.identity.birthDate {
+                    identity.birthDate = PartialDate(year: birth.year)
+                }
                 let referral = Referral(channel: .desk, referredOn: today, note: "Meldde zich aan de balie.")
-                _ = try await cases.refer(identity: identity, referral: referral, locationId: amsterdamLocation, returningFrom: nil, context: .fresh(amsterdam.actor))
+                _ = try await cases.refer(
+                    identity: identity,
+                    referral: referral,
+                    locationId: amsterdamLocation,
+                    returningFrom: nil,
+                    context: .fresh(amsterdam.actor)
+                )
                 fromCity += 1
             }
         }

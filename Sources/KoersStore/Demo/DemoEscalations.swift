@@ -7,32 +7,69 @@ enum DemoEscalations {
     static func create(accounts: [DemoNetwork.Account], cases: CaseStore, today: Day) async throws {
         for chair in accounts where chair.party == .municipality {
             guard let location = chair.actor.locationIds.first,
-                  let steering = accounts.first(where: { $0.party == .escalationBody && $0.location == chair.location }),
-                  accounts.contains(where: { $0.party == .escalationBody && $0.location == nil }) else { continue }
+                let steering = accounts.first(where: { $0.party == .escalationBody && $0.location == chair.location }),
+                accounts.contains(where: { $0.party == .escalationBody && $0.location == nil })
+            else { continue }
             let candidates = try await cases.files(at: [location], stages: [.active])
                 .filter { $0.escalations.isEmpty && $0.perspectives.last?.perspective == .returnToOrigin }
                 .sorted { $0.id.uuidString < $1.id.uuidString }
             guard let file = candidates.first else { continue }
             let first = UUID()
-            let escalate = FormInput(single: ["level": "steeringGroup", "question": "Het LSO komt niet tot een besluit over het perspectief: terugkeer of medisch uitstel?",
-                                              "proposedDecision": "Artikel 64 laten onderzoeken; terugkeer aanhouden."])
-            _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(chair.actor), activity: "case.escalate") { current throws(ValidationFailure) in
+            let escalate = FormInput(single: [
+                "level": "steeringGroup",
+                "question": "Het LSO komt niet tot een besluit over het perspectief: terugkeer of medisch uitstel?",
+                "proposedDecision": "Artikel 64 laten onderzoeken; terugkeer aanhouden.",
+            ])
+            _ = try await cases.append(
+                to: file.id,
+                expectedVersion: nil,
+                context: .fresh(chair.actor),
+                activity: "case.escalate"
+            ) { current throws(ValidationFailure) in
                 try EscalationCommands.escalate(escalate, on: current, id: first, today: today.adding(days: -12))
             }
             if chair.location == "LVV Rotterdam" {
                 // Rotterdam's steering group decided, then the case went up to the national meeting.
-                _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(steering.actor), activity: "case.escalation.decide") { current throws(ValidationFailure) in
-                    try EscalationCommands.decide(FormInput(single: ["decision": "Geen overeenstemming; door naar het landelijk escalatieoverleg."]), on: current, escalationId: first, today: today.adding(days: -5))
+                _ = try await cases.append(
+                    to: file.id,
+                    expectedVersion: nil,
+                    context: .fresh(steering.actor),
+                    activity: "case.escalation.decide"
+                ) { current throws(ValidationFailure) in
+                    try EscalationCommands.decide(
+                        FormInput(single: [
+                            "decision": "Geen overeenstemming; door naar het landelijk escalatieoverleg."
+                        ]),
+                        on: current,
+                        escalationId: first,
+                        today: today.adding(days: -5)
+                    )
                 }
-                let up = FormInput(single: ["level": "national", "question": "Is gedwongen vertrek aan de orde nu vrijwillig vertrek niet lukt?", "proposedDecision": "Nog drie maanden vrijwillig vertrek."])
+                let up = FormInput(single: [
+                    "level": "national",
+                    "question": "Is gedwongen vertrek aan de orde nu vrijwillig vertrek niet lukt?",
+                    "proposedDecision": "Nog drie maanden vrijwillig vertrek.",
+                ])
                 let second = UUID()
-                _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(chair.actor), activity: "case.escalate") { current throws(ValidationFailure) in
+                _ = try await cases.append(
+                    to: file.id,
+                    expectedVersion: nil,
+                    context: .fresh(chair.actor),
+                    activity: "case.escalate"
+                ) { current throws(ValidationFailure) in
                     try EscalationCommands.escalate(up, on: current, id: second, today: today.adding(days: -4))
                 }
                 continue
             }
-            let decision = FormInput(single: ["decision": "Akkoord met het voorstel; terug naar het LSO voor uitvoering."])
-            _ = try await cases.append(to: file.id, expectedVersion: nil, context: .fresh(steering.actor), activity: "case.escalation.decide") { current throws(ValidationFailure) in
+            let decision = FormInput(single: [
+                "decision": "Akkoord met het voorstel; terug naar het LSO voor uitvoering."
+            ])
+            _ = try await cases.append(
+                to: file.id,
+                expectedVersion: nil,
+                context: .fresh(steering.actor),
+                activity: "case.escalation.decide"
+            ) { current throws(ValidationFailure) in
                 try EscalationCommands.decide(decision, on: current, escalationId: first, today: today.adding(days: -3))
             }
         }

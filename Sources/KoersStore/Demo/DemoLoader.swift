@@ -8,7 +8,13 @@ import SQLKit
 /// then the case meetings, transfers, committee requests and escalations, through the store like any user's decisions.
 public enum DemoLoader {
     /// Creates the network and the scenario's people; returns the accounts and the number of trajectories.
-    public static func load(directory: DirectoryStore, cases: CaseStore, scenario: DemoScenario, seed: UInt64, today: Day) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
+    public static func load(
+        directory: DirectoryStore,
+        cases: CaseStore,
+        scenario: DemoScenario,
+        seed: UInt64,
+        today: Day
+    ) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
         let accounts = try await DemoNetwork.create(directory)
         // The pilot ends the day before its reference date: that is its "today".
         let today = scenario.today ?? today
@@ -22,14 +28,24 @@ public enum DemoLoader {
             while remaining > 0 {
                 let n = min(chunk, remaining)
                 remaining -= n
-                written += try await write(population.generate(count: n), to: directory.database, linkage: cases.linkage, seenPersons: &seenPersons)
+                written += try await write(
+                    population.generate(count: n),
+                    to: directory.database,
+                    linkage: cases.linkage,
+                    seenPersons: &seenPersons
+                )
             }
         case .pilot2022(let scale):
             let generated = population.generatePilot(scale: scale)
             var start = 0
             while start < generated.count {
                 let end = min(start + chunk, generated.count)
-                written += try await write(Array(generated[start..<end]), to: directory.database, linkage: cases.linkage, seenPersons: &seenPersons)
+                written += try await write(
+                    Array(generated[start..<end]),
+                    to: directory.database,
+                    linkage: cases.linkage,
+                    seenPersons: &seenPersons
+                )
                 start = end
             }
         }
@@ -42,21 +58,53 @@ public enum DemoLoader {
     }
 
     /// Writes generated cases in one transaction; returns how many were written.
-    private static func write(_ generated: [DemoPopulation.Case], to database: KoersDatabase, linkage: LinkageStore, seenPersons: inout Set<UUID>) async throws -> Int {
+    private static func write(
+        _ generated: [DemoPopulation.Case],
+        to database: KoersDatabase,
+        linkage: LinkageStore,
+        seenPersons: inout Set<UUID>
+    ) async throws -> Int {
         let rows = rows(generated, seenPersons: &seenPersons)
         let index = LinkageStore.rows(rows.files, encoder: linkage.encoder, now: Date())
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
-            try await batches(sql, "persons", ["id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number", "search_text", "created_at"], rows.persons)
-            try await batches(sql, "trajectories", ["id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on", "left_on", "previous_trajectory_id", "updated_at"], rows.trajectories)
-            try await batches(sql, "case_events", ["id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id", "organisation_name", "party", "recorded_at", "effective_on"], rows.events)
+            try await batches(
+                sql,
+                "persons",
+                [
+                    "id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number",
+                    "search_text", "created_at",
+                ],
+                rows.persons
+            )
+            try await batches(
+                sql,
+                "trajectories",
+                [
+                    "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
+                    "left_on", "previous_trajectory_id", "updated_at",
+                ],
+                rows.trajectories
+            )
+            try await batches(
+                sql,
+                "case_events",
+                [
+                    "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
+                    "organisation_name", "party", "recorded_at", "effective_on",
+                ],
+                rows.events
+            )
             try await batches(sql, "linkage_entries", LinkageStore.entryColumns, index.entries)
             try await LinkageStore.insertKeys(index.keys, sql)
         }
         return rows.trajectories.count
     }
 
-    typealias Rows = (persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]], files: [CaseFile])
+    typealias Rows = (
+        persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]],
+        files: [CaseFile]
+    )
 
     private static func rows(_ cases: [DemoPopulation.Case], seenPersons: inout Set<UUID>) -> Rows {
         var personRows: [[any SQLExpression]] = []
@@ -67,10 +115,21 @@ public enum DemoLoader {
         for c in cases {
             var events: [CaseEvent] = []
             for (i, e) in c.events.enumerated() {
-                events.append(CaseEvent(id: UUID(), trajectoryId: c.trajectoryId, sequence: i + 1, change: e.change,
-                                        userId: e.actor.userId, userName: e.actor.displayName, organisationId: e.actor.organisationId,
-                                        organisationName: e.actor.organisationName, party: e.actor.party, recordedAt: e.recordedAt,
-                                        effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)))
+                events.append(
+                    CaseEvent(
+                        id: UUID(),
+                        trajectoryId: c.trajectoryId,
+                        sequence: i + 1,
+                        change: e.change,
+                        userId: e.actor.userId,
+                        userName: e.actor.displayName,
+                        organisationId: e.actor.organisationId,
+                        organisationName: e.actor.organisationName,
+                        party: e.actor.party,
+                        recordedAt: e.recordedAt,
+                        effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)
+                    )
+                )
             }
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
             files.append(file)
@@ -78,22 +137,40 @@ public enum DemoLoader {
                 seenPersons.insert(c.personId)
                 let person = PersonModel()
                 CaseStore.fill(person, file.identity)
-                personRows.append([SQLBind(c.personId), SQLBind(person.givenNames), SQLBind(person.surname), SQLBind(person.aliasesJSON), SQLBind(person.birthDate),
-                                   SQLBind(person.nationality), SQLBind(person.gender), SQLBind(person.vNumber), SQLBind(person.searchText), SQLBind(now)])
+                personRows.append([
+                    SQLBind(c.personId), SQLBind(person.givenNames), SQLBind(person.surname),
+                    SQLBind(person.aliasesJSON), SQLBind(person.birthDate),
+                    SQLBind(person.nationality), SQLBind(person.gender), SQLBind(person.vNumber),
+                    SQLBind(person.searchText), SQLBind(now),
+                ])
             }
-            trajectoryRows.append([SQLBind(c.trajectoryId), SQLBind(c.personId), SQLBind(c.locationId), SQLBind(file.stage.rawValue), SQLBind(file.currentPerspective?.rawValue),
-                                   SQLBind(file.version), SQLBind(file.referral.referredOn.description), SQLBind(file.admittedOn?.description),
-                                   SQLBind(file.outflow?.leftOn.description), SQLBind(c.previousTrajectoryId), SQLBind(events.last!.recordedAt)])
+            trajectoryRows.append([
+                SQLBind(c.trajectoryId), SQLBind(c.personId), SQLBind(c.locationId), SQLBind(file.stage.rawValue),
+                SQLBind(file.currentPerspective?.rawValue),
+                SQLBind(file.version), SQLBind(file.referral.referredOn.description),
+                SQLBind(file.admittedOn?.description),
+                SQLBind(file.outflow?.leftOn.description), SQLBind(c.previousTrajectoryId),
+                SQLBind(events.last!.recordedAt),
+            ])
             for e in events {
                 let m = CaseStore.row(e)
-                eventRows.append([SQLBind(m.id!), SQLBind(m.trajectoryId), SQLBind(m.sequence), SQLBind(m.kind), SQLBind(m.payload), SQLBind(m.userId), SQLBind(m.userName),
-                                  SQLBind(m.organisationId), SQLBind(m.organisationName), SQLBind(m.party), SQLBind(m.recordedAt), SQLBind(m.effectiveOn)])
+                eventRows.append([
+                    SQLBind(m.id!), SQLBind(m.trajectoryId), SQLBind(m.sequence), SQLBind(m.kind), SQLBind(m.payload),
+                    SQLBind(m.userId), SQLBind(m.userName),
+                    SQLBind(m.organisationId), SQLBind(m.organisationName), SQLBind(m.party), SQLBind(m.recordedAt),
+                    SQLBind(m.effectiveOn),
+                ])
             }
         }
         return (personRows, trajectoryRows, eventRows, files)
     }
 
-    private static func batches(_ sql: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [[any SQLExpression]]) async throws {
+    private static func batches(
+        _ sql: any SQLDatabase,
+        _ table: String,
+        _ columns: [String],
+        _ rows: [[any SQLExpression]]
+    ) async throws {
         // Stay well under SQLite's and PostgreSQL's limits on bound parameters.
         let size = max(1, 8000 / columns.count)
         var start = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed, so the
 /// demo population is the same on every machine.
 struct SeededRandom: RandomNumberGenerator {
@@ -35,5 +37,3 @@ struct SeededRandom: RandomNumberGenerator {
         Int(-mean * log(1 - Double.random(in: 0..<1, using: &self)))
     }
 }
-
-import Foundation

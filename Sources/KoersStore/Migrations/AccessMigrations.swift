@@ -99,7 +99,8 @@ struct CreateLoginFailures: AsyncMigration {
             .field("key", .string, .required)
             .field("failed_at", .datetime, .required)
             .create()
-        try await (database as! any SQLDatabase).create(index: "login_failures_key").on(LoginFailureModel.schema).column("key").run()
+        try await (database as! any SQLDatabase).create(index: "login_failures_key").on(LoginFailureModel.schema)
+            .column("key").run()
     }
 
     func revert(on database: any Database) async throws {

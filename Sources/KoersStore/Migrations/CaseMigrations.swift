@@ -17,7 +17,9 @@ struct CreatePersons: AsyncMigration {
             .field("search_text", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
-        try await (database as! any SQLDatabase).create(index: "persons_v_number").on(PersonModel.schema).column("v_number").run()
+        try await (database as! any SQLDatabase).create(index: "persons_v_number").on(PersonModel.schema).column(
+            "v_number"
+        ).run()
     }
 
     func revert(on database: any Database) async throws {
@@ -41,7 +43,8 @@ struct CreateTrajectories: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.create(index: "trajectories_location_stage").on(TrajectoryModel.schema).column("location_id").column("stage").run()
+        try await sql.create(index: "trajectories_location_stage").on(TrajectoryModel.schema).column("location_id")
+            .column("stage").run()
         try await sql.create(index: "trajectories_person").on(TrajectoryModel.schema).column("person_id").run()
     }
 
@@ -117,7 +120,8 @@ struct CreateProcessingLog: AsyncMigration {
             .field("status", .string, .required)
             .field("at", .datetime, .required)
             .create()
-        try await (database as! any SQLDatabase).create(index: "processing_log_subject").on(ProcessingLogModel.schema).column("subject").run()
+        try await (database as! any SQLDatabase).create(index: "processing_log_subject").on(ProcessingLogModel.schema)
+            .column("subject").run()
     }
 
     func revert(on database: any Database) async throws {

@@ -16,7 +16,13 @@ public final class LocationModel: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID? = nil, name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .noDeadlines) {
+    public init(
+        id: UUID? = nil,
+        name: String,
+        slug: String,
+        rule: RegionalTiesRule,
+        deadlines: DeadlinePolicy = .noDeadlines
+    ) {
         self.id = id
         self.name = name
         self.slug = slug

@@ -21,7 +21,15 @@ public struct CaseListQuery: Sendable {
     public var page: Int
     public var pageSize: Int
 
-    public init(locationIds: Set<UUID>, stage: Stage? = nil, perspective: Perspective? = nil, nationality: String? = nil, text: String? = nil, page: Int = 1, pageSize: Int = 50) {
+    public init(
+        locationIds: Set<UUID>,
+        stage: Stage? = nil,
+        perspective: Perspective? = nil,
+        nationality: String? = nil,
+        text: String? = nil,
+        page: Int = 1,
+        pageSize: Int = 50
+    ) {
         self.locationIds = locationIds
         self.stage = stage
         self.perspective = perspective
@@ -71,7 +79,8 @@ public struct CaseStore: Sendable {
     public func load(_ trajectoryId: UUID, context: ProcessingContext?) async throws -> CaseRecord? {
         let db = database.db
         guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { return nil }
-        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence).all().map(Self.event)
+        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence)
+            .all().map(Self.event)
         guard let file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { return nil }
         let location = try await LocationModel.find(row.locationId, on: db)?.name ?? "?"
         if let context {
@@ -85,24 +94,37 @@ public struct CaseStore: Sendable {
     public func files(at locationIds: Set<UUID>, stages: [Stage]) async throws -> [CaseFile] {
         guard !locationIds.isEmpty else { return [] }
         let db = database.db
-        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId ~~ Array(locationIds)).filter(\.$stage ~~ stages.map(\.rawValue)).all()
+        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId ~~ Array(locationIds)).filter(
+            \.$stage ~~ stages.map(\.rawValue)
+        ).all()
         var files: [CaseFile] = []
         var start = 0
         while start < rows.count {
             let chunk = Array(rows[start..<min(start + 500, rows.count)])
             start += 500
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk.compactMap(\.id)).sort(\.$trajectoryId).sort(\.$sequence).all()
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk.compactMap(\.id)).sort(
+                \.$trajectoryId
+            ).sort(\.$sequence).all()
             let grouped = Dictionary(grouping: try events.map(Self.event), by: \.trajectoryId)
             for row in chunk {
-                if let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId) { files.append(file) }
+                if let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId)
+                {
+                    files.append(file)
+                }
             }
         }
         return files
     }
 
     /// Other trajectories of the same person, newest first (a returning person's history).
-    public func otherTrajectories(of personId: UUID, except id: UUID) async throws -> [(id: UUID, stage: Stage, referredOn: String, locationId: UUID)] {
-        try await TrajectoryModel.query(on: database.db).filter(\.$personId == personId).filter(\.$id != id).sort(\.$referredOn, .descending).all()
+    public func otherTrajectories(
+        of personId: UUID,
+        except id: UUID
+    ) async throws -> [(id: UUID, stage: Stage, referredOn: String, locationId: UUID)] {
+        try await TrajectoryModel.query(on: database.db).filter(\.$personId == personId).filter(\.$id != id).sort(
+            \.$referredOn,
+            .descending
+        ).all()
             .map { ($0.id!, Stage(rawValue: $0.stage) ?? .referral, $0.referredOn, $0.locationId) }
     }
 
@@ -114,15 +136,20 @@ public struct CaseStore: Sendable {
             personIds += try await PersonModel.query(on: db).filter(\.$vNumber == vNumber.digits).all().compactMap(\.id)
         }
         let open = [Stage.referral, .intake, .active].map(\.rawValue)
-        guard let other = try await TrajectoryModel.query(on: db)
-            .filter(\.$personId ~~ personIds).filter(\.$locationId != locationId).filter(\.$stage ~~ open).first() else { return nil }
+        guard
+            let other = try await TrajectoryModel.query(on: db)
+                .filter(\.$personId ~~ personIds).filter(\.$locationId != locationId).filter(\.$stage ~~ open).first()
+        else { return nil }
         return try await LocationModel.find(other.locationId, on: db)?.name
     }
 
     /// The outflow code list, in display order.
     public func outflowReasons() async throws -> [OutflowReason] {
-        try await OutflowReasonModel.query(on: database.db).filter(\.$active == true).sort(\.$position).all().compactMap { m in
-            OutcomeCategory(rawValue: m.category).map { OutflowReason(code: m.code, category: $0, label: LocalizedText(nl: m.labelNL, en: m.labelEN)) }
+        try await OutflowReasonModel.query(on: database.db).filter(\.$active == true).sort(\.$position).all().compactMap
+        { m in
+            OutcomeCategory(rawValue: m.category).map {
+                OutflowReason(code: m.code, category: $0, label: LocalizedText(nl: m.labelNL, en: m.labelEN))
+            }
         }
     }
 
@@ -136,7 +163,9 @@ public struct CaseStore: Sendable {
             .filter(\TrajectoryModel.$locationId ~~ Array(q.locationIds))
         if let stage = q.stage { query.filter(\TrajectoryModel.$stage == stage.rawValue) }
         if let perspective = q.perspective { query.filter(\TrajectoryModel.$perspective == perspective.rawValue) }
-        if let nationality = q.nationality { query.filter(PersonModel.self, \.$nationality == nationality.uppercased()) }
+        if let nationality = q.nationality {
+            query.filter(PersonModel.self, \.$nationality == nationality.uppercased())
+        }
         if let text = q.text {
             if let v = VNumber(text) {
                 query.filter(PersonModel.self, \.$vNumber == v.digits)
@@ -153,10 +182,17 @@ public struct CaseStore: Sendable {
             let person = try row.joined(PersonModel.self)
             let location = try row.joined(LocationModel.self)
             return CaseListItem(
-                trajectoryId: row.id!, name: [person.givenNames, person.surname].compactMap { $0 }.joined(separator: " "),
-                birthDate: person.birthDate, nationality: person.nationality, vNumber: person.vNumber,
-                stage: Stage(rawValue: row.stage) ?? .referral, perspective: row.perspective.flatMap(Perspective.init(rawValue:)),
-                location: location.name, referredOn: row.referredOn, version: row.version)
+                trajectoryId: row.id!,
+                name: [person.givenNames, person.surname].compactMap { $0 }.joined(separator: " "),
+                birthDate: person.birthDate,
+                nationality: person.nationality,
+                vNumber: person.vNumber,
+                stage: Stage(rawValue: row.stage) ?? .referral,
+                perspective: row.perspective.flatMap(Perspective.init(rawValue:)),
+                location: location.name,
+                referredOn: row.referredOn,
+                version: row.version
+            )
         }
         return (items, total)
     }
@@ -164,7 +200,13 @@ public struct CaseStore: Sendable {
     // MARK: Writing
 
     /// Registers a referral: a new person, or a returning one whose earlier trajectory has ended.
-    public func refer(identity: Identity, referral: Referral, locationId: UUID, returningFrom previous: UUID?, context: ProcessingContext) async throws -> CaseFile {
+    public func refer(
+        identity: Identity,
+        referral: Referral,
+        locationId: UUID,
+        returningFrom previous: UUID?,
+        context: ProcessingContext
+    ) async throws -> CaseFile {
         try await database.write { db in
             let personId: UUID
             if let previous {
@@ -194,7 +236,14 @@ public struct CaseStore: Sendable {
             let event = Self.makeEvent(change, trajectoryId: trajectory.id!, sequence: 1, context: context)
             try await Self.row(event).create(on: db)
             try await log.record("case.refer", person: personId, context: context, on: db)
-            let file = CaseFile(id: trajectory.id!, personId: personId, locationId: locationId, referral: referral, identity: identity, previousTrajectoryId: previous)
+            let file = CaseFile(
+                id: trajectory.id!,
+                personId: personId,
+                locationId: locationId,
+                referral: referral,
+                identity: identity,
+                previousTrajectoryId: previous
+            )
             try await linkage.index(file, reencode: true, on: db)
             return file
         }
@@ -206,39 +255,76 @@ public struct CaseStore: Sendable {
     /// refused as stale. `decide` sees the case as it stands and returns the change or throws
     /// its validation errors, in which case nothing is written.
     public func append(
-        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
+        to trajectoryId: UUID,
+        expectedVersion: Int?,
+        context: ProcessingContext,
+        activity: String,
         _ decide: @escaping @Sendable (CaseFile) throws -> CaseChange
     ) async throws -> CaseFile {
-        try await appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity) { [try decide($0)] }
+        try await appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity) {
+            [try decide($0)]
+        }
     }
 
     /// Appends several changes that belong together (a meeting's decision on a case) in one transaction.
     public func appendAll(
-        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String,
+        to trajectoryId: UUID,
+        expectedVersion: Int?,
+        context: ProcessingContext,
+        activity: String,
         _ decide: @escaping @Sendable (CaseFile) throws -> [CaseChange]
     ) async throws -> CaseFile {
         try await database.write { db in
-            try await append(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity, on: db, decide)
+            try await append(
+                to: trajectoryId,
+                expectedVersion: expectedVersion,
+                context: context,
+                activity: activity,
+                on: db,
+                decide
+            )
         }
     }
 
     /// Appends changes to two cases in one transaction: a decision on the first that asks
     /// something of the second (the intake check's "same person: ask for a transfer").
     public func appendAll(
-        to first: UUID, expectedVersion: Int?, _ decideFirst: @escaping @Sendable (CaseFile) throws -> [CaseChange],
-        andTo second: UUID, _ decideSecond: @escaping @Sendable (CaseFile) throws -> [CaseChange],
-        context: ProcessingContext, activity: String
+        to first: UUID,
+        expectedVersion: Int?,
+        _ decideFirst: @escaping @Sendable (CaseFile) throws -> [CaseChange],
+        andTo second: UUID,
+        _ decideSecond: @escaping @Sendable (CaseFile) throws -> [CaseChange],
+        context: ProcessingContext,
+        activity: String
     ) async throws -> CaseFile {
         try await database.write { db in
-            let file = try await append(to: first, expectedVersion: expectedVersion, context: context, activity: activity, on: db, decideFirst)
-            _ = try await append(to: second, expectedVersion: nil, context: context, activity: activity, on: db, decideSecond)
+            let file = try await append(
+                to: first,
+                expectedVersion: expectedVersion,
+                context: context,
+                activity: activity,
+                on: db,
+                decideFirst
+            )
+            _ = try await append(
+                to: second,
+                expectedVersion: nil,
+                context: context,
+                activity: activity,
+                on: db,
+                decideSecond
+            )
             return file
         }
     }
 
     /// The body of an append, inside the caller's transaction.
     private func append(
-        to trajectoryId: UUID, expectedVersion: Int?, context: ProcessingContext, activity: String, on db: any Database,
+        to trajectoryId: UUID,
+        expectedVersion: Int?,
+        context: ProcessingContext,
+        activity: String,
+        on db: any Database,
         _ decide: @Sendable (CaseFile) throws -> [CaseChange]
     ) async throws -> CaseFile {
         guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
@@ -246,12 +332,21 @@ public struct CaseStore: Sendable {
         // Fold exactly the events the row's version counts, and number new ones from it: under
         // READ COMMITTED a concurrent writer's event may already be visible to the next query,
         // and numbering from the row makes such a race collide on (trajectory_id, sequence).
-        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(\.$sequence <= row.version)
-            .sort(\.$sequence).all().map(Self.event)
-        guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId), file.version == row.version else { throw StoreError.notFound }
+        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(
+            \.$sequence <= row.version
+        )
+        .sort(\.$sequence).all().map(Self.event)
+        guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId),
+            file.version == row.version
+        else { throw StoreError.notFound }
         let changes = try decide(file)
         for (offset, change) in changes.enumerated() {
-            let event = Self.makeEvent(change, trajectoryId: trajectoryId, sequence: row.version + offset + 1, context: context)
+            let event = Self.makeEvent(
+                change,
+                trajectoryId: trajectoryId,
+                sequence: row.version + offset + 1,
+                context: context
+            )
             do {
                 try await Self.row(event).create(on: db)
             } catch let error as any DatabaseError where error.isConstraintFailure {
@@ -288,7 +383,9 @@ public struct CaseStore: Sendable {
     /// Keeps the review queue and the remembered "not the same person" pairs in step with the decisions.
     func projectLinkage(_ changes: [CaseChange], file: CaseFile, on db: any Database) async throws {
         for case .duplicateResolved(let r) in changes {
-            let open = try await LinkageReviewModel.query(on: db).filter(\.$trajectoryId == file.id).filter(\.$entryId == r.entryId).filter(\.$decidedOn == nil).all()
+            let open = try await LinkageReviewModel.query(on: db).filter(\.$trajectoryId == file.id).filter(
+                \.$entryId == r.entryId
+            ).filter(\.$decidedOn == nil).all()
             if r.kind == .review {
                 if open.isEmpty {
                     let m = LinkageReviewModel()
@@ -306,7 +403,9 @@ public struct CaseStore: Sendable {
                 m.decidedOn = r.on.description
                 try await m.save(on: db)
             }
-            if r.kind == .notSamePerson, let own = try await LinkageEntryModel.query(on: db).filter(\.$trajectoryId == file.id).first()?.id {
+            if r.kind == .notSamePerson,
+                let own = try await LinkageEntryModel.query(on: db).filter(\.$trajectoryId == file.id).first()?.id
+            {
                 try await linkage.rememberNotSame(own, r.entryId, on: r.on, db: db)
             }
         }
@@ -373,17 +472,24 @@ public struct CaseStore: Sendable {
     }
 
     /// Cases put to the hardship committee at the given locations: (trajectory, requested, advised).
-    public func committeeQueue(at locationIds: Set<UUID>) async throws -> [(trajectoryId: UUID, requestedOn: String, advisedOn: String?)] {
+    public func committeeQueue(
+        at locationIds: Set<UUID>
+    ) async throws -> [(trajectoryId: UUID, requestedOn: String, advisedOn: String?)] {
         guard !locationIds.isEmpty else { return [] }
-        return try await CommitteeQueueModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(\.$requestedOn, .descending).all()
+        return try await CommitteeQueueModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(
+            \.$requestedOn,
+            .descending
+        ).all()
             .map { ($0.trajectoryId, $0.requestedOn, $0.advisedOn) }
     }
 
     /// Cases escalated to a level at the given locations.
     public func escalationQueue(level: String, at locationIds: Set<UUID>) async throws -> [UUID] {
         guard !locationIds.isEmpty else { return [] }
-        return try await EscalationQueueModel.query(on: database.db).filter(\.$level == level).filter(\.$locationId ~~ Array(locationIds))
-            .sort(\.$escalatedOn, .descending).all().map(\.trajectoryId)
+        return try await EscalationQueueModel.query(on: database.db).filter(\.$level == level).filter(
+            \.$locationId ~~ Array(locationIds)
+        )
+        .sort(\.$escalatedOn, .descending).all().map(\.trajectoryId)
     }
 
     /// The trajectory an index entry belongs to, for a decision that must reach the other case.
@@ -396,9 +502,19 @@ public struct CaseStore: Sendable {
     }
 
     static func transfer(_ m: TransferModel) throws -> Transfer {
-        Transfer(id: m.id!, trajectoryId: m.trajectoryId, fromLocationId: m.fromLocationId, toLocationId: m.toLocationId,
-                 status: TransferStatus(rawValue: m.status) ?? .pending, reason: m.reason, requestedOn: m.requestedOn, decidedOn: m.decidedOn,
-                 note: m.note, summary: try JSONCoding.decode(HandoverSummary.self, m.summaryJSON), askedByReceiver: m.askedByReceiver ?? false)
+        Transfer(
+            id: m.id!,
+            trajectoryId: m.trajectoryId,
+            fromLocationId: m.fromLocationId,
+            toLocationId: m.toLocationId,
+            status: TransferStatus(rawValue: m.status) ?? .pending,
+            reason: m.reason,
+            requestedOn: m.requestedOn,
+            decidedOn: m.decidedOn,
+            note: m.note,
+            summary: try JSONCoding.decode(HandoverSummary.self, m.summaryJSON),
+            askedByReceiver: m.askedByReceiver ?? false
+        )
     }
 
     // MARK: Mapping
@@ -411,16 +527,31 @@ public struct CaseStore: Sendable {
         person.nationality = identity.nationality
         person.gender = identity.gender.rawValue
         person.vNumber = identity.vNumber?.digits
-        person.searchText = Secrets.searchable(([identity.givenNames ?? "", identity.surname] + identity.aliases).joined(separator: " | "))
+        person.searchText = Secrets.searchable(
+            ([identity.givenNames ?? "", identity.surname] + identity.aliases).joined(separator: " | ")
+        )
     }
 
-    static func makeEvent(_ change: CaseChange, trajectoryId: UUID, sequence: Int, context: ProcessingContext) -> CaseEvent {
+    static func makeEvent(
+        _ change: CaseChange,
+        trajectoryId: UUID,
+        sequence: Int,
+        context: ProcessingContext
+    ) -> CaseEvent {
         let now = Date()
         return CaseEvent(
-            id: UUID(), trajectoryId: trajectoryId, sequence: sequence, change: change,
-            userId: context.actor.userId, userName: context.actor.displayName,
-            organisationId: context.actor.organisationId, organisationName: context.actor.organisationName,
-            party: context.actor.party, recordedAt: now, effectiveOn: change.effectiveOn ?? Day(now))
+            id: UUID(),
+            trajectoryId: trajectoryId,
+            sequence: sequence,
+            change: change,
+            userId: context.actor.userId,
+            userName: context.actor.displayName,
+            organisationId: context.actor.organisationId,
+            organisationName: context.actor.organisationName,
+            party: context.actor.party,
+            recordedAt: now,
+            effectiveOn: change.effectiveOn ?? Day(now)
+        )
     }
 
     static func row(_ e: CaseEvent) -> CaseEventModel {
@@ -442,9 +573,17 @@ public struct CaseStore: Sendable {
 
     static func event(_ m: CaseEventModel) throws -> CaseEvent {
         CaseEvent(
-            id: m.id!, trajectoryId: m.trajectoryId, sequence: m.sequence,
+            id: m.id!,
+            trajectoryId: m.trajectoryId,
+            sequence: m.sequence,
             change: try JSONCoding.decode(CaseChange.self, m.payload),
-            userId: m.userId, userName: m.userName, organisationId: m.organisationId, organisationName: m.organisationName,
-            party: Party(rawValue: m.party) ?? .ngo, recordedAt: m.recordedAt, effectiveOn: Day(m.effectiveOn) ?? Day(m.recordedAt))
+            userId: m.userId,
+            userName: m.userName,
+            organisationId: m.organisationId,
+            organisationName: m.organisationName,
+            party: Party(rawValue: m.party) ?? .ngo,
+            recordedAt: m.recordedAt,
+            effectiveOn: Day(m.effectiveOn) ?? Day(m.recordedAt)
+        )
     }
 }

@@ -48,11 +48,23 @@ public struct DirectoryStore: Sendable {
     }
 
     static func location(_ m: LocationModel) -> Location {
-        Location(id: m.id!, name: m.name, slug: m.slug, regionalTiesRule: m.regionalTiesRule, deadlinePolicy: m.deadlinePolicy)
+        Location(
+            id: m.id!,
+            name: m.name,
+            slug: m.slug,
+            regionalTiesRule: m.regionalTiesRule,
+            deadlinePolicy: m.deadlinePolicy
+        )
     }
 
     @discardableResult
-    public func createLocation(name: String, slug: String, rule: RegionalTiesRule, deadlines: DeadlinePolicy = .noDeadlines, on db: (any Database)? = nil) async throws -> UUID {
+    public func createLocation(
+        name: String,
+        slug: String,
+        rule: RegionalTiesRule,
+        deadlines: DeadlinePolicy = .noDeadlines,
+        on db: (any Database)? = nil
+    ) async throws -> UUID {
         let model = LocationModel(name: name, slug: slug, rule: rule, deadlines: deadlines)
         try await model.create(on: db ?? database.db)
         return model.id!
@@ -66,7 +78,13 @@ public struct DirectoryStore: Sendable {
     }
 
     @discardableResult
-    public func createOrganisation(name: String, party: Party, locations: [UUID], escalationLevel: String? = nil, on db: (any Database)? = nil) async throws -> UUID {
+    public func createOrganisation(
+        name: String,
+        party: Party,
+        locations: [UUID],
+        escalationLevel: String? = nil,
+        on db: (any Database)? = nil
+    ) async throws -> UUID {
         let db = db ?? database.db
         let model = OrganisationModel(name: name, party: party, escalationLevel: escalationLevel)
         try await model.create(on: db)
@@ -88,14 +106,25 @@ public struct DirectoryStore: Sendable {
     }
 
     @discardableResult
-    public func createUser(email: String, displayName: String, organisationId: UUID, password: String, on db: (any Database)? = nil) async throws -> UUID {
+    public func createUser(
+        email: String,
+        displayName: String,
+        organisationId: UUID,
+        password: String,
+        on db: (any Database)? = nil
+    ) async throws -> UUID {
         let db = db ?? database.db
         let normalized = email.lowercased()
         if try await UserModel.query(on: db).filter(\.$email == normalized).first() != nil {
             throw StoreError.conflict("A user with e-mail \(normalized) already exists.")
         }
         guard try await OrganisationModel.find(organisationId, on: db) != nil else { throw StoreError.notFound }
-        let user = UserModel(email: normalized, displayName: displayName, organisationId: organisationId, passwordHash: try await hashPassword(password))
+        let user = UserModel(
+            email: normalized,
+            displayName: displayName,
+            organisationId: organisationId,
+            passwordHash: try await hashPassword(password)
+        )
         try await user.create(on: db)
         return user.id!
     }
@@ -106,14 +135,22 @@ public struct DirectoryStore: Sendable {
         let byId = Dictionary(uniqueKeysWithValues: orgs.map { ($0.id!, $0) })
         return users.map { u in
             let org = byId[u.organisationId]
-            return UserSummary(email: u.email, displayName: u.displayName, organisation: org?.name ?? "?", party: Party(rawValue: org?.party ?? "") ?? .admin, disabled: u.disabled)
+            return UserSummary(
+                email: u.email,
+                displayName: u.displayName,
+                organisation: org?.name ?? "?",
+                party: Party(rawValue: org?.party ?? "") ?? .admin,
+                disabled: u.disabled
+            )
         }
     }
 
     /// Disables an account and ends its sessions and tokens.
     public func disableUser(email: String) async throws {
         try await database.db.transaction { db in
-            guard let user = try await UserModel.query(on: db).filter(\.$email == email.lowercased()).first() else { throw StoreError.notFound }
+            guard let user = try await UserModel.query(on: db).filter(\.$email == email.lowercased()).first() else {
+                throw StoreError.notFound
+            }
             user.disabled = true
             try await user.save(on: db)
             try await SessionModel.query(on: db).filter(\.$userId == user.id!).delete()
@@ -125,15 +162,24 @@ public struct DirectoryStore: Sendable {
     public func actor(userId: UUID) async throws -> Actor? {
         let db = database.db
         guard let user = try await UserModel.find(userId, on: db), !user.disabled,
-              let org = try await OrganisationModel.find(user.organisationId, on: db) else { return nil }
+            let org = try await OrganisationModel.find(user.organisationId, on: db)
+        else { return nil }
         return try await actor(user: user, organisation: org, on: db)
     }
 
-    private func actor(user: UserModel, organisation org: OrganisationModel, on db: any Database) async throws -> Actor? {
+    private func actor(user: UserModel, organisation org: OrganisationModel, on db: any Database) async throws -> Actor?
+    {
         guard let party = Party(rawValue: org.party) else { return nil }
         let links = try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all()
-        return Actor(userId: user.id!, organisationId: org.id!, party: party, locationIds: Set(links.map(\.locationId)), displayName: user.displayName,
-                     organisationName: org.name, escalationLevel: org.escalationLevel)
+        return Actor(
+            userId: user.id!,
+            organisationId: org.id!,
+            party: party,
+            locationIds: Set(links.map(\.locationId)),
+            displayName: user.displayName,
+            organisationName: org.name,
+            escalationLevel: org.escalationLevel
+        )
     }
 
     // MARK: Login, sessions, tokens
@@ -143,10 +189,13 @@ public struct DirectoryStore: Sendable {
         let db = database.db
         let key = email.lowercased()
         let since = now.addingTimeInterval(-throttleWindow)
-        let failures = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$failedAt >= since).all()
+        let failures = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$failedAt >= since)
+            .all()
         if failures.count >= maxFailures {
             let oldest = failures.map(\.failedAt).min() ?? now
-            throw StoreError.throttled(retryAfterSeconds: max(1, Int(oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now))))
+            throw StoreError.throttled(
+                retryAfterSeconds: max(1, Int(oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)))
+            )
         }
         let user = try await UserModel.query(on: db).filter(\.$email == key).first()
         // Verify against a dummy hash when the account is unknown, so timing does not tell.
@@ -163,20 +212,30 @@ public struct DirectoryStore: Sendable {
     /// Starts a session and returns its token for the cookie.
     public func createSession(userId: UUID, now: Date = Date()) async throws -> String {
         let token = Secrets.token()
-        try await SessionModel(tokenHash: Secrets.digest(token), userId: userId, expiresAt: now.addingTimeInterval(sessionLifetime)).create(on: database.db)
+        try await SessionModel(
+            tokenHash: Secrets.digest(token),
+            userId: userId,
+            expiresAt: now.addingTimeInterval(sessionLifetime)
+        ).create(on: database.db)
         return token
     }
 
     public func actor(sessionToken token: String, now: Date = Date()) async throws -> Actor? {
         let db = database.db
         // One joined query for session, user and organisation: this runs on every web request.
-        guard let row = try await SessionModel.query(on: db)
-            .join(UserModel.self, on: \SessionModel.$userId == \UserModel.$id)
-            .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
-            .filter(\.$tokenHash == Secrets.digest(token)).filter(\.$expiresAt > now)
-            .filter(UserModel.self, \.$disabled == false)
-            .first() else { return nil }
-        return try await actor(user: try row.joined(UserModel.self), organisation: try row.joined(OrganisationModel.self), on: db)
+        guard
+            let row = try await SessionModel.query(on: db)
+                .join(UserModel.self, on: \SessionModel.$userId == \UserModel.$id)
+                .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
+                .filter(\.$tokenHash == Secrets.digest(token)).filter(\.$expiresAt > now)
+                .filter(UserModel.self, \.$disabled == false)
+                .first()
+        else { return nil }
+        return try await actor(
+            user: try row.joined(UserModel.self),
+            organisation: try row.joined(OrganisationModel.self),
+            on: db
+        )
     }
 
     public func endSession(token: String) async throws {
@@ -185,25 +244,34 @@ public struct DirectoryStore: Sendable {
 
     /// Creates an API token for a user and returns it; it cannot be shown again.
     public func createToken(email: String, name: String, validDays: Int?) async throws -> String {
-        guard let user = try await UserModel.query(on: database.db).filter(\.$email == email.lowercased()).first(), !user.disabled else {
+        guard let user = try await UserModel.query(on: database.db).filter(\.$email == email.lowercased()).first(),
+            !user.disabled
+        else {
             throw StoreError.notFound
         }
         let token = "koers_" + Secrets.token()
         let expires = validDays.map { Date().addingTimeInterval(Double($0) * 86400) }
-        try await APITokenModel(tokenHash: Secrets.digest(token), userId: user.id!, name: name, expiresAt: expires).create(on: database.db)
+        try await APITokenModel(tokenHash: Secrets.digest(token), userId: user.id!, name: name, expiresAt: expires)
+            .create(on: database.db)
         return token
     }
 
     public func actor(apiToken token: String, now: Date = Date()) async throws -> Actor? {
         let db = database.db
         // One joined query for token, user and organisation: this runs on every API request.
-        guard let row = try await APITokenModel.query(on: db)
-            .join(UserModel.self, on: \APITokenModel.$userId == \UserModel.$id)
-            .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
-            .filter(\.$tokenHash == Secrets.digest(token))
-            .filter(UserModel.self, \.$disabled == false)
-            .first() else { return nil }
+        guard
+            let row = try await APITokenModel.query(on: db)
+                .join(UserModel.self, on: \APITokenModel.$userId == \UserModel.$id)
+                .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
+                .filter(\.$tokenHash == Secrets.digest(token))
+                .filter(UserModel.self, \.$disabled == false)
+                .first()
+        else { return nil }
         if let expires = row.expiresAt, expires <= now { return nil }
-        return try await actor(user: try row.joined(UserModel.self), organisation: try row.joined(OrganisationModel.self), on: db)
+        return try await actor(
+            user: try row.joined(UserModel.self),
+            organisation: try row.joined(OrganisationModel.self),
+            on: db
+        )
     }
 }

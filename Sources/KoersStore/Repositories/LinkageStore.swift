@@ -23,9 +23,15 @@ public struct LinkageStore: Sendable {
     /// The identity fields the index encodes.
     public static func linkageIdentity(_ identity: Identity) -> LinkageIdentity {
         LinkageIdentity(
-            givenName: identity.givenNames, surname: identity.surname,
-            birthYear: identity.birthDate?.year, birthMonth: identity.birthDate?.month, birthDay: identity.birthDate?.day,
-            gender: identity.gender.rawValue, nationality: identity.nationality, vNumber: identity.vNumber?.digits)
+            givenName: identity.givenNames,
+            surname: identity.surname,
+            birthYear: identity.birthDate?.year,
+            birthMonth: identity.birthDate?.month,
+            birthDay: identity.birthDate?.day,
+            gender: identity.gender.rawValue,
+            nationality: identity.nationality,
+            vNumber: identity.vNumber?.digits
+        )
     }
 
     /// The day an entry shows as "active since": admission, or referral before it.
@@ -59,20 +65,29 @@ public struct LinkageStore: Sendable {
         while start < rows.count {
             let end = min(start + 3000, rows.count)
             var insert = sql.insert(into: "linkage_keys").columns("entry_id", "block_key")
-            for (entry, key) in rows[start..<end] { insert = insert.values(SQLBind(entry), SQLBind(Int64(bitPattern: key))) }
+            for (entry, key) in rows[start..<end] {
+                insert = insert.values(SQLBind(entry), SQLBind(Int64(bitPattern: key)))
+            }
             try await insert.run()
             start = end
         }
     }
 
     /// Bulk rows for the demo loader: entries and their keys for many registrations.
-    static func rows(_ files: [CaseFile], encoder: LinkageEncoder, now: Date) -> (entries: [[any SQLExpression]], keys: [(UUID, UInt64)]) {
+    static func rows(
+        _ files: [CaseFile],
+        encoder: LinkageEncoder,
+        now: Date
+    ) -> (entries: [[any SQLExpression]], keys: [(UUID, UInt64)]) {
         var entries: [[any SQLExpression]] = []
         var keys: [(UUID, UInt64)] = []
         let encoded = encoder.encodeAll(files.map { linkageIdentity($0.identity) })
         for (file, e) in zip(files, encoded) {
             let id = UUID()
-            entries.append([SQLBind(id), SQLBind(file.id), SQLBind(file.locationId), SQLBind(file.stage.rawValue), SQLBind(since(file).description), SQLBind(Data(e.serialized)), SQLBind(now)])
+            entries.append([
+                SQLBind(id), SQLBind(file.id), SQLBind(file.locationId), SQLBind(file.stage.rawValue),
+                SQLBind(since(file).description), SQLBind(Data(e.serialized)), SQLBind(now),
+            ])
             keys += e.blockingKeys.map { (id, $0) }
         }
         return (entries, keys)
@@ -100,28 +115,47 @@ public struct LinkageStore: Sendable {
     /// Possible registrations of this case's person at other locations, strongest first: open
     /// trajectories elsewhere, not the person's own, not decided "not the same person" before.
     /// Registrations at the case's own location are left out: the location sees those in its own list.
-    public func possibleRegistrations(for file: CaseFile, ownTrajectories: Set<UUID>, locationNames: [UUID: String]) async throws -> [PossibleRegistration] {
+    public func possibleRegistrations(
+        for file: CaseFile,
+        ownTrajectories: Set<UUID>,
+        locationNames: [UUID: String]
+    ) async throws -> [PossibleRegistration] {
         let db = database.db
         let sql = db as! any SQLDatabase
         let probe = encoder.encode(Self.linkageIdentity(file.identity))
         guard !probe.blockingKeys.isEmpty else { return [] }
         let keys = probe.blockingKeys.map { SQLBind(Int64(bitPattern: $0)) }
         // Keys shared by very many registrations (a common name and year) are not followed.
-        let sizes = try await sql.select().column("block_key").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("linkage_keys")
+        let sizes = try await sql.select().column("block_key").column(
+            SQLFunction("COUNT", args: SQLLiteral.all),
+            as: "n"
+        ).from("linkage_keys")
             .where("block_key", .in, SQLGroupExpression(keys)).groupBy("block_key").all()
-        let usable = try sizes.filter { try $0.decode(column: "n", as: Int.self) <= Self.maxBlock }.map { SQLBind(try $0.decode(column: "block_key", as: Int64.self)) }
+        let usable = try sizes.filter { try $0.decode(column: "n", as: Int.self) <= Self.maxBlock }.map {
+            SQLBind(try $0.decode(column: "block_key", as: Int64.self))
+        }
         guard !usable.isEmpty else { return [] }
-        let rows = try await sql.select().distinct().column("entry_id").from("linkage_keys").where("block_key", .in, SQLGroupExpression(usable)).all()
+        let rows = try await sql.select().distinct().column("entry_id").from("linkage_keys").where(
+            "block_key",
+            .in,
+            SQLGroupExpression(usable)
+        ).all()
         let ids = try rows.map { try $0.decode(column: "entry_id", as: UUID.self) }
         guard !ids.isEmpty else { return [] }
         let open = [Stage.referral, .intake, .active].map(\.rawValue)
         let entries = try await LinkageEntryModel.query(on: db).filter(\.$id ~~ ids).filter(\.$stage ~~ open).all()
-            .filter { !ownTrajectories.contains($0.trajectoryId) && $0.trajectoryId != file.id && $0.locationId != file.locationId }
+            .filter {
+                !ownTrajectories.contains($0.trajectoryId) && $0.trajectoryId != file.id
+                    && $0.locationId != file.locationId
+            }
         guard !entries.isEmpty else { return [] }
         let own = try await entryId(of: file.id)
         var rejected = Set<UUID>()
         if let own {
-            for d in try await LinkageDecisionModel.query(on: db).group(.or, { $0.filter(\.$entryA == own).filter(\.$entryB == own) }).all() {
+            for d in try await LinkageDecisionModel.query(on: db).group(
+                .or,
+                { $0.filter(\.$entryA == own).filter(\.$entryB == own) }
+            ).all() {
                 rejected.insert(d.entryA == own ? d.entryB : d.entryA)
             }
         }
@@ -131,18 +165,27 @@ public struct LinkageStore: Sendable {
         return scorer.matches(for: probe, among: encoded).map { match in
             let entry = candidates[match.index]
             return PossibleRegistration(
-                entryId: entry.id!, locationId: entry.locationId, locationName: locationNames[entry.locationId] ?? "?",
-                stage: Stage(rawValue: entry.stage) ?? .referral, since: Day(entry.since) ?? file.referral.referredOn,
-                strength: match.strength.rawValue, probability: match.probability,
-                agreeingFields: scorer.model.layout.agreeingFields(match.pattern))
+                entryId: entry.id!,
+                locationId: entry.locationId,
+                locationName: locationNames[entry.locationId] ?? "?",
+                stage: Stage(rawValue: entry.stage) ?? .referral,
+                since: Day(entry.since) ?? file.referral.referredOn,
+                strength: match.strength.rawValue,
+                probability: match.probability,
+                agreeingFields: scorer.model.layout.agreeingFields(match.pattern)
+            )
         }
     }
 
     /// Cases at these locations waiting in the municipality's review queue: (trajectory, strength, sent on).
-    public func reviewQueue(at locationIds: Set<UUID>) async throws -> [(trajectoryId: UUID, strength: String, sentOn: String)] {
+    public func reviewQueue(
+        at locationIds: Set<UUID>
+    ) async throws -> [(trajectoryId: UUID, strength: String, sentOn: String)] {
         guard !locationIds.isEmpty else { return [] }
-        return try await LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).filter(\.$decidedOn == nil)
-            .sort(\.$sentOn).all().map { ($0.trajectoryId, $0.strength, $0.sentOn) }
+        return try await LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).filter(
+            \.$decidedOn == nil
+        )
+        .sort(\.$sentOn).all().map { ($0.trajectoryId, $0.strength, $0.sentOn) }
     }
 
     /// Encodes every registration again (after the secret changed, or for a database from before
@@ -152,8 +195,11 @@ public struct LinkageStore: Sendable {
         var count = 0
         for row in trajectories {
             try await database.write { db in
-                let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == row.id!).sort(\.$sequence).all().map(CaseStore.event)
-                guard let file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { return }
+                let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == row.id!).sort(\.$sequence)
+                    .all().map(CaseStore.event)
+                guard let file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else {
+                    return
+                }
                 try await index(file, reencode: true, on: db)
             }
             count += 1

@@ -20,7 +20,13 @@ public struct MeetingStore: Sendable {
         self.database = database
     }
 
-    public func create(locationId: UUID, heldOn: Day, chair: Actor, partiesPresent: [Party], agenda: [AgendaItem]) async throws -> Meeting {
+    public func create(
+        locationId: UUID,
+        heldOn: Day,
+        chair: Actor,
+        partiesPresent: [Party],
+        agenda: [AgendaItem]
+    ) async throws -> Meeting {
         let m = MeetingModel()
         m.locationId = locationId
         m.heldOn = heldOn.description
@@ -40,7 +46,10 @@ public struct MeetingStore: Sendable {
     /// The meetings of some locations, newest first.
     public func meetings(at locationIds: Set<UUID>) async throws -> [Meeting] {
         guard !locationIds.isEmpty else { return [] }
-        return try await MeetingModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(\.$heldOn, .descending).all().map(Self.meeting)
+        return try await MeetingModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(
+            \.$heldOn,
+            .descending
+        ).all().map(Self.meeting)
     }
 
     public func setAgenda(_ agenda: [AgendaItem], of id: UUID) async throws {
@@ -51,7 +60,13 @@ public struct MeetingStore: Sendable {
     }
 
     static func meeting(_ m: MeetingModel) throws -> Meeting {
-        Meeting(id: m.id!, locationId: m.locationId, heldOn: Day(m.heldOn) ?? Day(m.updatedAt), chairName: m.chairName,
-                partiesPresent: try JSONCoding.decode([Party].self, m.partiesPresentJSON), agenda: try JSONCoding.decode([AgendaItem].self, m.agendaJSON))
+        Meeting(
+            id: m.id!,
+            locationId: m.locationId,
+            heldOn: Day(m.heldOn) ?? Day(m.updatedAt),
+            chairName: m.chairName,
+            partiesPresent: try JSONCoding.decode([Party].self, m.partiesPresentJSON),
+            agenda: try JSONCoding.decode([AgendaItem].self, m.agendaJSON)
+        )
     }
 }

@@ -9,7 +9,10 @@ extension CaseStore {
         let policies = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.deadlinePolicy) })
         let files = try await files(at: Set(locations.map(\.id)), stages: Stage.allCases)
         return files.map { file in
-            MonitorRecord(file, milestones: Deadlines.milestones(for: file, policy: policies[file.locationId] ?? .noDeadlines, on: day))
+            MonitorRecord(
+                file,
+                milestones: Deadlines.milestones(for: file, policy: policies[file.locationId] ?? .noDeadlines, on: day)
+            )
         }
     }
 }

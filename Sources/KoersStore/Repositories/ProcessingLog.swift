@@ -40,7 +40,13 @@ public struct ProcessingLog: Sendable {
         Secrets.pseudonym(personId.uuidString, key: SymmetricKey(data: keyBytes))
     }
 
-    func record(_ activity: String, person: UUID, context: ProcessingContext, status: String = "ok", on db: any Database) async throws {
+    func record(
+        _ activity: String,
+        person: UUID,
+        context: ProcessingContext,
+        status: String = "ok",
+        on db: any Database
+    ) async throws {
         let row = ProcessingLogModel()
         row.traceId = context.traceId
         row.spanId = context.spanId

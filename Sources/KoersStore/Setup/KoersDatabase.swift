@@ -27,7 +27,10 @@ public final class KoersDatabase: Sendable {
             kind = .postgres
             var config = try SQLPostgresConfiguration(url: url)
             config.searchPath = schema.map { [$0] }
-            databases.use(.postgres(configuration: config, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace), as: .psql)
+            databases.use(
+                .postgres(configuration: config, maxConnectionsPerEventLoop: 8, sqlLogLevel: .trace),
+                as: .psql
+            )
         } else {
             kind = .sqlite
             let path = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
@@ -72,7 +75,12 @@ public final class KoersDatabase: Sendable {
         }
         let migrations = Migrations()
         migrations.add(MigrationList.all)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        let migrator = Migrator(
+            databases: databases,
+            migrations: migrations,
+            logger: logger,
+            on: databases.eventLoopGroup.any()
+        )
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
@@ -92,7 +100,12 @@ public final class KoersDatabase: Sendable {
     public func revertAll() async throws {
         let migrations = Migrations()
         migrations.add(MigrationList.all)
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: databases.eventLoopGroup.any())
+        let migrator = Migrator(
+            databases: databases,
+            migrations: migrations,
+            logger: logger,
+            on: databases.eventLoopGroup.any()
+        )
         try await migrator.setupIfNeeded().get()
         try await migrator.revertAllBatches().get()
     }

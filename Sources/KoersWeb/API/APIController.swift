@@ -11,11 +11,16 @@ struct APIController {
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("me") { _, context in
             let actor = try context.requireActor()
-            return try json(["userId": actor.userId.uuidString.lowercased(), "name": actor.displayName, "organisation": actor.organisationName, "party": actor.party.rawValue])
+            return try json([
+                "userId": actor.userId.uuidString.lowercased(), "name": actor.displayName,
+                "organisation": actor.organisationName, "party": actor.party.rawValue,
+            ])
         }
         group.get("locations") { _, context in
             let actor = try context.requireActor()
-            let locations = try await service.locations(of: actor).map { LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: $0.regionalTiesRule) }
+            let locations = try await service.locations(of: actor).map {
+                LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: $0.regionalTiesRule)
+            }
             return try json(locations)
         }
         group.get("outflow-reasons") { _, context in
@@ -37,12 +42,18 @@ struct APIController {
         group.get("trajectories/:id/admission-check") { _, context in
             let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
-            guard AccessPolicy.sections(for: actor).contains(.admission), let check = try await service.admissionCheck(record) else { throw AppError.notFound }
+            guard AccessPolicy.sections(for: actor).contains(.admission),
+                let check = try await service.admissionCheck(record)
+            else { throw AppError.notFound }
             return try json(check, etag: record.file.version)
         }
         group.post("trajectories/:id/return") { request, context in
             let actor = try context.requireActor()
-            let file = try await service.reopen(try context.parameters.require("id", as: UUID.self), try await JSONInput.read(request), actor: actor)
+            let file = try await service.reopen(
+                try context.parameters.require("id", as: UUID.self),
+                try await JSONInput.read(request),
+                actor: actor
+            )
             return try await created(file, actor: actor)
         }
         change(group, "intake", .intake)
@@ -61,42 +72,81 @@ struct APIController {
             return try json(try await service.milestones(record, on: day), etag: record.file.version)
         }
         group.post("trajectories/:id/milestones/:key") { request, context in
-            try await perform(request, context, .adjustMilestone(try context.parameters.require("key")), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .adjustMilestone(try context.parameters.require("key")),
+                needsIfMatch: true
+            )
         }
         change(group, "reviews", .review)
         change(group, "committee-requests", .requestCommittee)
         change(group, "escalations", .escalate)
         group.post("trajectories/:id/escalations/:eid/decision") { request, context in
-            try await perform(request, context, .decideEscalation(try context.parameters.require("eid", as: UUID.self)), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .decideEscalation(try context.parameters.require("eid", as: UUID.self)),
+                needsIfMatch: true
+            )
         }
         group.post("trajectories/:id/committee-requests/:rid/advice") { request, context in
-            try await perform(request, context, .adviseCommittee(try context.parameters.require("rid", as: UUID.self)), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .adviseCommittee(try context.parameters.require("rid", as: UUID.self)),
+                needsIfMatch: true
+            )
         }
         change(group, "action-items", .assignActionItem)
         group.post("trajectories/:id/action-items/:aid/completion") { request, context in
-            try await perform(request, context, .completeActionItem(try context.parameters.require("aid", as: UUID.self)), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .completeActionItem(try context.parameters.require("aid", as: UUID.self)),
+                needsIfMatch: true
+            )
         }
         group.get("locations/:lid/deadline-policy") { _, context in
             let actor = try context.requireActor()
             let id = try context.parameters.require("lid", as: UUID.self)
-            guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id) else { throw AppError.notFound }
+            guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id)
+            else { throw AppError.notFound }
             return try json(location.deadlinePolicy)
         }
         group.put("locations/:lid/deadline-policy") { request, context in
             let actor = try context.requireActor()
-            let policy = try await service.setDeadlinePolicy(try await JSONInput.read(request), for: try context.parameters.require("lid", as: UUID.self), actor: actor)
+            let policy = try await service.setDeadlinePolicy(
+                try await JSONInput.read(request),
+                for: try context.parameters.require("lid", as: UUID.self),
+                actor: actor
+            )
             return try json(policy)
         }
         group.get("locations/:lid/progress") { request, context in
             let actor = try context.requireActor()
-            let report = try await service.progress(at: try context.parameters.require("lid", as: UUID.self), actor: actor, on: try referenceDay(request))
+            let report = try await service.progress(
+                at: try context.parameters.require("lid", as: UUID.self),
+                actor: actor,
+                on: try referenceDay(request)
+            )
             return try json(ProgressDTO(report))
         }
         group.post("trajectories/:id/support/:sid/end") { request, context in
-            try await perform(request, context, .endSupport(try context.parameters.require("sid", as: UUID.self)), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .endSupport(try context.parameters.require("sid", as: UUID.self)),
+                needsIfMatch: true
+            )
         }
         group.post("trajectories/:id/procedures/:pid/decision") { request, context in
-            try await perform(request, context, .decideProcedure(try context.parameters.require("pid", as: UUID.self)), needsIfMatch: true)
+            try await perform(
+                request,
+                context,
+                .decideProcedure(try context.parameters.require("pid", as: UUID.self)),
+                needsIfMatch: true
+            )
         }
     }
 
@@ -126,14 +176,22 @@ struct APIController {
         let stageTimes: [StageTime]
 
         init(_ r: ProgressReport) {
-            func entries(_ list: [ProgressReport.Entry]) -> [Entry] { list.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) } }
+            func entries(_ list: [ProgressReport.Entry]) -> [Entry] {
+                list.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }
+            }
             location = r.location.name
             on = r.on
             policy = r.location.deadlinePolicy
             overdue = entries(r.overdue)
             upcoming = entries(r.upcoming)
             suspended = entries(r.suspended)
-            stageTimes = r.stageTimes.map { StageTime(span: $0.stage == .referral ? "referralToDecision" : "admissionToOutflow", cases: $0.cases, medianDays: $0.medianDays) }
+            stageTimes = r.stageTimes.map {
+                StageTime(
+                    span: $0.stage == .referral ? "referralToDecision" : "admissionToOutflow",
+                    cases: $0.cases,
+                    medianDays: $0.medianDays
+                )
+            }
         }
     }
 
@@ -144,14 +202,24 @@ struct APIController {
         let pageSize: Int
     }
 
-    private func change(_ group: RouterGroup<KoersRequestContext>, _ path: String, _ op: CaseOperation, needsIfMatch: Bool = true) {
+    private func change(
+        _ group: RouterGroup<KoersRequestContext>,
+        _ path: String,
+        _ op: CaseOperation,
+        needsIfMatch: Bool = true
+    ) {
         group.post("trajectories/:id/\(path)") { request, context in
             try await perform(request, context, op, needsIfMatch: needsIfMatch)
         }
     }
 
     /// A change to a case: If-Match carries the version the client saw; a stale one gets 409.
-    private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, needsIfMatch: Bool) async throws -> Response {
+    private func perform(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ op: CaseOperation,
+        needsIfMatch: Bool
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let version = try Self.ifMatch(request, required: needsIfMatch)
@@ -167,7 +235,18 @@ struct APIController {
     private func referenceDay(_ request: Request) throws -> Day? {
         guard let text = request.uri.queryParameters["on"].map(String.init) else { return nil }
         guard let day = Day(text) else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "on", code: "invalidDate", message: .init(nl: "Geen geldige datum; gebruik JJJJ-MM-DD.", en: "Not a valid date; use YYYY-MM-DD."))]))
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "on",
+                        code: "invalidDate",
+                        message: .init(
+                            nl: "Geen geldige datum; gebruik JJJJ-MM-DD.",
+                            en: "Not a valid date; use YYYY-MM-DD."
+                        )
+                    )
+                ])
+            )
         }
         return day
     }
@@ -178,9 +257,21 @@ struct APIController {
             if required { throw AppError.preconditionRequired }
             return nil
         }
-        let trimmed = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        let trimmed = header.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "W/", with: "")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
         guard let version = Int(trimmed) else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "If-Match", code: "invalidETag", message: .init(nl: "If-Match moet een ETag van dit dossier zijn.", en: "If-Match must be an ETag of this case."))]))
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "If-Match",
+                        code: "invalidETag",
+                        message: .init(
+                            nl: "If-Match moet een ETag van dit dossier zijn.",
+                            en: "If-Match must be an ETag of this case."
+                        )
+                    )
+                ])
+            )
         }
         return version
     }
@@ -188,7 +279,15 @@ struct APIController {
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let q = request.uri.queryParameters
-        var p = Parser(FormInput(single: Dictionary(q.map { (String($0.key), FormBody.decode($0.value)) }, uniquingKeysWith: { a, _ in a })), today: service.today())
+        var p = Parser(
+            FormInput(
+                single: Dictionary(
+                    q.map { (String($0.key), FormBody.decode($0.value)) },
+                    uniquingKeysWith: { a, _ in a }
+                )
+            ),
+            today: service.today()
+        )
         let stage = p.choice("stage", Stage.self, required: false)
         let perspective = p.choice("perspective", Perspective.self, required: false)
         let nationality = p.input.string("nationality")
@@ -197,10 +296,21 @@ struct APIController {
         }
         var page = 1
         if let text = p.input.string("page") {
-            if let value = Int(text), value >= 1 { page = value } else { p.fail("page", "invalidNumber", nl: "Een paginanummer vanaf 1.", en: "A page number from 1.") }
+            if let value = Int(text), value >= 1 {
+                page = value
+            } else {
+                p.fail("page", "invalidNumber", nl: "Een paginanummer vanaf 1.", en: "A page number from 1.")
+            }
         }
         do { try p.finish() } catch { throw AppError.invalid(error) }
-        let query = CaseListQuery(locationIds: actor.locationIds, stage: stage, perspective: perspective, nationality: nationality, text: p.input.string("q"), page: page)
+        let query = CaseListQuery(
+            locationIds: actor.locationIds,
+            stage: stage,
+            perspective: perspective,
+            nationality: nationality,
+            text: p.input.string("q"),
+            page: page
+        )
         let result = try await service.list(query, actor: actor)
         return try json(ListDTO(items: result.items, total: result.total, page: page, pageSize: query.pageSize))
     }
@@ -228,5 +338,9 @@ func json<T: Encodable>(_ value: T, etag: Int? = nil) throws -> Response {
     encoder.dateEncodingStrategy = .iso8601
     var headers: HTTPFields = [.contentType: "application/json"]
     if let etag { headers[.eTag] = "\"\(etag)\"" }
-    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    return Response(
+        status: .ok,
+        headers: headers,
+        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+    )
 }

@@ -84,7 +84,12 @@ struct CaseDTO: Encodable {
         actionItems = v.actionItems
         reviews = v.reviews
         escalations = v.escalations?.map {
-            EscalationDTO(escalation: $0.escalation, decision: $0.decision, decidedOn: $0.decidedOn, daysToDecision: $0.daysToDecision)
+            EscalationDTO(
+                escalation: $0.escalation,
+                decision: $0.decision,
+                decidedOn: $0.decidedOn,
+                daysToDecision: $0.daysToDecision
+            )
         }
         committeeRequests = v.committeeRequests?.map {
             CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn)
@@ -95,8 +100,15 @@ struct CaseDTO: Encodable {
     static func events(_ record: CaseRecord, actor: Actor) -> [EventDTO] {
         AccessPolicy.view(of: record.file, events: record.events, for: actor).events.map {
             EventDTO(
-                sequence: $0.sequence, type: $0.change.kind, effectiveOn: $0.effectiveOn, recordedAt: $0.recordedAt,
-                user: $0.userName, organisation: $0.organisationName, party: $0.party, change: $0.change)
+                sequence: $0.sequence,
+                type: $0.change.kind,
+                effectiveOn: $0.effectiveOn,
+                recordedAt: $0.recordedAt,
+                user: $0.userName,
+                organisation: $0.organisationName,
+                party: $0.party,
+                change: $0.change
+            )
         }
     }
 }

@@ -35,10 +35,20 @@ struct DuplicateAPIController {
         group.get("trajectories/:id/possible-registrations") { _, context in
             let actor = try context.requireActor()
             let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
-            return try json(try await duplicates.possibleRegistrations(record, actor: actor).map {
-                PossibleRegistrationDTO(entryId: $0.entryId, locationId: $0.locationId, location: $0.locationName, stage: $0.stage, since: $0.since,
-                                        strength: $0.strength, agreeingFields: $0.agreeingFields, inReview: DuplicateService.inReview(record.file, $0.entryId))
-            })
+            return try json(
+                try await duplicates.possibleRegistrations(record, actor: actor).map {
+                    PossibleRegistrationDTO(
+                        entryId: $0.entryId,
+                        locationId: $0.locationId,
+                        location: $0.locationName,
+                        stage: $0.stage,
+                        since: $0.since,
+                        strength: $0.strength,
+                        agreeingFields: $0.agreeingFields,
+                        inReview: DuplicateService.inReview(record.file, $0.entryId)
+                    )
+                }
+            )
         }
         group.post("trajectories/:id/duplicate-resolutions") { request, context in
             let actor = try context.requireActor()
@@ -53,9 +63,17 @@ struct DuplicateAPIController {
         }
         group.get("duplicate-reviews") { _, context in
             let actor = try context.requireActor()
-            return try json(try await duplicates.reviewQueue(actor: actor).map {
-                ReviewDTO(trajectoryId: $0.record.file.id, name: $0.record.file.identity.displayName, location: $0.record.locationName, strength: $0.strength, sentOn: $0.sentOn)
-            })
+            return try json(
+                try await duplicates.reviewQueue(actor: actor).map {
+                    ReviewDTO(
+                        trajectoryId: $0.record.file.id,
+                        name: $0.record.file.identity.displayName,
+                        location: $0.record.locationName,
+                        strength: $0.strength,
+                        sentOn: $0.sentOn
+                    )
+                }
+            )
         }
     }
 }

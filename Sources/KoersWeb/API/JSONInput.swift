@@ -13,12 +13,19 @@ enum JSONInput {
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if c.decodeNil() { self = .null }
-            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-            else if let n = try? c.decode(Double.self) { self = .number(n) }
-            else if let s = try? c.decode(String.self) { self = .string(s) }
-            else if let a = try? c.decode([Value].self) { self = .array(a) }
-            else { self = .object }
+            if c.decodeNil() {
+                self = .null
+            } else if let b = try? c.decode(Bool.self) {
+                self = .bool(b)
+            } else if let n = try? c.decode(Double.self) {
+                self = .number(n)
+            } else if let s = try? c.decode(String.self) {
+                self = .string(s)
+            } else if let a = try? c.decode([Value].self) {
+                self = .array(a)
+            } else {
+                self = .object
+            }
         }
 
         var text: String? {
@@ -35,7 +42,18 @@ enum JSONInput {
         let buffer = try await request.body.collect(upTo: 1_000_000)
         if buffer.readableBytes == 0 { return FormInput() }
         guard let object = try? JSONDecoder().decode([String: Value].self, from: Data(buffer.readableBytesView)) else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "body", code: "invalidJSON", message: .init(nl: "De body is geen geldig JSON-object.", en: "The body is not a valid JSON object."))]))
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "body",
+                        code: "invalidJSON",
+                        message: .init(
+                            nl: "De body is geen geldig JSON-object.",
+                            en: "The body is not a valid JSON object."
+                        )
+                    )
+                ])
+            )
         }
         var values: [String: [String]] = [:]
         var errors: [FieldError] = []
@@ -43,7 +61,17 @@ enum JSONInput {
             switch value {
             case .null: continue
             case .array(let items): values[key] = items.compactMap(\.text)
-            case .object: errors.append(FieldError(field: key, code: "invalidType", message: .init(nl: "Verwacht een tekst, getal, ja/nee of lijst.", en: "Expected a string, number, boolean or list.")))
+            case .object:
+                errors.append(
+                    FieldError(
+                        field: key,
+                        code: "invalidType",
+                        message: .init(
+                            nl: "Verwacht een tekst, getal, ja/nee of lijst.",
+                            en: "Expected a string, number, boolean or list."
+                        )
+                    )
+                )
             default: values[key] = value.text.map { [$0] }
             }
         }

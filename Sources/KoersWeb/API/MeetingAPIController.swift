@@ -29,7 +29,15 @@ struct MeetingAPIController {
             heldOn = m.heldOn
             chair = m.chairName
             partiesPresent = m.partiesPresent
-            agenda = entries.map { Entry(trajectoryId: $0.item.trajectoryId, name: $0.name, stage: $0.stage, reasons: $0.item.reasons, decisions: $0.decisions) }
+            agenda = entries.map {
+                Entry(
+                    trajectoryId: $0.item.trajectoryId,
+                    name: $0.name,
+                    stage: $0.stage,
+                    reasons: $0.item.reasons,
+                    decisions: $0.decisions
+                )
+            }
         }
     }
 
@@ -80,26 +88,48 @@ struct MeetingAPIController {
         group.get("meetings/:mid/minutes") { _, context in try await show(context) }
         group.post("meetings/:mid/agenda") { request, context in
             let input = try await JSONInput.read(request)
-            try await meetings.add(input.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
+            try await meetings.add(
+                input.string("trajectoryId").flatMap(UUID.init(uuidString:)),
+                to: try context.parameters.require("mid", as: UUID.self),
+                actor: try context.requireActor()
+            )
             return try await show(context)
         }
         group.post("meetings/:mid/agenda/refresh") { _, context in
-            try await meetings.refreshAgenda(try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
+            try await meetings.refreshAgenda(
+                try context.parameters.require("mid", as: UUID.self),
+                actor: try context.requireActor()
+            )
             return try await show(context)
         }
         group.put("meetings/:mid/agenda/order") { request, context in
             let input = try await JSONInput.read(request)
             let ids = input.all("trajectoryIds").compactMap(UUID.init(uuidString:))
-            try await meetings.reorder(ids, in: try context.parameters.require("mid", as: UUID.self), actor: try context.requireActor())
+            try await meetings.reorder(
+                ids,
+                in: try context.parameters.require("mid", as: UUID.self),
+                actor: try context.requireActor()
+            )
             return try await show(context)
         }
         group.post("meetings/:mid/cases/:id/decision") { request, context in
             let actor = try context.requireActor()
-            guard let header = request.headers[.ifMatch], let version = Int(header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) else {
+            guard let header = request.headers[.ifMatch],
+                let version = Int(
+                    header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\" ")
+                    )
+                )
+            else {
                 throw AppError.preconditionRequired
             }
-            let file = try await meetings.decide(try context.parameters.require("id", as: UUID.self), in: try context.parameters.require("mid", as: UUID.self),
-                                                 input: try await JSONInput.read(request), expectedVersion: version, actor: actor)
+            let file = try await meetings.decide(
+                try context.parameters.require("id", as: UUID.self),
+                in: try context.parameters.require("mid", as: UUID.self),
+                input: try await JSONInput.read(request),
+                expectedVersion: version,
+                actor: actor
+            )
             var response = try await show(context)
             response.headers[.eTag] = "\"\(file.version)\""
             return response
@@ -107,17 +137,47 @@ struct MeetingAPIController {
         group.get("inbox") { _, context in
             let actor = try context.requireActor()
             let inbox = try await meetings.inbox(actor: actor)
-            return try json(InboxDTO(actionItems: inbox.actionItems.map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) },
-                                     meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
-                                     overdue: inbox.overdue.map { APIController.ProgressDTO.Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) },
-                                     committee: inbox.committee.map { InboxDTO.CommitteeEntry(trajectoryId: $0.trajectoryId, name: $0.name, requestedOn: $0.request.request.requestedOn, advisedOn: $0.request.advisedOn) },
-                                     escalations: inbox.escalations.map { InboxDTO.EscalationEntry(trajectoryId: $0.trajectoryId, name: $0.name, level: $0.record.escalation.level,
-                                                                                                   escalatedOn: $0.record.escalation.escalatedOn, decidedOn: $0.record.decidedOn) },
-                                     transfers: inbox.transfers.map { TransferAPIController.TransferDTO($0, actor: actor) }))
+            return try json(
+                InboxDTO(
+                    actionItems: inbox.actionItems.map {
+                        ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
+                    },
+                    meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
+                    overdue: inbox.overdue.map {
+                        APIController.ProgressDTO.Entry(
+                            trajectoryId: $0.trajectoryId,
+                            name: $0.name,
+                            milestone: $0.milestone
+                        )
+                    },
+                    committee: inbox.committee.map {
+                        InboxDTO.CommitteeEntry(
+                            trajectoryId: $0.trajectoryId,
+                            name: $0.name,
+                            requestedOn: $0.request.request.requestedOn,
+                            advisedOn: $0.request.advisedOn
+                        )
+                    },
+                    escalations: inbox.escalations.map {
+                        InboxDTO.EscalationEntry(
+                            trajectoryId: $0.trajectoryId,
+                            name: $0.name,
+                            level: $0.record.escalation.level,
+                            escalatedOn: $0.record.escalation.escalatedOn,
+                            decidedOn: $0.record.decidedOn
+                        )
+                    },
+                    transfers: inbox.transfers.map { TransferAPIController.TransferDTO($0, actor: actor) }
+                )
+            )
         }
         group.get("action-items") { _, context in
             let actor = try context.requireActor()
-            return try json(try await meetings.openActionItems(actor: actor).map { ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item) })
+            return try json(
+                try await meetings.openActionItems(actor: actor).map {
+                    ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
+                }
+            )
         }
     }
 

@@ -32,29 +32,85 @@ struct Problem: Encodable {
         func t(_ nl: String, _ en: String) -> String { language == .en ? en : nl }
         switch error {
         case .notFound:
-            return Problem(type: "urn:koers:problem:not-found", title: t("Niet gevonden", "Not found"), status: 404, detail: nil, invalidParams: nil, currentVersion: nil).response()
+            return Problem(
+                type: "urn:koers:problem:not-found",
+                title: t("Niet gevonden", "Not found"),
+                status: 404,
+                detail: nil,
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
         case .forbidden:
-            return Problem(type: "urn:koers:problem:forbidden", title: t("Geen toestemming", "Forbidden"), status: 403, detail: t("Uw rol mag dit niet doen.", "Your role may not do this."), invalidParams: nil, currentVersion: nil).response()
+            return Problem(
+                type: "urn:koers:problem:forbidden",
+                title: t("Geen toestemming", "Forbidden"),
+                status: 403,
+                detail: t("Uw rol mag dit niet doen.", "Your role may not do this."),
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
         case .invalid(let failure):
-            let params = failure.errors.map { InvalidParam(name: $0.field, code: $0.code, reason: $0.message.text(language)) }
-            return Problem(type: "urn:koers:problem:invalid-input", title: t("Ongeldige invoer", "Invalid input"), status: 400,
-                           detail: t("\(params.count) veld(en) ongeldig.", "\(params.count) invalid field(s)."), invalidParams: params, currentVersion: nil).response()
+            let params = failure.errors.map {
+                InvalidParam(name: $0.field, code: $0.code, reason: $0.message.text(language))
+            }
+            return Problem(
+                type: "urn:koers:problem:invalid-input",
+                title: t("Ongeldige invoer", "Invalid input"),
+                status: 400,
+                detail: t("\(params.count) veld(en) ongeldig.", "\(params.count) invalid field(s)."),
+                invalidParams: params,
+                currentVersion: nil
+            ).response()
         case .stale(let current):
-            return Problem(type: "urn:koers:problem:stale", title: t("Intussen gewijzigd", "Changed in the meantime"), status: 409,
-                           detail: t("Het dossier is nu versie \(current); haal het opnieuw op en probeer het nog eens.", "The case is now at version \(current); fetch it again and retry."),
-                           invalidParams: nil, currentVersion: current).response(extraHeaders: [.eTag: "\"\(current)\""])
+            return Problem(
+                type: "urn:koers:problem:stale",
+                title: t("Intussen gewijzigd", "Changed in the meantime"),
+                status: 409,
+                detail: t(
+                    "Het dossier is nu versie \(current); haal het opnieuw op en probeer het nog eens.",
+                    "The case is now at version \(current); fetch it again and retry."
+                ),
+                invalidParams: nil,
+                currentVersion: current
+            ).response(extraHeaders: [.eTag: "\"\(current)\""])
         case .preconditionRequired:
-            return Problem(type: "urn:koers:problem:precondition-required", title: t("If-Match ontbreekt", "If-Match required"), status: 428,
-                           detail: t("Stuur de ETag van het dossier mee in If-Match.", "Send the case's ETag in If-Match."), invalidParams: nil, currentVersion: nil).response()
+            return Problem(
+                type: "urn:koers:problem:precondition-required",
+                title: t("If-Match ontbreekt", "If-Match required"),
+                status: 428,
+                detail: t("Stuur de ETag van het dossier mee in If-Match.", "Send the case's ETag in If-Match."),
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
         case .conflict(let message):
-            return Problem(type: "urn:koers:problem:conflict", title: t("Conflict", "Conflict"), status: 409, detail: message.text(language), invalidParams: nil, currentVersion: nil).response()
+            return Problem(
+                type: "urn:koers:problem:conflict",
+                title: t("Conflict", "Conflict"),
+                status: 409,
+                detail: message.text(language),
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
         case .throttled(let seconds):
-            return Problem(type: "urn:koers:problem:throttled", title: t("Te veel verzoeken", "Too many requests"), status: 429, detail: nil, invalidParams: nil, currentVersion: nil)
-                .response(extraHeaders: [.retryAfter: String(seconds)])
+            return Problem(
+                type: "urn:koers:problem:throttled",
+                title: t("Te veel verzoeken", "Too many requests"),
+                status: 429,
+                detail: nil,
+                invalidParams: nil,
+                currentVersion: nil
+            )
+            .response(extraHeaders: [.retryAfter: String(seconds)])
         case .unauthenticated:
-            return Problem(type: "urn:koers:problem:unauthenticated", title: t("Niet aangemeld", "Unauthenticated"), status: 401,
-                           detail: t("Gebruik Authorization: Bearer <token>.", "Use Authorization: Bearer <token>."), invalidParams: nil, currentVersion: nil)
-                .response(extraHeaders: [.wwwAuthenticate: "Bearer"])
+            return Problem(
+                type: "urn:koers:problem:unauthenticated",
+                title: t("Niet aangemeld", "Unauthenticated"),
+                status: 401,
+                detail: t("Gebruik Authorization: Bearer <token>.", "Use Authorization: Bearer <token>."),
+                invalidParams: nil,
+                currentVersion: nil
+            )
+            .response(extraHeaders: [.wwwAuthenticate: "Bearer"])
         }
     }
 }
@@ -64,7 +120,11 @@ struct ProblemMiddleware: RouterMiddleware {
     typealias Context = KoersRequestContext
     static let version = "1.0.0"
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -72,7 +132,14 @@ struct ProblemMiddleware: RouterMiddleware {
             response = Problem.from(error, language: context.language)
         } catch let error as HTTPError {
             let status = Int(error.status.code)
-            response = Problem(type: "about:blank", title: error.status.reasonPhrase, status: status, detail: error.body, invalidParams: nil, currentVersion: nil).response()
+            response = Problem(
+                type: "about:blank",
+                title: error.status.reasonPhrase,
+                status: status,
+                detail: error.body,
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
             if status == 400 || status == 404, error.body == nil {
                 response = Problem.from(.notFound, language: context.language)
             }

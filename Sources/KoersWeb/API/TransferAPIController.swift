@@ -23,9 +23,24 @@ struct TransferAPIController {
         let summary: HandoverSummary?
 
         init(_ t: Transfer, actor: Actor) {
-            id = t.id; trajectoryId = t.trajectoryId; fromLocationId = t.fromLocationId; toLocationId = t.toLocationId; status = t.status
-            reason = t.reason; requestedOn = t.requestedOn; decidedOn = t.decidedOn; note = t.note; askedByReceiver = t.askedByReceiver
-            summary = AccessPolicy.mayReadHandover(actor, from: t.fromLocationId, to: t.toLocationId, askedByReceiver: t.askedByReceiver, accepted: t.status == .accepted) ? t.summary : nil
+            id = t.id
+            trajectoryId = t.trajectoryId
+            fromLocationId = t.fromLocationId
+            toLocationId = t.toLocationId
+            status = t.status
+            reason = t.reason
+            requestedOn = t.requestedOn
+            decidedOn = t.decidedOn
+            note = t.note
+            askedByReceiver = t.askedByReceiver
+            summary =
+                AccessPolicy.mayReadHandover(
+                    actor,
+                    from: t.fromLocationId,
+                    to: t.toLocationId,
+                    askedByReceiver: t.askedByReceiver,
+                    accepted: t.status == .accepted
+                ) ? t.summary : nil
         }
     }
 
@@ -33,9 +48,22 @@ struct TransferAPIController {
         group.post("trajectories/:id/transfers") { request, context in
             let actor = try context.requireActor()
             var input = try await JSONInput.read(request)
-            if let header = request.headers[.ifMatch] { input.set("version", header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: "\" "))) }
-            let file = try await transfers.request(try context.parameters.require("id", as: UUID.self), input: input, actor: actor)
-            let transfer = try await transfers.list(actor: actor).first { $0.trajectoryId == file.id && $0.status == .pending }
+            if let header = request.headers[.ifMatch] {
+                input.set(
+                    "version",
+                    header.replacingOccurrences(of: "W/", with: "").trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\" ")
+                    )
+                )
+            }
+            let file = try await transfers.request(
+                try context.parameters.require("id", as: UUID.self),
+                input: input,
+                actor: actor
+            )
+            let transfer = try await transfers.list(actor: actor).first {
+                $0.trajectoryId == file.id && $0.status == .pending
+            }
             var response = try json(transfer.map { TransferDTO($0, actor: actor) })
             response.status = .created
             return response
@@ -46,7 +74,11 @@ struct TransferAPIController {
         }
         group.post("transfers/:tid/decision") { request, context in
             let actor = try context.requireActor()
-            let transfer = try await transfers.decide(try context.parameters.require("tid", as: UUID.self), input: try await JSONInput.read(request), actor: actor)
+            let transfer = try await transfers.decide(
+                try context.parameters.require("tid", as: UUID.self),
+                input: try await JSONInput.read(request),
+                actor: actor
+            )
             return try json(TransferDTO(transfer, actor: actor))
         }
     }

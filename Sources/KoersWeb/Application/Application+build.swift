@@ -21,12 +21,20 @@ public struct KoersServices: Sendable {
         self.configuration = configuration
         database = try KoersDatabase(url: configuration.databaseURL, logger: logger, schema: schema)
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
-        cases = CaseStore(database: database, log: ProcessingLog(secret: configuration.secret),
-                          linkage: LinkageStore(database: database, secret: configuration.linkageKeyMaterial))
+        cases = CaseStore(
+            database: database,
+            log: ProcessingLog(secret: configuration.secret),
+            linkage: LinkageStore(database: database, secret: configuration.linkageKeyMaterial)
+        )
         service = CaseService(cases: cases, directory: directory, today: configuration.today)
         transfers = TransferService(cases: cases, directory: directory, service: service)
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
-        meetings = MeetingService(meetings: MeetingStore(database: database), cases: cases, directory: directory, today: configuration.today)
+        meetings = MeetingService(
+            meetings: MeetingStore(database: database),
+            cases: cases,
+            directory: directory,
+            today: configuration.today
+        )
     }
 }
 
@@ -36,7 +44,10 @@ public func buildApplication(_ services: KoersServices, logger: Logger) -> some 
     let router = buildRouter(services)
     return Application(
         router: router,
-        configuration: .init(address: .hostname(services.configuration.host, port: services.configuration.port), serverName: "Koers"),
+        configuration: .init(
+            address: .hostname(services.configuration.host, port: services.configuration.port),
+            serverName: "Koers"
+        ),
         logger: logger
     )
 }
@@ -49,16 +60,28 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
 
     // Static and health: no session, no database.
     router.get("/health") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: "ok\n"))
+        )
     }
     router.get("/static/koers.css") { _, _ in
-        Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css))
+        )
     }
 
     // The API: bearer tokens and problem+json; the spec itself is public.
     let api = router.group("api/v1").add(middleware: ProblemMiddleware())
     api.get("openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+        )
     }
     let authenticated = api.group().add(middleware: APIAuthMiddleware(directory: services.directory))
     APIController(service: services.service).register(on: authenticated)
@@ -68,9 +91,19 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
-        .add(middleware: WebSessionMiddleware(directory: services.directory, secureCookies: services.configuration.secureCookies))
+        .add(
+            middleware: WebSessionMiddleware(
+                directory: services.directory,
+                secureCookies: services.configuration.secureCookies
+            )
+        )
         .add(middleware: WebErrorMiddleware())
-    WebController(service: services.service, duplicates: services.duplicates, directory: services.directory, secureCookies: services.configuration.secureCookies).register(on: web)
+    WebController(
+        service: services.service,
+        duplicates: services.duplicates,
+        directory: services.directory,
+        secureCookies: services.configuration.secureCookies
+    ).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service, k: services.configuration.monitorK).register(on: web)

@@ -30,9 +30,14 @@ public struct KoersConfiguration: Sendable {
     }
 
     public init(
-        databaseURL: String = "sqlite://koers.sqlite", host: String = "127.0.0.1", port: Int = 8080,
-        secret: String = "koers-development-secret", secureCookies: Bool = true, bcryptCost: UInt8 = 12,
-        logLevel: Logger.Level = .info, today: @escaping @Sendable () -> Day = { Day.today() }
+        databaseURL: String = "sqlite://koers.sqlite",
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        secret: String = "koers-development-secret",
+        secureCookies: Bool = true,
+        bcryptCost: UInt8 = 12,
+        logLevel: Logger.Level = .info,
+        today: @escaping @Sendable () -> Day = { Day.today() }
     ) {
         self.databaseURL = databaseURL
         self.host = host
@@ -45,7 +50,9 @@ public struct KoersConfiguration: Sendable {
     }
 
     /// Reads the `KOERS_*` environment variables over the defaults.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> KoersConfiguration {
+    public static func fromEnvironment(
+        _ env: [String: String] = ProcessInfo.processInfo.environment
+    ) -> KoersConfiguration {
         var c = KoersConfiguration()
         if let v = env["KOERS_DATABASE_URL"], !v.isEmpty { c.databaseURL = v }
         if let v = env["KOERS_HOST"], !v.isEmpty { c.host = v }

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import KoersCore
 import KoersStore
@@ -7,15 +8,20 @@ struct APIAuthMiddleware: RouterMiddleware {
     typealias Context = KoersRequestContext
     let directory: DirectoryStore
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var context = context
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
-              let actor = try await directory.actor(apiToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+            let actor = try await directory.actor(
+                apiToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            )
+        else {
             throw AppError.unauthenticated
         }
         context.actor = actor
         return try await next(request, context)
     }
 }
-
-import Foundation

@@ -6,11 +6,17 @@ import KoersCore
 struct LanguageMiddleware: RouterMiddleware {
     typealias Context = KoersRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var context = context
         if let cookie = request.cookies["koers_lang"]?.value, let language = Language(rawValue: cookie) {
             context.language = language
-        } else if request.uri.path.hasPrefix("/api/"), let accept = request.headers[.acceptLanguage], accept.lowercased().hasPrefix("en") {
+        } else if request.uri.path.hasPrefix("/api/"), let accept = request.headers[.acceptLanguage],
+            accept.lowercased().hasPrefix("en")
+        {
             context.language = .en
         }
         return try await next(request, context)

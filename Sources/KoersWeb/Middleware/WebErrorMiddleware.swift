@@ -7,7 +7,11 @@ import KoersStore
 struct WebErrorMiddleware: RouterMiddleware {
     typealias Context = KoersRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             return try await next(request, context)
         } catch let error as AppError {
@@ -23,16 +27,40 @@ struct WebErrorMiddleware: RouterMiddleware {
         case .unauthenticated:
             return Response.redirect(to: "/login")
         case .forbidden:
-            return Pages.plainError(status: .forbidden, language: context.language, title: .init(nl: "Geen toestemming", en: "Not allowed"),
-                                    message: .init(nl: "Uw rol mag dit niet doen.", en: "Your role may not do this."), actor: context.actor)
+            return Pages.plainError(
+                status: .forbidden,
+                language: context.language,
+                title: .init(nl: "Geen toestemming", en: "Not allowed"),
+                message: .init(nl: "Uw rol mag dit niet doen.", en: "Your role may not do this."),
+                actor: context.actor
+            )
         case .conflict(let message):
-            return Pages.plainError(status: .conflict, language: context.language, title: .init(nl: "Niet mogelijk", en: "Not possible"), message: message, actor: context.actor)
+            return Pages.plainError(
+                status: .conflict,
+                language: context.language,
+                title: .init(nl: "Niet mogelijk", en: "Not possible"),
+                message: message,
+                actor: context.actor
+            )
         case .throttled:
-            return Pages.plainError(status: .tooManyRequests, language: context.language, title: .init(nl: "Even wachten", en: "Please wait"),
-                                    message: .init(nl: "Te veel verzoeken.", en: "Too many requests."), actor: context.actor)
+            return Pages.plainError(
+                status: .tooManyRequests,
+                language: context.language,
+                title: .init(nl: "Even wachten", en: "Please wait"),
+                message: .init(nl: "Te veel verzoeken.", en: "Too many requests."),
+                actor: context.actor
+            )
         case .notFound, .invalid, .stale, .preconditionRequired:
-            return Pages.plainError(status: .notFound, language: context.language, title: .init(nl: "Niet gevonden", en: "Not found"),
-                                    message: .init(nl: "Deze pagina bestaat niet, of u heeft er geen toegang toe.", en: "This page does not exist, or you have no access to it."), actor: context.actor)
+            return Pages.plainError(
+                status: .notFound,
+                language: context.language,
+                title: .init(nl: "Niet gevonden", en: "Not found"),
+                message: .init(
+                    nl: "Deze pagina bestaat niet, of u heeft er geen toegang toe.",
+                    en: "This page does not exist, or you have no access to it."
+                ),
+                actor: context.actor
+            )
         }
     }
 }

@@ -14,7 +14,11 @@ struct WebSessionMiddleware: RouterMiddleware {
     /// Paths that need no signed-in user.
     let publicPaths: Set<String> = ["/login", "/language"]
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var context = context
         var request = request
         let existingToken = request.cookies["koers_csrf"]?.value
@@ -24,8 +28,16 @@ struct WebSessionMiddleware: RouterMiddleware {
             let buffer = try await request.collectBody(upTo: 1_000_000)
             let form = FormBody.parse(String(buffer: buffer))
             guard let existingToken, let sent = form.string("_csrf"), sent == existingToken else {
-                return Pages.plainError(status: .forbidden, language: context.language, title: .init(nl: "Formulier verlopen", en: "Form expired"),
-                                        message: .init(nl: "Het formulier kon niet worden geverifieerd. Laad de pagina opnieuw en probeer het nog eens.", en: "The form could not be verified. Reload the page and try again."))
+                return Pages.plainError(
+                    status: .forbidden,
+                    language: context.language,
+                    title: .init(nl: "Formulier verlopen", en: "Form expired"),
+                    message: .init(
+                        nl:
+                            "Het formulier kon niet worden geverifieerd. Laad de pagina opnieuw en probeer het nog eens.",
+                        en: "The form could not be verified. Reload the page and try again."
+                    )
+                )
             }
             context.form = form
         }
@@ -40,7 +52,16 @@ struct WebSessionMiddleware: RouterMiddleware {
             response = try await next(request, context)
         }
         if existingToken == nil {
-            response.setCookie(Cookie(name: "koers_csrf", value: context.csrfToken, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: "koers_csrf",
+                    value: context.csrfToken,
+                    path: "/",
+                    secure: secureCookies,
+                    httpOnly: true,
+                    sameSite: .strict
+                )
+            )
         }
         return response
     }

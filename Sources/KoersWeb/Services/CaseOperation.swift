@@ -3,7 +3,11 @@ import KoersCore
 
 /// A change to an existing case, as a route asks for it.
 public enum CaseOperation: Sendable {
-    case intake, admission, perspective, startSupport, endSupport(UUID), submitProcedure, decideProcedure(UUID), outflow, note
+    case intake, admission, perspective, startSupport
+    case endSupport(UUID)
+    case submitProcedure
+    case decideProcedure(UUID)
+    case outflow, note
     /// Suspend, resume, extend or skip the milestone with this key.
     case adjustMilestone(String)
     case review

@@ -39,10 +39,19 @@ public struct CaseService: Sendable {
     public func admissionCheck(_ record: CaseRecord) async throws -> AdmissionCheck? {
         guard let evidence = record.file.evidence else { return nil }
         let location = try await directory.location(record.file.locationId)
-        let elsewhere = try await cases.activeElsewhere(personId: record.file.personId, vNumber: record.file.identity.vNumber, excluding: record.file.locationId)
+        let elsewhere = try await cases.activeElsewhere(
+            personId: record.file.personId,
+            vNumber: record.file.identity.vNumber,
+            excluding: record.file.locationId
+        )
         return AdmissionCheck.evaluate(
-            evidence: evidence, nationality: record.file.identity.nationality,
-            rule: location?.regionalTiesRule ?? .national, policy: .national, on: today(), activeElsewhere: elsewhere)
+            evidence: evidence,
+            nationality: record.file.identity.nationality,
+            rule: location?.regionalTiesRule ?? .national,
+            policy: .national,
+            on: today(),
+            activeElsewhere: elsewhere
+        )
     }
 
     /// Registers a referral at one of the user's locations.
@@ -52,12 +61,20 @@ public struct CaseService: Sendable {
         if let text = input.string("locationId") {
             location = UUID(uuidString: text)
             if location == nil || !AccessPolicy.mayRefer(actor, at: location!) {
-                locationError = FieldError(field: "locationId", code: "unknownLocation", message: .init(nl: "Kies een van uw locaties.", en: "Choose one of your locations."))
+                locationError = FieldError(
+                    field: "locationId",
+                    code: "unknownLocation",
+                    message: .init(nl: "Kies een van uw locaties.", en: "Choose one of your locations.")
+                )
             }
         } else if actor.locationIds.count == 1 {
             location = actor.locationIds.first
         } else {
-            locationError = FieldError(field: "locationId", code: "required", message: .init(nl: "Kies de locatie.", en: "Choose the location."))
+            locationError = FieldError(
+                field: "locationId",
+                code: "required",
+                message: .init(nl: "Kies de locatie.", en: "Choose the location.")
+            )
         }
         guard AccessPolicy.mayOpenCases(actor), !actor.locationIds.isEmpty else { throw AppError.forbidden }
         if let location, locationError == nil, !AccessPolicy.mayRefer(actor, at: location) { throw AppError.forbidden }
@@ -68,7 +85,13 @@ public struct CaseService: Sendable {
             throw AppError.invalid(ValidationFailure((locationError.map { [$0] } ?? []) + error.errors))
         }
         if let locationError { throw AppError.invalid(ValidationFailure([locationError])) }
-        return try await cases.refer(identity: parsed.1, referral: parsed.0, locationId: location!, returningFrom: nil, context: .fresh(actor))
+        return try await cases.refer(
+            identity: parsed.1,
+            referral: parsed.0,
+            locationId: location!,
+            returningFrom: nil,
+            context: .fresh(actor)
+        )
     }
 
     /// Starts a new trajectory for a person whose earlier trajectory has ended, linked to it.
@@ -82,21 +105,45 @@ public struct CaseService: Sendable {
         let note = p.optional("note", maxLength: 4000)
         let end = old.file.outflow?.leftOn ?? old.file.admission?.decidedOn
         if let day, let end, day < end {
-            p.fail("referredOn", "beforePrevious", nl: "De nieuwe aanmelding ligt vóór het einde van het vorige traject (\(end)).", en: "The new referral is before the end of the previous trajectory (\(end)).")
+            p.fail(
+                "referredOn",
+                "beforePrevious",
+                nl: "De nieuwe aanmelding ligt vóór het einde van het vorige traject (\(end)).",
+                en: "The new referral is before the end of the previous trajectory (\(end))."
+            )
         }
         do { try p.finish() } catch { throw AppError.invalid(error) }
         do {
-            return try await cases.refer(identity: old.file.identity, referral: Referral(channel: channel!, referredOn: day!, note: note), locationId: location, returningFrom: previous, context: .fresh(actor))
+            return try await cases.refer(
+                identity: old.file.identity,
+                referral: Referral(channel: channel!, referredOn: day!, note: note),
+                locationId: location,
+                returningFrom: previous,
+                context: .fresh(actor)
+            )
         } catch StoreError.conflict {
-            throw AppError.conflict(.init(nl: "Deze persoon heeft al een lopend traject.", en: "This person already has an open trajectory."))
+            throw AppError.conflict(
+                .init(
+                    nl: "Deze persoon heeft al een lopend traject.",
+                    en: "This person already has an open trajectory."
+                )
+            )
         }
     }
 
-    static let stillOpen = LocalizedText(nl: "Dit traject loopt nog; een nieuw traject kan pas na uitstroom of afwijzing.",
-                                         en: "This trajectory is still open; a new one can start only after outflow or rejection.")
+    static let stillOpen = LocalizedText(
+        nl: "Dit traject loopt nog; een nieuw traject kan pas na uitstroom of afwijzing.",
+        en: "This trajectory is still open; a new one can start only after outflow or rejection."
+    )
 
     /// Applies a change to a case: policy, then validation and writing in one transaction.
-    public func perform(_ op: CaseOperation, on id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {
+    public func perform(
+        _ op: CaseOperation,
+        on id: UUID,
+        input: FormInput,
+        expectedVersion: Int?,
+        actor: Actor
+    ) async throws -> CaseFile {
         let action: CaseAction
         switch op {
         case .intake: action = .recordIntake
@@ -135,7 +182,9 @@ public struct CaseService: Sendable {
             }
         case .admission:
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
-            if let expectedVersion, expectedVersion != record.file.version { throw AppError.stale(current: record.file.version) }
+            if let expectedVersion, expectedVersion != record.file.version {
+                throw AppError.stale(current: record.file.version)
+            }
             check = try await admissionCheck(record)
         case .decideProcedure(let pid):
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
@@ -152,30 +201,55 @@ public struct CaseService: Sendable {
         let fixedReasons = reasons
         let fixedPolicy = policy
         do {
-            return try await cases.append(to: id, expectedVersion: expectedVersion, context: .fresh(actor), activity: op.activity) { file throws(ValidationFailure) in
+            return try await cases.append(
+                to: id,
+                expectedVersion: expectedVersion,
+                context: .fresh(actor),
+                activity: op.activity
+            ) { file throws(ValidationFailure) in
                 switch op {
                 case .intake: return try CaseCommands.recordIntake(input, on: file, today: today)
                 case .admission:
                     guard let check = fixedCheck else {
-                        throw ValidationFailure([FieldError(field: "stage", code: "noIntake", message: .init(nl: "Leg eerst de intake vast.", en: "Record the intake first."))])
+                        throw ValidationFailure([
+                            FieldError(
+                                field: "stage",
+                                code: "noIntake",
+                                message: .init(nl: "Leg eerst de intake vast.", en: "Record the intake first.")
+                            )
+                        ])
                     }
                     return try CaseCommands.decideAdmission(input, on: file, check: check, today: today)
                 case .perspective: return try CaseCommands.setPerspective(input, on: file, today: today)
                 case .startSupport: return try CaseCommands.startSupport(input, on: file, id: newId, today: today)
-                case .endSupport(let sid): return try CaseCommands.endSupport(input, on: file, supportId: sid, today: today)
+                case .endSupport(let sid):
+                    return try CaseCommands.endSupport(input, on: file, supportId: sid, today: today)
                 case .submitProcedure: return try CaseCommands.submitProcedure(input, on: file, id: newId, today: today)
                 case .decideProcedure(let pid):
-                    return try CaseCommands.decideProcedure(input, on: file, procedureId: pid, by: actor.party, today: today)
-                case .outflow: return try CaseCommands.recordOutflow(input, on: file, reasons: fixedReasons, today: today)
+                    return try CaseCommands.decideProcedure(
+                        input,
+                        on: file,
+                        procedureId: pid,
+                        by: actor.party,
+                        today: today
+                    )
+                case .outflow:
+                    return try CaseCommands.recordOutflow(input, on: file, reasons: fixedReasons, today: today)
                 case .note: return try CaseCommands.addNote(input, by: actor, id: newId, today: today)
-                case .adjustMilestone(let key): return try DeadlineCommands.adjust(input, key: key, on: file, policy: fixedPolicy, today: today)
+                case .adjustMilestone(let key):
+                    return try DeadlineCommands.adjust(input, key: key, on: file, policy: fixedPolicy, today: today)
                 case .review: return try DeadlineCommands.review(input, on: file, meetingId: nil, today: today)
-                case .assignActionItem: return try DeadlineCommands.assign(input, on: file, id: newId, meetingId: nil, today: today)
-                case .completeActionItem(let itemId): return try DeadlineCommands.complete(input, on: file, itemId: itemId, today: today)
-                case .requestCommittee: return try CommitteeCommands.request(input, on: file, by: actor.party, id: newId, today: today)
-                case .adviseCommittee(let requestId): return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
+                case .assignActionItem:
+                    return try DeadlineCommands.assign(input, on: file, id: newId, meetingId: nil, today: today)
+                case .completeActionItem(let itemId):
+                    return try DeadlineCommands.complete(input, on: file, itemId: itemId, today: today)
+                case .requestCommittee:
+                    return try CommitteeCommands.request(input, on: file, by: actor.party, id: newId, today: today)
+                case .adviseCommittee(let requestId):
+                    return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
                 case .escalate: return try EscalationCommands.escalate(input, on: file, id: newId, today: today)
-                case .decideEscalation(let escalationId): return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
+                case .decideEscalation(let escalationId):
+                    return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
                 case .biometrics: return try BiometricCommands.record(input, on: file, today: today)
                 }
             }
@@ -192,7 +266,8 @@ public struct CaseService: Sendable {
     public func list(_ query: CaseListQuery, actor: Actor) async throws -> (items: [CaseListItem], total: Int) {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.forbidden }
         var q = query
-        q.locationIds = query.locationIds.isEmpty ? actor.locationIds : query.locationIds.intersection(actor.locationIds)
+        q.locationIds =
+            query.locationIds.isEmpty ? actor.locationIds : query.locationIds.intersection(actor.locationIds)
         return try await cases.list(q)
     }
 

@@ -14,7 +14,8 @@ public struct DuplicateService: Sendable {
     public func possibleRegistrations(_ record: CaseRecord, actor: Actor) async throws -> [PossibleRegistration] {
         let file = record.file
         guard file.stage == .referral || file.stage == .intake, AccessPolicy.decide(actor, .view, in: file) == .allowed,
-              AccessPolicy.sections(for: actor, in: file).contains(.identity) else { return [] }
+            AccessPolicy.sections(for: actor, in: file).contains(.identity)
+        else { return [] }
         if file.duplicateResolutions.contains(where: { $0.kind.isSamePerson }) { return [] }
         let decided = Set(file.duplicateResolutions.filter { $0.kind != .review }.map(\.entryId))
         let own = Set(try await cases.otherTrajectories(of: file.personId, except: file.id).map(\.id))
@@ -38,28 +39,69 @@ public struct DuplicateService: Sendable {
         let matches = try await possibleRegistrations(record, actor: actor)
         let match = matches.first { $0.entryId == entryId }
         // Medium matches may go to the municipality; the municipality decides itself.
-        let mayReview = match?.strength == "medium" && actor.party != .municipality && !(entryId.map { Self.inReview(record.file, $0) } ?? false)
+        let mayReview =
+            match?.strength == "medium" && actor.party != .municipality
+            && !(entryId.map { Self.inReview(record.file, $0) } ?? false)
         let today = service.today()
         let resolutionId = UUID()
         let version = input.string("version").flatMap(Int.init)
         let decide: @Sendable (CaseFile) throws -> [CaseChange] = { file in
-            try DuplicateCommands.resolve(input, on: file, match: match, mayReview: mayReview, id: resolutionId, today: today)
+            try DuplicateCommands.resolve(
+                input,
+                on: file,
+                match: match,
+                mayReview: mayReview,
+                id: resolutionId,
+                today: today
+            )
         }
         do {
             if input.string("resolution") == DuplicateResolution.Kind.samePersonTransfer.rawValue, let match,
-               let other = try await cases.trajectory(ofEntry: match.entryId) {
-                let reason = "Dezelfde persoon meldde zich op \(today) bij \(record.locationName); de koppelingscontrole vond dit traject (sterkte \(match.strength)). / The same person came to \(record.locationName) on \(today); the linkage check found this trajectory."
-                let request = TransferRequest(id: UUID(), fromLocationId: match.locationId, toLocationId: record.file.locationId, reason: reason, requestedOn: today, askedByReceiver: true)
-                return try await cases.appendAll(to: id, expectedVersion: version, decide, andTo: other, { otherFile in
-                    guard otherFile.pendingTransfer == nil, !otherFile.stage.isClosed else {
-                        throw ValidationFailure([FieldError(field: "resolution", code: "transferPending", message: .init(
-                            nl: "Voor het andere traject loopt al een overdracht, of het is afgesloten; kies ‘terugverwijzen’ of overleg met die LVV.",
-                            en: "The other trajectory already has a transfer pending, or has closed; choose ‘refer back’ or consult that LVV."))])
-                    }
-                    return [.transferRequested(request)]
-                }, context: .fresh(actor), activity: "case.duplicate.resolve")
+                let other = try await cases.trajectory(ofEntry: match.entryId)
+            {
+                let reason =
+                    "Dezelfde persoon meldde zich op \(today) bij \(record.locationName); de koppelingscontrole vond dit traject (sterkte \(match.strength)). / The same person came to \(record.locationName) on \(today); the linkage check found this trajectory."
+                let request = TransferRequest(
+                    id: UUID(),
+                    fromLocationId: match.locationId,
+                    toLocationId: record.file.locationId,
+                    reason: reason,
+                    requestedOn: today,
+                    askedByReceiver: true
+                )
+                return try await cases.appendAll(
+                    to: id,
+                    expectedVersion: version,
+                    decide,
+                    andTo: other,
+                    { otherFile in
+                        guard otherFile.pendingTransfer == nil, !otherFile.stage.isClosed else {
+                            throw ValidationFailure([
+                                FieldError(
+                                    field: "resolution",
+                                    code: "transferPending",
+                                    message: .init(
+                                        nl:
+                                            "Voor het andere traject loopt al een overdracht, of het is afgesloten; kies ‘terugverwijzen’ of overleg met die LVV.",
+                                        en:
+                                            "The other trajectory already has a transfer pending, or has closed; choose ‘refer back’ or consult that LVV."
+                                    )
+                                )
+                            ])
+                        }
+                        return [.transferRequested(request)]
+                    },
+                    context: .fresh(actor),
+                    activity: "case.duplicate.resolve"
+                )
             }
-            return try await cases.appendAll(to: id, expectedVersion: version, context: .fresh(actor), activity: "case.duplicate.resolve", decide)
+            return try await cases.appendAll(
+                to: id,
+                expectedVersion: version,
+                context: .fresh(actor),
+                activity: "case.duplicate.resolve",
+                decide
+            )
         } catch let failure as ValidationFailure {
             throw AppError.invalid(failure)
         } catch StoreError.stale(let current) {
@@ -73,7 +115,9 @@ public struct DuplicateService: Sendable {
         guard !locations.isEmpty else { throw AppError.notFound }
         var out: [(record: CaseRecord, strength: String, sentOn: String)] = []
         for item in try await cases.linkage.reviewQueue(at: locations) {
-            if let record = try await cases.load(item.trajectoryId, context: .fresh(actor)) { out.append((record, item.strength, item.sentOn)) }
+            if let record = try await cases.load(item.trajectoryId, context: .fresh(actor)) {
+                out.append((record, item.strength, item.sentOn))
+            }
         }
         return out
     }

@@ -47,7 +47,8 @@ public struct MeetingService: Sendable {
     }
 
     func visible(_ id: UUID, actor: Actor) async throws -> Meeting {
-        guard let meeting = try await meetings.meeting(id), AccessPolicy.mayViewMeetings(actor, at: meeting.locationId) else { throw AppError.notFound }
+        guard let meeting = try await meetings.meeting(id), AccessPolicy.mayViewMeetings(actor, at: meeting.locationId)
+        else { throw AppError.notFound }
         return meeting
     }
 
@@ -67,10 +68,18 @@ public struct MeetingService: Sendable {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         if let location, !AccessPolicy.mayChairMeetings(actor, at: location) { throw AppError.forbidden }
         if location == nil { p.fail("locationId", "required", nl: "Kies de locatie.", en: "Choose the location.") }
-        if parties.isEmpty { p.fail("partiesPresent", "required", nl: "Kies de aanwezige partijen.", en: "Choose the parties present.") }
+        if parties.isEmpty {
+            p.fail("partiesPresent", "required", nl: "Kies de aanwezige partijen.", en: "Choose the parties present.")
+        }
         do { try p.finish() } catch { throw AppError.invalid(error) }
         let agenda = try await buildAgenda(location!, on: heldOn!)
-        return try await meetings.create(locationId: location!, heldOn: heldOn!, chair: actor, partiesPresent: parties, agenda: agenda)
+        return try await meetings.create(
+            locationId: location!,
+            heldOn: heldOn!,
+            chair: actor,
+            partiesPresent: parties,
+            agenda: agenda
+        )
     }
 
     func buildAgenda(_ locationId: UUID, on day: Day) async throws -> [AgendaItem] {
@@ -88,12 +97,17 @@ public struct MeetingService: Sendable {
         let agenda = try await currentAgenda(meeting, files: files)
         return agenda.compactMap { item in
             guard let file = byId[item.trajectoryId] else { return nil }
-            let due = item.reasons.contains(.actionItemDue) && mayReadProgress
+            let due =
+                item.reasons.contains(.actionItemDue) && mayReadProgress
                 ? file.actionItems.filter { $0.completedOn == nil && $0.dueOn <= meeting.heldOn } : []
             return AgendaEntry(
-                item: item, name: file.identity.displayName, stage: file.stage,
+                item: item,
+                name: file.identity.displayName,
+                stage: file.stage,
                 decisions: mayReadProgress ? file.meetingDecisions.filter { $0.meetingId == meeting.id } : [],
-                version: file.version, dueActionItems: due)
+                version: file.version,
+                dueActionItems: due
+            )
         }
     }
 
@@ -106,8 +120,11 @@ public struct MeetingService: Sendable {
         let decided = Set(all.filter { $0.meetingDecisions.contains { $0.meetingId == meeting.id } }.map(\.id))
         guard let location = try await directory.location(meeting.locationId) else { throw AppError.notFound }
         let pressing = Agenda.build(
-            files: all.filter { $0.stage == .intake || $0.stage == .active }, policy: location.deadlinePolicy,
-            rule: location.regionalTiesRule, on: meeting.heldOn)
+            files: all.filter { $0.stage == .intake || $0.stage == .active },
+            policy: location.deadlinePolicy,
+            rule: location.regionalTiesRule,
+            on: meeting.heldOn
+        )
         return Agenda.refresh(meeting.agenda, with: pressing, decided: decided)
     }
 
@@ -124,8 +141,17 @@ public struct MeetingService: Sendable {
     /// The chair puts a case of the location on the agenda.
     public func add(_ trajectoryId: UUID?, to id: UUID, actor: Actor) async throws {
         let meeting = try await chaired(id, actor: actor)
-        guard let trajectoryId, let location = try await cases.locationOf(trajectoryId), location == meeting.locationId else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryId", code: "unknownCase", message: .init(nl: "Kies een dossier van deze locatie.", en: "Choose a case of this location."))]))
+        guard let trajectoryId, let location = try await cases.locationOf(trajectoryId), location == meeting.locationId
+        else {
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "trajectoryId",
+                        code: "unknownCase",
+                        message: .init(nl: "Kies een dossier van deze locatie.", en: "Choose a case of this location.")
+                    )
+                ])
+            )
         }
         var agenda = try await currentAgenda(meeting)
         if let i = agenda.firstIndex(where: { $0.trajectoryId == trajectoryId }) {
@@ -150,30 +176,70 @@ public struct MeetingService: Sendable {
     public func reorder(_ order: [UUID], in id: UUID, actor: Actor) async throws {
         let agenda = try await currentAgenda(try await chaired(id, actor: actor))
         guard order.count == agenda.count, Set(order) == Set(agenda.map(\.trajectoryId)) else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "trajectoryIds", code: "notThePermutation", message: .init(nl: "Noem elk dossier op de agenda precies één keer.", en: "Name every case on the agenda exactly once."))]))
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "trajectoryIds",
+                        code: "notThePermutation",
+                        message: .init(
+                            nl: "Noem elk dossier op de agenda precies één keer.",
+                            en: "Name every case on the agenda exactly once."
+                        )
+                    )
+                ])
+            )
         }
         let byId = Dictionary(uniqueKeysWithValues: agenda.map { ($0.trajectoryId, $0) })
         try await meetings.setAgenda(order.compactMap { byId[$0] }, of: id)
     }
 
     /// Records the meeting's decision on one agenda case, all its parts in one transaction.
-    public func decide(_ trajectoryId: UUID, in id: UUID, input: FormInput, expectedVersion: Int?, actor: Actor) async throws -> CaseFile {
+    public func decide(
+        _ trajectoryId: UUID,
+        in id: UUID,
+        input: FormInput,
+        expectedVersion: Int?,
+        actor: Actor
+    ) async throws -> CaseFile {
         let meeting = try await chaired(id, actor: actor)
         let agenda = try await currentAgenda(meeting)
-        guard agenda.contains(where: { $0.trajectoryId == trajectoryId }), let record = try await cases.load(trajectoryId, context: nil) else { throw AppError.notFound }
+        guard agenda.contains(where: { $0.trajectoryId == trajectoryId }),
+            let record = try await cases.load(trajectoryId, context: nil)
+        else { throw AppError.notFound }
         // Keep the agenda as it stood when the meeting took its decisions: that is its record.
         if agenda != meeting.agenda { try await meetings.setAgenda(agenda, of: id) }
         let location = try await directory.location(meeting.locationId)
         let check = record.file.evidence.map {
-            AdmissionCheck.evaluate(evidence: $0, nationality: record.file.identity.nationality, rule: location?.regionalTiesRule ?? .national, policy: .national, on: meeting.heldOn, activeElsewhere: nil)
+            AdmissionCheck.evaluate(
+                evidence: $0,
+                nationality: record.file.identity.nationality,
+                rule: location?.regionalTiesRule ?? .national,
+                policy: .national,
+                on: meeting.heldOn,
+                activeElsewhere: nil
+            )
         }
         let today = today()
         let itemId = UUID()
         let reasons = try await cases.outflowReasons()
         do {
-            return try await cases.appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: .fresh(actor), activity: "meeting.decision") { file throws(ValidationFailure) in
-                try MeetingDecision.parse(input, on: file, meetingId: meeting.id, meetingDay: meeting.heldOn, check: check, actionItemId: itemId, today: today,
-                                          outflowReasons: reasons, chairParty: actor.party)
+            return try await cases.appendAll(
+                to: trajectoryId,
+                expectedVersion: expectedVersion,
+                context: .fresh(actor),
+                activity: "meeting.decision"
+            ) { file throws(ValidationFailure) in
+                try MeetingDecision.parse(
+                    input,
+                    on: file,
+                    meetingId: meeting.id,
+                    meetingDay: meeting.heldOn,
+                    check: check,
+                    actionItemId: itemId,
+                    today: today,
+                    outflowReasons: reasons,
+                    chairParty: actor.party
+                )
             }
         } catch let failure as ValidationFailure {
             throw AppError.invalid(failure)
@@ -194,24 +260,51 @@ public struct MeetingService: Sendable {
                     entries.append((id, record.file.identity.displayName, escalation))
                 }
             }
-            entries.sort { ($0.record.decision == nil ? 0 : 1, $0.record.escalation.escalatedOn) < ($1.record.decision == nil ? 0 : 1, $1.record.escalation.escalatedOn) }
+            entries.sort {
+                ($0.record.decision == nil ? 0 : 1, $0.record.escalation.escalatedOn) < (
+                    $1.record.decision == nil ? 0 : 1, $1.record.escalation.escalatedOn
+                )
+            }
             return Inbox(actionItems: [], meetings: [], overdue: [], escalations: entries)
         }
         let items = try await openActionItems(actor: actor)
         let today = today()
-        let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted { $0.heldOn < $1.heldOn }
+        let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted {
+            $0.heldOn < $1.heldOn
+        }
         var overdue: [ProgressReport.Entry] = []
-        for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString }) where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
+        for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString })
+        where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
             guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isEmpty else { continue }
             for file in try await cases.files(at: [location], stages: [.active]) {
-                for milestone in Deadlines.milestones(for: file, policy: policy, on: today) where milestone.state == .overdue && milestone.kind != .actionItem {
-                    overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.identity.displayName, milestone: milestone))
+                for milestone in Deadlines.milestones(for: file, policy: policy, on: today)
+                where milestone.state == .overdue && milestone.kind != .actionItem {
+                    overdue.append(
+                        ProgressReport.Entry(
+                            trajectoryId: file.id,
+                            name: file.identity.displayName,
+                            milestone: milestone
+                        )
+                    )
                 }
             }
         }
         let transfers = try await cases.transfers(involving: actor.locationIds)
-            .filter { $0.status == .pending && AccessPolicy.mayDecideTransfer(actor, from: $0.fromLocationId, to: $0.toLocationId, askedByReceiver: $0.askedByReceiver) }
-        return Inbox(actionItems: items, meetings: upcoming, overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn }, transfers: transfers)
+            .filter {
+                $0.status == .pending
+                    && AccessPolicy.mayDecideTransfer(
+                        actor,
+                        from: $0.fromLocationId,
+                        to: $0.toLocationId,
+                        askedByReceiver: $0.askedByReceiver
+                    )
+            }
+        return Inbox(
+            actionItems: items,
+            meetings: upcoming,
+            overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
+            transfers: transfers
+        )
     }
 
     func committeeInbox(actor: Actor) async throws -> Inbox {
@@ -219,11 +312,22 @@ public struct MeetingService: Sendable {
         for row in try await cases.committeeQueue(at: actor.locationIds) {
             guard let record = try await cases.load(row.trajectoryId, context: .fresh(actor)) else { continue }
             let named = AccessPolicy.sections(for: actor, in: record.file).contains(.identity)
-            for request in record.file.committeeRequests where request.request.requestedOn.description == row.requestedOn {
-                entries.append(CommitteeQueueEntry(trajectoryId: row.trajectoryId, name: named ? record.file.identity.displayName : nil, request: request))
+            for request in record.file.committeeRequests
+            where request.request.requestedOn.description == row.requestedOn {
+                entries.append(
+                    CommitteeQueueEntry(
+                        trajectoryId: row.trajectoryId,
+                        name: named ? record.file.identity.displayName : nil,
+                        request: request
+                    )
+                )
             }
         }
-        entries.sort { ($0.request.advice == nil ? 0 : 1, $0.request.request.requestedOn) < ($1.request.advice == nil ? 0 : 1, $1.request.request.requestedOn) }
+        entries.sort {
+            ($0.request.advice == nil ? 0 : 1, $0.request.request.requestedOn) < (
+                $1.request.advice == nil ? 0 : 1, $1.request.request.requestedOn
+            )
+        }
         return Inbox(actionItems: [], meetings: [], overdue: [], committee: entries)
     }
 
@@ -232,7 +336,9 @@ public struct MeetingService: Sendable {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         let files = try await cases.files(at: actor.locationIds, stages: [.intake, .active])
         return files.flatMap { file in
-            file.actionItems.filter { $0.party == actor.party && $0.completedOn == nil }.map { (file.id, file.identity.displayName, $0) }
+            file.actionItems.filter { $0.party == actor.party && $0.completedOn == nil }.map {
+                (file.id, file.identity.displayName, $0)
+            }
         }.sorted { $0.item.dueOn < $1.item.dueOn }
     }
 }

@@ -17,10 +17,29 @@ extension CaseService {
         let peildatum = peildatum ?? Self.latestReferenceDate(before: today())
         let locations = try await directory.locations()
         let records = try await cases.monitorRecords(locations: locations, on: peildatum.adding(days: -1))
-        guard let report = MonitorReport.build(records: records, locations: locations.map { MonitorLocation(id: $0.id, name: $0.name) }, peildatum: peildatum, k: k, analyses: true) else {
-            throw AppError.invalid(ValidationFailure([FieldError(field: "peildatum", code: "notQuarterStart",
-                message: LocalizedText(nl: "De peildatum is altijd de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of 1 oktober).",
-                                       en: "The reference date is always the first day of a quarter (1 January, 1 April, 1 July or 1 October)."))]))
+        guard
+            let report = MonitorReport.build(
+                records: records,
+                locations: locations.map { MonitorLocation(id: $0.id, name: $0.name) },
+                peildatum: peildatum,
+                k: k,
+                analyses: true
+            )
+        else {
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "peildatum",
+                        code: "notQuarterStart",
+                        message: LocalizedText(
+                            nl:
+                                "De peildatum is altijd de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of 1 oktober).",
+                            en:
+                                "The reference date is always the first day of a quarter (1 January, 1 April, 1 July or 1 October)."
+                        )
+                    )
+                ])
+            )
         }
         return report
     }

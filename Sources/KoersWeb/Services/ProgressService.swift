@@ -34,8 +34,10 @@ extension CaseService {
     }
 
     /// Sets a location's sub-deadline policy; only its municipality may.
-    public func setDeadlinePolicy(_ input: FormInput, for locationId: UUID, actor: Actor) async throws -> DeadlinePolicy {
-        guard AccessPolicy.mayViewProgress(actor, at: locationId), try await directory.location(locationId) != nil else { throw AppError.notFound }
+    public func setDeadlinePolicy(_ input: FormInput, for locationId: UUID, actor: Actor) async throws -> DeadlinePolicy
+    {
+        guard AccessPolicy.mayViewProgress(actor, at: locationId), try await directory.location(locationId) != nil
+        else { throw AppError.notFound }
         guard AccessPolicy.mayConfigureDeadlines(actor, at: locationId) else { throw AppError.forbidden }
         let policy: DeadlinePolicy
         do { policy = try DeadlinePolicy.parse(input) } catch { throw AppError.invalid(error) }
@@ -44,8 +46,15 @@ extension CaseService {
     }
 
     /// The progress view for one of the user's locations. `horizon` days ahead count as upcoming.
-    public func progress(at locationId: UUID, actor: Actor, on day: Day? = nil, horizon: Int = 28) async throws -> ProgressReport {
-        guard AccessPolicy.mayViewProgress(actor, at: locationId), let location = try await directory.location(locationId) else { throw AppError.notFound }
+    public func progress(
+        at locationId: UUID,
+        actor: Actor,
+        on day: Day? = nil,
+        horizon: Int = 28
+    ) async throws -> ProgressReport {
+        guard AccessPolicy.mayViewProgress(actor, at: locationId),
+            let location = try await directory.location(locationId)
+        else { throw AppError.notFound }
         let day = day ?? today()
         let files = try await cases.files(at: [locationId], stages: Stage.allCases)
         var overdue: [ProgressReport.Entry] = []
@@ -53,21 +62,29 @@ extension CaseService {
         var suspended: [ProgressReport.Entry] = []
         for file in files where file.referral.referredOn <= day {
             for milestone in Deadlines.milestones(for: file, policy: location.deadlinePolicy, on: day) {
-                let entry = ProgressReport.Entry(trajectoryId: file.id, name: file.identity.displayName, milestone: milestone)
+                let entry = ProgressReport.Entry(
+                    trajectoryId: file.id,
+                    name: file.identity.displayName,
+                    milestone: milestone
+                )
                 switch milestone.state {
                 case .overdue: overdue.append(entry)
                 case .suspended: suspended.append(entry)
-                case .scheduled where milestone.dueOn <= day.adding(days: horizon), .extended where milestone.dueOn <= day.adding(days: horizon):
+                case .scheduled where milestone.dueOn <= day.adding(days: horizon),
+                    .extended where milestone.dueOn <= day.adding(days: horizon):
                     upcoming.append(entry)
                 default: break
                 }
             }
         }
-        return ProgressReport(location: location, on: day,
-                              overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-                              upcoming: upcoming.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-                              suspended: suspended.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-                              stageTimes: Self.stageTimes(files, on: day))
+        return ProgressReport(
+            location: location,
+            on: day,
+            overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
+            upcoming: upcoming.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
+            suspended: suspended.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
+            stageTimes: Self.stageTimes(files, on: day)
+        )
     }
 
     /// Median days in two spans: from referral to the admission decision (`.referral`), and from

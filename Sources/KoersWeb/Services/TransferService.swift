@@ -15,8 +15,20 @@ public struct TransferService: Sendable {
         let today = service.today()
         let id = UUID()
         return try await run {
-            try await cases.append(to: trajectoryId, expectedVersion: input.string("version").flatMap(Int.init), context: .fresh(actor), activity: "case.transfer.request") { file throws(ValidationFailure) in
-                try TransferCommands.request(input, on: file, pending: file.pendingTransfer != nil, knownLocations: known, id: id, today: today)
+            try await cases.append(
+                to: trajectoryId,
+                expectedVersion: input.string("version").flatMap(Int.init),
+                context: .fresh(actor),
+                activity: "case.transfer.request"
+            ) { file throws(ValidationFailure) in
+                try TransferCommands.request(
+                    input,
+                    on: file,
+                    pending: file.pendingTransfer != nil,
+                    knownLocations: known,
+                    id: id,
+                    today: today
+                )
             }
         }
     }
@@ -24,18 +36,40 @@ public struct TransferService: Sendable {
     /// Transfers from or to the user's locations.
     public func list(actor: Actor) async throws -> [Transfer] {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
-        return try await cases.transfers(involving: actor.locationIds).filter { AccessPolicy.mayViewTransfer(actor, from: $0.fromLocationId, to: $0.toLocationId) }
+        return try await cases.transfers(involving: actor.locationIds).filter {
+            AccessPolicy.mayViewTransfer(actor, from: $0.fromLocationId, to: $0.toLocationId)
+        }
     }
 
     /// Location B accepts (the trajectory moves, with its history) or declines (with a reason).
     public func decide(_ transferId: UUID, input: FormInput, actor: Actor) async throws -> Transfer {
         guard let transfer = try await cases.transfer(transferId),
-              AccessPolicy.mayViewTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId) else { throw AppError.notFound }
-        guard AccessPolicy.mayDecideTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId, askedByReceiver: transfer.askedByReceiver) else { throw AppError.forbidden }
-        let request = TransferRequest(id: transfer.id, fromLocationId: transfer.fromLocationId, toLocationId: transfer.toLocationId, reason: transfer.reason, requestedOn: Day(transfer.requestedOn) ?? service.today(), askedByReceiver: transfer.askedByReceiver)
+            AccessPolicy.mayViewTransfer(actor, from: transfer.fromLocationId, to: transfer.toLocationId)
+        else { throw AppError.notFound }
+        guard
+            AccessPolicy.mayDecideTransfer(
+                actor,
+                from: transfer.fromLocationId,
+                to: transfer.toLocationId,
+                askedByReceiver: transfer.askedByReceiver
+            )
+        else { throw AppError.forbidden }
+        let request = TransferRequest(
+            id: transfer.id,
+            fromLocationId: transfer.fromLocationId,
+            toLocationId: transfer.toLocationId,
+            reason: transfer.reason,
+            requestedOn: Day(transfer.requestedOn) ?? service.today(),
+            askedByReceiver: transfer.askedByReceiver
+        )
         let today = service.today()
         _ = try await run {
-            try await cases.append(to: transfer.trajectoryId, expectedVersion: nil, context: .fresh(actor), activity: "case.transfer.decide") { file throws(ValidationFailure) in
+            try await cases.append(
+                to: transfer.trajectoryId,
+                expectedVersion: nil,
+                context: .fresh(actor),
+                activity: "case.transfer.decide"
+            ) { file throws(ValidationFailure) in
                 try TransferCommands.decide(input, on: file, request: request, status: transfer.status, today: today)
             }
         }

@@ -6,7 +6,11 @@ import Plot
 /// its answer or, for the body that gives it, the form to give it.
 enum CaseCoordination {
     /// Requests to the hardship committee, what was shared, and its advice (or the form to give it).
-    static func committee(_ env: PageEnvironment, _ m: CasePage.Model, _ requests: [CommitteeRecord]) -> Node<HTML.BodyContext> {
+    static func committee(
+        _ env: PageEnvironment,
+        _ m: CasePage.Model,
+        _ requests: [CommitteeRecord]
+    ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
         for record in requests {
             let request = record.request
@@ -25,9 +29,12 @@ enum CaseCoordination {
             if let advice = record.advice {
                 content.append(
                     .p(
-                        .strong(.text(env.t("Advies", "Advice") + " (" + (record.advisedOn?.description ?? "") + "): ")),
+                        .strong(
+                            .text(env.t("Advies", "Advice") + " (" + (record.advisedOn?.description ?? "") + "): ")
+                        ),
                         .text(advice)
-                    ))
+                    )
+                )
             } else if m.may(.adviseCommittee) {
                 let scope = "advice-" + String(request.id.uuidString.lowercased().prefix(8)) + "-"
                 let state = m.state(for: .advice(request.id)).scoped(scope)
@@ -58,7 +65,11 @@ enum CaseCoordination {
     }
 
     /// Escalations up the ladder: question, proposal, and the body's decision with the days it took.
-    static func escalations(_ env: PageEnvironment, _ m: CasePage.Model, _ records: [EscalationRecord]) -> Node<HTML.BodyContext> {
+    static func escalations(
+        _ env: PageEnvironment,
+        _ m: CasePage.Model,
+        _ records: [EscalationRecord]
+    ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
         for record in records {
             let e = record.escalation
@@ -70,12 +81,15 @@ enum CaseCoordination {
             ]
             if let decision = record.decision {
                 let days = record.daysToDecision ?? 0
-                let when = " (" + (record.decidedOn?.description ?? "") + env.t(", na \(days) dagen): ", ", after \(days) days): ")
+                let when =
+                    " (" + (record.decidedOn?.description ?? "")
+                    + env.t(", na \(days) dagen): ", ", after \(days) days): ")
                 content.append(
                     .p(
                         .strong(.text(env.t("Besluit", "Decision") + when)),
                         .text(decision)
-                    ))
+                    )
+                )
             } else if m.may(.decideEscalation) {
                 let scope = "escalation-" + String(e.id.uuidString.lowercased().prefix(8)) + "-"
                 let state = m.state(for: .escalationDecision(e.id)).scoped(scope)

@@ -5,42 +5,92 @@ import Plot
 
 /// Mijn dossiers: trajectories at the user's locations, with filters.
 enum CaseListPage {
-    static func render(_ env: PageEnvironment, filters: FormInput, items: [CaseListItem], total: Int, page: Int, pageSize: Int) -> [Node<HTML.BodyContext>] {
+    static func render(
+        _ env: PageEnvironment,
+        filters: FormInput,
+        items: [CaseListItem],
+        total: Int,
+        page: Int,
+        pageSize: Int
+    ) -> [Node<HTML.BodyContext>] {
         let s = FormState(input: filters)
         var rows: [Node<HTML.TableContext>] = []
         for item in items {
-            rows.append(.tr(
-                .td(.a(.href("/cases/\(item.trajectoryId.uuidString.lowercased())"), .text(item.name))),
-                .td(.text(item.birthDate ?? "—")),
-                .td(.text(Labels.country(item.nationality, env))),
-                .td(.text(item.vNumber ?? "—")),
-                .td(.text(env.t(item.stage.label))),
-                .td(.text(item.perspective.map { env.t($0.label) } ?? "—")),
-                .td(.text(item.location)),
-                .td(.text(item.referredOn))
-            ))
+            rows.append(
+                .tr(
+                    .td(.a(.href("/cases/\(item.trajectoryId.uuidString.lowercased())"), .text(item.name))),
+                    .td(.text(item.birthDate ?? "—")),
+                    .td(.text(Labels.country(item.nationality, env))),
+                    .td(.text(item.vNumber ?? "—")),
+                    .td(.text(env.t(item.stage.label))),
+                    .td(.text(item.perspective.map { env.t($0.label) } ?? "—")),
+                    .td(.text(item.location)),
+                    .td(.text(item.referredOn))
+                )
+            )
         }
         let pages = max(1, (total + pageSize - 1) / pageSize)
         let filterForm: [Node<HTML.FormContext>] = [
-                .attribute(named: "method", value: "get"), .attribute(named: "action", value: "/cases"), .class("filters"),
-                .attribute(named: "role", value: "search"),
-                FormFields.input(s, env, name: "q", label: env.t("Naam of V-nummer", "Name or V-number"), type: "search"),
-                FormFields.select(s, env, name: "stage", label: env.t("Fase", "Stage"), options: Labels.options(Stage.self, env) { $0.label }, blank: env.t("Alle", "All")),
-                FormFields.select(s, env, name: "perspective", label: env.t("Perspectief", "Perspective"), options: Labels.options(Perspective.self, env) { $0.label }, blank: env.t("Alle", "All")),
-                FormFields.select(s, env, name: "nationality", label: env.t("Nationaliteit", "Nationality"), options: Labels.countryOptions(env), blank: env.t("Alle", "All")),
-                FormFields.submit(env.t("Zoeken", "Search")),
+            .attribute(named: "method", value: "get"), .attribute(named: "action", value: "/cases"), .class("filters"),
+            .attribute(named: "role", value: "search"),
+            FormFields.input(s, env, name: "q", label: env.t("Naam of V-nummer", "Name or V-number"), type: "search"),
+            FormFields.select(
+                s,
+                env,
+                name: "stage",
+                label: env.t("Fase", "Stage"),
+                options: Labels.options(Stage.self, env) { $0.label },
+                blank: env.t("Alle", "All")
+            ),
+            FormFields.select(
+                s,
+                env,
+                name: "perspective",
+                label: env.t("Perspectief", "Perspective"),
+                options: Labels.options(Perspective.self, env) { $0.label },
+                blank: env.t("Alle", "All")
+            ),
+            FormFields.select(
+                s,
+                env,
+                name: "nationality",
+                label: env.t("Nationaliteit", "Nationality"),
+                options: Labels.countryOptions(env),
+                blank: env.t("Alle", "All")
+            ),
+            FormFields.submit(env.t("Zoeken", "Search")),
         ]
         return [
             .h1(.text(env.t("Mijn dossiers", "My cases"))),
             .element(named: "form", nodes: filterForm),
-            .p(.attribute(named: "role", value: "status"), .text(total == 1 ? env.t("1 dossier gevonden.", "1 case found.") : env.t("\(total) dossiers gevonden.", "\(total) cases found."))),
-            .if(!items.isEmpty, .table(.class("cases"),
-                .caption(.text(env.t("Dossiers, laatst gewijzigd eerst", "Cases, most recently changed first"))),
-                .thead(.tr(
-                    .th(.text(env.t("Naam", "Name"))), .th(.text(env.t("Geboren", "Born"))), .th(.text(env.t("Nationaliteit", "Nationality"))),
-                    .th(.text(env.t("V-nummer", "V-number"))), .th(.text(env.t("Fase", "Stage"))), .th(.text(env.t("Perspectief", "Perspective"))),
-                    .th(.text(env.t("Locatie", "Location"))), .th(.text(env.t("Aangemeld", "Referred"))))),
-                .tbody(.group(rows)))),
+            .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    total == 1
+                        ? env.t("1 dossier gevonden.", "1 case found.")
+                        : env.t("\(total) dossiers gevonden.", "\(total) cases found.")
+                )
+            ),
+            .if(
+                !items.isEmpty,
+                .table(
+                    .class("cases"),
+                    .caption(.text(env.t("Dossiers, laatst gewijzigd eerst", "Cases, most recently changed first"))),
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Naam", "Name"))),
+                            .th(.text(env.t("Geboren", "Born"))),
+                            .th(.text(env.t("Nationaliteit", "Nationality"))),
+                            .th(.text(env.t("V-nummer", "V-number"))),
+                            .th(.text(env.t("Fase", "Stage"))),
+                            .th(.text(env.t("Perspectief", "Perspective"))),
+                            .th(.text(env.t("Locatie", "Location"))),
+                            .th(.text(env.t("Aangemeld", "Referred")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                )
+            ),
             pager(env, filters: filters, page: page, pages: pages),
         ]
     }
@@ -56,9 +106,12 @@ enum CaseListPage {
             c.queryItems = items.sorted { $0.name < $1.name }
             return "/cases" + (c.string ?? "")
         }
-        return .nav(.class("pager"), .attribute(named: "aria-label", value: env.t("Paginering", "Pagination")),
-                    .if(page > 1, .a(.href(href(page - 1)), .text(env.t("← Vorige", "← Previous")))),
-                    .span(.text(env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)"))),
-                    .if(page < pages, .a(.href(href(page + 1)), .text(env.t("Volgende →", "Next →")))))
+        return .nav(
+            .class("pager"),
+            .attribute(named: "aria-label", value: env.t("Paginering", "Pagination")),
+            .if(page > 1, .a(.href(href(page - 1)), .text(env.t("← Vorige", "← Previous")))),
+            .span(.text(env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)"))),
+            .if(page < pages, .a(.href(href(page + 1)), .text(env.t("Volgende →", "Next →"))))
+        )
     }
 }

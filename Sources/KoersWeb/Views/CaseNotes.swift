@@ -11,17 +11,21 @@ enum CaseNotes {
                 if case .noteAdded(let note) = event.change { return (note.id, event) }
                 return nil
             },
-            uniquingKeysWith: { a, _ in a })
+            uniquingKeysWith: { a, _ in a }
+        )
         var items: [Node<HTML.ListContext>] = []
         for note in (v.notes ?? []).reversed() {
             let event = byNote[note.id]
             let meta = [
-                env.t(note.classification.label), event?.organisationName, event.map { Labels.dateTime($0.recordedAt, env) },
+                env.t(note.classification.label), event?.organisationName,
+                event.map { Labels.dateTime($0.recordedAt, env) },
             ]
             .compactMap { $0 }.joined(separator: " · ")
             let shared =
                 note.sharedWith.isEmpty
-                ? "" : env.t(" · gedeeld met ", " · shared with ") + note.sharedWith.map { env.t($0.label) }.joined(separator: ", ")
+                ? ""
+                : env.t(" · gedeeld met ", " · shared with ")
+                    + note.sharedWith.map { env.t($0.label) }.joined(separator: ", ")
             items.append(
                 .li(
                     .class("note note-\(note.classification.rawValue)"),
@@ -30,7 +34,8 @@ enum CaseNotes {
                         .text(meta + shared)
                     ),
                     .p(.text(note.text))
-                ))
+                )
+            )
         }
         var content: [Node<HTML.BodyContext>] = [
             .h2(
@@ -44,7 +49,8 @@ enum CaseNotes {
                 : .ul(
                     .class("notes"),
                     .group(items)
-                ))
+                )
+        )
         if m.may(.addNote) { content.append(form(env, m)) }
         return .section(
             .attribute(named: "aria-labelledby", value: "h-notes"),
@@ -57,7 +63,10 @@ enum CaseNotes {
         let sharable = m.permissions.noteSharingParties
         let state = m.noteForm.labelled([
             "text": LocalizedText(nl: "Notitie", en: "Note"),
-            "sharedWith": LocalizedText(nl: "Sociale of medische notitie delen met", en: "Share a social or medical note with"),
+            "sharedWith": LocalizedText(
+                nl: "Sociale of medische notitie delen met",
+                en: "Share a social or medical note with"
+            ),
         ])
         var fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
@@ -67,9 +76,18 @@ enum CaseNotes {
         if !sharable.isEmpty {
             fields.append(
                 FormFields.choices(
-                    state, env, name: "sharedWith", options: sharable.map { ($0.rawValue, env.t($0.label)) }, multiple: true,
-                    hint: env.t("Zonder keuze blijft de notitie bij uw organisatie.", "Without a choice the note stays with your organisation."),
-                    inline: true))
+                    state,
+                    env,
+                    name: "sharedWith",
+                    options: sharable.map { ($0.rawValue, env.t($0.label)) },
+                    multiple: true,
+                    hint: env.t(
+                        "Zonder keuze blijft de notitie bij uw organisatie.",
+                        "Without a choice the note stays with your organisation."
+                    ),
+                    inline: true
+                )
+            )
         }
         fields.append(FormFields.submit(env.t("Notitie toevoegen", "Add note")))
         return FormFields.form(action: CasePage.caseURL(m.view.id, "/notes"), env: env, version: nil, fields)
@@ -79,7 +97,8 @@ enum CaseNotes {
         var items: [Node<HTML.ListContext>] = []
         for event in m.view.events.reversed() {
             let meta =
-                env.t("Ingang ", "Effective ") + event.effectiveOn.description + " · " + env.t("vastgelegd ", "recorded ")
+                env.t("Ingang ", "Effective ") + event.effectiveOn.description + " · "
+                + env.t("vastgelegd ", "recorded ")
                 + Labels.dateTime(event.recordedAt, env) + " · " + event.userName + " (" + event.organisationName + ")"
             var content: [Node<HTML.BodyContext>] = [
                 .p(.strong(.text(Labels.describe(event.change, env, reasons: m.reasons, in: m.view))))
@@ -91,7 +110,8 @@ enum CaseNotes {
                 .p(
                     .class("meta"),
                     .text(meta)
-                ))
+                )
+            )
             items.append(.li(.group(content)))
         }
         return .section(

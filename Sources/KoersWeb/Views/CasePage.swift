@@ -74,9 +74,15 @@ enum CasePage {
         if let file = m.duplicateFile, !m.possible.isEmpty {
             main.append(
                 DuplicatePages.warning(
-                    env, file: file, matches: m.possible, mayResolve: m.may(.resolveDuplicate),
-                    isMunicipality: m.reviewsDuplicates, form: m.duplicateForm,
-                    formEntry: m.duplicateEntry))
+                    env,
+                    file: file,
+                    matches: m.possible,
+                    mayResolve: m.may(.resolveDuplicate),
+                    isMunicipality: m.reviewsDuplicates,
+                    form: m.duplicateForm,
+                    formEntry: m.duplicateEntry
+                )
+            )
         }
         main.append(actions(env, m))
         main.append(CaseSections.identity(env, m))
@@ -119,12 +125,16 @@ enum CasePage {
                         .href(caseURL(v.id, path)),
                         .text(env.t(nl, en))
                     )
-                ))
+                )
+            )
         }
         if !v.stage.isClosed {
             add(
-                m.may(.recordBiometrics), "/biometrics", "Biometrische identificatie vastleggen",
-                "Record biometric identification")
+                m.may(.recordBiometrics),
+                "/biometrics",
+                "Biometrische identificatie vastleggen",
+                "Record biometric identification"
+            )
         }
         switch v.stage {
         case .referral:
@@ -137,15 +147,28 @@ enum CasePage {
             add(m.may(.manageSupport), "/support", "Instrument starten", "Start instrument")
             add(!m.permissions.procedureKinds.isEmpty, "/procedures", "Procedure vastleggen", "Record procedure")
             add(m.may(.recordOutflow), "/outflow", "Uitstroom vastleggen", "Record outflow")
-            add(m.may(.requestTransfer) && !m.hasPendingTransfer, "/transfer", "Overdracht aanvragen", "Request a transfer")
+            add(
+                m.may(.requestTransfer) && !m.hasPendingTransfer,
+                "/transfer",
+                "Overdracht aanvragen",
+                "Request a transfer"
+            )
             let openEscalation = (v.escalations ?? []).contains { $0.decision == nil }
             add(m.may(.escalate) && !openEscalation, "/escalate", "Opschalen", "Escalate")
             let openRequest = (v.committeeRequests ?? []).contains { $0.advice == nil }
             add(
-                m.may(.requestCommitteeAdvice) && !openRequest, "/committee", "Voorleggen aan de commissie",
-                "Put to the hardship committee")
+                m.may(.requestCommitteeAdvice) && !openRequest,
+                "/committee",
+                "Voorleggen aan de commissie",
+                "Put to the hardship committee"
+            )
         case .outflow, .rejected:
-            add(m.may(.reopen) && !m.history.contains { $0.isOpen }, "/return", "Nieuw traject starten", "Start a new trajectory")
+            add(
+                m.may(.reopen) && !m.history.contains { $0.isOpen },
+                "/return",
+                "Nieuw traject starten",
+                "Start a new trajectory"
+            )
         }
         guard !links.isEmpty else { return .group([]) }
         return .nav(
@@ -173,10 +196,13 @@ enum CasePage {
         case .notes:
             LocalizedText(
                 nl: "Algemene en met de commissie gedeelde notities",
-                en: "General notes and notes shared with the committee")
+                en: "General notes and notes shared with the committee"
+            )
         case .progress:
             LocalizedText(
-                nl: "Deeltermijnen, besluiten en actiepunten", en: "Sub-deadlines, decisions and action items")
+                nl: "Deeltermijnen, besluiten en actiepunten",
+                en: "Sub-deadlines, decisions and action items"
+            )
         }
     }
 }

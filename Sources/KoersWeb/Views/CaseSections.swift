@@ -47,7 +47,8 @@ enum CaseSections {
         var rows: [Row] = []
         for other in m.history {
             let isPrevious = other.id == m.view.previousTrajectoryId
-            let label = isPrevious ? env.t("Vorig traject", "Previous trajectory") : env.t("Ander traject", "Other trajectory")
+            let label =
+                isPrevious ? env.t("Vorig traject", "Previous trajectory") : env.t("Ander traject", "Other trajectory")
             rows.append(
                 .group(
                     .dt(.text(label)),
@@ -57,7 +58,8 @@ enum CaseSections {
                             .text(env.t("aangemeld ", "referred ") + other.referredOn.description)
                         )
                     )
-                ))
+                )
+            )
         }
         return rows
     }
@@ -71,7 +73,8 @@ enum CaseSections {
         return atIntake
             ? env.t(
                 "Ja, volgens de intake; nog niet vastgelegd door de AVIM",
-                "Yes, according to the intake; not yet recorded by the AVIM")
+                "Yes, according to the intake; not yet recorded by the AVIM"
+            )
             : env.t("Nee", "No")
     }
 
@@ -87,14 +90,21 @@ enum CaseSections {
                 CasePage.row(env.t("Besluit", "Decision"), env.t(decision.outcome.label)),
                 CasePage.row(env.t("Datum", "Date"), decision.decidedOn.description),
             ]
-            if let reason = decision.rejectionReason { rows.append(CasePage.row(env.t("Reden", "Reason"), env.t(reason.label))) }
-            if let motivation = decision.motivation { rows.append(CasePage.row(env.t("Motivering", "Motivation"), motivation)) }
+            if let reason = decision.rejectionReason {
+                rows.append(CasePage.row(env.t("Reden", "Reason"), env.t(reason.label)))
+            }
+            if let motivation = decision.motivation {
+                rows.append(CasePage.row(env.t("Motivering", "Motivation"), motivation))
+            }
             content.append(.dl(.group(rows)))
             content.append(
                 .details(
-                    .summary(.text(env.t("Toets zoals die gold bij het besluit", "The check as it stood at the decision"))),
+                    .summary(
+                        .text(env.t("Toets zoals die gold bij het besluit", "The check as it stood at the decision"))
+                    ),
                     AdmissionPage.checkTable(decision.check, env)
-                ))
+                )
+            )
         } else if v.evidence != nil {
             content.append(
                 .p(
@@ -102,7 +112,8 @@ enum CaseSections {
                         .href(CasePage.caseURL(v.id, "/admission")),
                         .text(env.t("Bekijk de toelatingstoets", "View the admission check"))
                     )
-                ))
+                )
+            )
         } else {
             content.append(.p(.text(env.t("Nog geen intake.", "No intake yet."))))
         }
@@ -120,7 +131,8 @@ enum CaseSections {
                     .td(.text(p.decidedOn.description)),
                     .td(.text(env.t(p.perspective.label))),
                     .td(.text(p.note ?? ""))
-                ))
+                )
+            )
         }
         let body: Node<HTML.BodyContext> =
             rows.isEmpty
@@ -138,7 +150,9 @@ enum CaseSections {
 
     /// A table with a header row, scrolling inside its own box on a narrow screen.
     static func table(
-        _ env: PageEnvironment, _ headers: [(String, String)], _ rows: [Node<HTML.TableContext>]
+        _ env: PageEnvironment,
+        _ headers: [(String, String)],
+        _ rows: [Node<HTML.TableContext>]
     ) -> Node<HTML.BodyContext> {
         .div(
             .class("table-scroll"),
@@ -162,12 +176,17 @@ enum CaseSections {
                     .td(.text(s.startedOn.description)),
                     .td(end),
                     .td(.text(s.note ?? ""))
-                ))
+                )
+            )
         }
         let body: Node<HTML.BodyContext> =
             rows.isEmpty
             ? .p(.text(env.t("Nog geen instrumenten.", "No instruments yet.")))
-            : table(env, [("Instrument", "Instrument"), ("Start", "Start"), ("Einde", "End"), ("Toelichting", "Note")], rows)
+            : table(
+                env,
+                [("Instrument", "Instrument"), ("Start", "Start"), ("Einde", "End"), ("Toelichting", "Note")],
+                rows
+            )
         return .section(
             .attribute(named: "aria-labelledby", value: "h-support"),
             .h2(
@@ -179,10 +198,16 @@ enum CaseSections {
     }
 
     /// Ends one instrument; its field id and errors are its own.
-    static func endSupportForm(_ env: PageEnvironment, _ m: CasePage.Model, _ s: SupportPeriod) -> Node<HTML.BodyContext> {
+    static func endSupportForm(
+        _ env: PageEnvironment,
+        _ m: CasePage.Model,
+        _ s: SupportPeriod
+    ) -> Node<HTML.BodyContext> {
         let scope = "end-" + String(s.id.uuidString.lowercased().prefix(8)) + "-"
         let label = LocalizedText(
-            nl: "Einddatum " + s.instrument.label.nl.lowercased(), en: "End date " + s.instrument.label.en.lowercased())
+            nl: "Einddatum " + s.instrument.label.nl.lowercased(),
+            en: "End date " + s.instrument.label.en.lowercased()
+        )
         let state = m.state(for: .supportEnd(s.id)).scoped(scope).labelled(["endedOn": label])
         let fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
@@ -226,9 +251,13 @@ enum CaseSections {
                     .td(.text(p.submittedOn.description)),
                     .td(.text(p.reference ?? "")),
                     .td(decision)
-                ))
+                )
+            )
         }
-        let headers = [("Procedure", "Procedure"), ("Ingediend", "Submitted"), ("Kenmerk", "Reference"), ("Beslissing", "Decision")]
+        let headers = [
+            ("Procedure", "Procedure"), ("Ingediend", "Submitted"), ("Kenmerk", "Reference"),
+            ("Beslissing", "Decision"),
+        ]
         let body: Node<HTML.BodyContext> =
             rows.isEmpty ? .p(.text(env.t("Nog geen procedures.", "No procedures yet."))) : table(env, headers, rows)
         return .section(
@@ -242,7 +271,8 @@ enum CaseSections {
     }
 
     static func outflow(_ env: PageEnvironment, _ o: Outflow, _ reasons: [OutflowReason]) -> Node<HTML.BodyContext> {
-        let label = reasons.first { $0.code == o.reasonCode }?.label ?? LocalizedText(nl: o.reasonCode, en: o.reasonCode)
+        let label =
+            reasons.first { $0.code == o.reasonCode }?.label ?? LocalizedText(nl: o.reasonCode, en: o.reasonCode)
         return .section(
             .attribute(named: "aria-labelledby", value: "h-outflow"),
             .h2(

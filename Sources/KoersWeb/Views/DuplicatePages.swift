@@ -24,21 +24,55 @@ enum DuplicatePages {
     /// The warning: each possible registration elsewhere, with where, since when, how strong and on
     /// what; and, for those who may decide, the decision form.
     static func warning(
-        _ env: PageEnvironment, file: CaseFile, matches: [PossibleRegistration], mayResolve: Bool, isMunicipality: Bool,
-        form: FormState, formEntry: UUID?
+        _ env: PageEnvironment,
+        file: CaseFile,
+        matches: [PossibleRegistration],
+        mayResolve: Bool,
+        isMunicipality: Bool,
+        form: FormState,
+        formEntry: UUID?
     ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
         for match in matches {
-            let since = match.stage == .active ? env.t("actief sinds \(match.since)", "active since \(match.since)") : env.t("aangemeld op \(match.since)", "referred on \(match.since)")
+            let since =
+                match.stage == .active
+                ? env.t("actief sinds \(match.since)", "active since \(match.since)")
+                : env.t("aangemeld op \(match.since)", "referred on \(match.since)")
             let fields = match.agreeingFields.map { fieldName($0, env) }.joined(separator: ", ")
             let inReview = DuplicateService.inReview(file, match.entryId)
             var content: [Node<HTML.BodyContext>] = [
-                .p(.strong(.text(env.t("Mogelijke registratie bij \(match.locationName)", "Possible registration at \(match.locationName)"))),
-                   .text(", " + since + ", " + env.t("sterkte ", "strength ") + Labels.strength(match.strength, env) + ".")),
-                .p(.text(env.t("Overeenkomend: ", "Agreeing: ") + (fields.isEmpty ? "—" : fields) + ". "
-                         + env.t("Gegevens van de andere locatie worden niet getoond.", "The other location's data is not shown."))),
+                .p(
+                    .strong(
+                        .text(
+                            env.t(
+                                "Mogelijke registratie bij \(match.locationName)",
+                                "Possible registration at \(match.locationName)"
+                            )
+                        )
+                    ),
+                    .text(
+                        ", " + since + ", " + env.t("sterkte ", "strength ") + Labels.strength(match.strength, env)
+                            + "."
+                    )
+                ),
+                .p(
+                    .text(
+                        env.t("Overeenkomend: ", "Agreeing: ") + (fields.isEmpty ? "—" : fields) + ". "
+                            + env.t(
+                                "Gegevens van de andere locatie worden niet getoond.",
+                                "The other location's data is not shown."
+                            )
+                    )
+                ),
             ]
-            if inReview { content.append(.p(.class("notice"), .text(env.t("Ter beoordeling bij de gemeente.", "Under review by the municipality.")))) }
+            if inReview {
+                content.append(
+                    .p(
+                        .class("notice"),
+                        .text(env.t("Ter beoordeling bij de gemeente.", "Under review by the municipality."))
+                    )
+                )
+            }
             if mayResolve {
                 // One form per possible registration: field ids scoped by the entry.
                 let s = (formEntry == match.entryId ? form : FormState())
@@ -47,7 +81,8 @@ enum DuplicatePages {
                         "resolution": LocalizedText(nl: "Beslissing", en: "Decision"),
                         "note": LocalizedText(
                             nl: "Toelichting (verplicht bij ‘niet dezelfde persoon’)",
-                            en: "Note (required for ‘not the same person’)"),
+                            en: "Note (required for ‘not the same person’)"
+                        ),
                     ])
                 var options = [DuplicateResolution.Kind.samePersonTransfer, .samePersonStop, .notSamePerson]
                 if match.strength == "medium" && !isMunicipality && !inReview { options.append(.review) }
@@ -55,17 +90,42 @@ enum DuplicatePages {
                     FormFields.hidden("entryId", match.entryId.uuidString.lowercased()),
                     FormFields.errorSummary(s, env),
                     FormFields.choices(
-                        s, env, name: "resolution", options: options.map { ($0.rawValue, env.t($0.label)) }, required: true),
+                        s,
+                        env,
+                        name: "resolution",
+                        options: options.map { ($0.rawValue, env.t($0.label)) },
+                        required: true
+                    ),
                     FormFields.textarea(s, env, name: "note"),
                     FormFields.submit(env.t("Beslissing vastleggen", "Record the decision")),
                 ]
-                content.append(FormFields.form(action: CasePage.caseURL(file, "/duplicates"), env: env, version: file.version, fieldsNodes))
+                content.append(
+                    FormFields.form(
+                        action: CasePage.caseURL(file, "/duplicates"),
+                        env: env,
+                        version: file.version,
+                        fieldsNodes
+                    )
+                )
             }
             items.append(.li(.class("duplicate duplicate-\(match.strength)"), .group(content)))
         }
-        return .section(.class("warning"), .id("duplicates"), .attribute(named: "role", value: "alert"), .attribute(named: "aria-labelledby", value: "h-duplicates"),
-                        .h2(.id("h-duplicates"), .text(env.t("Let op: mogelijk al geregistreerd bij een andere LVV", "Attention: possibly registered at another LVV already"))),
-                        .ul(.group(items)))
+        return .section(
+            .class("warning"),
+            .id("duplicates"),
+            .attribute(named: "role", value: "alert"),
+            .attribute(named: "aria-labelledby", value: "h-duplicates"),
+            .h2(
+                .id("h-duplicates"),
+                .text(
+                    env.t(
+                        "Let op: mogelijk al geregistreerd bij een andere LVV",
+                        "Attention: possibly registered at another LVV already"
+                    )
+                )
+            ),
+            .ul(.group(items))
+        )
     }
 
     /// The AVIM's form: identified or not, when, and what it said about the V-nummer.
@@ -73,29 +133,102 @@ enum DuplicatePages {
         let current = record.file.identity.vNumber?.digits
         let fields: [Node<HTML.FormContext>] = [
             .p(.text(env.t("Geregistreerd V-nummer: ", "Registered V-number: ") + (current ?? env.t("geen", "none")))),
-            FormFields.choices(s, env, name: "identified", legend: env.t("Biometrisch geïdentificeerd?", "Biometrically identified?"), options: [("yes", env.t("Ja", "Yes")), ("no", env.t("Nee, (nog) niet mogelijk", "No, not (yet) possible"))], required: true, inline: true),
-            FormFields.input(s, env, name: "identifiedOn", label: env.t("Datum", "Date"), type: "date", required: true, width: "10"),
-            FormFields.choices(s, env, name: "vNumberCheck", legend: env.t("V-nummer na identificatie", "V-number after identification"), options: Labels.options(BiometricIdentification.VNumberCheck.self, env) { $0.label }),
-            FormFields.input(s, env, name: "vNumber", label: env.t("Juiste V-nummer (bij correctie)", "Correct V-number (when corrected)"), hint: env.t("10 cijfers", "10 digits"), width: "12"),
+            FormFields.choices(
+                s,
+                env,
+                name: "identified",
+                legend: env.t("Biometrisch geïdentificeerd?", "Biometrically identified?"),
+                options: [
+                    ("yes", env.t("Ja", "Yes")), ("no", env.t("Nee, (nog) niet mogelijk", "No, not (yet) possible")),
+                ],
+                required: true,
+                inline: true
+            ),
+            FormFields.input(
+                s,
+                env,
+                name: "identifiedOn",
+                label: env.t("Datum", "Date"),
+                type: "date",
+                required: true,
+                width: "10"
+            ),
+            FormFields.choices(
+                s,
+                env,
+                name: "vNumberCheck",
+                legend: env.t("V-nummer na identificatie", "V-number after identification"),
+                options: Labels.options(BiometricIdentification.VNumberCheck.self, env) { $0.label }
+            ),
+            FormFields.input(
+                s,
+                env,
+                name: "vNumber",
+                label: env.t("Juiste V-nummer (bij correctie)", "Correct V-number (when corrected)"),
+                hint: env.t("10 cijfers", "10 digits"),
+                width: "12"
+            ),
             FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
             FormFields.submit(env.t("Identificatie vastleggen", "Record identification")),
         ]
-        return StepPages.frame(env, s, record: record, title: env.t("Biometrische identificatie", "Biometric identification"), action: "biometrics", fields)
+        return StepPages.frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Biometrische identificatie", "Biometric identification"),
+            action: "biometrics",
+            fields
+        )
     }
 
     /// The municipality's queue of possible duplicates sent for review.
-    static func reviewQueue(_ env: PageEnvironment, items: [(record: CaseRecord, strength: String, sentOn: String)]) -> [Node<HTML.BodyContext>] {
+    static func reviewQueue(
+        _ env: PageEnvironment,
+        items: [(record: CaseRecord, strength: String, sentOn: String)]
+    ) -> [Node<HTML.BodyContext>] {
         let rows: [Node<HTML.TableContext>] = items.map { item in
-            .tr(.td(.a(.href(CasePage.caseURL(item.record.file, "#duplicates")), .text(item.record.file.identity.displayName))),
-                .td(.text(item.record.locationName)), .td(.text(Labels.strength(item.strength, env))), .td(.text(item.sentOn)))
+            .tr(
+                .td(
+                    .a(
+                        .href(CasePage.caseURL(item.record.file, "#duplicates")),
+                        .text(item.record.file.identity.displayName)
+                    )
+                ),
+                .td(.text(item.record.locationName)),
+                .td(.text(Labels.strength(item.strength, env))),
+                .td(.text(item.sentOn))
+            )
         }
         return [
-            .h1(.text(env.t("Mogelijke dubbele registraties ter beoordeling", "Possible duplicate registrations for review"))),
-            .p(.text(env.t("Aanmeldingen waarvan de koppelingscontrole een twijfelachtige overeenkomst met een registratie bij een andere LVV vond. Open het dossier om te beslissen.",
-                           "Registrations for which the linkage check found an unsure match with a registration at another LVV. Open the case to decide."))),
-            items.isEmpty ? .p(.text(env.t("Geen.", "None."))) :
-                .table(.thead(.tr(.th(.text(env.t("Naam", "Name"))), .th(.text(env.t("Locatie", "Location"))), .th(.text(env.t("Sterkte", "Strength"))), .th(.text(env.t("Sinds", "Since"))))),
-                       .tbody(.group(rows))),
+            .h1(
+                .text(
+                    env.t(
+                        "Mogelijke dubbele registraties ter beoordeling",
+                        "Possible duplicate registrations for review"
+                    )
+                )
+            ),
+            .p(
+                .text(
+                    env.t(
+                        "Aanmeldingen waarvan de koppelingscontrole een twijfelachtige overeenkomst met een registratie bij een andere LVV vond. Open het dossier om te beslissen.",
+                        "Registrations for which the linkage check found an unsure match with a registration at another LVV. Open the case to decide."
+                    )
+                )
+            ),
+            items.isEmpty
+                ? .p(.text(env.t("Geen.", "None.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Naam", "Name"))),
+                            .th(.text(env.t("Locatie", "Location"))),
+                            .th(.text(env.t("Sterkte", "Strength"))),
+                            .th(.text(env.t("Sinds", "Since")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                ),
         ]
     }
 }

@@ -17,16 +17,27 @@ enum FieldLabels {
         "identified": .init(nl: "Biometrisch geïdentificeerd", en: "Biometrically identified"),
         "identifiedOn": .init(nl: "Datum identificatie", en: "Date of identification"),
         "vNumberCheck": .init(nl: "V-nummer na identificatie", en: "V-number after identification"),
-        "resolution": .init(nl: "Beslissing over de mogelijke registratie", en: "Decision on the possible registration"),
+        "resolution": .init(
+            nl: "Beslissing over de mogelijke registratie",
+            en: "Decision on the possible registration"
+        ),
         "channel": .init(nl: "Aangemeld via", en: "Referred via"),
         "referredOn": .init(nl: "Datum van aanmelding", en: "Referral date"),
         "note": .init(nl: "Toelichting", en: "Note"),
         "lawfulStay": .init(nl: "Heeft de persoon rechtmatig verblijf?", en: "Does the person have lawful stay?"),
-        "stateReception": .init(nl: "Heeft de persoon recht op Rijksopvang?", en: "Is the person entitled to state reception?"),
-        "asylumProcedureCompleted": .init(nl: "Is de asielprocedure doorlopen?", en: "Is the asylum procedure completed?"),
+        "stateReception": .init(
+            nl: "Heeft de persoon recht op Rijksopvang?",
+            en: "Is the person entitled to state reception?"
+        ),
+        "asylumProcedureCompleted": .init(
+            nl: "Is de asielprocedure doorlopen?",
+            en: "Is the asylum procedure completed?"
+        ),
         "lastAsylumRejectionOn": .init(nl: "Datum laatste asielafwijzing", en: "Date of last asylum rejection"),
         "willingToCooperate": .init(
-            nl: "Bereid mee te werken aan een duurzame oplossing?", en: "Willing to work towards a durable solution?"),
+            nl: "Bereid mee te werken aan een duurzame oplossing?",
+            en: "Willing to work towards a durable solution?"
+        ),
         "activeAtOtherLocation": .init(nl: "Actief bij een andere LVV?", en: "Active at another LVV?"),
         "inRegionSince": .init(nl: "Aantoonbaar in de regio sinds", en: "Demonstrably in the region since"),
         "regionalTies": .init(nl: "Bindingen met de regio", en: "Ties to the region"),

@@ -17,7 +17,12 @@ enum FormFields {
 
     static func errorNode<C: HTML.BodyContext>(_ s: FormState, _ name: String, _ env: PageEnvironment) -> Node<C> {
         guard let error = s.error(name) else { return .group([]) }
-        return .p(.id(fieldId(name, s) + "-error"), .class("field-error"), .span(.class("visually-hidden"), .text(env.t("Fout: ", "Error: "))), .text(env.t(error.message)))
+        return .p(
+            .id(fieldId(name, s) + "-error"),
+            .class("field-error"),
+            .span(.class("visually-hidden"), .text(env.t("Fout: ", "Error: "))),
+            .text(env.t(error.message))
+        )
     }
 
     static func hintNode<C: HTML.BodyContext>(_ s: FormState, _ name: String, _ hint: String?) -> Node<C> {
@@ -26,8 +31,17 @@ enum FormFields {
     }
 
     /// A text-like input (`text`, `date`, `password`, `email`).
-    static func input<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, type: String = "text",
-                                           hint: String? = nil, required: Bool = false, autocomplete: String? = nil, width: String? = nil) -> Node<C> {
+    static func input<C: HTML.BodyContext>(
+        _ s: FormState,
+        _ env: PageEnvironment,
+        name: String,
+        label: String? = nil,
+        type: String = "text",
+        hint: String? = nil,
+        required: Bool = false,
+        autocomplete: String? = nil,
+        width: String? = nil
+    ) -> Node<C> {
         let hasError = s.error(name) != nil
         var attributes: [Attribute<HTML.InputContext>] = [
             .attribute(named: "type", value: type), .attribute(named: "id", value: fieldId(name, s)), .name(name),
@@ -36,42 +50,75 @@ enum FormFields {
         if required { attributes.append(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false)) }
         if let autocomplete { attributes.append(.attribute(named: "autocomplete", value: autocomplete)) }
         if hasError { attributes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { attributes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) {
+            attributes.append(.attribute(named: "aria-describedby", value: d))
+        }
         if let width { attributes.append(.class("w-" + width)) }
-        return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
-                    hintNode(s, name, hint),
-                    errorNode(s, name, env),
-                    .selfClosedElement(named: "input", attributes: attributes))
+        return .div(
+            .class(hasError ? "field has-error" : "field"),
+            .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
+            hintNode(s, name, hint),
+            errorNode(s, name, env),
+            .selfClosedElement(named: "input", attributes: attributes)
+        )
     }
 
-    static func textarea<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, hint: String? = nil, required: Bool = false) -> Node<C> {
+    static func textarea<C: HTML.BodyContext>(
+        _ s: FormState,
+        _ env: PageEnvironment,
+        name: String,
+        label: String? = nil,
+        hint: String? = nil,
+        required: Bool = false
+    ) -> Node<C> {
         let hasError = s.error(name) != nil
-        var nodes: [Node<HTML.TextAreaContext>] = [.attribute(named: "id", value: fieldId(name, s)), .name(name), .attribute(named: "rows", value: "4")]
+        var nodes: [Node<HTML.TextAreaContext>] = [
+            .attribute(named: "id", value: fieldId(name, s)), .name(name), .attribute(named: "rows", value: "4"),
+        ]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) {
+            nodes.append(.attribute(named: "aria-describedby", value: d))
+        }
         if required { nodes.append(.attribute(Attribute(name: "required", value: nil, ignoreIfValueIsEmpty: false))) }
         nodes.append(.text(s.value(name)))
-        return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
-                    hintNode(s, name, hint), errorNode(s, name, env),
-                    .textarea(.group(nodes)))
+        return .div(
+            .class(hasError ? "field has-error" : "field"),
+            .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
+            hintNode(s, name, hint),
+            errorNode(s, name, env),
+            .textarea(.group(nodes))
+        )
     }
 
     /// A drop-down; `blank` adds an empty first choice.
-    static func select<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, label: String? = nil, options: [(String, String)],
-                                            blank: String? = nil, hint: String? = nil, required: Bool = false) -> Node<C> {
+    static func select<C: HTML.BodyContext>(
+        _ s: FormState,
+        _ env: PageEnvironment,
+        name: String,
+        label: String? = nil,
+        options: [(String, String)],
+        blank: String? = nil,
+        hint: String? = nil,
+        required: Bool = false
+    ) -> Node<C> {
         let hasError = s.error(name) != nil
         let current = s.value(name)
-        var nodes: [Node<HTML.SelectContext>] = [.attribute(named: "id", value: fieldId(name, s)), .attribute(named: "name", value: name)]
+        var nodes: [Node<HTML.SelectContext>] = [
+            .attribute(named: "id", value: fieldId(name, s)), .attribute(named: "name", value: name),
+        ]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { nodes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) {
+            nodes.append(.attribute(named: "aria-describedby", value: d))
+        }
         if let blank { nodes.append(option("", blank, selected: current.isEmpty)) }
         for (value, text) in options { nodes.append(option(value, text, selected: value == current)) }
-        return .div(.class(hasError ? "field has-error" : "field"),
-                    .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
-                    hintNode(s, name, hint), errorNode(s, name, env),
-                    .select(.group(nodes)))
+        return .div(
+            .class(hasError ? "field has-error" : "field"),
+            .label(.for(fieldId(name, s)), .text((label ?? env.t(s.label(name))) + (required ? " *" : ""))),
+            hintNode(s, name, hint),
+            errorNode(s, name, env),
+            .select(.group(nodes))
+        )
     }
 
     static func option(_ value: String, _ text: String, selected: Bool) -> Node<HTML.SelectContext> {
@@ -83,8 +130,17 @@ enum FormFields {
     }
 
     /// Radio buttons or check boxes in a fieldset with a legend.
-    static func choices<C: HTML.BodyContext>(_ s: FormState, _ env: PageEnvironment, name: String, legend: String? = nil, options: [(String, String)],
-                                             multiple: Bool = false, hint: String? = nil, required: Bool = false, inline: Bool = false) -> Node<C> {
+    static func choices<C: HTML.BodyContext>(
+        _ s: FormState,
+        _ env: PageEnvironment,
+        name: String,
+        legend: String? = nil,
+        options: [(String, String)],
+        multiple: Bool = false,
+        hint: String? = nil,
+        required: Bool = false,
+        inline: Bool = false
+    ) -> Node<C> {
         let hasError = s.error(name) != nil
         let selected = Set(s.values(name))
         var items: [Node<HTML.BodyContext>] = []
@@ -94,13 +150,23 @@ enum FormFields {
                 .attribute(named: "type", value: multiple ? "checkbox" : "radio"), .attribute(named: "id", value: id),
                 .name(name), .attribute(named: "value", value: value),
             ]
-            if selected.contains(value) { attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false)) }
-            items.append(.div(.class("choice"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(text))))
+            if selected.contains(value) {
+                attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false))
+            }
+            items.append(
+                .div(
+                    .class("choice"),
+                    .selfClosedElement(named: "input", attributes: attributes),
+                    .label(.for(id), .text(text))
+                )
+            )
         }
         let legendNodes: [Node<HTML.BodyContext>] = [.text((legend ?? env.t(s.label(name))) + (required ? " *" : ""))]
         var fieldsetNodes: [Node<HTML.BodyContext>] = [.element(named: "legend", nodes: legendNodes)]
         if hasError { fieldsetNodes.append(.attribute(named: "aria-invalid", value: "true")) }
-        if let d = describedBy(name, s, hint: hint != nil, error: hasError) { fieldsetNodes.append(.attribute(named: "aria-describedby", value: d)) }
+        if let d = describedBy(name, s, hint: hint != nil, error: hasError) {
+            fieldsetNodes.append(.attribute(named: "aria-describedby", value: d))
+        }
         fieldsetNodes.append(.attribute(named: "id", value: fieldId(name, s)))
         fieldsetNodes.append(hintNode(s, name, hint))
         fieldsetNodes.append(errorNode(s, name, env))
@@ -112,18 +178,37 @@ enum FormFields {
     static func checkbox<C: HTML.BodyContext>(_ s: FormState, name: String, label: String) -> Node<C> {
         let id = fieldId(name, s)
         var attributes: [Attribute<HTML.InputContext>] = [
-            .attribute(named: "type", value: "checkbox"), .attribute(named: "id", value: id), .name(name), .attribute(named: "value", value: "true"),
+            .attribute(named: "type", value: "checkbox"), .attribute(named: "id", value: id), .name(name),
+            .attribute(named: "value", value: "true"),
         ]
-        if ["true", "on"].contains(s.value(name)) { attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false)) }
-        return .div(.class("field choice"), .selfClosedElement(named: "input", attributes: attributes), .label(.for(id), .text(label)))
+        if ["true", "on"].contains(s.value(name)) {
+            attributes.append(Attribute(name: "checked", value: nil, ignoreIfValueIsEmpty: false))
+        }
+        return .div(
+            .class("field choice"),
+            .selfClosedElement(named: "input", attributes: attributes),
+            .label(.for(id), .text(label))
+        )
     }
 
     static func hidden<C: HTML.BodyContext>(_ name: String, _ value: String) -> Node<C> {
-        .selfClosedElement(named: "input", attributes: [Attribute<HTML.InputContext>.attribute(named: "type", value: "hidden"), .name(name), .attribute(named: "value", value: value)])
+        .selfClosedElement(
+            named: "input",
+            attributes: [
+                Attribute<HTML.InputContext>.attribute(named: "type", value: "hidden"), .name(name),
+                .attribute(named: "value", value: value),
+            ]
+        )
     }
 
     static func submit<C: HTML.BodyContext>(_ label: String, secondary: Bool = false) -> Node<C> {
-        .element(named: "button", nodes: [Node<HTML.ButtonContext>.attribute(named: "type", value: "submit"), .class(secondary ? "button secondary" : "button"), .text(label)])
+        .element(
+            named: "button",
+            nodes: [
+                Node<HTML.ButtonContext>.attribute(named: "type", value: "submit"),
+                .class(secondary ? "button secondary" : "button"), .text(label),
+            ]
+        )
     }
 
     /// The summary at the top of a form listing every error, each linking to its field.
@@ -136,14 +221,27 @@ enum FormFields {
             let label = known ? env.t(s.label(error.field)) + ": " : ""
             items.append(.li(.a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))))
         }
-        return .div(.class("error-summary"), .attribute(named: "role", value: "alert"), .attribute(named: "tabindex", value: "-1"),
-                    .h2(.text(env.t("Controleer het formulier", "Please check the form"))),
-                    .ul(.group(items)))
+        return .div(
+            .class("error-summary"),
+            .attribute(named: "role", value: "alert"),
+            .attribute(named: "tabindex", value: "-1"),
+            .h2(.text(env.t("Controleer het formulier", "Please check the form"))),
+            .ul(.group(items))
+        )
     }
 
     /// A POST form with the CSRF token and, for changes to a case, the version it was based on.
-    static func form<C: HTML.BodyContext>(action: String, env: PageEnvironment, version: Int? = nil, _ content: [Node<HTML.FormContext>]) -> Node<C> {
-        var nodes: [Node<HTML.FormContext>] = [.action(action), .method(.post), .attribute(Attribute(name: "novalidate", value: nil, ignoreIfValueIsEmpty: false)), hidden("_csrf", env.csrfToken)]
+    static func form<C: HTML.BodyContext>(
+        action: String,
+        env: PageEnvironment,
+        version: Int? = nil,
+        _ content: [Node<HTML.FormContext>]
+    ) -> Node<C> {
+        var nodes: [Node<HTML.FormContext>] = [
+            .action(action), .method(.post),
+            .attribute(Attribute(name: "novalidate", value: nil, ignoreIfValueIsEmpty: false)),
+            hidden("_csrf", env.csrfToken),
+        ]
         if let version { nodes.append(hidden("version", String(version))) }
         return .form(.group(nodes + content))
     }

@@ -12,7 +12,11 @@ enum Labels {
             .sorted { $0.1.localizedStandardCompare($1.1) == .orderedAscending }
     }
 
-    static func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ env: PageEnvironment, _ label: (T) -> LocalizedText) -> [(String, String)] where T.RawValue == String {
+    static func options<T: RawRepresentable & CaseIterable>(
+        _ type: T.Type,
+        _ env: PageEnvironment,
+        _ label: (T) -> LocalizedText
+    ) -> [(String, String)] where T.RawValue == String {
         T.allCases.map { ($0.rawValue, env.t(label($0))) }
     }
 
@@ -34,10 +38,20 @@ enum Labels {
     /// One line describing an event for the timeline.
     /// Names what an event refers to (which procedure, which action item) from the case as the
     /// user may see it.
-    static func describe(_ change: CaseChange, _ env: PageEnvironment, reasons: [OutflowReason], in view: CaseView) -> String {
+    static func describe(
+        _ change: CaseChange,
+        _ env: PageEnvironment,
+        reasons: [OutflowReason],
+        in view: CaseView
+    ) -> String {
         switch change {
         case .referred(let r, _, let previous):
-            return env.t("Aangemeld via \(env.t(r.channel.label).lowercased())", "Referred via \(env.t(r.channel.label).lowercased())") + (previous == nil ? "" : env.t(" (terugkerende persoon, nieuw traject)", " (returning person, new trajectory)"))
+            return env.t(
+                "Aangemeld via \(env.t(r.channel.label).lowercased())",
+                "Referred via \(env.t(r.channel.label).lowercased())"
+            )
+                + (previous == nil
+                    ? "" : env.t(" (terugkerende persoon, nieuw traject)", " (returning person, new trajectory)"))
         case .intakeRecorded:
             return env.t("Intake vastgelegd", "Intake recorded")
         case .admissionDecided(let d):
@@ -55,50 +69,76 @@ enum Labels {
             return env.t("Ingediend: ", "Submitted: ") + env.t(p.kind.label)
         case .procedureDecided(let id, let outcome, _, let reportedBy):
             let kind = view.procedures?.first { $0.id == id }.map { env.t($0.kind.label) }
-            let reporter = reportedBy.map { env.t(" (gemeld door ", " (reported by ") + env.t($0.label).lowercased() + ")" } ?? ""
+            let reporter =
+                reportedBy.map { env.t(" (gemeld door ", " (reported by ") + env.t($0.label).lowercased() + ")" } ?? ""
             return env.t("Beslissing op ", "Decision on ") + (kind ?? env.t("procedure", "procedure")) + ": "
                 + env.t(outcome.label) + reporter
         case .outflowRecorded(let o):
-            let label = reasons.first { $0.code == o.reasonCode }?.label ?? LocalizedText(nl: o.reasonCode, en: o.reasonCode)
+            let label =
+                reasons.first { $0.code == o.reasonCode }?.label ?? LocalizedText(nl: o.reasonCode, en: o.reasonCode)
             return env.t("Uitstroom: ", "Outflow: ") + env.t(label) + " (" + env.t(o.category.label).lowercased() + ")"
         case .noteAdded(let n):
-            return env.t("Notitie (\(env.t(n.classification.label).lowercased()))", "Note (\(env.t(n.classification.label).lowercased()))")
+            return env.t(
+                "Notitie (\(env.t(n.classification.label).lowercased()))",
+                "Note (\(env.t(n.classification.label).lowercased()))"
+            )
         case .milestoneAdjusted(let a):
             let what = milestoneName(a.key, env)
             switch a.kind {
-            case .suspend: return env.t("Termijn opgeschort: ", "Deadline suspended: ") + what + (a.reason.map { " — " + $0 } ?? "")
+            case .suspend:
+                return env.t("Termijn opgeschort: ", "Deadline suspended: ") + what
+                    + (a.reason.map { " — " + $0 } ?? "")
             case .resume: return env.t("Termijn hervat: ", "Deadline resumed: ") + what
-            case .extend: return env.t("Termijn verlengd tot \(a.until?.description ?? "?"): ", "Deadline extended to \(a.until?.description ?? "?"): ") + what + (a.reason.map { " — " + $0 } ?? "")
-            case .skip: return env.t("Termijn vervallen: ", "Deadline skipped: ") + what + (a.reason.map { " — " + $0 } ?? "")
+            case .extend:
+                return env.t(
+                    "Termijn verlengd tot \(a.until?.description ?? "?"): ",
+                    "Deadline extended to \(a.until?.description ?? "?"): "
+                ) + what + (a.reason.map { " — " + $0 } ?? "")
+            case .skip:
+                return env.t("Termijn vervallen: ", "Deadline skipped: ") + what + (a.reason.map { " — " + $0 } ?? "")
             }
         case .reviewHeld:
             return env.t("Besproken in het LSO", "Reviewed in the case meeting")
         case .actionItemAssigned(let item):
-            return env.t("Actiepunt voor \(env.t(item.party.label)) (uiterlijk \(item.dueOn)): ", "Action item for \(env.t(item.party.label)) (due \(item.dueOn)): ") + item.text
+            return env.t(
+                "Actiepunt voor \(env.t(item.party.label)) (uiterlijk \(item.dueOn)): ",
+                "Action item for \(env.t(item.party.label)) (due \(item.dueOn)): "
+            ) + item.text
         case .actionItemCompleted(let id, _):
             guard let item = view.actionItems?.first(where: { $0.id == id }) else {
                 return env.t("Actiepunt afgerond", "Action item completed")
             }
-            return env.t("Actiepunt van \(env.t(item.party.label)) afgerond: ", "Action item for \(env.t(item.party.label)) completed: ")
+            return env.t(
+                "Actiepunt van \(env.t(item.party.label)) afgerond: ",
+                "Action item for \(env.t(item.party.label)) completed: "
+            )
                 + item.text
         case .meetingDecisionRecorded(let d):
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
         case .escalated(let e):
-            return env.t("Opgeschaald naar ", "Escalated to ") + (EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level) + ": " + e.question
+            return env.t("Opgeschaald naar ", "Escalated to ")
+                + (EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level) + ": " + e.question
         case .escalationDecided(_, let decision, _):
             return env.t("Besluit na opschaling: ", "Decision after escalation: ") + decision
         case .committeeRequested(let r):
-            return env.t("Voorgelegd aan de commissie schrijnende gevallen: ", "Put to the hardship committee: ") + r.request
+            return env.t("Voorgelegd aan de commissie schrijnende gevallen: ", "Put to the hardship committee: ")
+                + r.request
         case .committeeAdvised(_, let advice, _):
             return env.t("Advies commissie: ", "Committee advice: ") + advice
         case .transferRequested(let t):
             return env.t("Overdracht aangevraagd: ", "Transfer requested: ") + t.reason
         case .transferDecided(_, let accepted, _, let note):
-            return (accepted ? env.t("Overdracht geaccepteerd", "Transfer accepted") : env.t("Overdracht afgewezen", "Transfer declined")) + (note.map { ": " + $0 } ?? "")
+            return
+                (accepted
+                ? env.t("Overdracht geaccepteerd", "Transfer accepted")
+                : env.t("Overdracht afgewezen", "Transfer declined")) + (note.map { ": " + $0 } ?? "")
         case .biometricsRecorded(let b):
             return biometrics(b, env) + (b.note.map { ": " + $0 } ?? "")
         case .duplicateResolved(let r):
-            return env.t("Mogelijke dubbele registratie (sterkte \(strength(r.strength, env))): ", "Possible duplicate registration (strength \(strength(r.strength, env))): ")
+            return env.t(
+                "Mogelijke dubbele registratie (sterkte \(strength(r.strength, env))): ",
+                "Possible duplicate registration (strength \(strength(r.strength, env))): "
+            )
                 + env.t(r.kind.label) + (r.note.map { " — " + $0 } ?? "")
         }
     }
@@ -118,8 +158,14 @@ enum Labels {
 
     /// "Biometrically identified on …, V-number confirmed", or that it was not done.
     static func biometrics(_ b: BiometricIdentification, _ env: PageEnvironment) -> String {
-        guard b.identified else { return env.t("Biometrische identificatie niet gelukt (\(b.on))", "Biometric identification not possible (\(b.on))") }
-        return env.t("Biometrisch geïdentificeerd op \(b.on)", "Biometrically identified on \(b.on)") + (b.vNumberCheck.map { ", " + env.t($0.label).lowercased() } ?? "")
+        guard b.identified else {
+            return env.t(
+                "Biometrische identificatie niet gelukt (\(b.on))",
+                "Biometric identification not possible (\(b.on))"
+            )
+        }
+        return env.t("Biometrisch geïdentificeerd op \(b.on)", "Biometrically identified on \(b.on)")
+            + (b.vNumberCheck.map { ", " + env.t($0.label).lowercased() } ?? "")
     }
 
     /// A match strength in words.

@@ -19,7 +19,17 @@ enum Layout {
                 .a(.class("skip-link"), .href("#main"), .text(env.t("Naar de inhoud", "Skip to content"))),
                 header(env),
                 .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(main)),
-                .footer(.class("site-footer"), .p(.text(env.t("Koers — registratie en casusregie voor de LVV", "Koers — registration and case coordination for the LVV"))))
+                .footer(
+                    .class("site-footer"),
+                    .p(
+                        .text(
+                            env.t(
+                                "Koers — registratie en casusregie voor de LVV",
+                                "Koers — registration and case coordination for the LVV"
+                            )
+                        )
+                    )
+                )
             )
         )
         return html.render()
@@ -45,18 +55,32 @@ enum Layout {
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
-        let switchHref = "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        let switchHref =
+            "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
         var account: [Node<HTML.BodyContext>] = [
-            .a(.href(switchHref), .attribute(named: "lang", value: other.rawValue), .attribute(named: "hreflang", value: other.rawValue), .text(other == .en ? "English" : "Nederlands")),
+            .a(
+                .href(switchHref),
+                .attribute(named: "lang", value: other.rawValue),
+                .attribute(named: "hreflang", value: other.rawValue),
+                .text(other == .en ? "English" : "Nederlands")
+            )
         ]
         if let actor = env.actor {
             account.append(.span(.class("who"), .text("\(actor.displayName) · \(actor.organisationName)")))
-            account.append(FormFields.form(action: "/logout", env: env, [FormFields.submit(env.t("Afmelden", "Sign out"), secondary: true)]))
+            account.append(
+                FormFields.form(
+                    action: "/logout",
+                    env: env,
+                    [FormFields.submit(env.t("Afmelden", "Sign out"), secondary: true)]
+                )
+            )
         }
-        return .header(.class("site-header"),
-                       .div(.class("brand"), .a(.href(env.actor == nil ? "/login" : "/"), .text("Koers"))),
-                       .nav(.attribute(named: "aria-label", value: env.t("Hoofdmenu", "Main menu")), .ul(.group(nav))),
-                       .div(.class("account"), .group(account)))
+        return .header(
+            .class("site-header"),
+            .div(.class("brand"), .a(.href(env.actor == nil ? "/login" : "/"), .text("Koers"))),
+            .nav(.attribute(named: "aria-label", value: env.t("Hoofdmenu", "Main menu")), .ul(.group(nav))),
+            .div(.class("account"), .group(account))
+        )
     }
 
     static func link(_ env: PageEnvironment, _ href: String, _ text: String) -> Node<HTML.BodyContext> {
@@ -70,17 +94,40 @@ enum Layout {
 /// Turns rendered pages into responses.
 enum Pages {
     static func html(_ body: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: body)))
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: body))
+        )
     }
 
-    static func page(_ env: PageEnvironment, title: String, status: HTTPResponse.Status = .ok, _ main: [Node<HTML.BodyContext>]) -> Response {
+    static func page(
+        _ env: PageEnvironment,
+        title: String,
+        status: HTTPResponse.Status = .ok,
+        _ main: [Node<HTML.BodyContext>]
+    ) -> Response {
         html(Layout.document(env, title: title, main: main), status: status)
     }
 
     /// An error page that needs no signed-in user.
-    static func plainError(status: HTTPResponse.Status, language: KoersCore.Language, title: LocalizedText, message: LocalizedText, actor: Actor? = nil) -> Response {
+    static func plainError(
+        status: HTTPResponse.Status,
+        language: KoersCore.Language,
+        title: LocalizedText,
+        message: LocalizedText,
+        actor: Actor? = nil
+    ) -> Response {
         let env = PageEnvironment(language: language, actor: actor, csrfToken: "", path: "/")
-        return page(env, title: env.t(title), status: status, [.h1(.text(env.t(title))), .p(.text(env.t(message))), .p(.a(.href("/"), .text(env.t("Naar de startpagina", "Go to the start page"))))])
+        return page(
+            env,
+            title: env.t(title),
+            status: status,
+            [
+                .h1(.text(env.t(title))), .p(.text(env.t(message))),
+                .p(.a(.href("/"), .text(env.t("Naar de startpagina", "Go to the start page")))),
+            ]
+        )
     }
 
     /// 303 to another page after a successful POST.

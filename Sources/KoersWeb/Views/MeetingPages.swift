@@ -5,47 +5,134 @@ import Plot
 
 /// Casusoverleg pages: the list with a form to convene, one meeting with its agenda, and the minutes.
 enum MeetingPages {
-    static func list(_ env: PageEnvironment, meetings: [Meeting], locations: [Location], chairable: [Location], form: FormState) -> [Node<HTML.BodyContext>] {
+    static func list(
+        _ env: PageEnvironment,
+        meetings: [Meeting],
+        locations: [Location],
+        chairable: [Location],
+        form: FormState
+    ) -> [Node<HTML.BodyContext>] {
         let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
         var rows: [Node<HTML.TableContext>] = []
         for m in meetings {
-            rows.append(.tr(.td(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))), .td(.text(names[m.locationId] ?? "")),
-                            .td(.text(m.chairName)), .td(.text(String(m.agenda.count)))))
+            rows.append(
+                .tr(
+                    .td(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))),
+                    .td(.text(names[m.locationId] ?? "")),
+                    .td(.text(m.chairName)),
+                    .td(.text(String(m.agenda.count)))
+                )
+            )
         }
         var main: [Node<HTML.BodyContext>] = [.h1(.text(env.t("Casusoverleg (LSO)", "Case meetings (LSO)")))]
-        main.append(rows.isEmpty ? .p(.text(env.t("Nog geen overleggen.", "No meetings yet."))) :
-            .table(.thead(.tr(.th(.text(env.t("Datum", "Date"))), .th(.text(env.t("Locatie", "Location"))), .th(.text(env.t("Voorzitter", "Chair"))), .th(.text(env.t("Dossiers", "Cases"))))), .tbody(.group(rows))))
+        main.append(
+            rows.isEmpty
+                ? .p(.text(env.t("Nog geen overleggen.", "No meetings yet.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Datum", "Date"))),
+                            .th(.text(env.t("Locatie", "Location"))),
+                            .th(.text(env.t("Voorzitter", "Chair"))),
+                            .th(.text(env.t("Dossiers", "Cases")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                )
+        )
         if !chairable.isEmpty {
             var fields: [Node<HTML.FormContext>] = []
             if chairable.count > 1 {
-                fields.append(FormFields.select(form, env, name: "locationId", label: env.t("Locatie", "Location"), options: chairable.map { ($0.id.uuidString, $0.name) }, blank: env.t("— kies —", "— choose —"), required: true))
+                fields.append(
+                    FormFields.select(
+                        form,
+                        env,
+                        name: "locationId",
+                        label: env.t("Locatie", "Location"),
+                        options: chairable.map { ($0.id.uuidString, $0.name) },
+                        blank: env.t("— kies —", "— choose —"),
+                        required: true
+                    )
+                )
             }
             let rest: [Node<HTML.FormContext>] = [
-                FormFields.input(form, env, name: "heldOn", label: env.t("Datum van het overleg", "Meeting date"), type: "date", required: true, width: "10"),
-                FormFields.choices(form, env, name: "partiesPresent", legend: env.t("Aanwezige partijen", "Parties present"),
-                                   options: [Party.municipality, .ngo, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) }, multiple: true, required: true, inline: true),
+                FormFields.input(
+                    form,
+                    env,
+                    name: "heldOn",
+                    label: env.t("Datum van het overleg", "Meeting date"),
+                    type: "date",
+                    required: true,
+                    width: "10"
+                ),
+                FormFields.choices(
+                    form,
+                    env,
+                    name: "partiesPresent",
+                    legend: env.t("Aanwezige partijen", "Parties present"),
+                    options: [Party.municipality, .ngo, .ind, .dtv, .avim].map { ($0.rawValue, env.t($0.label)) },
+                    multiple: true,
+                    required: true,
+                    inline: true
+                ),
                 FormFields.submit(env.t("Overleg beleggen", "Convene the meeting")),
             ]
             fields += rest
-            main.append(.section(.h2(.text(env.t("Nieuw overleg", "New meeting"))),
-                                 .p(.class("hint"), .text(env.t("De agenda stelt zich samen uit de dossiers die aan tafel moeten: toelatingsbesluiten, uitzonderingen, verlopen termijnen, periodieke besprekingen en actiepunten.",
-                                                               "The agenda builds itself from the cases that need the table: admission decisions, exceptions, overdue deadlines, periodic reviews and action items."))),
-                                 FormFields.errorSummary(form, env), FormFields.form(action: "/meetings", env: env, fields)))
+            main.append(
+                .section(
+                    .h2(.text(env.t("Nieuw overleg", "New meeting"))),
+                    .p(
+                        .class("hint"),
+                        .text(
+                            env.t(
+                                "De agenda stelt zich samen uit de dossiers die aan tafel moeten: toelatingsbesluiten, uitzonderingen, verlopen termijnen, periodieke besprekingen en actiepunten.",
+                                "The agenda builds itself from the cases that need the table: admission decisions, exceptions, overdue deadlines, periodic reviews and action items."
+                            )
+                        )
+                    ),
+                    FormFields.errorSummary(form, env),
+                    FormFields.form(action: "/meetings", env: env, fields)
+                )
+            )
         }
         return main
     }
 
-    static func meeting(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry], mayChair: Bool, openCases: [CaseListItem], errors: [UUID: FormState], today: Day,
-                        outflowReasons: [OutflowReason]) -> [Node<HTML.BodyContext>] {
+    static func meeting(
+        _ env: PageEnvironment,
+        meeting m: Meeting,
+        location: String,
+        entries: [AgendaEntry],
+        mayChair: Bool,
+        openCases: [CaseListItem],
+        errors: [UUID: FormState],
+        today: Day,
+        outflowReasons: [OutflowReason]
+    ) -> [Node<HTML.BodyContext>] {
         let base = "/meetings/\(m.id.uuidString.lowercased())"
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(env.t("Casusoverleg ", "Case meeting ") + location + " — " + m.heldOn.description)),
-            .p(.text(env.t("Voorzitter: ", "Chair: ") + m.chairName + " · " + env.t("Aanwezig: ", "Present: ") + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ")),
-               .text(" · "), .a(.href(base + "/minutes"), .text(env.t("Verslag", "Minutes")))),
+            .p(
+                .text(
+                    env.t("Voorzitter: ", "Chair: ") + m.chairName + " · " + env.t("Aanwezig: ", "Present: ")
+                        + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ")
+                ),
+                .text(" · "),
+                .a(.href(base + "/minutes"), .text(env.t("Verslag", "Minutes")))
+            ),
         ]
         if m.heldOn > today {
-            main.append(.p(.class("notice"), .text(env.t("Dit overleg is gepland; besluiten worden vanaf \(m.heldOn) vastgelegd. Werk de agenda vlak voor het overleg bij.",
-                                                          "This meeting is planned; decisions are recorded from \(m.heldOn). Update the agenda just before the meeting."))))
+            main.append(
+                .p(
+                    .class("notice"),
+                    .text(
+                        env.t(
+                            "Dit overleg is gepland; besluiten worden vanaf \(m.heldOn) vastgelegd. Werk de agenda vlak voor het overleg bij.",
+                            "This meeting is planned; decisions are recorded from \(m.heldOn). Update the agenda just before the meeting."
+                        )
+                    )
+                )
+            )
         }
         var items: [Node<HTML.ListContext>] = []
         for (index, e) in entries.enumerated() {
@@ -55,34 +142,75 @@ enum MeetingPages {
                 .p(.class("meta"), .text(reasons(env, e))),
             ]
             for d in e.decisions {
-                content.append(.div(.class("decision"), .p(.strong(.text(env.t("Besluit: ", "Decision: ") + d.text))),
-                                    .ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) }))))
+                content.append(
+                    .div(
+                        .class("decision"),
+                        .p(.strong(.text(env.t("Besluit: ", "Decision: ") + d.text))),
+                        .ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) }))
+                    )
+                )
             }
             if mayChair {
-                let up: [Node<HTML.FormContext>] = [FormFields.hidden("trajectoryId", id), FormFields.submit(env.t("Omhoog", "Move up"), secondary: true)]
-                let down: [Node<HTML.FormContext>] = [FormFields.hidden("trajectoryId", id), FormFields.submit(env.t("Omlaag", "Move down"), secondary: true)]
-                content.append(.div(.class("inline-form"),
-                    .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
-                    .if(index < entries.count - 1, FormFields.form(action: base + "/agenda/down", env: env, down))))
+                let up: [Node<HTML.FormContext>] = [
+                    FormFields.hidden("trajectoryId", id),
+                    FormFields.submit(env.t("Omhoog", "Move up"), secondary: true),
+                ]
+                let down: [Node<HTML.FormContext>] = [
+                    FormFields.hidden("trajectoryId", id),
+                    FormFields.submit(env.t("Omlaag", "Move down"), secondary: true),
+                ]
+                content.append(
+                    .div(
+                        .class("inline-form"),
+                        .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
+                        .if(index < entries.count - 1, FormFields.form(action: base + "/agenda/down", env: env, down))
+                    )
+                )
                 if e.decisions.isEmpty && !e.stage.isClosed && m.heldOn <= today {
-                    content.append(decisionForm(env, base: base, entry: e, form: errors[e.item.trajectoryId] ?? FormState(), reasons: outflowReasons))
+                    content.append(
+                        decisionForm(
+                            env,
+                            base: base,
+                            entry: e,
+                            form: errors[e.item.trajectoryId] ?? FormState(),
+                            reasons: outflowReasons
+                        )
+                    )
                 }
             }
             items.append(.li(.class("agenda-item"), .id("case-\(id)"), .group(content)))
         }
-        main.append(.section(.h2(.text(env.t("Agenda", "Agenda") + " (\(entries.count))")),
-                             entries.isEmpty ? .p(.text(env.t("Geen dossiers op de agenda.", "No cases on the agenda."))) : .ol(.class("agenda"), .group(items))))
+        main.append(
+            .section(
+                .h2(.text(env.t("Agenda", "Agenda") + " (\(entries.count))")),
+                entries.isEmpty
+                    ? .p(.text(env.t("Geen dossiers op de agenda.", "No cases on the agenda.")))
+                    : .ol(.class("agenda"), .group(items))
+            )
+        )
         if mayChair {
-            let refresh: [Node<HTML.FormContext>] = [FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)]
+            let refresh: [Node<HTML.FormContext>] = [
+                FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)
+            ]
             let add: [Node<HTML.FormContext>] = [
-                FormFields.select(FormState().scoped("add-"), env, name: "trajectoryId", label: env.t("Dossier toevoegen", "Add a case"),
-                                  options: openCases.filter { c in !entries.contains { $0.item.trajectoryId == c.trajectoryId } }.map { ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))") },
-                                  blank: env.t("— kies —", "— choose —")),
+                FormFields.select(
+                    FormState().scoped("add-"),
+                    env,
+                    name: "trajectoryId",
+                    label: env.t("Dossier toevoegen", "Add a case"),
+                    options: openCases.filter { c in !entries.contains { $0.item.trajectoryId == c.trajectoryId } }.map
+                    { ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))") },
+                    blank: env.t("— kies —", "— choose —")
+                ),
                 FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
             ]
-            main.append(.section(.h2(.text(env.t("Voorzitter", "Chair"))),
-                                 FormFields.form(action: base + "/agenda/refresh", env: env, refresh),
-                                 FormFields.form(action: base + "/agenda", env: env, add)))
+            main.append(
+                .section(
+                    .h2(.text(env.t("Voorzitter", "Chair"))),
+                    FormFields.form(action: base + "/agenda/refresh", env: env, refresh),
+                    FormFields.form(action: base + "/agenda", env: env, add)
+                )
+            )
         }
         return main
     }
@@ -91,7 +219,10 @@ enum MeetingPages {
     static let decisionLabels: [String: LocalizedText] = [
         "decision": LocalizedText(nl: "Besluit van het overleg", en: "The meeting's decision"),
         "outcome": LocalizedText(nl: "Toelatingsbesluit", en: "Admission decision"),
-        "motivation": LocalizedText(nl: "Motivering (verplicht bij uitzondering)", en: "Motivation (required for an exception)"),
+        "motivation": LocalizedText(
+            nl: "Motivering (verplicht bij uitzondering)",
+            en: "Motivation (required for an exception)"
+        ),
         "party": LocalizedText(nl: "Actiepunt voor", en: "Action item for"),
         "text": LocalizedText(nl: "Actiepunt", en: "Action item"),
         "followUp": LocalizedText(nl: "Vervolgstap", en: "Follow-up"),
@@ -104,7 +235,11 @@ enum MeetingPages {
     /// One agenda case's decision form. Its field ids are scoped by the case, so that eight forms
     /// on one page keep unique ids and the error summary links to this form's fields.
     static func decisionForm(
-        _ env: PageEnvironment, base: String, entry e: AgendaEntry, form: FormState, reasons: [OutflowReason]
+        _ env: PageEnvironment,
+        base: String,
+        entry e: AgendaEntry,
+        form: FormState,
+        reasons: [OutflowReason]
     ) -> Node<HTML.BodyContext> {
         let id = e.item.trajectoryId.uuidString.lowercased()
         let s = form.scoped("d-" + String(id.prefix(8)) + "-").labelled(decisionLabels)
@@ -115,27 +250,51 @@ enum MeetingPages {
         if e.stage == .intake {
             fields.append(
                 FormFields.select(
-                    s, env, name: "outcome", options: AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) },
-                    blank: env.t("— geen —", "— none —")))
+                    s,
+                    env,
+                    name: "outcome",
+                    options: AdmissionDecision.Outcome.allCases.map { ($0.rawValue, env.t($0.label)) },
+                    blank: env.t("— geen —", "— none —")
+                )
+            )
             fields.append(
                 FormFields.select(
-                    s, env, name: "rejectionReason", options: Labels.options(RejectionReason.self, env) { $0.label },
-                    blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")))
+                    s,
+                    env,
+                    name: "rejectionReason",
+                    options: Labels.options(RejectionReason.self, env) { $0.label },
+                    blank: env.t("— alleen bij afwijzing —", "— only when rejecting —")
+                )
+            )
             fields.append(FormFields.textarea(s, env, name: "motivation"))
         }
         if e.stage == .active {
             fields.append(
                 FormFields.select(
-                    s, env, name: "perspective", options: Labels.options(Perspective.self, env) { $0.label },
-                    blank: env.t("— ongewijzigd —", "— unchanged —")))
+                    s,
+                    env,
+                    name: "perspective",
+                    options: Labels.options(Perspective.self, env) { $0.label },
+                    blank: env.t("— ongewijzigd —", "— unchanged —")
+                )
+            )
             fields.append(
-                FormFields.checkbox(s, name: "reviewed", label: env.t("Geldt als periodieke bespreking", "Counts as the periodic review")))
+                FormFields.checkbox(
+                    s,
+                    name: "reviewed",
+                    label: env.t("Geldt als periodieke bespreking", "Counts as the periodic review")
+                )
+            )
         }
         let parties: [Party] = [.ngo, .municipality, .ind, .dtv, .avim]
         let actionItem: [Node<HTML.FormContext>] = [
             FormFields.select(
-                s, env, name: "party", options: parties.map { ($0.rawValue, env.t($0.label)) },
-                blank: env.t("— geen actiepunt —", "— no action item —")),
+                s,
+                env,
+                name: "party",
+                options: parties.map { ($0.rawValue, env.t($0.label)) },
+                blank: env.t("— geen actiepunt —", "— no action item —")
+            ),
             FormFields.input(s, env, name: "text"),
             FormFields.input(s, env, name: "dueOn", type: "date", width: "10"),
         ]
@@ -154,28 +313,46 @@ enum MeetingPages {
         let followUp: [Node<HTML.FormContext>] = [
             FormFields.select(s, env, name: "followUp", options: followUps, blank: env.t("— geen —", "— none —")),
             FormFields.select(
-                s, env, name: "level", options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
-                blank: env.t("— kies —", "— choose —")),
+                s,
+                env,
+                name: "level",
+                options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                blank: env.t("— kies —", "— choose —")
+            ),
             FormFields.textarea(s, env, name: "question"),
             FormFields.textarea(s, env, name: "proposedDecision"),
             FormFields.textarea(s, env, name: "request"),
             FormFields.choices(
-                s, env, name: "sharedSections",
-                options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) }, multiple: true,
-                inline: true),
+                s,
+                env,
+                name: "sharedSections",
+                options: CommitteeCommands.shareable.map { ($0.rawValue, env.t(CasePage.sectionLabel($0))) },
+                multiple: true,
+                inline: true
+            ),
             FormFields.select(s, env, name: "reason", options: outflowOptions, blank: env.t("— kies —", "— choose —")),
         ]
-        let followUpErrors = ["followUp", "level", "question", "proposedDecision", "request", "sharedSections", "reason"]
-            .contains { s.error($0) != nil }
+        let followUpErrors = [
+            "followUp", "level", "question", "proposedDecision", "request", "sharedSections", "reason",
+        ]
+        .contains { s.error($0) != nil }
         var folded: [Node<HTML.FormContext>] = []
-        if followUpErrors { folded.append(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false))) }
+        if followUpErrors {
+            folded.append(.attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)))
+        }
         folded.append(
             .element(
                 named: "summary",
                 nodes: [
                     Node<HTML.FormContext>.text(
-                        env.t("Vervolgstap: opschalen, commissie of beëindigen", "Follow-up: escalate, committee or end"))
-                ]))
+                        env.t(
+                            "Vervolgstap: opschalen, commissie of beëindigen",
+                            "Follow-up: escalate, committee or end"
+                        )
+                    )
+                ]
+            )
+        )
         folded.append(.group(followUp))
         fields.append(.element(named: "details", nodes: folded))
         fields.append(FormFields.hidden("trajectoryId", id))
@@ -191,12 +368,20 @@ enum MeetingPages {
     static func reasons(_ env: PageEnvironment, _ e: AgendaEntry) -> String {
         e.item.reasons.map { reason in
             guard reason == .actionItemDue, !e.dueActionItems.isEmpty else { return env.t(reason.label) }
-            let items = e.dueActionItems.map { "‘\($0.text)’ (" + env.t($0.party.label) + ", " + env.t("uiterlijk ", "due ") + $0.dueOn.description + ")" }
+            let items = e.dueActionItems.map {
+                "‘\($0.text)’ (" + env.t($0.party.label) + ", " + env.t("uiterlijk ", "due ") + $0.dueOn.description
+                    + ")"
+            }
             return env.t(reason.label) + ": " + items.joined(separator: "; ")
         }.joined(separator: " · ")
     }
 
-    static func minutes(_ env: PageEnvironment, meeting m: Meeting, location: String, entries: [AgendaEntry]) -> [Node<HTML.BodyContext>] {
+    static func minutes(
+        _ env: PageEnvironment,
+        meeting m: Meeting,
+        location: String,
+        entries: [AgendaEntry]
+    ) -> [Node<HTML.BodyContext>] {
         var items: [Node<HTML.ListContext>] = []
         for e in entries {
             var content: [Node<HTML.BodyContext>] = [.h3(.text(e.name)), .p(.class("meta"), .text(reasons(env, e)))]
@@ -210,9 +395,27 @@ enum MeetingPages {
             items.append(.li(.group(content)))
         }
         return [
-            .h1(.text(env.t("Verslag casusoverleg ", "Minutes of the case meeting ") + location + " — " + m.heldOn.description)),
-            .p(.text(env.t("Voorzitter: ", "Chair: ") + m.chairName + ". " + env.t("Aanwezig: ", "Present: ") + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ") + ".")),
-            .p(.class("hint"), .text(env.t("Dit verslag toont wat uw organisatie van elk dossier mag zien.", "These minutes show what your organisation may see of each case."))),
+            .h1(
+                .text(
+                    env.t("Verslag casusoverleg ", "Minutes of the case meeting ") + location + " — "
+                        + m.heldOn.description
+                )
+            ),
+            .p(
+                .text(
+                    env.t("Voorzitter: ", "Chair: ") + m.chairName + ". " + env.t("Aanwezig: ", "Present: ")
+                        + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ") + "."
+                )
+            ),
+            .p(
+                .class("hint"),
+                .text(
+                    env.t(
+                        "Dit verslag toont wat uw organisatie van elk dossier mag zien.",
+                        "These minutes show what your organisation may see of each case."
+                    )
+                )
+            ),
             .ol(.class("minutes"), .group(items)),
         ]
     }
@@ -224,20 +427,53 @@ enum MeetingPages {
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
         for m in inbox.meetings {
-            let count = m.agenda.count == 1 ? env.t("1 dossier", "1 case") : env.t("\(m.agenda.count) dossiers", "\(m.agenda.count) cases")
-            meetings.append(.li(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)), .text(" — " + count)))
+            let count =
+                m.agenda.count == 1
+                ? env.t("1 dossier", "1 case") : env.t("\(m.agenda.count) dossiers", "\(m.agenda.count) cases")
+            meetings.append(
+                .li(
+                    .a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)),
+                    .text(" — " + count)
+                )
+            )
         }
-        main.append(.section(.h2(.text(env.t("Komende casusoverleggen", "Upcoming case meetings"))),
-                             meetings.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.group(meetings))))
+        main.append(
+            .section(
+                .h2(.text(env.t("Komende casusoverleggen", "Upcoming case meetings"))),
+                meetings.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.group(meetings))
+            )
+        )
         if !inbox.overdue.isEmpty {
-            main.append(ProgressPage.table(env, id: "inbox-overdue", title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"), entries: inbox.overdue))
+            main.append(
+                ProgressPage.table(
+                    env,
+                    id: "inbox-overdue",
+                    title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"),
+                    entries: inbox.overdue
+                )
+            )
         }
         if !inbox.transfers.isEmpty {
             var items: [Node<HTML.ListContext>] = []
             for t in inbox.transfers {
-                items.append(.li(.a(.href("/transfers#transfer-\(t.id.uuidString.lowercased())"), .text(t.summary.name)), .text(" — " + t.reason)))
+                items.append(
+                    .li(
+                        .a(.href("/transfers#transfer-\(t.id.uuidString.lowercased())"), .text(t.summary.name)),
+                        .text(" — " + t.reason)
+                    )
+                )
             }
-            main.append(.section(.h2(.text(env.t("Overdrachten om te beoordelen", "Transfers to decide") + " (\(inbox.transfers.count))")), .ul(.group(items))))
+            main.append(
+                .section(
+                    .h2(
+                        .text(
+                            env.t("Overdrachten om te beoordelen", "Transfers to decide")
+                                + " (\(inbox.transfers.count))"
+                        )
+                    ),
+                    .ul(.group(items))
+                )
+            )
         }
         return main
     }
@@ -245,15 +481,39 @@ enum MeetingPages {
     static func escalationInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
         for e in inbox.escalations {
-            rows.append(.tr(.td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))),
-                            .td(.text(e.record.escalation.question)), .td(.text(e.record.escalation.escalatedOn.description)),
-                            .td(.text(e.record.decision == nil ? env.t("Wacht op besluit", "Awaiting decision") : env.t("Besloten na \(e.record.daysToDecision ?? 0) dagen", "Decided after \(e.record.daysToDecision ?? 0) days")))))
+            rows.append(
+                .tr(
+                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))),
+                    .td(.text(e.record.escalation.question)),
+                    .td(.text(e.record.escalation.escalatedOn.description)),
+                    .td(
+                        .text(
+                            e.record.decision == nil
+                                ? env.t("Wacht op besluit", "Awaiting decision")
+                                : env.t(
+                                    "Besloten na \(e.record.daysToDecision ?? 0) dagen",
+                                    "Decided after \(e.record.daysToDecision ?? 0) days"
+                                )
+                        )
+                    )
+                )
+            )
         }
         return [
             .h1(.text(env.t("Inbox escalatieoverleg", "Escalation body inbox"))),
-            rows.isEmpty ? .p(.text(env.t("Geen opgeschaalde dossiers.", "No escalated cases."))) :
-                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Vraag", "Question"))), .th(.text(env.t("Opgeschaald", "Escalated"))), .th(.text(env.t("Stand", "State"))))),
-                       .tbody(.group(rows))),
+            rows.isEmpty
+                ? .p(.text(env.t("Geen opgeschaalde dossiers.", "No escalated cases.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Dossier", "Case"))),
+                            .th(.text(env.t("Vraag", "Question"))),
+                            .th(.text(env.t("Opgeschaald", "Escalated"))),
+                            .th(.text(env.t("Stand", "State")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                ),
         ]
     }
 
@@ -261,31 +521,80 @@ enum MeetingPages {
         var rows: [Node<HTML.TableContext>] = []
         for e in inbox.committee {
             let name = e.name ?? env.t("Dossier ", "Case ") + String(e.trajectoryId.uuidString.prefix(8)).lowercased()
-            rows.append(.tr(.td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))),
-                            .td(.text(e.request.request.requestedOn.description)),
-                            .td(.text(e.request.advice == nil ? env.t("Wacht op advies", "Awaiting advice") : env.t("Geadviseerd ", "Advised ") + (e.request.advisedOn?.description ?? "")))))
+            rows.append(
+                .tr(
+                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))),
+                    .td(.text(e.request.request.requestedOn.description)),
+                    .td(
+                        .text(
+                            e.request.advice == nil
+                                ? env.t("Wacht op advies", "Awaiting advice")
+                                : env.t("Geadviseerd ", "Advised ") + (e.request.advisedOn?.description ?? "")
+                        )
+                    )
+                )
+            )
         }
         return [
             .h1(.text(env.t("Inbox commissie schrijnende gevallen", "Hardship committee inbox"))),
-            .p(.text(env.t("De commissie ziet van elk dossier alleen de delen die de aanvrager deelde.", "The committee sees of each case only the parts the requester shared."))),
-            rows.isEmpty ? .p(.text(env.t("Geen verzoeken.", "No requests."))) :
-                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Voorgelegd", "Requested"))), .th(.text(env.t("Stand", "State"))))), .tbody(.group(rows))),
+            .p(
+                .text(
+                    env.t(
+                        "De commissie ziet van elk dossier alleen de delen die de aanvrager deelde.",
+                        "The committee sees of each case only the parts the requester shared."
+                    )
+                )
+            ),
+            rows.isEmpty
+                ? .p(.text(env.t("Geen verzoeken.", "No requests.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Dossier", "Case"))),
+                            .th(.text(env.t("Voorgelegd", "Requested"))),
+                            .th(.text(env.t("Stand", "State")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                ),
         ]
     }
 
-    static func actionItems(_ env: PageEnvironment, party: Party, items: [(trajectoryId: UUID, name: String, item: ActionItem)], today: Day) -> [Node<HTML.BodyContext>] {
+    static func actionItems(
+        _ env: PageEnvironment,
+        party: Party,
+        items: [(trajectoryId: UUID, name: String, item: ActionItem)],
+        today: Day
+    ) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
         for entry in items {
             let overdue = entry.item.dueOn < today
-            rows.append(.tr(.class(overdue ? "milestone-overdue" : ""),
-                            .td(.a(.href("/cases/\(entry.trajectoryId.uuidString.lowercased())#h-progress"), .text(entry.name))),
-                            .td(.text(entry.item.text)), .td(.text(entry.item.dueOn.description + (overdue ? env.t(" (verlopen)", " (overdue)") : "")))))
+            rows.append(
+                .tr(
+                    .class(overdue ? "milestone-overdue" : ""),
+                    .td(
+                        .a(.href("/cases/\(entry.trajectoryId.uuidString.lowercased())#h-progress"), .text(entry.name))
+                    ),
+                    .td(.text(entry.item.text)),
+                    .td(.text(entry.item.dueOn.description + (overdue ? env.t(" (verlopen)", " (overdue)") : "")))
+                )
+            )
         }
         return [
             .h1(.text(env.t("Onze open actiepunten", "Our open action items"))),
             .h2(.text(env.t("Open actiepunten voor ", "Open action items for ") + env.t(party.label))),
-            rows.isEmpty ? .p(.text(env.t("Geen open actiepunten.", "No open action items."))) :
-                .table(.thead(.tr(.th(.text(env.t("Dossier", "Case"))), .th(.text(env.t("Actiepunt", "Action item"))), .th(.text(env.t("Uiterlijk", "Due"))))), .tbody(.group(rows))),
+            rows.isEmpty
+                ? .p(.text(env.t("Geen open actiepunten.", "No open action items.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Dossier", "Case"))),
+                            .th(.text(env.t("Actiepunt", "Action item"))),
+                            .th(.text(env.t("Uiterlijk", "Due")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                ),
         ]
     }
 }

@@ -24,7 +24,8 @@ enum MilestonesSection {
                 ? milestone.dueOn.description
                 : "\(milestone.dueOn) (" + env.t("was ", "was ") + milestone.plannedOn.description + ")"
             let state = env.t(milestone.state.label)
-            let detail = (milestone.metOn.map { " " + $0.description } ?? "") + (milestone.reason.map { " — " + $0 } ?? "")
+            let detail =
+                (milestone.metOn.map { " " + $0.description } ?? "") + (milestone.reason.map { " — " + $0 } ?? "")
             rows.append(
                 .tr(
                     .class("milestone-\(milestone.state.rawValue)"),
@@ -35,7 +36,8 @@ enum MilestonesSection {
                         .text(detail)
                     ),
                     .td(.group(actions))
-                ))
+                )
+            )
         }
         var content: [Node<HTML.BodyContext>] = [
             .h2(
@@ -49,9 +51,11 @@ enum MilestonesSection {
                     .text(
                         env.t(
                             "Geen termijnen: deze locatie werkt zonder deeltermijnen en er zijn geen actiepunten.",
-                            "No deadlines: this location works without sub-deadlines and there are no action items.")
+                            "No deadlines: this location works without sub-deadlines and there are no action items."
+                        )
                     )
-                ))
+                )
+            )
         } else {
             let headers = [("Termijn", "Deadline"), ("Uiterlijk", "Due"), ("Stand", "State"), ("Actie", "Action")]
             content.append(CaseSections.table(env, headers, rows))
@@ -66,7 +70,8 @@ enum MilestonesSection {
 
     /// A milestone's name with, for an action item, what it is and for whom.
     static func name(_ milestone: Milestone, _ env: PageEnvironment) -> String {
-        let what = milestone.title.map { env.t(milestone.kind.label) + ": " + $0 } ?? Labels.milestoneName(milestone.key, env)
+        let what =
+            milestone.title.map { env.t(milestone.kind.label) + ": " + $0 } ?? Labels.milestoneName(milestone.key, env)
         return what + (milestone.party.map { " (" + env.t($0.label) + ")" } ?? "")
     }
 
@@ -86,10 +91,15 @@ enum MilestonesSection {
 
     /// Suspend, resume, extend or skip: one form per open milestone, folded away until used, with
     /// visible labels that name the milestone, so its errors say which one they are about.
-    static func adjustForm(_ env: PageEnvironment, _ m: CasePage.Model, _ milestone: Milestone) -> Node<HTML.BodyContext> {
+    static func adjustForm(
+        _ env: PageEnvironment,
+        _ m: CasePage.Model,
+        _ milestone: Milestone
+    ) -> Node<HTML.BodyContext> {
         let what = name(milestone, env)
         let scope = "m-" + milestone.key + "-"
-        let named = { (nl: String, en: String) in LocalizedText(nl: nl + " (" + what + ")", en: en + " (" + what + ")") }
+        let named = { (nl: String, en: String) in LocalizedText(nl: nl + " (" + what + ")", en: en + " (" + what + ")")
+        }
         let state = m.state(for: .milestone(milestone.key)).scoped(scope).labelled([
             "action": named("Wat", "What"),
             "until": named("Nieuwe datum", "New date"),
@@ -103,13 +113,25 @@ enum MilestonesSection {
         var fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
             FormFields.hidden("on", m.today.description),
-            FormFields.select(state, env, name: "action", options: kinds.map { ($0.rawValue, labels[$0]!) }, required: true),
+            FormFields.select(
+                state,
+                env,
+                name: "action",
+                options: kinds.map { ($0.rawValue, labels[$0]!) },
+                required: true
+            ),
         ]
         if milestone.state != .suspended {
             fields.append(
                 FormFields.input(
-                    state, env, name: "until", type: "date",
-                    hint: env.t("Alleen bij verlengen.", "Only when extending."), width: "10"))
+                    state,
+                    env,
+                    name: "until",
+                    type: "date",
+                    hint: env.t("Alleen bij verlengen.", "Only when extending."),
+                    width: "10"
+                )
+            )
             fields.append(FormFields.input(state, env, name: "reason"))
         }
         fields.append(FormFields.submit(env.t("Vastleggen", "Record"), secondary: true))
@@ -117,21 +139,29 @@ enum MilestonesSection {
         return .div(
             .class("stacked-form"),
             folded(
-                env, open: state.hasErrors, summary: env.t("Aanpassen", "Adjust"),
-                FormFields.form(action: action, env: env, version: m.view.version, fields))
+                env,
+                open: state.hasErrors,
+                summary: env.t("Aanpassen", "Adjust"),
+                FormFields.form(action: action, env: env, version: m.view.version, fields)
+            )
         )
     }
 
     static func reviewForm(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
-        let state = m.state(for: .review).scoped("review-").labelled(["on": LocalizedText(nl: "Besproken op", en: "Reviewed on")])
+        let state = m.state(for: .review).scoped("review-").labelled([
+            "on": LocalizedText(nl: "Besproken op", en: "Reviewed on")
+        ])
         let fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
             FormFields.input(state, env, name: "on", type: "date", width: "10"),
             FormFields.submit(env.t("Bespreking vastleggen", "Record review"), secondary: true),
         ]
         return folded(
-            env, open: state.hasErrors, summary: env.t("Bespreking in het LSO vastleggen", "Record a review in the case meeting"),
-            FormFields.form(action: CasePage.caseURL(m.view.id, "/reviews"), env: env, version: m.view.version, fields))
+            env,
+            open: state.hasErrors,
+            summary: env.t("Bespreking in het LSO vastleggen", "Record a review in the case meeting"),
+            FormFields.form(action: CasePage.caseURL(m.view.id, "/reviews"), env: env, version: m.view.version, fields)
+        )
     }
 
     static func actionItemForm(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
@@ -143,19 +173,37 @@ enum MilestonesSection {
         let fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
             FormFields.select(
-                state, env, name: "party", options: parties.map { ($0.rawValue, env.t($0.label)) },
-                blank: env.t("— kies —", "— choose —"), required: true),
+                state,
+                env,
+                name: "party",
+                options: parties.map { ($0.rawValue, env.t($0.label)) },
+                blank: env.t("— kies —", "— choose —"),
+                required: true
+            ),
             FormFields.input(state, env, name: "text", required: true),
             FormFields.input(state, env, name: "dueOn", type: "date", required: true, width: "10"),
             FormFields.submit(env.t("Actiepunt toevoegen", "Add action item"), secondary: true),
         ]
         return folded(
-            env, open: state.hasErrors, summary: env.t("Actiepunt toevoegen", "Add an action item"),
-            FormFields.form(action: CasePage.caseURL(m.view.id, "/action-items"), env: env, version: m.view.version, fields))
+            env,
+            open: state.hasErrors,
+            summary: env.t("Actiepunt toevoegen", "Add an action item"),
+            FormFields.form(
+                action: CasePage.caseURL(m.view.id, "/action-items"),
+                env: env,
+                version: m.view.version,
+                fields
+            )
+        )
     }
 
     /// A form folded under a summary, unfolded when it holds errors.
-    static func folded(_ env: PageEnvironment, open: Bool, summary: String, _ form: Node<HTML.DetailsContext>) -> Node<HTML.BodyContext> {
+    static func folded(
+        _ env: PageEnvironment,
+        open: Bool,
+        summary: String,
+        _ form: Node<HTML.DetailsContext>
+    ) -> Node<HTML.BodyContext> {
         .details(
             .if(open, .attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false))),
             .summary(.text(summary)),

@@ -5,57 +5,140 @@ import Plot
 
 /// Voortgang: overdue and upcoming milestones across a location, and time per stage.
 enum ProgressPage {
-    static func render(_ env: PageEnvironment, report: ProgressReport, locations: [Location], mayConfigure: Bool) -> [Node<HTML.BodyContext>] {
+    static func render(
+        _ env: PageEnvironment,
+        report: ProgressReport,
+        locations: [Location],
+        mayConfigure: Bool
+    ) -> [Node<HTML.BodyContext>] {
         let policy = report.location.deadlinePolicy
         var main: [Node<HTML.BodyContext>] = [.h1(.text(env.t("Voortgang ", "Progress ") + report.location.name))]
         if locations.count > 1 {
             var links: [Node<HTML.ListContext>] = []
-            for location in locations { links.append(.li(.a(.href("/progress?location=\(location.id.uuidString.lowercased())"), .text(location.name)))) }
-            main.append(.nav(.attribute(named: "aria-label", value: env.t("Locaties", "Locations")), .ul(.group(links))))
+            for location in locations {
+                links.append(
+                    .li(.a(.href("/progress?location=\(location.id.uuidString.lowercased())"), .text(location.name)))
+                )
+            }
+            main.append(
+                .nav(.attribute(named: "aria-label", value: env.t("Locaties", "Locations")), .ul(.group(links)))
+            )
         }
-        main.append(.p(.text(env.t("Peildatum ", "Reference date ") + report.on.description + ". " + describe(policy, env)),
-                       .if(mayConfigure, .group(.text(" "), .a(.href("/locations/\(report.location.id.uuidString.lowercased())/deadlines"), .text(env.t("Termijnbeleid wijzigen", "Change the deadline policy")))))))
+        main.append(
+            .p(
+                .text(env.t("Peildatum ", "Reference date ") + report.on.description + ". " + describe(policy, env)),
+                .if(
+                    mayConfigure,
+                    .group(
+                        .text(" "),
+                        .a(
+                            .href("/locations/\(report.location.id.uuidString.lowercased())/deadlines"),
+                            .text(env.t("Termijnbeleid wijzigen", "Change the deadline policy"))
+                        )
+                    )
+                )
+            )
+        )
         main.append(table(env, id: "overdue", title: env.t("Verlopen", "Overdue"), entries: report.overdue))
-        main.append(table(env, id: "upcoming", title: env.t("Binnenkort (28 dagen)", "Upcoming (28 days)"), entries: report.upcoming))
+        main.append(
+            table(
+                env,
+                id: "upcoming",
+                title: env.t("Binnenkort (28 dagen)", "Upcoming (28 days)"),
+                entries: report.upcoming
+            )
+        )
         main.append(table(env, id: "suspended", title: env.t("Opgeschort", "Suspended"), entries: report.suspended))
         var rows: [Node<HTML.TableContext>] = []
         for time in report.stageTimes {
-            let label = time.stage == .referral ? env.t("Van aanmelding tot toelatingsbesluit", "From referral to admission decision") : env.t("Van toelating tot uitstroom", "From admission to outflow")
+            let label =
+                time.stage == .referral
+                ? env.t("Van aanmelding tot toelatingsbesluit", "From referral to admission decision")
+                : env.t("Van toelating tot uitstroom", "From admission to outflow")
             rows.append(.tr(.td(.text(label)), .td(.text(String(time.cases))), .td(.text(String(time.medianDays)))))
         }
-        main.append(.section(.h2(.text(env.t("Doorlooptijden", "Time per stage"))),
-                             .table(.thead(.tr(.th(.text(env.t("Fase", "Stage"))), .th(.text(env.t("Trajecten", "Trajectories"))), .th(.text(env.t("Mediaan (dagen)", "Median (days)"))))),
-                                    .tbody(.group(rows)))))
+        main.append(
+            .section(
+                .h2(.text(env.t("Doorlooptijden", "Time per stage"))),
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Fase", "Stage"))),
+                            .th(.text(env.t("Trajecten", "Trajectories"))),
+                            .th(.text(env.t("Mediaan (dagen)", "Median (days)")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                )
+            )
+        )
         return main
     }
 
     static func describe(_ policy: DeadlinePolicy, _ env: PageEnvironment) -> String {
-        if policy.isEmpty { return env.t("Deze locatie werkt zonder deeltermijnen.", "This location works without sub-deadlines.") }
+        if policy.isEmpty {
+            return env.t("Deze locatie werkt zonder deeltermijnen.", "This location works without sub-deadlines.")
+        }
         var parts: [String] = []
-        if let w = policy.perspectiveWithinWeeks { parts.append(env.t("perspectief binnen \(w) weken", "perspective within \(w) weeks")) }
-        if let w = policy.reviewEveryWeeks { parts.append(env.t("bespreking elke \(w) weken", "review every \(w) weeks")) }
-        if let m = policy.maximumStayMonths { parts.append(env.t("maximaal \(m) maanden verblijf", "maximum stay \(m) months")) }
+        if let w = policy.perspectiveWithinWeeks {
+            parts.append(env.t("perspectief binnen \(w) weken", "perspective within \(w) weeks"))
+        }
+        if let w = policy.reviewEveryWeeks {
+            parts.append(env.t("bespreking elke \(w) weken", "review every \(w) weeks"))
+        }
+        if let m = policy.maximumStayMonths {
+            parts.append(env.t("maximaal \(m) maanden verblijf", "maximum stay \(m) months"))
+        }
         return env.t("Termijnen: ", "Deadlines: ") + parts.joined(separator: ", ") + "."
     }
 
-    static func table(_ env: PageEnvironment, id: String, title: String, entries: [ProgressReport.Entry]) -> Node<HTML.BodyContext> {
+    static func table(
+        _ env: PageEnvironment,
+        id: String,
+        title: String,
+        entries: [ProgressReport.Entry]
+    ) -> Node<HTML.BodyContext> {
         var rows: [Node<HTML.TableContext>] = []
         for e in entries {
-            let what = e.milestone.title.map { env.t(e.milestone.kind.label) + ": " + $0 } ?? Labels.milestoneName(e.milestone.key, env)
-            rows.append(.tr(.td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-progress"), .text(e.name))),
-                            .td(.text(what + (e.milestone.party.map { " (" + env.t($0.label) + ")" } ?? ""))),
-                            .td(.text(e.milestone.dueOn.description))))
+            let what =
+                e.milestone.title.map { env.t(e.milestone.kind.label) + ": " + $0 }
+                ?? Labels.milestoneName(e.milestone.key, env)
+            rows.append(
+                .tr(
+                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-progress"), .text(e.name))),
+                    .td(.text(what + (e.milestone.party.map { " (" + env.t($0.label) + ")" } ?? ""))),
+                    .td(.text(e.milestone.dueOn.description))
+                )
+            )
         }
-        return .section(.attribute(named: "aria-labelledby", value: "h-\(id)"), .h2(.id("h-\(id)"), .text("\(title) (\(entries.count))")),
-                        entries.isEmpty ? .p(.text(env.t("Geen.", "None."))) :
-                            .table(.thead(.tr(.th(.text(env.t("Persoon", "Person"))), .th(.text(env.t("Termijn", "Deadline"))), .th(.text(env.t("Uiterlijk", "Due"))))), .tbody(.group(rows))))
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-\(id)"),
+            .h2(.id("h-\(id)"), .text("\(title) (\(entries.count))")),
+            entries.isEmpty
+                ? .p(.text(env.t("Geen.", "None.")))
+                : .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Persoon", "Person"))),
+                            .th(.text(env.t("Termijn", "Deadline"))),
+                            .th(.text(env.t("Uiterlijk", "Due")))
+                        )
+                    ),
+                    .tbody(.group(rows))
+                )
+        )
     }
 
     /// The deadline policy form's words for its fields, shared by the fields and the error summary.
     static let policyLabels: [String: LocalizedText] = [
         "perspectiveWithinWeeks": LocalizedText(
-            nl: "Perspectief bepaald binnen (weken na toelating)", en: "Perspective decided within (weeks after admission)"),
-        "reviewEveryWeeks": LocalizedText(nl: "Periodieke bespreking elke (weken)", en: "Periodic review every (weeks)"),
+            nl: "Perspectief bepaald binnen (weken na toelating)",
+            en: "Perspective decided within (weeks after admission)"
+        ),
+        "reviewEveryWeeks": LocalizedText(
+            nl: "Periodieke bespreking elke (weken)",
+            en: "Periodic review every (weeks)"
+        ),
         "maximumStayMonths": LocalizedText(nl: "Maximale verblijfsduur (maanden)", en: "Maximum stay (months)"),
     ]
 
@@ -70,8 +153,14 @@ enum ProgressPage {
         ]
         return [
             .h1(.text(env.t("Termijnbeleid ", "Deadline policy ") + location.name)),
-            .p(.text(env.t("Laat alle velden leeg om zonder deeltermijnen te werken (zoals Utrecht en Eindhoven). Wijzigingen gelden direct voor alle lopende trajecten.",
-                           "Leave every field empty to work without sub-deadlines (as Utrecht and Eindhoven do). Changes apply at once to every running trajectory."))),
+            .p(
+                .text(
+                    env.t(
+                        "Laat alle velden leeg om zonder deeltermijnen te werken (zoals Utrecht en Eindhoven). Wijzigingen gelden direct voor alle lopende trajecten.",
+                        "Leave every field empty to work without sub-deadlines (as Utrecht and Eindhoven do). Changes apply at once to every running trajectory."
+                    )
+                )
+            ),
             FormFields.errorSummary(s, env),
             FormFields.form(action: "/locations/\(location.id.uuidString.lowercased())/deadlines", env: env, fields),
         ]

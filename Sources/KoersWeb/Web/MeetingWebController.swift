@@ -18,7 +18,12 @@ struct MeetingWebController {
                 let meeting = try await meetings.create(context.form, actor: actor)
                 return Pages.seeOther("/meetings/\(meeting.id.uuidString.lowercased())")
             } catch AppError.invalid(let failure) {
-                return try await list(request, context, form: FormState(input: context.form, errors: failure.errors), status: .unprocessableContent)
+                return try await list(
+                    request,
+                    context,
+                    form: FormState(input: context.form, errors: failure.errors),
+                    status: .unprocessableContent
+                )
             }
         }
         router.get("/meetings/:mid") { request, context in try await show(request, context, errors: [:]) }
@@ -27,7 +32,16 @@ struct MeetingWebController {
             let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
             let location = try await service.directory.location(meeting.locationId)?.name ?? ""
-            return Pages.page(env, title: env.t("Verslag", "Minutes"), MeetingPages.minutes(env, meeting: meeting, location: location, entries: try await meetings.entries(meeting, actor: actor)))
+            return Pages.page(
+                env,
+                title: env.t("Verslag", "Minutes"),
+                MeetingPages.minutes(
+                    env,
+                    meeting: meeting,
+                    location: location,
+                    entries: try await meetings.entries(meeting, actor: actor)
+                )
+            )
         }
         router.post("/meetings/:mid/agenda/refresh") { _, context in
             let id = try context.parameters.require("mid", as: UUID.self)
@@ -37,7 +51,11 @@ struct MeetingWebController {
         router.post("/meetings/:mid/agenda") { request, context in
             let id = try context.parameters.require("mid", as: UUID.self)
             do {
-                try await meetings.add(context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)), to: id, actor: try context.requireActor())
+                try await meetings.add(
+                    context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)),
+                    to: id,
+                    actor: try context.requireActor()
+                )
             } catch AppError.invalid {
                 // Nothing chosen: show the meeting again.
             }
@@ -46,61 +64,144 @@ struct MeetingWebController {
         for direction in ["up", "down"] {
             router.post("/meetings/:mid/agenda/\(direction)") { _, context in
                 let id = try context.parameters.require("mid", as: UUID.self)
-                guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+                guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
+                    throw AppError.notFound
+                }
                 try await meetings.move(trajectory, up: direction == "up", in: id, actor: try context.requireActor())
-                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())")
+                return Pages.seeOther(
+                    "/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())"
+                )
             }
         }
         router.post("/meetings/:mid/decisions") { request, context in
             let actor = try context.requireActor()
             let id = try context.parameters.require("mid", as: UUID.self)
-            guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound }
+            guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
+                throw AppError.notFound
+            }
             do {
-                _ = try await meetings.decide(trajectory, in: id, input: context.form, expectedVersion: context.form.string("version").flatMap(Int.init), actor: actor)
-                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())")
+                _ = try await meetings.decide(
+                    trajectory,
+                    in: id,
+                    input: context.form,
+                    expectedVersion: context.form.string("version").flatMap(Int.init),
+                    actor: actor
+                )
+                return Pages.seeOther(
+                    "/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())"
+                )
             } catch AppError.invalid(let failure) {
-                return try await show(request, context, errors: [trajectory: FormState(input: context.form, errors: failure.errors)], status: .unprocessableContent)
+                return try await show(
+                    request,
+                    context,
+                    errors: [trajectory: FormState(input: context.form, errors: failure.errors)],
+                    status: .unprocessableContent
+                )
             } catch AppError.stale {
-                let message = LocalizedText(nl: "Dit dossier is intussen gewijzigd. Controleer het en leg het besluit opnieuw vast.", en: "This case changed in the meantime. Check it and record the decision again.")
-                return try await show(request, context, errors: [trajectory: FormState(input: context.form, formMessage: message)], status: .conflict)
+                let message = LocalizedText(
+                    nl: "Dit dossier is intussen gewijzigd. Controleer het en leg het besluit opnieuw vast.",
+                    en: "This case changed in the meantime. Check it and record the decision again."
+                )
+                return try await show(
+                    request,
+                    context,
+                    errors: [trajectory: FormState(input: context.form, formMessage: message)],
+                    status: .conflict
+                )
             }
         }
         router.get("/inbox") { _, context in
             let actor = try context.requireActor()
             let env = PageEnvironment(context, path: "/inbox")
-            return Pages.page(env, title: env.t("Inbox", "Inbox"), MeetingPages.inbox(env, party: actor.party, inbox: try await meetings.inbox(actor: actor), today: service.today()))
+            return Pages.page(
+                env,
+                title: env.t("Inbox", "Inbox"),
+                MeetingPages.inbox(
+                    env,
+                    party: actor.party,
+                    inbox: try await meetings.inbox(actor: actor),
+                    today: service.today()
+                )
+            )
         }
         router.get("/action-items") { request, context in
             let actor = try context.requireActor()
             let env = PageEnvironment(context, path: "/action-items")
-            return Pages.page(env, title: env.t("Actiepunten", "Action items"),
-                              MeetingPages.actionItems(env, party: actor.party, items: try await meetings.openActionItems(actor: actor), today: service.today()))
+            return Pages.page(
+                env,
+                title: env.t("Actiepunten", "Action items"),
+                MeetingPages.actionItems(
+                    env,
+                    party: actor.party,
+                    items: try await meetings.openActionItems(actor: actor),
+                    today: service.today()
+                )
+            )
         }
     }
 
-    func list(_ request: Request, _ context: KoersRequestContext, form: FormState, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func list(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        form: FormState,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let all = try await meetings.list(actor: actor)
         let locations = try await service.locations(of: actor)
         var input = form.input
         if input.string("heldOn") == nil { input.set("heldOn", service.today().description) }
         let env = PageEnvironment(context, path: "/meetings")
-        return Pages.page(env, title: env.t("Casusoverleg", "Case meetings"), status: status,
-                          MeetingPages.list(env, meetings: all, locations: locations, chairable: locations.filter { AccessPolicy.mayChairMeetings(actor, at: $0.id) },
-                                            form: FormState(input: input, errors: form.errors, formMessage: form.formMessage)))
+        return Pages.page(
+            env,
+            title: env.t("Casusoverleg", "Case meetings"),
+            status: status,
+            MeetingPages.list(
+                env,
+                meetings: all,
+                locations: locations,
+                chairable: locations.filter { AccessPolicy.mayChairMeetings(actor, at: $0.id) },
+                form: FormState(input: input, errors: form.errors, formMessage: form.formMessage)
+            )
+        )
     }
 
-    func show(_ request: Request, _ context: KoersRequestContext, errors: [UUID: FormState], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func show(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        errors: [UUID: FormState],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
         let mayChair = AccessPolicy.mayChairMeetings(actor, at: meeting.locationId)
-        let open = mayChair ? try await service.list(CaseListQuery(locationIds: [meeting.locationId], stage: .active, pageSize: 500), actor: actor).items
-            + (try await service.list(CaseListQuery(locationIds: [meeting.locationId], stage: .intake, pageSize: 500), actor: actor).items) : []
+        let open =
+            mayChair
+            ? try await service.list(
+                CaseListQuery(locationIds: [meeting.locationId], stage: .active, pageSize: 500),
+                actor: actor
+            ).items
+                + (try await service.list(
+                    CaseListQuery(locationIds: [meeting.locationId], stage: .intake, pageSize: 500),
+                    actor: actor
+                ).items) : []
         let env = PageEnvironment(context, path: request.uri.path)
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
-        return Pages.page(env, title: env.t("Casusoverleg", "Case meeting"), status: status,
-                          MeetingPages.meeting(env, meeting: meeting, location: location, entries: try await meetings.entries(meeting, actor: actor),
-                                               mayChair: mayChair, openCases: open, errors: errors, today: service.today(),
-                                               outflowReasons: try await service.cases.outflowReasons()))
+        return Pages.page(
+            env,
+            title: env.t("Casusoverleg", "Case meeting"),
+            status: status,
+            MeetingPages.meeting(
+                env,
+                meeting: meeting,
+                location: location,
+                entries: try await meetings.entries(meeting, actor: actor),
+                mayChair: mayChair,
+                openCases: open,
+                errors: errors,
+                today: service.today(),
+                outflowReasons: try await service.cases.outflowReasons()
+            )
+        )
     }
 }

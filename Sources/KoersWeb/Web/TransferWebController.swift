@@ -16,7 +16,16 @@ struct TransferWebController {
             _ = try await service.authorize(actor, .requestTransfer, id)
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
-            return Pages.page(env, title: env.t("Overdracht", "Transfer"), TransferPages.requestForm(env, FormState(), record: record, locations: try await service.directory.locations()))
+            return Pages.page(
+                env,
+                title: env.t("Overdracht", "Transfer"),
+                TransferPages.requestForm(
+                    env,
+                    FormState(),
+                    record: record,
+                    locations: try await service.directory.locations()
+                )
+            )
         }
         router.post("/cases/:id/transfer") { request, context in
             let actor = try context.requireActor()
@@ -27,8 +36,17 @@ struct TransferWebController {
             } catch AppError.invalid(let failure) {
                 let record = try await service.read(id, actor: actor)
                 let env = PageEnvironment(context, path: request.uri.path)
-                return Pages.page(env, title: env.t("Fout: overdracht", "Error: transfer"), status: .unprocessableContent,
-                                  TransferPages.requestForm(env, FormState(input: context.form, errors: failure.errors), record: record, locations: try await service.directory.locations()))
+                return Pages.page(
+                    env,
+                    title: env.t("Fout: overdracht", "Error: transfer"),
+                    status: .unprocessableContent,
+                    TransferPages.requestForm(
+                        env,
+                        FormState(input: context.form, errors: failure.errors),
+                        record: record,
+                        locations: try await service.directory.locations()
+                    )
+                )
             }
         }
         router.get("/transfers") { _, context in try await list(context, errors: [:]) }
@@ -37,18 +55,34 @@ struct TransferWebController {
             let id = try context.parameters.require("tid", as: UUID.self)
             do {
                 let transfer = try await transfers.decide(id, input: context.form, actor: actor)
-                return Pages.seeOther(transfer.status == .accepted ? "/cases/\(transfer.trajectoryId.uuidString.lowercased())" : "/transfers")
+                return Pages.seeOther(
+                    transfer.status == .accepted
+                        ? "/cases/\(transfer.trajectoryId.uuidString.lowercased())" : "/transfers"
+                )
             } catch AppError.invalid(let failure) {
-                return try await list(context, errors: [id: FormState(input: context.form, errors: failure.errors)], status: .unprocessableContent)
+                return try await list(
+                    context,
+                    errors: [id: FormState(input: context.form, errors: failure.errors)],
+                    status: .unprocessableContent
+                )
             }
         }
     }
 
-    func list(_ context: KoersRequestContext, errors: [UUID: FormState], status: HTTPResponse.Status = .ok) async throws -> Response {
+    func list(
+        _ context: KoersRequestContext,
+        errors: [UUID: FormState],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let all = try await transfers.list(actor: actor)
         let names = Dictionary(uniqueKeysWithValues: try await service.directory.locations().map { ($0.id, $0.name) })
         let env = PageEnvironment(context, path: "/transfers")
-        return Pages.page(env, title: env.t("Overdrachten", "Transfers"), status: status, TransferPages.list(env, transfers: all, actor: actor, names: names, errors: errors))
+        return Pages.page(
+            env,
+            title: env.t("Overdrachten", "Transfers"),
+            status: status,
+            TransferPages.list(env, transfers: all, actor: actor, names: names, errors: errors)
+        )
     }
 }

@@ -18,16 +18,42 @@ extension WebController {
             return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(anchor)")
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
-            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .unprocessableContent,
-                              try await casePage(env, record, actor, noteForm: FormState(), message: nil,
-                                                 duplicateForm: FormState(input: context.form, errors: failure.errors), duplicateEntry: entry))
+            return Pages.page(
+                env,
+                title: env.t("Fout: ", "Error: ") + record.file.identity.displayName,
+                status: .unprocessableContent,
+                try await casePage(
+                    env,
+                    record,
+                    actor,
+                    noteForm: FormState(),
+                    message: nil,
+                    duplicateForm: FormState(input: context.form, errors: failure.errors),
+                    duplicateEntry: entry
+                )
+            )
         } catch AppError.stale(let current) {
             let record = try await service.read(id, actor: actor)
-            let message = LocalizedText(nl: "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis opnieuw.",
-                                        en: "Someone else changed this case in the meantime (now version \(current)). Review it and decide again.")
-            return Pages.page(env, title: env.t("Fout: ", "Error: ") + record.file.identity.displayName, status: .conflict,
-                              try await casePage(env, record, actor, noteForm: FormState(), message: nil,
-                                                 duplicateForm: FormState(input: context.form, formMessage: message), duplicateEntry: entry))
+            let message = LocalizedText(
+                nl:
+                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis opnieuw.",
+                en:
+                    "Someone else changed this case in the meantime (now version \(current)). Review it and decide again."
+            )
+            return Pages.page(
+                env,
+                title: env.t("Fout: ", "Error: ") + record.file.identity.displayName,
+                status: .conflict,
+                try await casePage(
+                    env,
+                    record,
+                    actor,
+                    noteForm: FormState(),
+                    message: nil,
+                    duplicateForm: FormState(input: context.form, formMessage: message),
+                    duplicateEntry: entry
+                )
+            )
         }
     }
 
@@ -36,6 +62,10 @@ extension WebController {
         let actor = try context.requireActor()
         let items = try await duplicates.reviewQueue(actor: actor)
         let env = PageEnvironment(context, path: "/duplicates")
-        return Pages.page(env, title: env.t("Dubbele registraties", "Duplicate registrations"), DuplicatePages.reviewQueue(env, items: items))
+        return Pages.page(
+            env,
+            title: env.t("Dubbele registraties", "Duplicate registrations"),
+            DuplicatePages.reviewQueue(env, items: items)
+        )
     }
 }

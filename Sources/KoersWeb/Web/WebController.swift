@@ -20,7 +20,11 @@ struct WebController {
             if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
             if AccessPolicy.mayViewMonitor(actor) { return Response.redirect(to: "/monitor") }
             if actor.party == .committee || actor.party == .escalationBody { return Response.redirect(to: "/inbox") }
-            return Pages.page(PageEnvironment(context, path: "/"), title: "Koers", HomePage.render(PageEnvironment(context, path: "/"), actor: actor))
+            return Pages.page(
+                PageEnvironment(context, path: "/"),
+                title: "Koers",
+                HomePage.render(PageEnvironment(context, path: "/"), actor: actor)
+            )
         }
         router.get("/login") { _, context in
             if context.actor != nil { return Response.redirect(to: "/") }
@@ -51,65 +55,131 @@ struct WebController {
             (env.t("Ondersteuning", "Support"), StepPages.support(env, s, record: record))
         }
         step(router, "procedures", .submitProcedure, .view) { env, s, record, actor in
-            let kinds = ProcedureKind.allCases.filter { AccessPolicy.decide(actor, .manageProcedure($0), locationId: record.file.locationId) == .allowed }
+            let kinds = ProcedureKind.allCases.filter {
+                AccessPolicy.decide(actor, .manageProcedure($0), locationId: record.file.locationId) == .allowed
+            }
             return (env.t("Procedure", "Procedure"), StepPages.procedure(env, s, record: record, allowedKinds: kinds))
         }
         step(router, "biometrics", .biometrics, .recordBiometrics) { env, s, record, _ in
-            (env.t("Biometrische identificatie", "Biometric identification"), DuplicatePages.biometricsForm(env, s, record: record))
+            (
+                env.t("Biometrische identificatie", "Biometric identification"),
+                DuplicatePages.biometricsForm(env, s, record: record)
+            )
         }
         router.post("/cases/:id/duplicates", use: resolveDuplicate)
         router.get("/duplicates", use: duplicateReviews)
         step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
-            (env.t("Uitstroom", "Outflow"), StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons()))
+            (
+                env.t("Uitstroom", "Outflow"),
+                StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons())
+            )
         }
         router.post("/cases/:id/admission") { request, context in
             try await perform(request, context, .admission, back: "") { env, s, record, actor in
                 guard let check = try await service.admissionCheck(record) else { throw AppError.notFound }
-                return (env.t("Toelatingstoets", "Admission check"), AdmissionPage.render(
-                    env, s, record: record, check: check, mayDecide: true,
-                    mayDecideException: AccessPolicy.decide(actor, .decideAdmissionByException, in: record.file) == .allowed))
+                return (
+                    env.t("Toelatingstoets", "Admission check"),
+                    AdmissionPage.render(
+                        env,
+                        s,
+                        record: record,
+                        check: check,
+                        mayDecide: true,
+                        mayDecideException: AccessPolicy.decide(actor, .decideAdmissionByException, in: record.file)
+                            == .allowed
+                    )
+                )
             }
         }
         router.get("/cases/:id/procedures/:pid/decision") { request, context in
             let pid = try context.parameters.require("pid", as: UUID.self)
             return try await showForm(request, context, .view, initial: nil) { env, s, record, actor in
-                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
+                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else {
+                    throw AppError.notFound
+                }
                 guard AccessPolicy.decide(actor, .manageProcedure(procedure.kind), in: record.file) == .allowed else {
                     throw AppError.forbidden
                 }
-                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party))
+                return (
+                    env.t("Beslissing", "Decision"),
+                    StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party)
+                )
             }
         }
         router.post("/cases/:id/procedures/:pid/decision") { request, context in
             let pid = try context.parameters.require("pid", as: UUID.self)
-            return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") { env, s, record, actor in
-                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else { throw AppError.notFound }
-                return (env.t("Beslissing", "Decision"), StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party))
+            return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") {
+                env,
+                s,
+                record,
+                actor in
+                guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else {
+                    throw AppError.notFound
+                }
+                return (
+                    env.t("Beslissing", "Decision"),
+                    StepPages.procedureDecision(env, s, record: record, procedure: procedure, party: actor.party)
+                )
             }
         }
         // Sub-deadlines, reviews and action items: errors show in the case page's progress section.
         let progressPage: @Sendable (CaseFormTarget) -> FormRenderer = { target in
             { env, s, record, actor in
-                (caseTitle(record, actor, env), try await casePage(env, record, actor, noteForm: FormState(), message: nil, form: s, formTarget: target))
+                (
+                    caseTitle(record, actor, env),
+                    try await casePage(
+                        env,
+                        record,
+                        actor,
+                        noteForm: FormState(),
+                        message: nil,
+                        form: s,
+                        formTarget: target
+                    )
+                )
             }
         }
         router.post("/cases/:id/milestones/:key") { request, context in
             let key = try context.parameters.require("key")
-            return try await perform(request, context, .adjustMilestone(key), back: "#h-progress", render: progressPage(.milestone(key)))
+            return try await perform(
+                request,
+                context,
+                .adjustMilestone(key),
+                back: "#h-progress",
+                render: progressPage(.milestone(key))
+            )
         }
         router.post("/cases/:id/reviews") { request, context in
             try await perform(request, context, .review, back: "#h-progress", render: progressPage(.review))
         }
         router.post("/cases/:id/action-items") { request, context in
-            try await perform(request, context, .assignActionItem, back: "#h-progress", render: progressPage(.actionItem))
+            try await perform(
+                request,
+                context,
+                .assignActionItem,
+                back: "#h-progress",
+                render: progressPage(.actionItem)
+            )
         }
         router.post("/cases/:id/action-items/:aid/complete") { request, context in
             let aid = try context.parameters.require("aid", as: UUID.self)
-            return try await perform(request, context, .completeActionItem(aid), back: "#h-progress", render: progressPage(.completion(aid)))
+            return try await perform(
+                request,
+                context,
+                .completeActionItem(aid),
+                back: "#h-progress",
+                render: progressPage(.completion(aid))
+            )
         }
         router.post("/cases/:id/committee/:rid/advice") { request, context in
             let rid = try context.parameters.require("rid", as: UUID.self)
-            return try await perform(request, context, .adviseCommittee(rid), back: "#h-committee", render: progressPage(.advice(rid)))
+            return try await perform(
+                request,
+                context,
+                .adviseCommittee(rid),
+                back: "#h-committee",
+                render: progressPage(.advice(rid))
+            )
         }
         step(router, "committee", .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
             (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
@@ -119,21 +189,40 @@ struct WebController {
         }
         router.post("/cases/:id/escalations/:eid/decision") { request, context in
             let eid = try context.parameters.require("eid", as: UUID.self)
-            return try await perform(request, context, .decideEscalation(eid), back: "#h-escalation", render: progressPage(.escalationDecision(eid)))
+            return try await perform(
+                request,
+                context,
+                .decideEscalation(eid),
+                back: "#h-escalation",
+                render: progressPage(.escalationDecision(eid))
+            )
         }
         router.get("/progress", use: progress)
         router.get("/locations/:lid/deadlines", use: policyForm)
         router.post("/locations/:lid/deadlines", use: savePolicy)
         router.post("/cases/:id/support/:sid/end") { request, context in
             let sid = try context.parameters.require("sid", as: UUID.self)
-            return try await perform(request, context, .endSupport(sid), back: "#h-support", render: progressPage(.supportEnd(sid)))
+            return try await perform(
+                request,
+                context,
+                .endSupport(sid),
+                back: "#h-support",
+                render: progressPage(.supportEnd(sid))
+            )
         }
     }
 
-    typealias FormRenderer = @Sendable (PageEnvironment, FormState, CaseRecord, Actor) async throws -> (String, [Node<HTML.BodyContext>])
+    typealias FormRenderer =
+        @Sendable (PageEnvironment, FormState, CaseRecord, Actor) async throws -> (String, [Node<HTML.BodyContext>])
 
     /// Registers GET and POST for a step form under `/cases/:id/<path>`.
-    private func step(_ router: RouterGroup<KoersRequestContext>, _ path: String, _ op: CaseOperation, _ action: CaseAction, render: @escaping FormRenderer) {
+    private func step(
+        _ router: RouterGroup<KoersRequestContext>,
+        _ path: String,
+        _ op: CaseOperation,
+        _ action: CaseAction,
+        render: @escaping FormRenderer
+    ) {
         router.get("/cases/:id/\(path)") { request, context in
             try await showForm(request, context, action, initial: path == "intake" ? .intake : nil, render: render)
         }
@@ -144,14 +233,22 @@ struct WebController {
 
     enum Initial { case intake }
 
-    private func showForm(_ request: Request, _ context: KoersRequestContext, _ action: CaseAction, initial: Initial?, render: FormRenderer) async throws -> Response {
+    private func showForm(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ action: CaseAction,
+        initial: Initial?,
+        render: FormRenderer
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         _ = try await service.authorize(actor, action, id)
         let record = try await service.read(id, actor: actor)
         var input = FormInput()
         // Most changes are recorded on the day they happen: offer today, the user can change it.
-        for field in ["decidedOn", "startedOn", "submittedOn", "leftOn"] { input.set(field, service.today().description) }
+        for field in ["decidedOn", "startedOn", "submittedOn", "leftOn"] {
+            input.set(field, service.today().description)
+        }
         if initial == .intake {
             Prefill.identity(record.file.identity, into: &input)
             if let evidence = record.file.evidence { Prefill.evidence(evidence, into: &input) }
@@ -162,7 +259,13 @@ struct WebController {
     }
 
     /// Performs a change; on invalid input or a concurrent change shows the form again with what was typed.
-    private func perform(_ request: Request, _ context: KoersRequestContext, _ op: CaseOperation, back: String, render: FormRenderer) async throws -> Response {
+    private func perform(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ op: CaseOperation,
+        back: String,
+        render: FormRenderer
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let version = context.form.string("version").flatMap(Int.init)
@@ -172,14 +275,23 @@ struct WebController {
             return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1\(back)")
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
-            let (title, body) = try await render(env, FormState(input: context.form, errors: failure.errors), record, actor)
+            let (title, body) = try await render(
+                env,
+                FormState(input: context.form, errors: failure.errors),
+                record,
+                actor
+            )
             return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .unprocessableContent, body)
         } catch AppError.stale(let current) {
             let record = try await service.read(id, actor: actor)
             var input = context.form
             input.set("version", String(current))
-            let message = LocalizedText(nl: "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het dossier en dien uw wijziging opnieuw in.",
-                                        en: "Someone else changed this case in the meantime (now version \(current)). Review the case and submit your change again.")
+            let message = LocalizedText(
+                nl:
+                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het dossier en dien uw wijziging opnieuw in.",
+                en:
+                    "Someone else changed this case in the meantime (now version \(current)). Review the case and submit your change again."
+            )
             let (title, body) = try await render(env, FormState(input: input, formMessage: message), record, actor)
             return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .conflict, body)
         }
@@ -193,21 +305,51 @@ struct WebController {
         let email = p.required("email")
         let password = p.required("password")
         if p.hasErrors {
-            return Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .unprocessableContent, LoginPage.render(env, FormState(input: context.form, errors: p.errors)))
+            return Pages.page(
+                env,
+                title: env.t("Aanmelden", "Sign in"),
+                status: .unprocessableContent,
+                LoginPage.render(env, FormState(input: context.form, errors: p.errors))
+            )
         }
         do {
             guard let actor = try await directory.login(email: email!, password: password!) else {
-                let message = LocalizedText(nl: "E-mailadres of wachtwoord is onjuist.", en: "E-mail address or password is incorrect.")
-                return Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .unauthorized, LoginPage.render(env, FormState(input: context.form, formMessage: message)))
+                let message = LocalizedText(
+                    nl: "E-mailadres of wachtwoord is onjuist.",
+                    en: "E-mail address or password is incorrect."
+                )
+                return Pages.page(
+                    env,
+                    title: env.t("Aanmelden", "Sign in"),
+                    status: .unauthorized,
+                    LoginPage.render(env, FormState(input: context.form, formMessage: message))
+                )
             }
             let token = try await directory.createSession(userId: actor.userId)
             var response = Response.redirect(to: "/", type: .found)
-            response.setCookie(Cookie(name: "koers_session", value: token, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+            response.setCookie(
+                Cookie(
+                    name: "koers_session",
+                    value: token,
+                    path: "/",
+                    secure: secureCookies,
+                    httpOnly: true,
+                    sameSite: .lax
+                )
+            )
             return response
         } catch StoreError.throttled(let seconds) {
             let minutes = (seconds + 59) / 60
-            let message = LocalizedText(nl: "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw.", en: "Too many failed attempts. Try again in \(minutes) minutes.")
-            var response = Pages.page(env, title: env.t("Aanmelden", "Sign in"), status: .tooManyRequests, LoginPage.render(env, FormState(input: context.form, formMessage: message)))
+            let message = LocalizedText(
+                nl: "Te veel mislukte pogingen. Probeer het over \(minutes) minuten opnieuw.",
+                en: "Too many failed attempts. Try again in \(minutes) minutes."
+            )
+            var response = Pages.page(
+                env,
+                title: env.t("Aanmelden", "Sign in"),
+                status: .tooManyRequests,
+                LoginPage.render(env, FormState(input: context.form, formMessage: message))
+            )
             response.headers[.retryAfter] = String(seconds)
             return response
         }
@@ -216,7 +358,17 @@ struct WebController {
     @Sendable func logout(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         if let token = request.cookies["koers_session"]?.value { try await directory.endSession(token: token) }
         var response = Response.redirect(to: "/login", type: .found)
-        response.setCookie(Cookie(name: "koers_session", value: "", maxAge: 0, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: "koers_session",
+                value: "",
+                maxAge: 0,
+                path: "/",
+                secure: secureCookies,
+                httpOnly: true,
+                sameSite: .lax
+            )
+        )
         return response
     }
 
@@ -226,7 +378,17 @@ struct WebController {
         // Only same-site paths: never redirect to another host.
         let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
         var response = Response.redirect(to: target, type: .found)
-        response.setCookie(Cookie(name: "koers_lang", value: to.rawValue, maxAge: 365 * 86400, path: "/", secure: secureCookies, httpOnly: true, sameSite: .lax))
+        response.setCookie(
+            Cookie(
+                name: "koers_lang",
+                value: to.rawValue,
+                maxAge: 365 * 86400,
+                path: "/",
+                secure: secureCookies,
+                httpOnly: true,
+                sameSite: .lax
+            )
+        )
         return response
     }
 
@@ -235,27 +397,42 @@ struct WebController {
     @Sendable func progress(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let locations = try await service.locations(of: actor).filter { AccessPolicy.mayViewProgress(actor, at: $0.id) }
-        let chosen = request.uri.queryParameters["location"].flatMap { UUID(uuidString: String($0)) } ?? locations.first?.id
+        let chosen =
+            request.uri.queryParameters["location"].flatMap { UUID(uuidString: String($0)) } ?? locations.first?.id
         guard let chosen else { throw AppError.notFound }
         var day: Day?
         if let text = request.uri.queryParameters["on"] { day = Day(String(text)) }
         let report = try await service.progress(at: chosen, actor: actor, on: day)
         let env = PageEnvironment(context, path: "/progress")
-        return Pages.page(env, title: env.t("Voortgang", "Progress"),
-                          ProgressPage.render(env, report: report, locations: locations, mayConfigure: AccessPolicy.mayConfigureDeadlines(actor, at: chosen)))
+        return Pages.page(
+            env,
+            title: env.t("Voortgang", "Progress"),
+            ProgressPage.render(
+                env,
+                report: report,
+                locations: locations,
+                mayConfigure: AccessPolicy.mayConfigureDeadlines(actor, at: chosen)
+            )
+        )
     }
 
     @Sendable func policyForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("lid", as: UUID.self)
-        guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await directory.location(id) else { throw AppError.notFound }
+        guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await directory.location(id) else {
+            throw AppError.notFound
+        }
         guard AccessPolicy.mayConfigureDeadlines(actor, at: id) else { throw AppError.forbidden }
         var input = FormInput()
         input.set("perspectiveWithinWeeks", location.deadlinePolicy.perspectiveWithinWeeks.map(String.init))
         input.set("reviewEveryWeeks", location.deadlinePolicy.reviewEveryWeeks.map(String.init))
         input.set("maximumStayMonths", location.deadlinePolicy.maximumStayMonths.map(String.init))
         let env = PageEnvironment(context, path: request.uri.path)
-        return Pages.page(env, title: env.t("Termijnbeleid", "Deadline policy"), ProgressPage.policyForm(env, FormState(input: input), location: location))
+        return Pages.page(
+            env,
+            title: env.t("Termijnbeleid", "Deadline policy"),
+            ProgressPage.policyForm(env, FormState(input: input), location: location)
+        )
     }
 
     @Sendable func savePolicy(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -267,8 +444,12 @@ struct WebController {
         } catch AppError.invalid(let failure) {
             guard let location = try await directory.location(id) else { throw AppError.notFound }
             let env = PageEnvironment(context, path: request.uri.path)
-            return Pages.page(env, title: env.t("Fout: termijnbeleid", "Error: deadline policy"), status: .unprocessableContent,
-                              ProgressPage.policyForm(env, FormState(input: context.form, errors: failure.errors), location: location))
+            return Pages.page(
+                env,
+                title: env.t("Fout: termijnbeleid", "Error: deadline policy"),
+                status: .unprocessableContent,
+                ProgressPage.policyForm(env, FormState(input: context.form, errors: failure.errors), location: location)
+            )
         }
     }
 
@@ -278,16 +459,33 @@ struct WebController {
         let actor = try context.requireActor()
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         var values: [String: [String]] = [:]
-        for (key, value) in request.uri.queryParameters { values[String(key), default: []].append(FormBody.decode(value)) }
+        for (key, value) in request.uri.queryParameters {
+            values[String(key), default: []].append(FormBody.decode(value))
+        }
         let filters = FormInput(values)
         let page = filters.string("page").flatMap(Int.init) ?? 1
         let query = CaseListQuery(
-            locationIds: actor.locationIds, stage: filters.string("stage").flatMap(Stage.init(rawValue:)),
-            perspective: filters.string("perspective").flatMap(Perspective.init(rawValue:)), nationality: filters.string("nationality"),
-            text: filters.string("q"), page: page)
+            locationIds: actor.locationIds,
+            stage: filters.string("stage").flatMap(Stage.init(rawValue:)),
+            perspective: filters.string("perspective").flatMap(Perspective.init(rawValue:)),
+            nationality: filters.string("nationality"),
+            text: filters.string("q"),
+            page: page
+        )
         let result = try await service.list(query, actor: actor)
         let env = PageEnvironment(context, path: "/cases")
-        return Pages.page(env, title: env.t("Mijn dossiers", "My cases"), CaseListPage.render(env, filters: filters, items: result.items, total: result.total, page: page, pageSize: query.pageSize))
+        return Pages.page(
+            env,
+            title: env.t("Mijn dossiers", "My cases"),
+            CaseListPage.render(
+                env,
+                filters: filters,
+                items: result.items,
+                total: result.total,
+                page: page,
+                pageSize: query.pageSize
+            )
+        )
     }
 
     @Sendable func newReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -297,7 +495,11 @@ struct WebController {
         let env = PageEnvironment(context, path: "/cases/new")
         var input = FormInput()
         input.set("referredOn", service.today().description)
-        return Pages.page(env, title: env.t("Nieuwe aanmelding", "New referral"), ReferralPage.render(env, FormState(input: input), locations: locations))
+        return Pages.page(
+            env,
+            title: env.t("Nieuwe aanmelding", "New referral"),
+            ReferralPage.render(env, FormState(input: input), locations: locations)
+        )
     }
 
     @Sendable func createReferral(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -308,26 +510,49 @@ struct WebController {
         } catch AppError.invalid(let failure) {
             let env = PageEnvironment(context, path: "/cases/new")
             let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
-            return Pages.page(env, title: env.t("Fout: nieuwe aanmelding", "Error: new referral"), status: .unprocessableContent,
-                              ReferralPage.render(env, FormState(input: context.form, errors: failure.errors), locations: locations))
+            return Pages.page(
+                env,
+                title: env.t("Fout: nieuwe aanmelding", "Error: new referral"),
+                status: .unprocessableContent,
+                ReferralPage.render(env, FormState(input: context.form, errors: failure.errors), locations: locations)
+            )
         }
     }
 
     /// The case page for one user: the policy's view of the case and what the user may do, the
     /// person's other trajectories the user may open, and the state of a form that failed.
     func casePage(
-        _ env: PageEnvironment, _ record: CaseRecord, _ actor: Actor, noteForm: FormState, message: String?,
-        form: FormState = FormState(), formTarget: CaseFormTarget? = nil,
-        duplicateForm: FormState = FormState(), duplicateEntry: UUID? = nil
+        _ env: PageEnvironment,
+        _ record: CaseRecord,
+        _ actor: Actor,
+        noteForm: FormState,
+        message: String?,
+        form: FormState = FormState(),
+        formTarget: CaseFormTarget? = nil,
+        duplicateForm: FormState = FormState(),
+        duplicateEntry: UUID? = nil
     ) async throws -> [Node<HTML.BodyContext>] {
         let view = AccessPolicy.view(of: record.file, events: record.events, for: actor)
-        let others = view.identity == nil ? [] : try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id)
-        let history = others
+        let others =
+            view.identity == nil
+            ? [] : try await service.cases.otherTrajectories(of: record.file.personId, except: record.file.id)
+        let history =
+            others
             .filter { AccessPolicy.decide(actor, .view, locationId: $0.locationId) == .allowed }
-            .compactMap { other in Day(other.referredOn).map { TrajectoryLink(id: other.id, referredOn: $0, isOpen: !other.stage.isClosed) } }
+            .compactMap { other in
+                Day(other.referredOn).map {
+                    TrajectoryLink(id: other.id, referredOn: $0, isOpen: !other.stage.isClosed)
+                }
+            }
         var model = CasePage.Model(
-            view: view, locationName: record.locationName, permissions: AccessPolicy.permissions(actor, in: record.file),
-            reasons: try await service.cases.outflowReasons(), history: history, noteForm: noteForm, message: message)
+            view: view,
+            locationName: record.locationName,
+            permissions: AccessPolicy.permissions(actor, in: record.file),
+            reasons: try await service.cases.outflowReasons(),
+            history: history,
+            noteForm: noteForm,
+            message: message
+        )
         if view.sections.contains(.progress) { model.milestones = try await service.milestones(record) }
         model.form = form
         model.formTarget = formTarget
@@ -352,8 +577,13 @@ struct WebController {
         let id = try context.parameters.require("id", as: UUID.self)
         let record = try await service.read(id, actor: actor)
         let env = PageEnvironment(context, path: request.uri.path)
-        let message = request.uri.queryParameters["saved"] != nil ? env.t("Wijziging opgeslagen.", "Change saved.") : nil
-        return Pages.page(env, title: caseTitle(record, actor, env), try await casePage(env, record, actor, noteForm: FormState(), message: message))
+        let message =
+            request.uri.queryParameters["saved"] != nil ? env.t("Wijziging opgeslagen.", "Change saved.") : nil
+        return Pages.page(
+            env,
+            title: caseTitle(record, actor, env),
+            try await casePage(env, record, actor, noteForm: FormState(), message: message)
+        )
     }
 
     @Sendable func addNote(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -365,8 +595,18 @@ struct WebController {
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
-            return Pages.page(env, title: env.t("Fout: ", "Error: ") + caseTitle(record, actor, env), status: .unprocessableContent,
-                              try await casePage(env, record, actor, noteForm: FormState(input: context.form, errors: failure.errors), message: nil))
+            return Pages.page(
+                env,
+                title: env.t("Fout: ", "Error: ") + caseTitle(record, actor, env),
+                status: .unprocessableContent,
+                try await casePage(
+                    env,
+                    record,
+                    actor,
+                    noteForm: FormState(input: context.form, errors: failure.errors),
+                    message: nil
+                )
+            )
         }
     }
 
@@ -374,14 +614,22 @@ struct WebController {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
         let record = try await service.read(id, actor: actor)
-        guard let check = try await service.admissionCheck(record) else { return Response.redirect(to: "/cases/\(id.uuidString.lowercased())") }
+        guard let check = try await service.admissionCheck(record) else {
+            return Response.redirect(to: "/cases/\(id.uuidString.lowercased())")
+        }
         let env = PageEnvironment(context, path: request.uri.path)
         var input = FormInput()
         input.set("decidedOn", service.today().description)
         let mayDecide = AccessPolicy.decide(actor, .decideAdmission, in: record.file) == .allowed
         let mayDecideException = AccessPolicy.decide(actor, .decideAdmissionByException, in: record.file) == .allowed
         let body = AdmissionPage.render(
-            env, FormState(input: input), record: record, check: check, mayDecide: mayDecide, mayDecideException: mayDecideException)
+            env,
+            FormState(input: input),
+            record: record,
+            check: check,
+            mayDecide: mayDecide,
+            mayDecideException: mayDecideException
+        )
         return Pages.page(env, title: env.t("Toelatingstoets", "Admission check"), body)
     }
 
@@ -394,7 +642,11 @@ struct WebController {
         let env = PageEnvironment(context, path: request.uri.path)
         var input = FormInput()
         input.set("referredOn", service.today().description)
-        return Pages.page(env, title: env.t("Nieuw traject", "New trajectory"), ReferralPage.renderReturn(env, FormState(input: input), record: record))
+        return Pages.page(
+            env,
+            title: env.t("Nieuw traject", "New trajectory"),
+            ReferralPage.renderReturn(env, FormState(input: input), record: record)
+        )
     }
 
     @Sendable func createReturn(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -406,8 +658,12 @@ struct WebController {
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
-            return Pages.page(env, title: env.t("Fout: nieuw traject", "Error: new trajectory"), status: .unprocessableContent,
-                              ReferralPage.renderReturn(env, FormState(input: context.form, errors: failure.errors), record: record))
+            return Pages.page(
+                env,
+                title: env.t("Fout: nieuw traject", "Error: new trajectory"),
+                status: .unprocessableContent,
+                ReferralPage.renderReturn(env, FormState(input: context.form, errors: failure.errors), record: record)
+            )
         }
     }
 }

@@ -19,7 +19,12 @@ enum PageChecks {
         for summary in blocks(#"<div class="error-summary".*?</div>"#, in: html) {
             let regex = try! NSRegularExpression(pattern: ##"<a href="#([^"]+)">([^<]*)</a>"##)
             for m in regex.matches(in: summary, range: NSRange(summary.startIndex..., in: summary)) {
-                links.append((String(summary[Range(m.range(at: 1), in: summary)!]), String(summary[Range(m.range(at: 2), in: summary)!])))
+                links.append(
+                    (
+                        String(summary[Range(m.range(at: 1), in: summary)!]),
+                        String(summary[Range(m.range(at: 2), in: summary)!])
+                    )
+                )
             }
         }
         return links
@@ -32,7 +37,8 @@ enum PageChecks {
         let name =
             matches(#"<label for=""# + escaped + #""[^>]*>([^<]*)</label>"#, in: html).first
             ?? matches(#"<fieldset[^>]*id=""# + escaped + #""[^>]*><legend>([^<]*)</legend>"#, in: html).first
-            ?? matches(#"<fieldset><legend>([^<]*)</legend>(?:(?!</fieldset>).)*?id=""# + escaped + #"""#, in: html).first
+            ?? matches(#"<fieldset><legend>([^<]*)</legend>(?:(?!</fieldset>).)*?id=""# + escaped + #"""#, in: html)
+            .first
         return name.map { $0.hasSuffix(" *") ? String($0.dropLast(2)) : $0 }
     }
 
@@ -43,10 +49,17 @@ enum PageChecks {
         #expect(!links.isEmpty, "no error summary links", sourceLocation: sourceLocation)
         for link in links {
             guard let name = fieldName(link.id, in: html) else {
-                Issue.record("summary links to #\(link.id), which has no label on the page", sourceLocation: sourceLocation)
+                Issue.record(
+                    "summary links to #\(link.id), which has no label on the page",
+                    sourceLocation: sourceLocation
+                )
                 continue
             }
-            #expect(link.text.hasPrefix(unescape(name) + ": "), "summary ‘\(link.text)’ against field ‘\(name)’", sourceLocation: sourceLocation)
+            #expect(
+                link.text.hasPrefix(unescape(name) + ": "),
+                "summary ‘\(link.text)’ against field ‘\(name)’",
+                sourceLocation: sourceLocation
+            )
         }
     }
 

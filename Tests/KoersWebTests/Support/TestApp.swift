@@ -5,10 +5,11 @@ import Hummingbird
 import HummingbirdTesting
 import KoersCore
 import KoersStore
-@testable import KoersWeb
 import Logging
 import NIOCore
 import Testing
+
+@testable import KoersWeb
 
 /// A Koers wired exactly as `koers serve` wires it, on a fresh database with the demo network
 /// (five locations, an account per party per location) and no population.
@@ -22,24 +23,44 @@ struct TestApp {
         let (url, schema) = try await database.fresh()
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
-        let configuration = KoersConfiguration(databaseURL: url, secret: "test-secret", secureCookies: false, bcryptCost: 4, logLevel: .warning, today: { TestApp.today })
+        let configuration = KoersConfiguration(
+            databaseURL: url,
+            secret: "test-secret",
+            secureCookies: false,
+            bcryptCost: 4,
+            logLevel: .warning,
+            today: { TestApp.today }
+        )
         let services = try KoersServices(configuration, logger: logger, schema: schema)
         try await services.database.migrate()
-        let accounts = if let scenario {
-            try await DemoLoader.load(directory: services.directory, cases: services.cases, scenario: scenario, seed: 2019, today: TestApp.today).accounts
-        } else {
-            try await DemoNetwork.create(services.directory)
-        }
+        let accounts =
+            if let scenario {
+                try await DemoLoader.load(
+                    directory: services.directory,
+                    cases: services.cases,
+                    scenario: scenario,
+                    seed: 2019,
+                    today: TestApp.today
+                ).accounts
+            } else {
+                try await DemoNetwork.create(services.directory)
+            }
         return TestApp(services: services, accounts: accounts)
     }
 
     /// Runs a test against the application and closes the database afterwards.
-    static func run(_ database: TestDatabase, scenario: DemoScenario? = nil, _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void) async throws {
+    static func run(
+        _ database: TestDatabase,
+        scenario: DemoScenario? = nil,
+        _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let app = try await make(database, scenario: scenario)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
         do {
-            try await buildApplication(app.services, logger: logger).test(.router) { client in try await body(app, client) }
+            try await buildApplication(app.services, logger: logger).test(.router) { client in
+                try await body(app, client)
+            }
         } catch {
             await app.services.database.shutdown()
             throw error
@@ -48,7 +69,9 @@ struct TestApp {
     }
 
     func account(_ party: Party, _ city: String? = "utrecht") -> DemoNetwork.Account {
-        accounts.first { $0.party == party && (city == nil ? $0.location == nil : $0.email.contains("." + city! + "@")) }!
+        accounts.first {
+            $0.party == party && (city == nil ? $0.location == nil : $0.email.contains("." + city! + "@"))
+        }!
     }
 
     func token(_ party: Party, _ city: String? = "utrecht") async throws -> String {
@@ -70,22 +93,42 @@ struct TestApp {
     /// Registers a case directly through the service, as the given party's account.
     @discardableResult
     func referral(
-        _ party: Party = .ngo, _ city: String = "utrecht", surname: String = "Tesfay", vNumber: String? = nil, note: String? = nil
+        _ party: Party = .ngo,
+        _ city: String = "utrecht",
+        surname: String = "Tesfay",
+        vNumber: String? = nil,
+        note: String? = nil
     ) async throws -> CaseFile {
-        var values: [String: String] = ["givenNames": "Yonas", "surname": surname, "nationality": "ERI", "gender": "male", "birthDate": "1990", "channel": "ngo", "referredOn": "2026-05-01"]
+        var values: [String: String] = [
+            "givenNames": "Yonas", "surname": surname, "nationality": "ERI", "gender": "male", "birthDate": "1990",
+            "channel": "ngo", "referredOn": "2026-05-01",
+        ]
         if let vNumber { values["vNumber"] = vNumber }
         if let note { values["note"] = note }
         return try await services.service.refer(FormInput(single: values), actor: account(party, city).actor)
     }
 
     /// Carries a case to the active stage through the service.
-    func admitted(_ city: String = "utrecht", surname: String = "Tesfay", note: String? = nil) async throws -> CaseFile {
+    func admitted(_ city: String = "utrecht", surname: String = "Tesfay", note: String? = nil) async throws -> CaseFile
+    {
         let actor = account(.ngo, city).actor
         let file = try await referral(.ngo, city, surname: surname, note: note)
         var intake = Fixtures.intake
         intake["surname"] = surname
-        _ = try await services.service.perform(.intake, on: file.id, input: FormInput(single: intake), expectedVersion: nil, actor: actor)
-        return try await services.service.perform(.admission, on: file.id, input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-05-10"]), expectedVersion: nil, actor: actor)
+        _ = try await services.service.perform(
+            .intake,
+            on: file.id,
+            input: FormInput(single: intake),
+            expectedVersion: nil,
+            actor: actor
+        )
+        return try await services.service.perform(
+            .admission,
+            on: file.id,
+            input: FormInput(single: ["outcome": "admit", "decidedOn": "2026-05-10"]),
+            expectedVersion: nil,
+            actor: actor
+        )
     }
 }
 
@@ -93,7 +136,8 @@ enum Fixtures {
     /// An intake that meets every criterion.
     static let intake: [String: String] = [
         "givenNames": "Yonas", "surname": "Tesfay", "nationality": "ERI", "gender": "male", "birthDate": "1990-03",
-        "lawfulStay": "no", "stateReception": "no", "asylumProcedureCompleted": "yes", "lastAsylumRejectionOn": "2024-01-10",
+        "lawfulStay": "no", "stateReception": "no", "asylumProcedureCompleted": "yes",
+        "lastAsylumRejectionOn": "2024-01-10",
         "willingToCooperate": "yes", "activeAtOtherLocation": "no", "inRegionSince": "2023-01-01",
     ]
 }
@@ -140,7 +184,11 @@ struct WebClient {
         for field in response.headers where field.name == .setCookie {
             let pair = field.value.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
-            if field.value.contains("Max-Age=0") { cookies[String(pair[0])] = nil } else { cookies[String(pair[0])] = String(pair[1]) }
+            if field.value.contains("Max-Age=0") {
+                cookies[String(pair[0])] = nil
+            } else {
+                cookies[String(pair[0])] = String(pair[1])
+            }
         }
     }
 
@@ -166,7 +214,13 @@ struct APIClient {
     let client: any TestClientProtocol
     let token: String
 
-    func send(_ method: HTTPRequest.Method, _ path: String, _ body: [String: Any]? = nil, ifMatch: String? = nil, language: String? = nil) async throws -> TestResponse {
+    func send(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        _ body: [String: Any]? = nil,
+        ifMatch: String? = nil,
+        language: String? = nil
+    ) async throws -> TestResponse {
         var h: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
         if let ifMatch { h[.ifMatch] = ifMatch }
         if let language { h[.acceptLanguage] = language }

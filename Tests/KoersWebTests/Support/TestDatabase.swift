@@ -1,6 +1,7 @@
 import Foundation
 import KoersStore
 import Logging
+import Testing
 
 /// The databases the suite runs against: SQLite always; PostgreSQL when
 /// `KOERS_TEST_POSTGRES_URL` is set (the README's test command sets it, and refuses to run without it
@@ -18,7 +19,9 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
     func fresh() async throws -> (url: String, schema: String?) {
         switch self {
         case .sqlite:
-            let path = FileManager.default.temporaryDirectory.appendingPathComponent("koers-test-\(UUID().uuidString).sqlite").path
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "koers-test-\(UUID().uuidString).sqlite"
+            ).path
             return ("sqlite://" + path, nil)
         case .postgres:
             let url = ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"]!
@@ -32,5 +35,3 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 }
-
-import Testing
