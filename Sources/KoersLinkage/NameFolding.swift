@@ -101,7 +101,8 @@ public enum NameFolding {
             var c = joined[i]
             let next: UInt8? = i + 1 < joined.count ? joined[i + 1] : nil
             // Consonant pairs that one transliteration writes with one letter and another with two.
-            if let next, next == 0x68 /* h */, [0x6B, 0x67, 0x64, 0x74, 0x70, 0x73, 0x7A, 0x63].contains(c) {
+            // 0x68 is "h".
+            if let next, next == 0x68, [0x6B, 0x67, 0x64, 0x74, 0x70, 0x73, 0x7A, 0x63].contains(c) {
                 // kh→k, gh→g, dh→d, th→t, ph→f, sh→s, zh→z, ch→c
                 c = c == 0x70 ? 0x66 : c
                 i += 1

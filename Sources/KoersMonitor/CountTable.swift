@@ -4,7 +4,8 @@ import KoersCore
 /// e.g. national) and an optional margin row (each column's sum, e.g. the total). Suppressed cells
 /// publish nothing; the raw counts never leave the module.
 public struct CountTable: Sendable {
-    /// A cell of the full grid; `row == rowLabels.count` is the margin row, `column == columnLabels.count` the margin column.
+    /// A cell of the full grid; `row == rowLabels.count` is the margin row, `column == columnLabels.count` the margin
+    /// column.
     public struct Cell: Sendable, Hashable, Comparable {
         public let row: Int
         public let column: Int

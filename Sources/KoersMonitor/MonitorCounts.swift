@@ -74,7 +74,7 @@ struct MonitorCounts {
         for (i, kind) in TableKind.allCases.enumerated() { counts[kind] = total.runs[i].totals() }
         durations = total.durations
         persons = Array(repeating: 0, count: reports)
-        total.firstSeen.forEach { first in
+        total.firstSeen.forEachFirstReport { first in
             for m in first..<reports { persons[m] += 1 }
         }
     }
@@ -294,7 +294,8 @@ struct MonitorCounts {
                     }
                 }
             } else if before.rowCount == table.rowCount && before.columnCount == table.columnCount {
-                // A cell published in both reports must not move by fewer than k: the difference would be a small count.
+                // A cell published in both reports must not move by fewer than k: the difference would be a small
+                // count.
                 for cell in table.allCells {
                     guard let old = before.value(cell) else { continue }
                     let change = abs(table.count(cell) - old)

@@ -56,7 +56,8 @@ extension MonitorCounts {
                 guard let to = context.column[r.locationId] else { continue }
                 let from = r.transferredFrom.flatMap { context.column[$0] } ?? to
                 let switchAt = r.transferredOn.map(grid.firstReport(counting:)) ?? 0
-                /// Counts `row` in reports start..<end at the location of each report (before the transfer, the old one).
+                /// Counts `row` in reports start..<end at the location of each report (before the transfer, the old
+                /// one).
                 func add(_ table: Int, _ row: Int, from start: Int, until end: Int = reports) {
                     let start = max(start, 1)
                     guard start < end else { return }
@@ -94,7 +95,8 @@ extension MonitorCounts {
                     if let met = milestone.met {
                         add(headline, HeadlineRow.milestonesMet.rawValue, from: grid.firstReport(counting: met))
                     }
-                    // Overdue on a reference date while running: due before the day the report describes, and not met by then.
+                    // Overdue on a reference date while running: due before the day the report describes, and not met
+                    // by then.
                     let overdueUntil = min(left, milestone.met.map(grid.firstReport(counting:)) ?? reports)
                     add(
                         headline,
@@ -114,7 +116,8 @@ extension MonitorCounts {
                     )
                 }
                 // Active trajectories by the perspective they had on each reference date: the latest
-                // decided before it; of decisions on one day the first recorded, as `MonitorRecord.perspective(on:)` has it.
+                // decided before it; of decisions on one day the first recorded, as `MonitorRecord.perspective(on:)`
+                // has it.
                 if admitted < left {
                     var current = noPerspective
                     var since = admitted
@@ -215,7 +218,7 @@ extension MonitorCounts {
             for slot in first.indices where first[slot] >= 0 { body(hi[slot], lo[slot], Int(first[slot])) }
         }
 
-        func forEach(_ body: (Int) -> Void) {
+        func forEachFirstReport(_ body: (Int) -> Void) {
             for value in first where value >= 0 { body(Int(value)) }
         }
     }

@@ -1,58 +1,41 @@
 import Foundation
+import KoersCore
 
 /// The smallest honest XLSX: an Office Open XML workbook with inline strings, in a ZIP archive
 /// whose entries are stored (not compressed), so no compression library is needed.
 public enum XLSXWriter {
-    enum Value { case text(String), number(Int) }
+    enum Value {
+        case text(String)
+        case number(Int)
+    }
 
     static func workbook(_ sheets: [(name: String, rows: [[Value]])]) -> [UInt8] {
         var files: [(String, String)] = []
         let overrides = sheets.indices.map {
-            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" "
+                + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined()
-        files.append(
-            (
-                "[Content_Types].xml",
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#
-                    + overrides + "</Types>"
-            )
-        )
-        files.append(
-            (
-                "_rels/.rels",
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
-            )
-        )
+        files.append(("[Content_Types].xml", OOXML.contentTypes(overrides: overrides)))
+        files.append(("_rels/.rels", OOXML.packageRelationships))
         let sheetList = sheets.enumerated().map {
-            "<sheet name=\"\(escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
+            "<sheet name=\"\(Markup.escape(String($1.name.prefix(31))))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>"
         }.joined()
-        files.append(
-            (
-                "xl/workbook.xml",
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>"#
-                    + sheetList + "</sheets></workbook>"
-            )
-        )
+        files.append(("xl/workbook.xml", OOXML.workbook(sheets: sheetList)))
         let rels = sheets.indices.map {
-            "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
+            "<Relationship Id=\"rId\($0 + 1)\" "
+                + "Type=\"\(OOXML.relationshipTypes)/worksheet\" "
+                + "Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }.joined()
-        files.append(
-            (
-                "xl/_rels/workbook.xml.rels",
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
-                    + rels + "</Relationships>"
-            )
-        )
+        files.append(("xl/_rels/workbook.xml.rels", OOXML.workbookRelationships(rels)))
         for (i, sheet) in sheets.enumerated() {
-            var xml =
-                #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
+            var xml = OOXML.declaration + "<worksheet xmlns=\"\(OOXML.spreadsheetML)\"><sheetData>"
             for (r, row) in sheet.rows.enumerated() {
                 xml += "<row r=\"\(r + 1)\">"
                 for (c, value) in row.enumerated() {
                     let ref = column(c) + String(r + 1)
                     switch value {
                     case .number(let n): xml += "<c r=\"\(ref)\"><v>\(n)</v></c>"
-                    case .text(let t): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(t))</t></is></c>"
+                    case .text(let t): xml += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(Markup.escape(t))</t></is></c>"
                     }
                 }
                 xml += "</row>"
@@ -71,12 +54,6 @@ public enum XLSXWriter {
             n /= 26
         }
         return name
-    }
-
-    /// Escapes text for XML content and attribute values; the web's SVG charts use it too.
-    public static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// A ZIP archive of stored entries (PKWARE APPNOTE 4.3: local headers, central directory, end record).
@@ -142,5 +119,37 @@ public enum XLSXWriter {
             for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xedb8_8320 : crc >> 1 }
         }
         return ~crc
+    }
+}
+
+/// The fixed parts of an Office Open XML workbook package.
+enum OOXML {
+    static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
+    static let spreadsheetML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipTypes = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationshipsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+    static let contentTypesNS = "http://schemas.openxmlformats.org/package/2006/content-types"
+    static let officeDocument = "application/vnd.openxmlformats-officedocument"
+
+    static func contentTypes(overrides: String) -> String {
+        declaration + "<Types xmlns=\"\(contentTypesNS)\">"
+            + #"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#
+            + #"<Default Extension="xml" ContentType="application/xml"/>"#
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"\(officeDocument).spreadsheetml.sheet.main+xml\"/>"
+            + overrides + "</Types>"
+    }
+
+    static let packageRelationships =
+        declaration + "<Relationships xmlns=\"\(packageRelationshipsNS)\">"
+        + "<Relationship Id=\"rId1\" Type=\"\(relationshipTypes)/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "</Relationships>"
+
+    static func workbook(sheets: String) -> String {
+        declaration + "<workbook xmlns=\"\(spreadsheetML)\" xmlns:r=\"\(relationshipTypes)\"><sheets>" + sheets
+            + "</sheets></workbook>"
+    }
+
+    static func workbookRelationships(_ rels: String) -> String {
+        declaration + "<Relationships xmlns=\"\(packageRelationshipsNS)\">" + rels + "</Relationships>"
     }
 }

@@ -39,7 +39,8 @@ public enum StatisticsError: Error, Sendable, Equatable, CustomStringConvertible
         case .singular: "the design matrix is singular (a covariate is constant or collinear)"
         case .tooSmall(let n): "too few observations (\(n)) to report"
         case .separation:
-            "complete separation: the covariates predict the outcome perfectly, so the estimates go to infinity; drop or merge the separating covariate"
+            "complete separation: the covariates predict the outcome perfectly, so the estimates go to infinity; drop "
+                + "or merge the separating covariate"
         }
     }
 }
@@ -138,13 +139,15 @@ public enum Logistic {
         if !converged { warnings.append("The fit did not converge in 100 Newton steps; estimates are unreliable.") }
         if minFitted < 1e-8 || maxFitted > 1 - 1e-8 || beta.contains(where: { abs($0) > 15 }) {
             warnings.append(
-                "Possible (quasi-)complete separation: some fitted probabilities are 0 or 1; coefficients and intervals are not to be trusted."
+                "Possible (quasi-)complete separation: some fitted probabilities are 0 or 1; coefficients and "
+                    + "intervals are not to be trusted."
             )
         }
         let fewest = min(events, n - events)
         if Double(fewest) / Double(max(p - 1, 1)) < 10 {
             warnings.append(
-                "Few events per variable (\(fewest) for \(p - 1) covariates, fewer than 10 each): estimates may be biased."
+                "Few events per variable (\(fewest) for \(p - 1) covariates, fewer than 10 each): estimates may be "
+                    + "biased."
             )
         }
         let intervals = (0..<p).map { [beta[$0] - Normal.z975 * se[$0], beta[$0] + Normal.z975 * se[$0]] }

@@ -33,9 +33,11 @@ struct Analyse: ParsableCommand {
     struct Logit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Logistic regression of a 0/1 outcome on covariates: odds ratios, 95% CIs, Wald p-values, log-likelihoods, McFadden R².",
+                "Logistic regression of a 0/1 outcome on covariates: odds ratios, 95% CIs, Wald p-values, "
+                + "log-likelihoods, McFadden R².",
             discussion:
-                "Text columns become treatment dummies against their first level in sorted order; numeric columns enter as they are."
+                "Text columns become treatment dummies against their first level in sorted order; numeric columns "
+                + "enter as they are."
         )
 
         @Option(help: "The CSV file (header row; comma-separated).") var input: String
@@ -71,7 +73,8 @@ extension Analyse {
         static let configuration = CommandConfiguration(
             commandName: "km",
             abstract:
-                "Kaplan–Meier time to event: survival at each distinct time with its exponential Greenwood 95% interval, and the median."
+                "Kaplan–Meier time to event: survival at each distinct time with its exponential Greenwood 95% "
+                + "interval, and the median."
         )
 
         @Option(help: "The CSV file (header row; comma-separated).") var input: String
@@ -103,10 +106,11 @@ extension Analyse {
         static let configuration = CommandConfiguration(
             commandName: "cif",
             abstract:
-                "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a log–log 95% interval.",
+                "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a "
+                + "log–log 95% interval.",
             discussion: """
-                Either --event alone, holding the cause of each ending (0 or empty for censored), or --event as 0/1 with \
-                --outcome naming the cause column.
+                Either --event alone, holding the cause of each ending (0 or empty for censored), or --event as \
+                0/1 with --outcome naming the cause column.
                 """
         )
 

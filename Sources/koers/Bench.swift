@@ -12,7 +12,8 @@ import Logging
 struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Benchmark steps for scripts/bench-monitor.sh: generate the scaled pilot as facts, time the monitor, time a logistic regression.",
+            "Benchmark steps for scripts/bench-monitor.sh: generate the scaled pilot as facts, time the monitor, time "
+            + "a logistic regression.",
         subcommands: [Facts.self, Monitor.self, Logit.self]
     )
 
@@ -30,7 +31,8 @@ struct Bench: AsyncParsableCommand {
     struct Facts: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Generate the pilot-2022 scenario at a scale, in memory, and write its monitor facts and an outflow table as CSV."
+                "Generate the pilot-2022 scenario at a scale, in memory, and write its monitor facts and an outflow "
+                + "table as CSV."
         )
 
         @Option(help: "Multiplies the pilot (480 gives about a million trajectories).") var scale = 1
@@ -71,8 +73,11 @@ struct Bench: AsyncParsableCommand {
             )
             var csv = "solution,durable,gender,age,nationality,location\n"
             for (r, group) in zip(left, nationality) {
+                let solution = r.outcome == OutcomeCategory.none ? 0 : 1
+                let durable = r.outcome == .durable ? 1 : 0
+                let location = names[r.location(on: r.outflowOn!)] ?? "other"
                 csv +=
-                    "\(r.outcome == OutcomeCategory.none ? 0 : 1),\(r.outcome == .durable ? 1 : 0),\(r.gender.rawValue),\(MonitorAnalyses.ageGroup(r)),\(group),\(names[r.location(on: r.outflowOn!)] ?? "other")\n"
+                    "\(solution),\(durable),\(r.gender.rawValue),\(MonitorAnalyses.ageGroup(r)),\(group),\(location)\n"
             }
             try csv.write(to: folder.appendingPathComponent("outflow.csv"), atomically: true, encoding: .utf8)
             try Bench.printJSON(["records": records.count, "outflows": left.count, "generate_seconds": generated])
@@ -82,7 +87,8 @@ struct Bench: AsyncParsableCommand {
     struct Monitor: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Read monitor facts and build the full monitor for one reference date; write its published cells as JSON."
+                "Read monitor facts and build the full monitor for one reference date; write its published cells as "
+                + "JSON."
         )
 
         @Option(help: "The folder `koers bench facts` wrote.") var facts: String

@@ -9,9 +9,11 @@ import Logging
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Create a fresh demo database: the five pilot locations, their organisations, an account per party per location and a realistic population.",
+            "Create a fresh demo database: the five pilot locations, their organisations, an account per party per "
+            + "location and a realistic population.",
         discussion:
-            "Destroys whatever the configured database holds. Every demo account's password is ‘\(DemoNetwork.password)’."
+            "Destroys whatever the configured database holds. Every demo account's password is "
+            + "‘\(DemoNetwork.password)’."
     )
 
     @OptionGroup var database: DatabaseOptions
@@ -21,8 +23,10 @@ struct Demo: AsyncParsableCommand {
     }
 
     @Option(
-        help:
-            "standard: a realistic population referred over the last three years; pilot-2022: the LVV pilot up to 1 July 2022 as its evaluation reports it (2065 persons, 2092 trajectories, 1258 outflows)."
+        help: ArgumentHelp(
+            "standard: a realistic population referred over the last three years; pilot-2022: the LVV pilot up to 1 "
+                + "July 2022 as its evaluation reports it (2065 persons, 2092 trajectories, 1258 outflows)."
+        )
     )
     var scenario: Scenario = .standard
     @Option(help: "Number of persons to generate (standard scenario).") var persons = 400
@@ -56,21 +60,26 @@ struct Demo: AsyncParsableCommand {
             switch chosen {
             case .standard(let persons):
                 print(
-                    "Demo database ready: \(persons) persons, \(result.trajectories) trajectories (\(String(format: "%.1f", seconds)) s)."
+                    "Demo database ready: \(persons) persons, \(result.trajectories) trajectories "
+                        + "(\(String(format: "%.1f", seconds)) s)."
                 )
             case .pilot2022(let scale):
                 print(
-                    "Demo database ready: the LVV pilot up to 1 July 2022\(scale > 1 ? " times \(scale)" : ""), \(result.trajectories) referrals (\(String(format: "%.1f", seconds)) s)."
+                    "Demo database ready: the LVV pilot up to 1 July 2022\(scale > 1 ? " times \(scale)" : ""), "
+                        + "\(result.trajectories) referrals (\(String(format: "%.1f", seconds)) s)."
                 )
                 print(
-                    "The evaluation's figures: sign in as monitor@demo.koers.nl and open /monitor?peildatum=\(Pilot2022.peildatum)."
+                    "The evaluation's figures: sign in as monitor@demo.koers.nl and open "
+                        + "/monitor?peildatum=\(Pilot2022.peildatum)."
                 )
             }
             print("")
             print("Accounts (password: \(DemoNetwork.password)):")
             for account in result.accounts {
                 print(
-                    "  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.location ?? "national")"
+                    "  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) "
+                        + "\(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) "
+                        + "\(account.location ?? "national")"
                 )
             }
             print("")

@@ -82,7 +82,8 @@ struct Serve: AsyncParsableCommand {
         try await services.database.migrate()
         let app = buildApplication(services, logger: logger)
         print(
-            "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: \(services.database.kind.rawValue))"
+            "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: "
+                + "\(services.database.kind.rawValue))"
         )
         fflush(nil)  // a log file or pipe would otherwise see the line only at shutdown
         try await app.runService()

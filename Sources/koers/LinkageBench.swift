@@ -8,7 +8,8 @@ extension LinkageCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench",
             abstract:
-                "Time encoding, Dice comparisons and the intake check against an index of the file's people; prints JSON."
+                "Time encoding, Dice comparisons and the intake check against an index of the file's people; prints "
+                + "JSON."
         )
 
         @Option(help: "The CSV file whose people form the index.") var input: String

@@ -9,7 +9,8 @@ struct LinkageCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "linkage",
         abstract:
-            "Find people registered more than once, on encodings only (dedup), measure it against known pairs (evaluate), time it (bench).",
+            "Find people registered more than once, on encodings only (dedup), measure it against known pairs "
+            + "(evaluate), time it (bench).",
         subcommands: [Dedup.self, Evaluate.self, LinkageBench.self, Reindex.self]
     )
 
@@ -38,7 +39,9 @@ struct LinkageCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the pairs of rows that are one person: id_a,id_b,score.",
             discussion:
-                "The input has the columns id,given_name,surname,birth_date,gender,nationality,v_number (any may be empty); further columns are matched as extra text fields. Rows are encoded first; matching sees only the encodings."
+                "The input has the columns id,given_name,surname,birth_date,gender,nationality,v_number (any may be "
+                + "empty); further columns are matched as extra text fields. Rows are encoded first; matching sees "
+                + "only the encodings."
         )
 
         @Option(help: "The CSV file to check.") var input: String
@@ -63,8 +66,8 @@ struct LinkageCommand: AsyncParsableCommand {
             ).run(people)
             var text = "id_a,id_b,score\n"
             for m in result.matches {
-                text +=
-                    "\(LinkageFile.quote(file.ids[m.a])),\(LinkageFile.quote(file.ids[m.b])),\(String(format: "%.6f", m.probability))\n"
+                let score = String(format: "%.6f", m.probability)
+                text += "\(LinkageFile.quote(file.ids[m.a])),\(LinkageFile.quote(file.ids[m.b])),\(score)\n"
             }
             try text.write(toFile: output, atomically: true, encoding: .utf8)
             if let groups {
@@ -76,8 +79,8 @@ struct LinkageCommand: AsyncParsableCommand {
             }
             FileHandle.standardError.write(
                 Data(
-                    "\(file.ids.count) rows, \(result.candidatePairs) candidate pairs, \(result.matches.count) pairs written\n"
-                        .utf8
+                    ("\(file.ids.count) rows, \(result.candidatePairs) candidate pairs, \(result.matches.count) pairs "
+                        + "written\n").utf8
                 )
             )
         }
@@ -87,7 +90,8 @@ struct LinkageCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure matching against known pairs: precision, recall and F1 as JSON.",
             discussion:
-                "Deduplicates INPUT, or with --link-to links INPUT to a second file one-to-one, and compares the pairs found with TRUTH (columns id_a,id_b)."
+                "Deduplicates INPUT, or with --link-to links INPUT to a second file one-to-one, and compares the "
+                + "pairs found with TRUTH (columns id_a,id_b)."
         )
 
         @Option(help: "The CSV file (or the first of two).") var input: String
@@ -155,7 +159,8 @@ struct LinkageCommand: AsyncParsableCommand {
     struct Reindex: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Encode every registration into the linkage index again: after KOERS_LINKAGE_SECRET changed, or for a database from before the index."
+                "Encode every registration into the linkage index again: after KOERS_LINKAGE_SECRET changed, or for a "
+                + "database from before the index."
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -11,7 +11,8 @@ struct MonitorCommand: AsyncParsableCommand {
         commandName: "monitor",
         abstract: "Print the national monitor on a reference date: suppressed tables as HTML, CSV, XLSX or JSON.",
         discussion:
-            "The reference date (peildatum) is the first day of a quarter; facts recorded before it count. XLSX goes to --output (binary)."
+            "The reference date (peildatum) is the first day of a quarter; facts recorded before it count. XLSX goes "
+            + "to --output (binary)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, csv, xlsx, json }
@@ -29,7 +30,8 @@ struct MonitorCommand: AsyncParsableCommand {
         if let peildatum {
             guard let parsed = Day(peildatum), QuarterGrid.isReferenceDate(parsed) else {
                 throw ValidationError(
-                    "The reference date must be a quarter's first day as YYYY-MM-DD (e.g. 2022-07-01), not ‘\(peildatum)’."
+                    "The reference date must be a quarter's first day as YYYY-MM-DD (e.g. 2022-07-01), not "
+                        + "‘\(peildatum)’."
                 )
             }
             day = parsed

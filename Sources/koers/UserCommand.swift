@@ -14,7 +14,8 @@ struct UserCommand: AsyncParsableCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Add an account to an existing organisation. Reads the password from KOERS_NEW_PASSWORD or standard input."
+                "Add an account to an existing organisation. Reads the password from KOERS_NEW_PASSWORD or standard "
+                + "input."
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -37,4 +37,14 @@ struct ValueTests {
         #expect(Country.named("ZZZ") == nil)
         #expect(Country.all.count == 251)
     }
+
+    @Test("One escaping rule for HTML, XML and SVG text and attributes")
+    func markup() {
+        #expect(
+            Markup.escape(#"<b title="x">Tom & 'Jerry'</b>"#)
+                == "&lt;b title=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;"
+        )
+        #expect(Markup.escape("Gül Öztürk — 12%") == "Gül Öztürk — 12%")
+        #expect(Markup.escape("&amp;") == "&amp;amp;", "escaping twice is visible, not silently undone")
+    }
 }

@@ -67,10 +67,14 @@ struct BulkComparisonTests {
             var visited: [[Int]] = []
             var members: [Int32] = []
             for part in candidates.parts.indices {
-                candidates.forEachPair(inPart: part, start: { members = Array($0) }) { x, y, i, j in
-                    #expect(Int(members[x]) == i && Int(members[y]) == j && i < j)
-                    visited.append([i, j])
-                }
+                candidates.forEachPair(
+                    inPart: part,
+                    start: { members = Array($0) },
+                    { x, y, i, j in
+                        #expect(Int(members[x]) == i && Int(members[y]) == j && i < j)
+                        visited.append([i, j])
+                    }
+                )
             }
             #expect(visited.count == Set(visited).count, "a pair visited twice (maxBlock \(maxBlock))")
             let (missing, extra) = (expected.subtracting(visited), Set(visited).subtracting(expected))

@@ -118,8 +118,10 @@ struct MonitorReportTests {
         #expect(headline.value(.init(0, national)) == 2)  // referred before 1 July
         #expect(headline.value(.init(1, national)) == 2)  // admitted
         #expect(headline.value(.init(2, national)) == 1)  // active
-        #expect(headline.value(.init(3, national)) == 1 && headline.value(.init(5, national)) == 1)  // HASA submitted, granted
-        #expect(headline.value(.init(8, national)) == 1 && headline.value(.init(9, national)) == 1)  // one met, one overdue
+        // HASA submitted, granted
+        #expect(headline.value(.init(3, national)) == 1 && headline.value(.init(5, national)) == 1)
+        // one met, one overdue
+        #expect(headline.value(.init(8, national)) == 1 && headline.value(.init(9, national)) == 1)
         #expect(report.table("persons")?.value(.init(0, 0)) == 1)  // one person, two trajectories
         let inflow = try #require(report.table("inflow"))
         #expect(inflow.rowLabels.map(\.nl) == ["2022 K1", "2022 K2"])

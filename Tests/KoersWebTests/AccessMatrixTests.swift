@@ -162,7 +162,8 @@ struct AccessMatrixTests {
                     case (_, "/biometrics"): expected = [.forbidden]
                     case (.ngo, "/return"), (.municipality, "/return"): expected = [.conflict]  // still open
                     case (.ngo, _), (.municipality, _): expected = [.ok]
-                    case (_, "/admission"), (_, "/procedures"): expected = [.ok]  // agencies: the check, and their own procedures
+                    // agencies: the check, and their own procedures
+                    case (_, "/admission"), (_, "/procedures"): expected = [.ok]
                     default: expected = [.forbidden]
                     }
                     #expect(expected.contains(r.status), "\(who) GET \(path): \(r.status)")
@@ -377,7 +378,8 @@ struct CoordinationAccessMatrixTests {
                     try await api.send(.get, "/locations/\(utrecht)/deadline-policy").status == expected,
                     "\(who) policy"
                 )
-                // Convening and setting the policy: the municipality only; others at Utrecht are refused, the rest see nothing.
+                // Convening and setting the policy: the municipality only; others at Utrecht are refused, the rest see
+                // nothing.
                 let convene = try await api.send(
                     .post,
                     "/meetings",

@@ -77,7 +77,8 @@ struct EscalationTests {
                 ((r.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
             )
 
-            // The steering group: the meeting dossier only; the national meeting and another city's group see nothing yet
+            // The steering group: the meeting dossier only; the national meeting and another city's group see nothing
+            // yet
             r = try await steering.send(.get, "/trajectories/\(file.id)")
             #expect(r.status == .ok && r.json["identity"] != nil && r.json["admission"] != nil)
             #expect(r.json["support"] == nil && r.json["notes"] == nil)

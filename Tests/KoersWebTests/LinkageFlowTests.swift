@@ -65,7 +65,10 @@ struct LinkageFlowTests {
     }
 
     @Test(
-        "AVIM identifies; Amsterdam sees Utrecht's registration under another spelling and asks for a transfer; Utrecht accepts",
+        """
+        AVIM identifies; Amsterdam sees Utrecht's registration under another spelling and asks for a transfer; \
+        Utrecht accepts
+        """,
         arguments: TestDatabase.available
     )
     func shopping(_ database: TestDatabase) async throws {
@@ -284,7 +287,10 @@ struct LinkageFlowTests {
     }
 
     @Test(
-        "Through the API: identification, possible registrations without the other location's data, decisions and the review queue",
+        """
+        Through the API: identification, possible registrations without the other location's data, decisions and \
+        the review queue
+        """,
         arguments: TestDatabase.available
     )
     func api(_ database: TestDatabase) async throws {

@@ -233,7 +233,8 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
         if let day = e.lastAsylumRejectionOn, day.days(until: today) <= policy.freshRejectionDays {
             flag(
                 .freshAsylumRejection,
-                "Laatste asielafwijzing \(day.days(until: today)) dagen geleden (grens: \(policy.freshRejectionDays) dagen).",
+                "Laatste asielafwijzing \(day.days(until: today)) dagen geleden (grens: \(policy.freshRejectionDays) "
+                    + "dagen).",
                 "Last asylum rejection \(day.days(until: today)) days ago (limit: \(policy.freshRejectionDays) days)."
             )
         }
@@ -281,9 +282,11 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
                 status: .notMet,
                 reason: LocalizedText(
                     nl:
-                        "In de regio sinds \(since): korter dan de vereiste \(rule.minimumMonthsInRegion) maanden, en geen andere erkende binding.",
+                        "In de regio sinds \(since): korter dan de vereiste \(rule.minimumMonthsInRegion) maanden, en "
+                        + "geen andere erkende binding.",
                     en:
-                        "In the region since \(since): shorter than the required \(rule.minimumMonthsInRegion) months, and no other accepted tie."
+                        "In the region since \(since): shorter than the required \(rule.minimumMonthsInRegion) "
+                        + "months, and no other accepted tie."
                 )
             )
         }

@@ -67,9 +67,11 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
                     "outcome",
                     "notEligible",
                     nl:
-                        "Gewoon toelaten kan niet: \(items.map(\.nl).joined(separator: ", ")). Kies ‘toelaten bij uitzondering’ met een motivering van het LSO.",
+                        "Gewoon toelaten kan niet: \(items.map(\.nl).joined(separator: ", ")). Kies ‘toelaten bij "
+                        + "uitzondering’ met een motivering van het LSO.",
                     en:
-                        "Plain admission is not possible: \(items.map(\.en).joined(separator: ", ")). Choose ‘admit by exception’ with the case meeting's motivation."
+                        "Plain admission is not possible: \(items.map(\.en).joined(separator: ", ")). Choose ‘admit "
+                        + "by exception’ with the case meeting's motivation."
                 )
             }
         case .admitByException?:

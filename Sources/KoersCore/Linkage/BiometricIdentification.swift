@@ -70,7 +70,8 @@ public enum BiometricCommands {
                         "vNumberCheck",
                         "nothingToConfirm",
                         nl:
-                            "Er staat geen V-nummer geregistreerd om te bevestigen; kies ‘gecorrigeerd’ en vul het V-nummer in.",
+                            "Er staat geen V-nummer geregistreerd om te bevestigen; kies ‘gecorrigeerd’ en vul het "
+                            + "V-nummer in.",
                         en: "No V-number is registered to confirm; choose ‘corrected’ and enter the V-number."
                     )
                 }

@@ -131,7 +131,8 @@ public enum DuplicateCommands {
                 "resolution",
                 "reviewNotPossible",
                 nl:
-                    "Alleen een twijfelachtige (middelsterke) overeenkomst gaat naar de gemeente; de gemeente beslist zelf.",
+                    "Alleen een twijfelachtige (middelsterke) overeenkomst gaat naar de gemeente; de gemeente beslist "
+                    + "zelf.",
                 en: "Only an unsure (medium) match goes to the municipality; the municipality decides itself."
             )
         }
@@ -140,7 +141,8 @@ public enum DuplicateCommands {
                 "note",
                 "required",
                 nl:
-                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere ouders).",
+                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere "
+                    + "ouders).",
                 en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
             )
         }

@@ -1,4 +1,5 @@
-// Generated from pycountry 26.2.16 (ISO 3166-1) with its Dutch translations; ICAO Doc 9303 codes XXA and XXX added. Corrected by hand: GEO (nl) "Georgië".
+// Generated from pycountry 26.2.16 (ISO 3166-1) with its Dutch translations; ICAO Doc 9303 codes XXA and XXX added.
+// Corrected by hand: GEO (nl) "Georgië".
 // Regenerate rather than edit by hand.
 
 extension Country {

@@ -15,7 +15,8 @@ enum DemoCommittee {
             for (index, file) in candidates.prefix(pending ? 2 : 1).enumerated() {
                 let input = FormInput([
                     "request": [
-                        "Verblijft al vele jaren in Nederland; de familie heeft een vergunning. Wij vragen advies over een humanitaire oplossing."
+                        "Verblijft al vele jaren in Nederland; de familie heeft een vergunning. Wij vragen advies "
+                            + "over een humanitaire oplossing."
                     ],
                     "sharedSections": ["identity", "perspective", "procedures"],
                 ])
@@ -31,7 +32,8 @@ enum DemoCommittee {
                 guard index == 0 else { continue }
                 let advice = FormInput(single: [
                     "advice":
-                        "De commissie adviseert een aanvraag om een verblijfsvergunning op humanitaire gronden te ondersteunen."
+                        "De commissie adviseert een aanvraag om een verblijfsvergunning op humanitaire gronden te "
+                        + "ondersteunen."
                 ])
                 _ = try await cases.append(
                     to: file.id,

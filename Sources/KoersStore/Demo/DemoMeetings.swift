@@ -97,7 +97,8 @@ enum DemoMeetings {
         if reasons.contains(.awaitingDecision) { return "Toelating besproken; besluit zoals vastgelegd." }
         if reasons.contains(.overdueMilestone) {
             return
-                "Termijn verlopen: de ngo koppelt de voortgang terug; het perspectief wordt in het volgende overleg vastgesteld."
+                "Termijn verlopen: de ngo koppelt de voortgang terug; het perspectief wordt in het volgende overleg "
+                + "vastgesteld."
         }
         return "Besproken; het traject loopt volgens plan."
     }

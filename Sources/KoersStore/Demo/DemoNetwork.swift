@@ -52,7 +52,8 @@ public enum DemoNetwork {
                 ],
                 deviation: LocalizedText(
                     nl:
-                        "Groningen rekent de drie noordelijke provincies tot de regio en erkent ook (vrijwilligers)werk.",
+                        "Groningen rekent de drie noordelijke provincies tot de regio en erkent ook "
+                        + "(vrijwilligers)werk.",
                     en: "Groningen counts the three northern provinces as the region and also accepts (volunteer) work."
                 )
             ),
@@ -67,7 +68,8 @@ public enum DemoNetwork {
                 acceptedTies: [.formerRegistration, .familyOrNetwork, .childrenAtSchool],
                 deviation: LocalizedText(
                     nl:
-                        "Rotterdam vraagt twaalf maanden verblijf in de regio en erkent medische behandeling niet als binding.",
+                        "Rotterdam vraagt twaalf maanden verblijf in de regio en erkent medische behandeling niet als "
+                        + "binding.",
                     en: "Rotterdam asks twelve months in the region and does not accept medical treatment as a tie."
                 )
             ),

@@ -9,7 +9,12 @@ import NIOCore
 enum JSONInput {
     /// A JSON value, decoded without losing the difference between booleans and numbers.
     enum Value: Decodable {
-        case string(String), number(Double), bool(Bool), array([Value]), object, null
+        case string(String)
+        case number(Double)
+        case bool(Bool)
+        case array([Value])
+        case object
+        case null
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.singleValueContainer()

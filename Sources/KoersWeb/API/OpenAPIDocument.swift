@@ -9,7 +9,9 @@ enum OpenAPIDocument {
          "info": {
           "title": "Koers API",
           "version": "1.0.0",
-          "description": "Registration and case coordination for the LVV. Bearer tokens (`koers token create`). Errors are application/problem+json with every invalid field in `invalidParams`. Changes to a case need `If-Match` with the case's ETag. Messages follow Accept-Language (nl default, en)."
+          "description": "Registration and case coordination for the LVV. Bearer tokens (`koers token create`). \#
+        Errors are application/problem+json with every invalid field in `invalidParams`. Changes to a case need \#
+        `If-Match` with the case's ETag. Messages follow Accept-Language (nl default, en)."
          },
          "servers": [
           {
@@ -562,7 +564,8 @@ enum OpenAPIDocument {
           },
           "/trajectories/{id}/biometrics": {
            "post": {
-            "summary": "Record biometric identification: done or not, the date, and the V-number confirmed, corrected or not known (AVIM only)",
+            "summary": "Record biometric identification: done or not, the date, and the V-number confirmed, \#
+        corrected or not known (AVIM only)",
             "operationId": "recordBiometrics",
             "parameters": [
              {
@@ -681,7 +684,8 @@ enum OpenAPIDocument {
           },
           "/trajectories/{id}/possible-registrations": {
            "get": {
-            "summary": "Possible registrations of this case's person at other locations, found by the linkage check before admission: where, since when, how strong and on which fields — never the other location's data",
+            "summary": "Possible registrations of this case's person at other locations, found by the linkage check \#
+        before admission: where, since when, how strong and on which fields — never the other location's data",
             "operationId": "listPossibleRegistrations",
             "parameters": [
              {
@@ -733,7 +737,9 @@ enum OpenAPIDocument {
           },
           "/trajectories/{id}/duplicate-resolutions": {
            "post": {
-            "summary": "Decide on a possible registration elsewhere: same person (ask that location for a transfer, or refer back; this registration stops), not the same person (a note is required; never proposed again), or, for a medium match, send it to the municipality's review queue",
+            "summary": "Decide on a possible registration elsewhere: same person (ask that location for a transfer, \#
+        or refer back; this registration stops), not the same person (a note is required; never proposed again), \#
+        or, for a medium match, send it to the municipality's review queue",
             "operationId": "resolvePossibleRegistration",
             "parameters": [
              {
@@ -3271,7 +3277,8 @@ enum OpenAPIDocument {
           },
           "/inbox": {
            "get": {
-            "summary": "What waits for the caller's organisation: its open action items, upcoming meetings, and (municipality) overdue sub-deadlines",
+            "summary": "What waits for the caller's organisation: its open action items, upcoming meetings, and \#
+        (municipality) overdue sub-deadlines",
             "operationId": "getInbox",
             "responses": {
              "200": {
@@ -3467,7 +3474,8 @@ enum OpenAPIDocument {
           },
           "/transfers/{tid}/decision": {
            "post": {
-            "summary": "Accept (the trajectory moves with its history) or decline (NGO or municipality of the receiving location)",
+            "summary": "Accept (the trajectory moves with its history) or decline (NGO or municipality of the \#
+        receiving location)",
             "operationId": "decideTransfer",
             "parameters": [
              {
@@ -3546,7 +3554,8 @@ enum OpenAPIDocument {
           },
           "/duplicate-reviews": {
            "get": {
-            "summary": "The municipality's review queue: cases at its locations whose possible registration elsewhere was sent for review",
+            "summary": "The municipality's review queue: cases at its locations whose possible registration \#
+        elsewhere was sent for review",
             "operationId": "listDuplicateReviews",
             "responses": {
              "200": {
@@ -3587,7 +3596,8 @@ enum OpenAPIDocument {
           },
           "/trajectories/{id}/committee-requests": {
            "post": {
-            "summary": "Put the case to the hardship committee, choosing the parts of the dossier it sees (NGO or municipality)",
+            "summary": "Put the case to the hardship committee, choosing the parts of the dossier it sees (NGO or \#
+        municipality)",
             "operationId": "requestCommitteeAdvice",
             "parameters": [
              {
@@ -5089,11 +5099,13 @@ enum OpenAPIDocument {
              },
              "askedByReceiver": {
               "type": "boolean",
-              "description": "Asked for by the receiving location after the intake's linkage check; the current location decides."
+              "description": "Asked for by the receiving location after the intake's linkage check; the current \#
+        location decides."
              },
              "summary": {
               "type": "object",
-              "description": "The hand-over summary; absent for a receiving location that asked, until the current location accepted."
+              "description": "The hand-over summary; absent for a receiving location that asked, until the current \#
+        location accepted."
              }
             }
            },

@@ -34,7 +34,8 @@ struct WebSessionMiddleware: RouterMiddleware {
                     title: .init(nl: "Formulier verlopen", en: "Form expired"),
                     message: .init(
                         nl:
-                            "Het formulier kon niet worden geverifieerd. Laad de pagina opnieuw en probeer het nog eens.",
+                            "Het formulier kon niet worden geverifieerd. Laad de pagina opnieuw en probeer het nog "
+                            + "eens.",
                         en: "The form could not be verified. Reload the page and try again."
                     )
                 )

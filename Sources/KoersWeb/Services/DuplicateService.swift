@@ -60,7 +60,9 @@ public struct DuplicateService: Sendable {
                 let other = try await cases.trajectory(ofEntry: match.entryId)
             {
                 let reason =
-                    "Dezelfde persoon meldde zich op \(today) bij \(record.locationName); de koppelingscontrole vond dit traject (sterkte \(match.strength)). / The same person came to \(record.locationName) on \(today); the linkage check found this trajectory."
+                    "Dezelfde persoon meldde zich op \(today) bij \(record.locationName); de koppelingscontrole vond "
+                    + "dit traject (sterkte \(match.strength)). / The same person came to \(record.locationName) on "
+                    + "\(today); the linkage check found this trajectory."
                 let request = TransferRequest(
                     id: UUID(),
                     fromLocationId: match.locationId,
@@ -82,9 +84,11 @@ public struct DuplicateService: Sendable {
                                     code: "transferPending",
                                     message: .init(
                                         nl:
-                                            "Voor het andere traject loopt al een overdracht, of het is afgesloten; kies ‘terugverwijzen’ of overleg met die LVV.",
+                                            "Voor het andere traject loopt al een overdracht, of het is afgesloten; "
+                                            + "kies ‘terugverwijzen’ of overleg met die LVV.",
                                         en:
-                                            "The other trajectory already has a transfer pending, or has closed; choose ‘refer back’ or consult that LVV."
+                                            "The other trajectory already has a transfer pending, or has closed; "
+                                            + "choose ‘refer back’ or consult that LVV."
                                     )
                                 )
                             ])

@@ -33,9 +33,11 @@ extension CaseService {
                         code: "notQuarterStart",
                         message: LocalizedText(
                             nl:
-                                "De peildatum is altijd de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of 1 oktober).",
+                                "De peildatum is altijd de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of "
+                                + "1 oktober).",
                             en:
-                                "The reference date is always the first day of a quarter (1 January, 1 April, 1 July or 1 October)."
+                                "The reference date is always the first day of a quarter (1 January, 1 April, 1 July "
+                                + "or 1 October)."
                         )
                     )
                 ])

@@ -81,7 +81,8 @@ enum AdmissionPage {
             mayDecideException
             ? nil
             : env.t(
-                "Toelaten bij uitzondering is een besluit van het casusoverleg (LSO); de voorzitter legt het daar vast.",
+                "Toelaten bij uitzondering is een besluit van het casusoverleg (LSO); "
+                    + "de voorzitter legt het daar vast.",
                 "Admitting by exception is a decision of the case meeting (LSO); its chair records it there."
             )
         let motivationHint =

@@ -211,8 +211,10 @@ enum DuplicatePages {
             .p(
                 .text(
                     env.t(
-                        "Aanmeldingen waarvan de koppelingscontrole een twijfelachtige overeenkomst met een registratie bij een andere LVV vond. Open het dossier om te beslissen.",
-                        "Registrations for which the linkage check found an unsure match with a registration at another LVV. Open the case to decide."
+                        "Aanmeldingen waarvan de koppelingscontrole een twijfelachtige overeenkomst met een "
+                            + "registratie bij een andere LVV vond. Open het dossier om te beslissen.",
+                        "Registrations for which the linkage check found an unsure match with a registration at "
+                            + "another LVV. Open the case to decide."
                     )
                 )
             ),

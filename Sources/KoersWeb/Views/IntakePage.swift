@@ -58,8 +58,10 @@ enum IntakePage {
                 .class("hint"),
                 .text(
                     env.t(
-                        "Op deze locatie: ten minste \(rule.minimumMonthsInRegion) maanden aantoonbaar in de regio, of een van de erkende bindingen.",
-                        "At this location: at least \(rule.minimumMonthsInRegion) months demonstrably in the region, or one of the accepted ties."
+                        "Op deze locatie: ten minste \(rule.minimumMonthsInRegion) maanden aantoonbaar in de regio, "
+                            + "of een van de erkende bindingen.",
+                        "At this location: at least \(rule.minimumMonthsInRegion) months demonstrably in the region, "
+                            + "or one of the accepted ties."
                     )
                 )
             ),

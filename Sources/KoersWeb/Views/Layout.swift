@@ -55,8 +55,8 @@ enum Layout {
             nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
-        let switchHref =
-            "/language?to=\(other.rawValue)&back=\(env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")"
+        let back = env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        let switchHref = "/language?to=\(other.rawValue)&back=\(back)"
         var account: [Node<HTML.BodyContext>] = [
             .a(
                 .href(switchHref),

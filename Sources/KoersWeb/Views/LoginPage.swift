@@ -53,7 +53,8 @@ enum HomePage {
             .p(
                 .text(
                     env.t(
-                        "Uw rol geeft geen toegang tot dossiers van personen. Koers laat alleen zien wat uw rol nodig heeft.",
+                        "Uw rol geeft geen toegang tot dossiers van personen. Koers laat alleen zien wat uw rol nodig "
+                            + "heeft.",
                         "Your role gives no access to personal case files. Koers shows only what your role needs."
                     )
                 )

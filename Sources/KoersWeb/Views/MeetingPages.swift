@@ -85,8 +85,12 @@ enum MeetingPages {
                         .class("hint"),
                         .text(
                             env.t(
-                                "De agenda stelt zich samen uit de dossiers die aan tafel moeten: toelatingsbesluiten, uitzonderingen, verlopen termijnen, periodieke besprekingen en actiepunten.",
-                                "The agenda builds itself from the cases that need the table: admission decisions, exceptions, overdue deadlines, periodic reviews and action items."
+                                "De agenda stelt zich samen uit de dossiers die aan tafel moeten: "
+                                    + "toelatingsbesluiten, uitzonderingen, verlopen termijnen, periodieke "
+                                    + "besprekingen "
+                                    + "en actiepunten.",
+                                "The agenda builds itself from the cases that need the table: admission decisions, "
+                                    + "exceptions, overdue deadlines, periodic reviews and action items."
                             )
                         )
                     ),
@@ -127,8 +131,10 @@ enum MeetingPages {
                     .class("notice"),
                     .text(
                         env.t(
-                            "Dit overleg is gepland; besluiten worden vanaf \(m.heldOn) vastgelegd. Werk de agenda vlak voor het overleg bij.",
-                            "This meeting is planned; decisions are recorded from \(m.heldOn). Update the agenda just before the meeting."
+                            "Dit overleg is gepland; besluiten worden vanaf \(m.heldOn) vastgelegd. Werk de agenda "
+                                + "vlak voor het overleg bij.",
+                            "This meeting is planned; decisions are recorded from \(m.heldOn). Update the agenda just "
+                                + "before the meeting."
                         )
                     )
                 )

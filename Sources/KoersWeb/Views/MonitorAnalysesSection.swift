@@ -141,14 +141,16 @@ enum MonitorAnalysesSection {
         if warning.hasPrefix("Few events per variable") {
             return LocalizedText(
                 nl:
-                    "Weinig uitkomsten per variabele (minder dan 10 per covariaat): de schattingen kunnen vertekend zijn.",
+                    "Weinig uitkomsten per variabele (minder dan 10 per covariaat): de schattingen kunnen vertekend "
+                    + "zijn.",
                 en: warning
             )
         }
         if warning.hasPrefix("Possible (quasi-)complete separation") {
             return LocalizedText(
                 nl:
-                    "Mogelijk (quasi-)volledige scheiding: sommige voorspelde kansen zijn 0 of 1; coëfficiënten en intervallen zijn niet te vertrouwen.",
+                    "Mogelijk (quasi-)volledige scheiding: sommige voorspelde kansen zijn 0 of 1; coëfficiënten en "
+                    + "intervallen zijn niet te vertrouwen.",
                 en: warning
             )
         }
@@ -226,8 +228,10 @@ enum MonitorAnalysesSection {
                 .li(
                     .text(
                         env.t(
-                            "\(analyses.trajectories) trajecten, \(analyses.outflows) uitgestroomd; wie nog in traject is telt mee tot de peildatum.",
-                            "\(analyses.trajectories) trajectories, \(analyses.outflows) left; those still in a trajectory count until the reference date."
+                            "\(analyses.trajectories) trajecten, \(analyses.outflows) uitgestroomd; wie nog in "
+                                + "traject is telt mee tot de peildatum.",
+                            "\(analyses.trajectories) trajectories, \(analyses.outflows) left; those still in a "
+                                + "trajectory count until the reference date."
                         )
                     )
                 ),
@@ -312,8 +316,10 @@ enum MonitorAnalysesSection {
                 .li(
                     .text(
                         env.t(
-                            "Aalen–Johansen: het aandeel dat per soort is uitgestroomd, waarbij de andere soorten uitstroom concurrerende risico's zijn; gelijke dagen exact.",
-                            "Aalen–Johansen: the share that left by each kind, the other kinds being competing risks; tied days exact."
+                            "Aalen–Johansen: het aandeel dat per soort is uitgestroomd, waarbij de andere soorten "
+                                + "uitstroom concurrerende risico's zijn; gelijke dagen exact.",
+                            "Aalen–Johansen: the share that left by each kind, the other kinds being competing risks; "
+                                + "tied days exact."
                         )
                     )
                 )

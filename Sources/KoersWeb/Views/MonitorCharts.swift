@@ -1,4 +1,5 @@
 import Foundation
+import KoersCore
 import KoersMonitor
 
 /// Charts drawn on the server as SVG: no script, readable without colour (every bar is labelled
@@ -18,11 +19,13 @@ enum MonitorCharts {
         for (i, label) in labels.enumerated() {
             let y = top + i * rowHeight
             svg +=
-                "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" font-size=\"13\">\(XLSXWriter.escape(label))</text>"
+                "<text x=\"\(left - 8)\" y=\"\(y + 17)\" text-anchor=\"end\" "
+                + "font-size=\"13\">\(Markup.escape(label))</text>"
             if let value = values[i] {
                 let w = Int(Double(width - left - 70) * Double(value) / Double(maximum))
                 svg +=
-                    "<rect x=\"\(left)\" y=\"\(y + 4)\" width=\"\(max(w, value > 0 ? 1 : 0))\" height=\"\(rowHeight - 8)\" fill=\"\(palette[0])\"/>"
+                    "<rect x=\"\(left)\" y=\"\(y + 4)\" width=\"\(max(w, value > 0 ? 1 : 0))\" "
+                    + "height=\"\(rowHeight - 8)\" fill=\"\(palette[0])\"/>"
                 svg += "<text x=\"\(left + w + 6)\" y=\"\(y + 17)\" font-size=\"13\">\(value)</text>"
             } else {
                 svg += "<text x=\"\(left + 6)\" y=\"\(y + 17)\" font-size=\"13\" font-style=\"italic\">x</text>"
@@ -45,7 +48,8 @@ enum MonitorCharts {
         for (g, group) in groups.enumerated() {
             let y = top + g * rowHeight
             svg +=
-                "<text x=\"\(left - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" font-size=\"13\">\(XLSXWriter.escape(group))</text>"
+                "<text x=\"\(left - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" "
+                + "font-size=\"13\">\(Markup.escape(group))</text>"
             let parts = values[g]
             guard parts.allSatisfy({ $0 != nil }), let total = Optional(parts.compactMap { $0 }.reduce(0, +)), total > 0
             else {
@@ -56,10 +60,12 @@ enum MonitorCharts {
             for (s, part) in parts.enumerated() {
                 let w = span * Double(part!) / Double(total)
                 svg +=
-                    "<rect x=\"\(format(x))\" y=\"\(y + 4)\" width=\"\(format(w))\" height=\"\(rowHeight - 8)\" fill=\"\(palette[s % palette.count])\"/>"
+                    "<rect x=\"\(format(x))\" y=\"\(y + 4)\" width=\"\(format(w))\" height=\"\(rowHeight - 8)\" "
+                    + "fill=\"\(palette[s % palette.count])\"/>"
                 if w > 34 {
                     svg +=
-                        "<text x=\"\(format(x + 4))\" y=\"\(y + 19)\" font-size=\"12\" fill=\"#ffffff\">\(Int((100 * Double(part!) / Double(total)).rounded()))%</text>"
+                        "<text x=\"\(format(x + 4))\" y=\"\(y + 19)\" font-size=\"12\" "
+                        + "fill=\"#ffffff\">\(Int((100 * Double(part!) / Double(total)).rounded()))%</text>"
                 }
                 x += w
             }
@@ -68,7 +74,8 @@ enum MonitorCharts {
         for (s, segment) in segments.enumerated() {
             let y = top + groups.count * rowHeight + 6
             svg +=
-                "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[s % palette.count])\"/><text x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(XLSXWriter.escape(segment))</text>"
+                "<rect x=\"\(x)\" y=\"\(y)\" width=\"12\" height=\"12\" fill=\"\(palette[s % palette.count])\"/><text "
+                + "x=\"\(x + 16)\" y=\"\(y + 11)\" font-size=\"12\">\(Markup.escape(segment))</text>"
             x += 24 + segment.count * 7
         }
         return svg + "</svg>"
@@ -97,37 +104,46 @@ enum MonitorCharts {
         var svg = svgOpen(id: id, title: title, width: width, height: height)
         for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
             svg +=
-                "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(format(y(tick)))\" y2=\"\(format(y(tick)))\" stroke=\"#dddddd\"/>"
+                "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(format(y(tick)))\" y2=\"\(format(y(tick)))\" "
+                + "stroke=\"#dddddd\"/>"
             svg +=
-                "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" font-size=\"12\">\(Int(tick * 100))%</text>"
+                "<text x=\"\(left - 6)\" y=\"\(format(y(tick) + 4))\" text-anchor=\"end\" "
+                + "font-size=\"12\">\(Int(tick * 100))%</text>"
         }
         for m in Set(series.flatMap { $0.points.map(\.months) } + [0]).sorted() {
             svg +=
-                "<text x=\"\(format(x(m)))\" y=\"\(height - legend - bottom + 16)\" text-anchor=\"middle\" font-size=\"12\">\(m)</text>"
+                "<text x=\"\(format(x(m)))\" y=\"\(height - legend - bottom + 16)\" text-anchor=\"middle\" "
+                + "font-size=\"12\">\(m)</text>"
         }
         svg +=
-            "<text x=\"\(format(x(months / 2)))\" y=\"\(height - legend - 8)\" text-anchor=\"middle\" font-size=\"12\">\(XLSXWriter.escape(axis))</text>"
+            "<text x=\"\(format(x(months / 2)))\" y=\"\(height - legend - 8)\" text-anchor=\"middle\" "
+            + "font-size=\"12\">\(Markup.escape(axis))</text>"
         var legendX = left
         for (s, line) in series.enumerated() where !line.points.isEmpty {
             let colour = palette[s % palette.count]
             let start = MonitorAnalyses.Point(months: 0, value: origin, lower: origin, upper: origin, atRisk: 0)
             let points = [start] + line.points
             svg +=
-                "<rect x=\"\(legendX)\" y=\"\(height - legend + 6)\" width=\"12\" height=\"12\" fill=\"\(colour)\"/><text x=\"\(legendX + 16)\" y=\"\(height - legend + 17)\" font-size=\"12\">\(XLSXWriter.escape(line.name))</text>"
+                "<rect x=\"\(legendX)\" y=\"\(height - legend + 6)\" width=\"12\" height=\"12\" "
+                + "fill=\"\(colour)\"/><text x=\"\(legendX + 16)\" y=\"\(height - legend + 17)\" "
+                + "font-size=\"12\">\(Markup.escape(line.name))</text>"
             legendX += 40 + line.name.count * 7
             let band =
                 points.map { "\(format(x($0.months))),\(format(y($0.upper)))" }
                 + points.reversed().map { "\(format(x($0.months))),\(format(y($0.lower)))" }
             svg += "<polygon points=\"\(band.joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.15\"/>"
-            svg +=
-                "<polyline points=\"\(points.map { "\(format(x($0.months))),\(format(y($0.value)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
+            let polyline = points.map { "\(format(x($0.months))),\(format(y($0.value)))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(polyline)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"/>"
             for point in line.points {
                 svg +=
-                    "<circle cx=\"\(format(x(point.months)))\" cy=\"\(format(y(point.value)))\" r=\"3\" fill=\"\(colour)\"/>"
+                    "<circle cx=\"\(format(x(point.months)))\" cy=\"\(format(y(point.value)))\" r=\"3\" "
+                    + "fill=\"\(colour)\"/>"
                 // With several lines the labels would collide; the table below has every value.
                 guard series.count == 1 else { continue }
                 svg +=
-                    "<text x=\"\(format(x(point.months)))\" y=\"\(format(y(point.value) - 7))\" text-anchor=\"middle\" font-size=\"11\" fill=\"\(colour)\">\(Int((point.value * 100).rounded()))%</text>"
+                    "<text x=\"\(format(x(point.months)))\" y=\"\(format(y(point.value) - 7))\" "
+                    + "text-anchor=\"middle\" font-size=\"11\" "
+                    + "fill=\"\(colour)\">\(Int((point.value * 100).rounded()))%</text>"
             }
         }
         return svg + "</svg>"
@@ -153,27 +169,35 @@ enum MonitorCharts {
         }
         var svg = svgOpen(id: id, title: title, width: width, height: height)
         svg +=
-            "<line x1=\"\(format(x(1)))\" x2=\"\(format(x(1)))\" y1=\"\(top)\" y2=\"\(height - bottom)\" stroke=\"#888888\" stroke-dasharray=\"4 3\"/>"
+            "<line x1=\"\(format(x(1)))\" x2=\"\(format(x(1)))\" y1=\"\(top)\" y2=\"\(height - bottom)\" "
+            + "stroke=\"#888888\" stroke-dasharray=\"4 3\"/>"
         for tick in [0.25, 0.5, 1, 2, 4, 8] where log(tick) >= low && log(tick) <= high {
             svg +=
-                "<text x=\"\(format(x(tick)))\" y=\"\(height - 8)\" text-anchor=\"middle\" font-size=\"12\">\(tick < 1 ? String(tick) : String(Int(tick)))</text>"
+                "<text x=\"\(format(x(tick)))\" y=\"\(height - 8)\" text-anchor=\"middle\" "
+                + "font-size=\"12\">\(tick < 1 ? String(tick) : String(Int(tick)))</text>"
         }
         for (i, row) in rows.enumerated() {
             let y = top + i * rowHeight + rowHeight / 2
             svg +=
-                "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" font-size=\"12\">\(XLSXWriter.escape(row.label))</text>"
+                "<text x=\"\(left - 8)\" y=\"\(y + 4)\" text-anchor=\"end\" "
+                + "font-size=\"12\">\(Markup.escape(row.label))</text>"
             svg +=
-                "<line x1=\"\(format(x(row.lower)))\" x2=\"\(format(x(row.upper)))\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"\(palette[0])\" stroke-width=\"2\"/>"
+                "<line x1=\"\(format(x(row.lower)))\" x2=\"\(format(x(row.upper)))\" y1=\"\(y)\" y2=\"\(y)\" "
+                + "stroke=\"\(palette[0])\" stroke-width=\"2\"/>"
             svg +=
-                "<rect x=\"\(format(x(row.ratio) - 4))\" y=\"\(y - 4)\" width=\"8\" height=\"8\" fill=\"\(palette[0])\"/>"
+                "<rect x=\"\(format(x(row.ratio) - 4))\" y=\"\(y - 4)\" width=\"8\" height=\"8\" "
+                + "fill=\"\(palette[0])\"/>"
             svg +=
-                "<text x=\"\(width - right + 8)\" y=\"\(y + 4)\" font-size=\"12\">\(String(format: "%.2f", row.ratio))</text>"
+                "<text x=\"\(width - right + 8)\" y=\"\(y + 4)\" "
+                + "font-size=\"12\">\(String(format: "%.2f", row.ratio))</text>"
         }
         return svg + "</svg>"
     }
 
     static func svgOpen(id: String, title: String, width: Int, height: Int) -> String {
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(width) \(height)\" width=\"100%\" class=\"chart\"><title id=\"\(id)-title\">\(XLSXWriter.escape(title))</title>"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 "
+            + "\(width) \(height)\" width=\"100%\" class=\"chart\"><title "
+            + "id=\"\(id)-title\">\(Markup.escape(title))</title>"
     }
 
     static func format(_ v: Double) -> String { String(format: "%.1f", v) }

@@ -67,8 +67,13 @@ enum MonitorPage {
             .p(
                 .text(
                     env.t(
-                        "Geteld wordt wat vóór de peildatum is vastgelegd. Cellen met 1 tot \(report.k - 1) personen zijn onderdrukt (x), samen met de cellen waaruit ze terug te rekenen zijn — ook via eerdere peildata.",
-                        "Counted is what was recorded before the reference date. Cells of 1 to \(report.k - 1) people are suppressed (x), together with the cells they could be recomputed from — also through earlier reference dates."
+                        "Geteld wordt wat vóór de peildatum is vastgelegd. Cellen met 1 tot \(report.k - 1) personen "
+                            + "zijn onderdrukt (x), samen met de cellen waaruit ze terug te rekenen zijn — ook via "
+                            + "eerdere peildata.",
+                        "Counted is what was recorded before the reference date. Cells of 1 to \(report.k - 1) people "
+                            + "are suppressed (x), together with the cells they could be recomputed from — also "
+                            + "through "
+                            + "earlier reference dates."
                     )
                 )
             )

@@ -156,8 +156,10 @@ enum ProgressPage {
             .p(
                 .text(
                     env.t(
-                        "Laat alle velden leeg om zonder deeltermijnen te werken (zoals Utrecht en Eindhoven). Wijzigingen gelden direct voor alle lopende trajecten.",
-                        "Leave every field empty to work without sub-deadlines (as Utrecht and Eindhoven do). Changes apply at once to every running trajectory."
+                        "Laat alle velden leeg om zonder deeltermijnen te werken (zoals Utrecht en Eindhoven). "
+                            + "Wijzigingen gelden direct voor alle lopende trajecten.",
+                        "Leave every field empty to work without sub-deadlines (as Utrecht and Eindhoven do). Changes "
+                            + "apply at once to every running trajectory."
                     )
                 )
             ),

@@ -127,8 +127,10 @@ enum ReferralPage {
             .p(
                 .text(
                     env.t(
-                        "Het nieuwe traject wordt gekoppeld aan het vorige; de identiteit wordt overgenomen en kan bij de intake worden bijgewerkt.",
-                        "The new trajectory is linked to the previous one; the identity is carried over and can be updated at intake."
+                        "Het nieuwe traject wordt gekoppeld aan het vorige; de identiteit wordt overgenomen en kan "
+                            + "bij de intake worden bijgewerkt.",
+                        "The new trajectory is linked to the previous one; the identity is carried over and can be "
+                            + "updated at intake."
                     )
                 )
             ),

@@ -148,8 +148,10 @@ enum StepPages {
             .class("hint"),
             .text(
                 env.t(
-                    "U legt de beslissing van de \(env.t(authority.label)) vast zoals die u is gemeld; het dossier toont haar als gemeld door uw organisatie.",
-                    "You record the \(env.t(authority.label))'s decision as it was reported to you; the case shows it as reported by your organisation."
+                    "U legt de beslissing van de \(env.t(authority.label)) vast zoals die u is gemeld; het dossier "
+                        + "toont haar als gemeld door uw organisatie.",
+                    "You record the \(env.t(authority.label))'s decision as it was reported to you; the case shows it "
+                        + "as reported by your organisation."
                 )
             )
         )

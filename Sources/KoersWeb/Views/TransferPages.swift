@@ -140,8 +140,10 @@ enum TransferPages {
                     .p(
                         .text(
                             env.t(
-                                "De gegevens van dit traject worden zichtbaar zodra \(names[t.fromLocationId] ?? "de andere LVV") de overdracht accepteert.",
-                                "This trajectory's data becomes visible once \(names[t.fromLocationId] ?? "the other LVV") accepts the transfer."
+                                "De gegevens van dit traject worden zichtbaar zodra "
+                                    + "\(names[t.fromLocationId] ?? "de andere LVV") de overdracht accepteert.",
+                                "This trajectory's data becomes visible once "
+                                    + "\(names[t.fromLocationId] ?? "the other LVV") accepts the transfer."
                             )
                         )
                     ),

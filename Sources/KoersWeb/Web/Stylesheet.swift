@@ -1,15 +1,19 @@
 /// The one stylesheet, served from memory: plain, high-contrast, readable, with visible focus.
 enum Stylesheet {
     static let css = """
-        :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --accent: #154273; --error: #b10e1e; --bg: #ffffff; --soft: #f3f2f1; }
+        :root { --ink: #1b1b1b; --muted: #505a5f; --line: #b1b4b6; --accent: #154273; --error: #b10e1e; --bg: #ffffff;
+            --soft: #f3f2f1; }
         * { box-sizing: border-box; }
-        body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+        body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+            background: var(--bg); }
         a { color: var(--accent); }
-        a:focus, button:focus, input:focus, select:focus, textarea:focus, main:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
+        a:focus, button:focus, input:focus, select:focus, textarea:focus, main:focus { outline: 3px solid #ffbf47;
+            outline-offset: 1px; }
         .skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; padding: .5rem; }
         .skip-link:focus { left: 0; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-        .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .75rem 1.5rem; background: var(--accent); color: #fff; }
+        .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .75rem 1.5rem;
+            background: var(--accent); color: #fff; }
         .site-header a { color: #fff; }
         .brand a { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
         .site-header nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
@@ -25,14 +29,17 @@ enum Stylesheet {
         .hint { color: var(--muted); margin: .25rem 0; }
         .field-error { color: var(--error); font-weight: 600; margin: .25rem 0; }
         .has-error { border-left: 4px solid var(--error); padding-left: .75rem; }
-        input[type=text], input[type=email], input[type=password], input[type=search], input[type=date], select, textarea { font: inherit; padding: .4rem; border: 2px solid var(--ink); width: 100%; max-width: 32rem; }
+        input[type=text], input[type=email], input[type=password], input[type=search], input[type=date], select,
+            textarea { font: inherit; padding: .4rem; border: 2px solid var(--ink); width: 100%; max-width: 32rem; }
         .w-10 { max-width: 12rem !important; }
         fieldset { border: 0; padding: 0; margin: 0; }
         .choices.inline { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; }
         .choice { display: flex; gap: .5rem; align-items: center; margin: .25rem 0; }
         .choice label { font-weight: 400; }
-        .button, button { font: inherit; display: inline-block; padding: .5rem 1rem; background: #00703c; color: #fff; border: 0; text-decoration: none; cursor: pointer; }
-        .button.secondary, button.secondary { background: var(--soft); color: var(--ink); border: 1px solid var(--line); }
+        .button, button { font: inherit; display: inline-block; padding: .5rem 1rem; background: #00703c; color: #fff;
+            border: 0; text-decoration: none; cursor: pointer; }
+        .button.secondary, button.secondary { background: var(--soft); color: var(--ink);
+            border: 1px solid var(--line); }
         .error-summary { border: 4px solid var(--error); padding: 1rem; margin-bottom: 1.5rem; }
         .error-summary h2 { margin-top: 0; font-size: 1.25rem; }
         .error-summary a { color: var(--error); font-weight: 600; }
@@ -48,7 +55,8 @@ enum Stylesheet {
         .stage { font-weight: 600; color: var(--muted); }
         .notice { background: #e8f1f8; padding: .75rem; }
         .verdict { font-size: 1.1rem; }
-        .verdict-eligible { color: #00703c; } .verdict-notEligible { color: var(--error); } .verdict-needsCaseMeeting { color: #8a4b00; }
+        .verdict-eligible { color: #00703c; } .verdict-notEligible { color: var(--error);
+            } .verdict-needsCaseMeeting { color: #8a4b00; }
         .criterion-notMet td:nth-child(2) { color: var(--error); } .criterion-met td:nth-child(2) { color: #00703c; }
         .deviation { background: var(--soft); padding: .5rem; }
         .timeline, .notes { list-style: none; padding: 0; }
@@ -62,7 +70,8 @@ enum Stylesheet {
         .stacked-form input[type=text], .stacked-form select { width: 100%; }
         .timeline .detail { white-space: pre-wrap; }
         .pager { display: flex; gap: 1rem; }
-        .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .75rem; }
+        .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem,
+            1fr)); gap: .75rem; }
         .figures li { border: 1px solid #c8c8c8; padding: .6rem .8rem; }
         .figure { display: block; font-size: 1.6rem; font-weight: bold; }
         .figure-label { display: block; }
@@ -71,6 +80,7 @@ enum Stylesheet {
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.suppressed { font-style: italic; color: #555; }
         tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #333; }
-        @media print { .site-header, .case-actions, form, .skip-link, .downloads { display: none; } section { break-inside: avoid; } }
+        @media print { .site-header, .case-actions, form, .skip-link, .downloads { display: none; } section {
+            break-inside: avoid; } }
         """
 }

@@ -6,7 +6,8 @@ import KoersStore
 import Plot
 
 extension WebController {
-    /// A decision on a possible registration elsewhere; on invalid input the case page again, with the errors at the form.
+    /// A decision on a possible registration elsewhere; on invalid input the case page again, with the errors at the
+    /// form.
     @Sendable func resolveDuplicate(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.parameters.require("id", as: UUID.self)
@@ -36,9 +37,11 @@ extension WebController {
             let record = try await service.read(id, actor: actor)
             let message = LocalizedText(
                 nl:
-                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis opnieuw.",
+                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis "
+                    + "opnieuw.",
                 en:
-                    "Someone else changed this case in the meantime (now version \(current)). Review it and decide again."
+                    "Someone else changed this case in the meantime (now version \(current)). Review it and decide "
+                    + "again."
             )
             return Pages.page(
                 env,

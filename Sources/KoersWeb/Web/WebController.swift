@@ -288,9 +288,11 @@ struct WebController {
             input.set("version", String(current))
             let message = LocalizedText(
                 nl:
-                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het dossier en dien uw wijziging opnieuw in.",
+                    "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het dossier en "
+                    + "dien uw wijziging opnieuw in.",
                 en:
-                    "Someone else changed this case in the meantime (now version \(current)). Review the case and submit your change again."
+                    "Someone else changed this case in the meantime (now version \(current)). Review the case and "
+                    + "submit your change again."
             )
             let (title, body) = try await render(env, FormState(input: input, formMessage: message), record, actor)
             return Pages.page(env, title: env.t("Fout: ", "Error: ") + title, status: .conflict, body)
