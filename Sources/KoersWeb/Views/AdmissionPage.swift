@@ -18,14 +18,21 @@ enum AdmissionPage {
                 .tr(
                     .class("criterion-\(result.status.rawValue)"),
                     .th(.attribute(named: "scope", value: "row"), .text(env.t(result.criterion.label))),
-                    .td(.strong(.text(status))),
+                    .td(
+                        .strong(.text(status))
+                    ),
                     .td(.text(env.t(result.reason)))
                 )
             )
         }
         var flags: [Node<HTML.ListContext>] = []
         for flag in check.flags {
-            flags.append(.li(.strong(.text(env.t(flag.flag.label) + ": ")), .text(env.t(flag.reason))))
+            flags.append(
+                .li(
+                    .strong(.text(env.t(flag.flag.label) + ": ")),
+                    .text(env.t(flag.reason))
+                )
+            )
         }
         return .div(
             .class("admission-check"),
@@ -107,7 +114,9 @@ enum AdmissionPage {
         ]
         return [
             .h1(.text(env.t("Toelatingstoets: ", "Admission check: ") + record.file.identity.displayName)),
-            .p(.a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))),
+            .p(
+                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+            ),
             checkTable(check, env),
             .if(
                 mayDecide && record.file.stage == .intake,

@@ -75,7 +75,9 @@ enum CaseCoordination {
             let e = record.escalation
             let level = EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level
             var content: [Node<HTML.BodyContext>] = [
-                .p(.strong(.text(level + " · " + e.escalatedOn.description))),
+                .p(
+                    .strong(.text(level + " · " + e.escalatedOn.description))
+                ),
                 .p(.text(env.t("Vraag: ", "Question: ") + e.question)),
                 .p(.text(env.t("Voorgesteld besluit: ", "Proposed decision: ") + e.proposedDecision)),
             ]

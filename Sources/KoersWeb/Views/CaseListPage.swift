@@ -18,7 +18,9 @@ enum CaseListPage {
         for item in items {
             rows.append(
                 .tr(
-                    .td(.a(.href("/cases/\(item.trajectoryId.uuidString.lowercased())"), .text(item.name))),
+                    .td(
+                        .a(.href("/cases/\(item.trajectoryId.uuidString.lowercased())"), .text(item.name))
+                    ),
                     .td(.text(item.birthDate ?? "—")),
                     .td(.text(Labels.country(item.nationality, env))),
                     .td(.text(item.vNumber ?? "—")),

@@ -101,7 +101,9 @@ enum CaseNotes {
                 + env.t("vastgelegd ", "recorded ")
                 + Labels.dateTime(event.recordedAt, env) + " · " + event.userName + " (" + event.organisationName + ")"
             var content: [Node<HTML.BodyContext>] = [
-                .p(.strong(.text(Labels.describe(event.change, env, reasons: m.reasons, in: m.view))))
+                .p(
+                    .strong(.text(Labels.describe(event.change, env, reasons: m.reasons, in: m.view)))
+                )
             ]
             if let detail = Labels.detail(event.change) {
                 content.append(.p(.class("detail"), .text(detail)))

@@ -157,7 +157,11 @@ enum CaseSections {
         .div(
             .class("table-scroll"),
             .table(
-                .thead(.tr(.group(headers.map { Node<HTML.TableRowContext>.th(.text(env.t($0.0, $0.1))) }))),
+                .thead(
+                    .tr(
+                        .group(headers.map { Node<HTML.TableRowContext>.th(.text(env.t($0.0, $0.1))) })
+                    )
+                ),
                 .tbody(.group(rows))
             )
         )

@@ -219,7 +219,11 @@ enum FormFields {
         for error in s.errors {
             let known = s.labels[error.field] != nil || FieldLabels.all[error.field] != nil
             let label = known ? env.t(s.label(error.field)) + ": " : ""
-            items.append(.li(.a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))))
+            items.append(
+                .li(
+                    .a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))
+                )
+            )
         }
         return .div(
             .class("error-summary"),

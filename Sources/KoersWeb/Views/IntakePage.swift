@@ -90,7 +90,9 @@ enum IntakePage {
         fields += criteria
         return [
             .h1(.text(env.t("Intake: ", "Intake: ") + record.file.identity.displayName)),
-            .p(.a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))),
+            .p(
+                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+            ),
             FormFields.errorSummary(s, env),
             FormFields.form(action: "/cases/\(id)/intake", env: env, version: record.file.version, fields),
         ]

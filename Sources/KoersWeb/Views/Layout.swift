@@ -77,8 +77,14 @@ enum Layout {
         }
         return .header(
             .class("site-header"),
-            .div(.class("brand"), .a(.href(env.actor == nil ? "/login" : "/"), .text("Koers"))),
-            .nav(.attribute(named: "aria-label", value: env.t("Hoofdmenu", "Main menu")), .ul(.group(nav))),
+            .div(
+                .class("brand"),
+                .a(.href(env.actor == nil ? "/login" : "/"), .text("Koers"))
+            ),
+            .nav(
+                .attribute(named: "aria-label", value: env.t("Hoofdmenu", "Main menu")),
+                .ul(.group(nav))
+            ),
             .div(.class("account"), .group(account))
         )
     }
@@ -125,7 +131,9 @@ enum Pages {
             status: status,
             [
                 .h1(.text(env.t(title))), .p(.text(env.t(message))),
-                .p(.a(.href("/"), .text(env.t("Naar de startpagina", "Go to the start page")))),
+                .p(
+                    .a(.href("/"), .text(env.t("Naar de startpagina", "Go to the start page")))
+                ),
             ]
         )
     }

@@ -17,7 +17,9 @@ enum MeetingPages {
         for m in meetings {
             rows.append(
                 .tr(
-                    .td(.a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))),
+                    .td(
+                        .a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))
+                    ),
                     .td(.text(names[m.locationId] ?? "")),
                     .td(.text(m.chairName)),
                     .td(.text(String(m.agenda.count)))
@@ -144,15 +146,22 @@ enum MeetingPages {
         for (index, e) in entries.enumerated() {
             let id = e.item.trajectoryId.uuidString.lowercased()
             var content: [Node<HTML.BodyContext>] = [
-                .h3(.a(.href("/cases/\(id)"), .text(e.name)), .text(" · " + env.t(e.stage.label))),
+                .h3(
+                    .a(.href("/cases/\(id)"), .text(e.name)),
+                    .text(" · " + env.t(e.stage.label))
+                ),
                 .p(.class("meta"), .text(reasons(env, e))),
             ]
             for d in e.decisions {
                 content.append(
                     .div(
                         .class("decision"),
-                        .p(.strong(.text(env.t("Besluit: ", "Decision: ") + d.text))),
-                        .ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) }))
+                        .p(
+                            .strong(.text(env.t("Besluit: ", "Decision: ") + d.text))
+                        ),
+                        .ul(
+                            .group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) })
+                        )
                     )
                 )
             }
@@ -395,8 +404,16 @@ enum MeetingPages {
                 content.append(.p(.text(env.t("Geen besluit vastgelegd.", "No decision recorded."))))
             }
             for d in e.decisions {
-                content.append(.p(.strong(.text(d.text))))
-                content.append(.ul(.group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) })))
+                content.append(
+                    .p(
+                        .strong(.text(d.text))
+                    )
+                )
+                content.append(
+                    .ul(
+                        .group(d.parts.map { Node<HTML.ListContext>.li(.text(env.t($0))) })
+                    )
+                )
             }
             items.append(.li(.group(content)))
         }
@@ -489,7 +506,9 @@ enum MeetingPages {
         for e in inbox.escalations {
             rows.append(
                 .tr(
-                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))),
+                    .td(
+                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))
+                    ),
                     .td(.text(e.record.escalation.question)),
                     .td(.text(e.record.escalation.escalatedOn.description)),
                     .td(
@@ -529,7 +548,9 @@ enum MeetingPages {
             let name = e.name ?? env.t("Dossier ", "Case ") + String(e.trajectoryId.uuidString.prefix(8)).lowercased()
             rows.append(
                 .tr(
-                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))),
+                    .td(
+                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))
+                    ),
                     .td(.text(e.request.request.requestedOn.description)),
                     .td(
                         .text(

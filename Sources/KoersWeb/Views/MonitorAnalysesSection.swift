@@ -308,7 +308,9 @@ enum MonitorAnalysesSection {
             .element(named: "figure", nodes: [.raw(chart)]),
             .table(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
-                .thead(.tr(.group(head))),
+                .thead(
+                    .tr(.group(head))
+                ),
                 .tbody(.group(rows))
             ),
             .ul(

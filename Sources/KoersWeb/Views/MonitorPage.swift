@@ -56,10 +56,18 @@ enum MonitorPage {
             main.append(
                 .ul(
                     .class("downloads"),
-                    .li(.a(.href("/monitor/report" + q), .text(env.t("Afdrukbaar rapport", "Printable report")))),
-                    .li(.a(.href("/monitor/download/csv" + q), .text("CSV"))),
-                    .li(.a(.href("/monitor/download/xlsx" + q), .text("Excel (XLSX)"))),
-                    .li(.a(.href("/monitor/download/json" + q), .text("JSON")))
+                    .li(
+                        .a(.href("/monitor/report" + q), .text(env.t("Afdrukbaar rapport", "Printable report")))
+                    ),
+                    .li(
+                        .a(.href("/monitor/download/csv" + q), .text("CSV"))
+                    ),
+                    .li(
+                        .a(.href("/monitor/download/xlsx" + q), .text("Excel (XLSX)"))
+                    ),
+                    .li(
+                        .a(.href("/monitor/download/json" + q), .text("JSON"))
+                    )
                 )
             )
         }
@@ -137,7 +145,12 @@ enum MonitorPage {
         ]
         var entries: [Node<HTML.ListContext>] = []
         for (label, value) in items {
-            entries.append(.li(.span(.class("figure"), .text(value)), .span(.class("figure-label"), .text(label))))
+            entries.append(
+                .li(
+                    .span(.class("figure"), .text(value)),
+                    .span(.class("figure-label"), .text(label))
+                )
+            )
         }
         return .section(
             .attribute(named: "aria-labelledby", value: "h-headline"),
@@ -226,7 +239,9 @@ enum MonitorPage {
             figure,
             .table(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
-                .thead(.tr(.group(head))),
+                .thead(
+                    .tr(.group(head))
+                ),
                 .tbody(.group(rows))
             )
         )

@@ -17,11 +17,16 @@ enum ProgressPage {
             var links: [Node<HTML.ListContext>] = []
             for location in locations {
                 links.append(
-                    .li(.a(.href("/progress?location=\(location.id.uuidString.lowercased())"), .text(location.name)))
+                    .li(
+                        .a(.href("/progress?location=\(location.id.uuidString.lowercased())"), .text(location.name))
+                    )
                 )
             }
             main.append(
-                .nav(.attribute(named: "aria-label", value: env.t("Locaties", "Locations")), .ul(.group(links)))
+                .nav(
+                    .attribute(named: "aria-label", value: env.t("Locaties", "Locations")),
+                    .ul(.group(links))
+                )
             )
         }
         main.append(
@@ -55,7 +60,13 @@ enum ProgressPage {
                 time.stage == .referral
                 ? env.t("Van aanmelding tot toelatingsbesluit", "From referral to admission decision")
                 : env.t("Van toelating tot uitstroom", "From admission to outflow")
-            rows.append(.tr(.td(.text(label)), .td(.text(String(time.cases))), .td(.text(String(time.medianDays)))))
+            rows.append(
+                .tr(
+                    .td(.text(label)),
+                    .td(.text(String(time.cases))),
+                    .td(.text(String(time.medianDays)))
+                )
+            )
         }
         main.append(
             .section(
@@ -105,7 +116,9 @@ enum ProgressPage {
                 ?? Labels.milestoneName(e.milestone.key, env)
             rows.append(
                 .tr(
-                    .td(.a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-progress"), .text(e.name))),
+                    .td(
+                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-progress"), .text(e.name))
+                    ),
                     .td(.text(what + (e.milestone.party.map { " (" + env.t($0.label) + ")" } ?? ""))),
                     .td(.text(e.milestone.dueOn.description))
                 )

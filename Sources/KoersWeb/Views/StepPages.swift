@@ -16,7 +16,9 @@ enum StepPages {
         let id = record.file.id.uuidString.lowercased()
         return [
             .h1(.text(title + ": " + record.file.identity.displayName)),
-            .p(.a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))),
+            .p(
+                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+            ),
             FormFields.errorSummary(s, env),
             FormFields.form(action: "/cases/\(id)/\(action)", env: env, version: record.file.version, fields),
         ]
