@@ -92,6 +92,7 @@ struct LifeOfACaseTests {
                 }
             )
             r = try await web.get("/cases/\(id)\(decisionLink)")
+            #expect(r.status == .ok)
             r = try await web.post(
                 "/cases/\(id)\(decisionLink)",
                 [("outcome", "granted"), ("decidedOn", "2026-06-10"), ("version", try Self.version(r.text))]
@@ -198,6 +199,8 @@ struct LifeOfACaseTests {
                 ["outcome": "granted", "decidedOn": "2026-06-10"],
                 ifMatch: etag
             )
+            #expect(r.status == .ok)
+            #expect((r.json["procedures"] as? [[String: Any]])?.first?["outcome"] as? String == "granted")
             etag = r.headers[.eTag]!
             r = try await api.send(
                 .post,
