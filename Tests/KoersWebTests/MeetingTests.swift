@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -264,6 +265,47 @@ struct MeetingTests {
             #expect(
                 try await ngo.post(path + "/decisions", [("trajectoryId", id), ("decision", "x")]).status == .forbidden
             )
+        }
+    }
+
+    @Test("The meeting's decision form offers the configured outflow reasons", arguments: TestDatabase.available)
+    func configuredOutflowReasons(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            // A reason added to the code list, and one switched off.
+            let added = OutflowReasonModel()
+            added.code = "reunitedAbroad"
+            added.category = OutcomeCategory.durable.rawValue
+            added.labelNL = "Herenigd met familie in het buitenland"
+            added.labelEN = "Reunited with family abroad"
+            added.position = 99
+            added.active = true
+            try await added.create(on: app.services.database.db)
+            let retired = try #require(
+                try await OutflowReasonModel.query(on: app.services.database.db).filter(\.$code == "leftUnknown")
+                    .first()
+            )
+            retired.active = false
+            try await retired.update(on: app.services.database.db)
+            let file = try await app.admitted(surname: "Herenigd")
+            var chair = WebClient(client)
+            _ = try await chair.login(app.account(.municipality).email)
+            let path = try #require(
+                try await chair.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location
+            )
+            var r = try await chair.post(path + "/agenda", [("trajectoryId", file.id.uuidString.lowercased())])
+            r = try await chair.get(path)
+            #expect(r.text.contains("<option value=\"reunitedAbroad\">"))
+            #expect(!r.text.contains("<option value=\"leftUnknown\">"))
+            r = try await chair.post(
+                path + "/decisions",
+                [
+                    ("trajectoryId", file.id.uuidString.lowercased()), ("decision", "Beëindigen: herenigd."),
+                    ("followUp", "end"), ("reason", "reunitedAbroad"), ("version", String(file.version)),
+                ]
+            )
+            #expect(r.status == .seeOther)
+            let ended = try #require(try await app.services.cases.load(file.id, context: nil)).file
+            #expect(ended.outflow?.reasonCode == "reunitedAbroad" && ended.outflow?.category == .durable)
         }
     }
 }
