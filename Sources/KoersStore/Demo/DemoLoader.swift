@@ -113,24 +113,7 @@ public enum DemoLoader {
         var files: [CaseFile] = []
         let now = Date()
         for c in cases {
-            var events: [CaseEvent] = []
-            for (i, e) in c.events.enumerated() {
-                events.append(
-                    CaseEvent(
-                        id: UUID(),
-                        trajectoryId: c.trajectoryId,
-                        sequence: i + 1,
-                        change: e.change,
-                        userId: e.actor.userId,
-                        userName: e.actor.displayName,
-                        organisationId: e.actor.organisationId,
-                        organisationName: e.actor.organisationName,
-                        party: e.actor.party,
-                        recordedAt: e.recordedAt,
-                        effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)
-                    )
-                )
-            }
+            let events = c.caseEvents()
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
             files.append(file)
             if !seenPersons.contains(c.personId) {

@@ -568,21 +568,7 @@ extension Pilot2022 {
         let asOf = peildatum.adding(days: -1)
         let policies = population.policies
         population.generatePilot(scale: scale) { c in
-            let events = c.events.enumerated().map { i, e in
-                CaseEvent(
-                    id: UUID(),
-                    trajectoryId: c.trajectoryId,
-                    sequence: i + 1,
-                    change: e.change,
-                    userId: e.actor.userId,
-                    userName: e.actor.displayName,
-                    organisationId: e.actor.organisationId,
-                    organisationName: e.actor.organisationName,
-                    party: e.actor.party,
-                    recordedAt: e.recordedAt,
-                    effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)
-                )
-            }
+            let events = c.caseEvents()
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { return }
             let policy = policies[c.locationId] ?? .noDeadlines
             records.append(MonitorRecord(file, milestones: Deadlines.milestones(for: file, policy: policy, on: asOf)))

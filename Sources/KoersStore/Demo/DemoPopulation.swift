@@ -13,6 +13,25 @@ public struct DemoPopulation {
         let locationId: UUID
         let previousTrajectoryId: UUID?
         var events: [(change: CaseChange, actor: Actor, recordedAt: Date)]
+
+        /// The events as stored, numbered from 1, each taking effect on its own day or the day recorded.
+        func caseEvents() -> [CaseEvent] {
+            events.enumerated().map { i, e in
+                CaseEvent(
+                    id: UUID(),
+                    trajectoryId: trajectoryId,
+                    sequence: i + 1,
+                    change: e.change,
+                    userId: e.actor.userId,
+                    userName: e.actor.displayName,
+                    organisationId: e.actor.organisationId,
+                    organisationName: e.actor.organisationName,
+                    party: e.actor.party,
+                    recordedAt: e.recordedAt,
+                    effectiveOn: e.change.effectiveOn ?? Day(e.recordedAt)
+                )
+            }
+        }
     }
 
     let accounts: [DemoNetwork.Account]

@@ -73,6 +73,11 @@ public final class KoersDatabase: Sendable {
             try await sql.raw("PRAGMA journal_mode=WAL").run()
             try await tuneSQLiteConnections()
         }
+        try await migrator().prepareBatch().get()
+    }
+
+    /// Fluent's migrator over Koers's migrations, with its bookkeeping table in place.
+    private func migrator() async throws -> Migrator {
         let migrations = Migrations()
         migrations.add(MigrationList.all)
         let migrator = Migrator(
@@ -82,7 +87,7 @@ public final class KoersDatabase: Sendable {
             on: databases.eventLoopGroup.any()
         )
         try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        return migrator
     }
 
     /// In WAL mode `synchronous=NORMAL` is SQLite's recommended setting: a commit no longer waits
@@ -98,16 +103,7 @@ public final class KoersDatabase: Sendable {
 
     /// Reverts every migration, newest first.
     public func revertAll() async throws {
-        let migrations = Migrations()
-        migrations.add(MigrationList.all)
-        let migrator = Migrator(
-            databases: databases,
-            migrations: migrations,
-            logger: logger,
-            on: databases.eventLoopGroup.any()
-        )
-        try await migrator.setupIfNeeded().get()
-        try await migrator.revertAllBatches().get()
+        try await migrator().revertAllBatches().get()
     }
 
     /// Creates a PostgreSQL schema if it is missing; tests give every run a schema of its own.

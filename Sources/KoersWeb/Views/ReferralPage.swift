@@ -82,29 +82,8 @@ enum ReferralPage {
             fields.append(Node<HTML.FormContext>.p(.text(env.t("Locatie: ", "Location: ") + only.name)))
         }
         fields += identityFields(s, env)
-        let rest: [Node<HTML.FormContext>] = [
-            FormFields.choices(
-                s,
-                env,
-                name: "channel",
-                legend: env.t("Aangemeld via", "Referred via"),
-                options: Labels.options(ReferralChannel.self, env) { $0.label },
-                required: true,
-                inline: true
-            ),
-            FormFields.input(
-                s,
-                env,
-                name: "referredOn",
-                label: env.t("Datum van aanmelding", "Referral date"),
-                type: "date",
-                required: true,
-                width: "10"
-            ),
-            FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
-            FormFields.submit(env.t("Aanmelding vastleggen", "Record referral")),
-        ]
-        fields += rest
+        let submit: Node<HTML.FormContext> = FormFields.submit(env.t("Aanmelding vastleggen", "Record referral"))
+        fields += referralFields(s, env) + [submit]
         return [
             .h1(.text(env.t("Nieuwe aanmelding", "New referral"))),
             FormFields.errorSummary(s, env),
@@ -115,6 +94,7 @@ enum ReferralPage {
     /// A new trajectory for a person whose earlier one has ended.
     static func renderReturn(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
         let id = record.file.id.uuidString.lowercased()
+        let startNew: Node<HTML.FormContext> = FormFields.submit(env.t("Nieuw traject starten", "Start new trajectory"))
         return [
             .h1(
                 .text(
@@ -138,28 +118,32 @@ enum ReferralPage {
             FormFields.form(
                 action: "/cases/\(id)/return",
                 env: env,
-                [
-                    FormFields.choices(
-                        s,
-                        env,
-                        name: "channel",
-                        legend: env.t("Aangemeld via", "Referred via"),
-                        options: Labels.options(ReferralChannel.self, env) { $0.label },
-                        required: true,
-                        inline: true
-                    ),
-                    FormFields.input(
-                        s,
-                        env,
-                        name: "referredOn",
-                        label: env.t("Datum van aanmelding", "Referral date"),
-                        type: "date",
-                        required: true,
-                        width: "10"
-                    ),
-                    FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
-                    FormFields.submit(env.t("Nieuw traject starten", "Start new trajectory")),
-                ]
+                referralFields(s, env) + [startNew]
+            ),
+        ]
+    }
+
+    /// How and when the person was referred, with the referrer's note: the same for a first
+    /// referral and for a returning person's new trajectory.
+    static func referralFields(_ s: FormState, _ env: PageEnvironment) -> [Node<HTML.FormContext>] {
+        [
+            FormFields.choices(
+                s,
+                env,
+                name: "channel",
+                options: Labels.options(ReferralChannel.self, env) { $0.label },
+                required: true,
+                inline: true
+            ),
+            FormFields.input(s, env, name: "referredOn", type: "date", required: true, width: "10"),
+            FormFields.textarea(
+                s,
+                env,
+                name: "note",
+                hint: env.t(
+                    "Gelezen door de ngo en de gemeente, niet door de IND, DT&V of AVIM.",
+                    "Read by the NGO and the municipality, not by the IND, DT&V or AVIM."
+                )
             ),
         ]
     }

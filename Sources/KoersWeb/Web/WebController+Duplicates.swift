@@ -18,23 +18,9 @@ extension WebController {
             let anchor = file.stage.isClosed ? "" : "#duplicates"
             return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(anchor)")
         } catch AppError.invalid(let failure) {
-            let record = try await service.read(id, actor: actor)
-            return Pages.page(
-                env,
-                title: env.t("Fout: ", "Error: ") + record.file.identity.displayName,
-                status: .unprocessableContent,
-                try await casePage(
-                    env,
-                    record,
-                    actor,
-                    noteForm: FormState(),
-                    message: nil,
-                    duplicateForm: FormState(input: context.form, errors: failure.errors),
-                    duplicateEntry: entry
-                )
-            )
+            let form = FormState(input: context.form, errors: failure.errors)
+            return try await failedDecision(env, id, actor, form, entry: entry, status: .unprocessableContent)
         } catch AppError.stale(let current) {
-            let record = try await service.read(id, actor: actor)
             let message = LocalizedText(
                 nl:
                     "Iemand anders heeft dit dossier intussen gewijzigd (nu versie \(current)). Bekijk het en beslis "
@@ -43,21 +29,35 @@ extension WebController {
                     "Someone else changed this case in the meantime (now version \(current)). Review it and decide "
                     + "again."
             )
-            return Pages.page(
-                env,
-                title: env.t("Fout: ", "Error: ") + record.file.identity.displayName,
-                status: .conflict,
-                try await casePage(
-                    env,
-                    record,
-                    actor,
-                    noteForm: FormState(),
-                    message: nil,
-                    duplicateForm: FormState(input: context.form, formMessage: message),
-                    duplicateEntry: entry
-                )
-            )
+            let form = FormState(input: context.form, formMessage: message)
+            return try await failedDecision(env, id, actor, form, entry: entry, status: .conflict)
         }
+    }
+
+    /// The case page again, with the failed decision's form open at its possible registration.
+    private func failedDecision(
+        _ env: PageEnvironment,
+        _ id: UUID,
+        _ actor: Actor,
+        _ form: FormState,
+        entry: UUID?,
+        status: HTTPResponse.Status
+    ) async throws -> Response {
+        let record = try await service.read(id, actor: actor)
+        return Pages.page(
+            env,
+            title: env.t("Fout: ", "Error: ") + caseTitle(record, actor, env),
+            status: status,
+            try await casePage(
+                env,
+                record,
+                actor,
+                noteForm: FormState(),
+                message: nil,
+                duplicateForm: form,
+                duplicateEntry: entry
+            )
+        )
     }
 
     /// The municipality's review queue.
