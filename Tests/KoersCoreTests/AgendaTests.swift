@@ -90,7 +90,7 @@ struct AgendaTests {
         let referral = file(stage: .referral)
         let policy = DeadlinePolicy(perspectiveWithinWeeks: 8, reviewEveryWeeks: 12)
         let agenda = Agenda.build(
-            files: [quiet, withItem, overdue, ended, referral, exception, waiting],
+            files: [quiet, withItem, overdue, ended, referral, exception, waiting].map(CaseSummary.init),
             policy: policy,
             rule: .national,
             on: day
@@ -104,7 +104,7 @@ struct AgendaTests {
         #expect(agenda.prefix(2).allSatisfy { $0.reasons.contains(.awaitingDecision) })
         #expect(agenda.last?.trajectoryId == withItem.id)
         // Without deadlines only admissions and action items need the table.
-        #expect(Agenda.build(files: [overdue], policy: .noDeadlines, rule: .national, on: day).isEmpty)
+        #expect(Agenda.build(files: [CaseSummary(overdue)], policy: .noDeadlines, rule: .national, on: day).isEmpty)
     }
 
     @Test func refreshingKeepsTheChairsOrderAndAdditions() {

@@ -2,12 +2,12 @@
 /// policy. Nothing about a milestone's state is stored: it is derived here, every time.
 public enum Deadlines {
     /// Every milestone of the case as it stood on `day`: policy milestones once admitted, and action items.
-    public static func milestones(for file: CaseFile, policy: DeadlinePolicy, on day: Day) -> [Milestone] {
+    public static func milestones(for file: some DeadlineInputs, policy: DeadlinePolicy, on day: Day) -> [Milestone] {
         var result: [Milestone] = []
-        let endedOn = file.outflow.map(\.leftOn).flatMap { $0 <= day ? $0 : nil }
+        let endedOn = file.leftOn.flatMap { $0 <= day ? $0 : nil }
         if let admitted = file.admittedOn, admitted <= day {
             if let weeks = policy.perspectiveWithinWeeks {
-                let decided = file.perspectives.filter { $0.perspective != .underInvestigation }.map(\.decidedOn).min()
+                let decided = file.firstPerspectiveOn
                 result.append(
                     evaluate(
                         key: "perspective",
@@ -30,7 +30,7 @@ public enum Deadlines {
                         key: "maximumStay",
                         kind: .maximumStay,
                         planned: admitted.adding(months: months),
-                        metOn: file.outflow?.leftOn,
+                        metOn: file.leftOn,
                         file: file,
                         on: day,
                         endedOn: nil
@@ -60,7 +60,7 @@ public enum Deadlines {
     private static func reviews(
         every weeks: Int,
         from admitted: Day,
-        file: CaseFile,
+        file: some DeadlineInputs,
         on day: Day,
         endedOn: Day?
     ) -> [Milestone] {
@@ -94,7 +94,7 @@ public enum Deadlines {
     }
 
     /// The day a milestone was skipped, if it was by `day`.
-    static func skipDay(_ key: String, _ file: CaseFile, on day: Day) -> Day? {
+    static func skipDay(_ key: String, _ file: some DeadlineInputs, on day: Day) -> Day? {
         file.adjustments.first { $0.key == key && $0.kind == .skip && $0.on <= day }?.on
     }
 
@@ -104,7 +104,7 @@ public enum Deadlines {
         kind: MilestoneKind,
         planned: Day,
         metOn: Day?,
-        file: CaseFile,
+        file: some DeadlineInputs,
         on day: Day,
         endedOn: Day?,
         title: String? = nil,

@@ -51,19 +51,19 @@ public struct AgendaItem: Sendable, Hashable, Codable {
 public enum Agenda {
     /// The cases of one location that need the meeting on `day`, most pressing first.
     public static func build(
-        files: [CaseFile],
+        files: [CaseSummary],
         policy: DeadlinePolicy,
         rule: RegionalTiesRule,
         on day: Day
     ) -> [AgendaItem] {
         var items: [AgendaItem] = []
-        for file in files where !file.stage.isClosed && file.referral.referredOn <= day {
+        for file in files where !file.isClosed && file.referredOn <= day {
             var reasons: [AgendaReason] = []
             if file.stage == .intake, let evidence = file.evidence {
                 reasons.append(.awaitingDecision)
                 let check = AdmissionCheck.evaluate(
                     evidence: evidence,
-                    nationality: file.identity.nationality,
+                    nationality: file.nationality,
                     rule: rule,
                     policy: .national,
                     on: day,
@@ -84,13 +84,13 @@ public enum Agenda {
                 reasons.append(.actionItemDue)
             }
             let lastDecision = file.meetingDecisions.map(\.on).max()
-            let adviceBack = file.committeeRequests.compactMap(\.advisedOn).contains { advised in
+            let adviceBack = file.advisedOn.contains { advised in
                 advised <= day && (lastDecision.map { advised > $0 } ?? true)
             }
             if adviceBack {
                 reasons.append(.committeeAdvised)
             }
-            let decisionBack = file.escalations.compactMap(\.decidedOn).contains { decided in
+            let decisionBack = file.escalationsDecidedOn.contains { decided in
                 decided <= day && (lastDecision.map { decided > $0 } ?? true)
             }
             if decisionBack { reasons.append(.escalationReturned) }

@@ -82,7 +82,7 @@ public enum DemoLoader {
                 "trajectories",
                 [
                     "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
-                    "left_on", "previous_trajectory_id", "updated_at",
+                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
                 ],
                 rows.trajectories
             )
@@ -127,13 +127,13 @@ public enum DemoLoader {
                     SQLBind(person.searchText), SQLBind(now),
                 ])
             }
+            // The same projection the store applies to every change.
+            let row = Projections.TrajectoryRow(file)
             trajectoryRows.append([
-                SQLBind(c.trajectoryId), SQLBind(c.personId), SQLBind(c.locationId), SQLBind(file.stage.rawValue),
-                SQLBind(file.currentPerspective?.rawValue),
-                SQLBind(file.version), SQLBind(file.referral.referredOn.description),
-                SQLBind(file.admittedOn?.description),
-                SQLBind(file.outflow?.leftOn.description), SQLBind(c.previousTrajectoryId),
-                SQLBind(events.last!.recordedAt),
+                SQLBind(c.trajectoryId), SQLBind(c.personId), SQLBind(row.locationId), SQLBind(row.stage),
+                SQLBind(row.perspective), SQLBind(row.version), SQLBind(file.referral.referredOn.description),
+                SQLBind(row.admittedOn), SQLBind(row.leftOn), SQLBind(c.previousTrajectoryId),
+                SQLBind(events.last!.recordedAt), SQLBind(row.summary), SQLBind(row.decidedOn),
             ])
             for e in events {
                 let m = CaseStore.row(e)

@@ -17,7 +17,7 @@ enum DemoMeetings {
             else { continue }
             let present: [Party] = [.municipality, .ngo, .ind, .dtv, .avim]
             let held = today.adding(days: -7)
-            let files = try await cases.files(at: [locationId], stages: [.intake, .active])
+            let files = try await cases.summaries(at: [locationId], stages: [.intake, .active])
             let agenda = Agenda.build(
                 files: files,
                 policy: location.deadlinePolicy,
@@ -36,7 +36,7 @@ enum DemoMeetings {
                 let check = file.evidence.map {
                     AdmissionCheck.evaluate(
                         evidence: $0,
-                        nationality: file.identity.nationality,
+                        nationality: file.nationality,
                         rule: location.regionalTiesRule,
                         policy: .national,
                         on: held,
@@ -78,7 +78,7 @@ enum DemoMeetings {
             }
             let next = today.adding(days: 7)
             let upcoming = Agenda.build(
-                files: try await cases.files(at: [locationId], stages: [.intake, .active]),
+                files: try await cases.summaries(at: [locationId], stages: [.intake, .active]),
                 policy: location.deadlinePolicy,
                 rule: location.regionalTiesRule,
                 on: next

@@ -20,5 +20,6 @@ enum MigrationList {
         CreateCommitteeRequests(),
         CreateEscalations(),
         CreateLinkageIndex(),
+        AddCaseSummaries(),
     ]
 }

@@ -36,6 +36,11 @@ public final class TrajectoryModel: Model, @unchecked Sendable {
     @OptionalField(key: "left_on") public var leftOn: String?
     @OptionalField(key: "previous_trajectory_id") public var previousTrajectoryId: UUID?
     @Field(key: "updated_at") public var updatedAt: Date
+    /// The case summary (``CaseSummary`` as JSON): the read model lists, the progress view,
+    /// agendas, queues and inboxes read instead of folding events.
+    @OptionalField(key: "summary") public var summary: String?
+    /// The day of the admission decision (admitted or not), for the progress view's medians.
+    @OptionalField(key: "decided_on") public var decidedOn: String?
 
     public init() {}
 }

@@ -116,6 +116,42 @@ public struct CaseStore: Sendable {
         return files
     }
 
+    /// The summaries of the trajectories at the given locations in the given stages, from their
+    /// read model: one indexed query, no events folded. `leftSince` adds trajectories that ended
+    /// on or after that day (a progress view on a past reference date).
+    public func summaries(
+        at locationIds: Set<UUID>,
+        stages: [Stage],
+        leftSince: Day? = nil
+    ) async throws -> [CaseSummary] {
+        guard !locationIds.isEmpty else { return [] }
+        let query = TrajectoryModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds))
+        if let leftSince {
+            query.group(.or) {
+                $0.filter(\.$stage ~~ stages.map(\.rawValue)).filter(\.$leftOn >= leftSince.description)
+            }
+        } else {
+            query.filter(\.$stage ~~ stages.map(\.rawValue))
+        }
+        return try await query.all().map(Self.summary)
+    }
+
+    /// The summaries of the given trajectories.
+    public func summaries(of ids: [UUID]) async throws -> [CaseSummary] {
+        guard !ids.isEmpty else { return [] }
+        return try await TrajectoryModel.query(on: database.db).filter(\.$id ~~ ids).all().map(Self.summary)
+    }
+
+    static func summary(_ row: TrajectoryModel) throws -> CaseSummary {
+        guard let text = row.summary else { throw StoreError.notFound }
+        return try JSONCoding.decode(CaseSummary.self, text)
+    }
+
+    /// Rebuilds every read model of every trajectory from the events; returns how many rows changed.
+    public func rebuildProjections() async throws -> Int {
+        try await database.write { db in try await Projections.rebuildSummaries(on: db) }
+    }
+
     /// Other trajectories of the same person, newest first (a returning person's history).
     public func otherTrajectories(
         of personId: UUID,
@@ -222,28 +258,25 @@ public struct CaseStore: Sendable {
                 try await person.create(on: db)
                 personId = person.id!
             }
-            let trajectory = TrajectoryModel()
-            trajectory.id = UUID()
-            trajectory.personId = personId
-            trajectory.locationId = locationId
-            trajectory.stage = Stage.referral.rawValue
-            trajectory.version = 1
-            trajectory.referredOn = referral.referredOn.description
-            trajectory.previousTrajectoryId = previous
-            trajectory.updatedAt = Date()
-            try await trajectory.create(on: db)
-            let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
-            let event = Self.makeEvent(change, trajectoryId: trajectory.id!, sequence: 1, context: context)
-            try await Self.row(event).create(on: db)
-            try await log.record("case.refer", person: personId, context: context, on: db)
             let file = CaseFile(
-                id: trajectory.id!,
+                id: UUID(),
                 personId: personId,
                 locationId: locationId,
                 referral: referral,
                 identity: identity,
                 previousTrajectoryId: previous
             )
+            let trajectory = TrajectoryModel()
+            trajectory.id = file.id
+            trajectory.personId = personId
+            trajectory.referredOn = referral.referredOn.description
+            trajectory.previousTrajectoryId = previous
+            Projections.TrajectoryRow(file).apply(to: trajectory, at: Date())
+            try await trajectory.create(on: db)
+            let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
+            let event = Self.makeEvent(change, trajectoryId: file.id, sequence: 1, context: context)
+            try await Self.row(event).create(on: db)
+            try await log.record("case.refer", person: personId, context: context, on: db)
             try await linkage.index(file, reencode: true, on: db)
             return file
         }
@@ -355,13 +388,7 @@ public struct CaseStore: Sendable {
             }
             file.apply(change)
         }
-        row.version = file.version
-        row.locationId = file.locationId
-        row.stage = file.stage.rawValue
-        row.perspective = file.currentPerspective?.rawValue
-        row.admittedOn = file.admittedOn?.description
-        row.leftOn = file.outflow?.leftOn.description
-        row.updatedAt = Date()
+        Projections.TrajectoryRow(file).apply(to: row, at: Date())
         try await row.save(on: db)
         let identityChanged = changes.contains { change in
             switch change {

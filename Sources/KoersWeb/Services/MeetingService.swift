@@ -84,48 +84,56 @@ public struct MeetingService: Sendable {
 
     func buildAgenda(_ locationId: UUID, on day: Day) async throws -> [AgendaItem] {
         guard let location = try await directory.location(locationId) else { throw AppError.notFound }
-        let files = try await cases.files(at: [locationId], stages: [.intake, .active])
-        return Agenda.build(files: files, policy: location.deadlinePolicy, rule: location.regionalTiesRule, on: day)
+        let running = try await cases.summaries(at: [locationId], stages: [.intake, .active])
+        return Agenda.build(files: running, policy: location.deadlinePolicy, rule: location.regionalTiesRule, on: day)
     }
 
     /// The agenda with, per case, what this user may see of it. Until the meeting day has passed
     /// the agenda is live: it reflects the cases as they stand whenever it is opened.
     public func entries(_ meeting: Meeting, actor: Actor) async throws -> [AgendaEntry] {
-        let files = try await cases.files(at: [meeting.locationId], stages: Stage.allCases)
-        let byId = Dictionary(uniqueKeysWithValues: files.map { ($0.id, $0) })
+        let agenda = try await currentAgenda(meeting)
+        let summaries = try await cases.summaries(of: agenda.map(\.trajectoryId))
+        let byId = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
         let mayReadProgress = AccessPolicy.sections(for: actor).contains(.progress)
-        let agenda = try await currentAgenda(meeting, files: files)
-        return agenda.compactMap { item in
-            guard let file = byId[item.trajectoryId] else { return nil }
+        var entries: [AgendaEntry] = []
+        for item in agenda {
+            guard let summary = byId[item.trajectoryId] else { continue }
             let due =
                 item.reasons.contains(.actionItemDue) && mayReadProgress
-                ? file.actionItems.filter { $0.completedOn == nil && $0.dueOn <= meeting.heldOn } : []
-            return AgendaEntry(
-                item: item,
-                name: file.identity.displayName,
-                stage: file.stage,
-                decisions: mayReadProgress ? file.meetingDecisions.filter { $0.meetingId == meeting.id } : [],
-                version: file.version,
-                dueActionItems: due
+                ? summary.openActionItems.filter { $0.dueOn <= meeting.heldOn } : []
+            // The decisions' texts are in the events: read only for the cases this meeting decided on.
+            var decisions: [RecordedMeetingDecision] = []
+            if mayReadProgress, summary.meetingDecisions.contains(where: { $0.meetingId == meeting.id }),
+                let record = try await cases.load(summary.id, context: nil)
+            {
+                decisions = record.file.meetingDecisions.filter { $0.meetingId == meeting.id }
+            }
+            entries.append(
+                AgendaEntry(
+                    item: item,
+                    name: summary.name,
+                    stage: summary.stage,
+                    decisions: decisions,
+                    version: summary.version,
+                    dueActionItems: due
+                )
             )
         }
+        return entries
     }
 
-    /// The agenda as it stands: recomputed from the cases until the meeting day has passed, then
-    /// as it was kept.
-    func currentAgenda(_ meeting: Meeting, files: [CaseFile]? = nil) async throws -> [AgendaItem] {
+    /// The agenda as it stands: recomputed from the running cases' summaries until the meeting day
+    /// has passed, then as it was kept.
+    func currentAgenda(_ meeting: Meeting) async throws -> [AgendaItem] {
         guard meeting.heldOn >= today() else { return meeting.agenda }
-        var all = files ?? []
-        if files == nil { all = try await cases.files(at: [meeting.locationId], stages: Stage.allCases) }
-        let decided = Set(all.filter { $0.meetingDecisions.contains { $0.meetingId == meeting.id } }.map(\.id))
-        guard let location = try await directory.location(meeting.locationId) else { throw AppError.notFound }
-        let pressing = Agenda.build(
-            files: all.filter { $0.stage == .intake || $0.stage == .active },
-            policy: location.deadlinePolicy,
-            rule: location.regionalTiesRule,
-            on: meeting.heldOn
+        // Cases this meeting decided on are on its stored agenda: it is kept when a decision is recorded.
+        let stored = try await cases.summaries(of: meeting.agenda.map(\.trajectoryId))
+        let decided = Set(stored.filter { $0.meetingDecisions.contains { $0.meetingId == meeting.id } }.map(\.id))
+        return Agenda.refresh(
+            meeting.agenda,
+            with: try await buildAgenda(meeting.locationId, on: meeting.heldOn),
+            decided: decided
         )
-        return Agenda.refresh(meeting.agenda, with: pressing, decided: decided)
     }
 
     public func meeting(_ id: UUID, actor: Actor) async throws -> Meeting {
@@ -276,16 +284,10 @@ public struct MeetingService: Sendable {
         for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString })
         where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
             guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isEmpty else { continue }
-            for file in try await cases.files(at: [location], stages: [.active]) {
+            for file in try await cases.summaries(at: [location], stages: [.active]) {
                 for milestone in Deadlines.milestones(for: file, policy: policy, on: today)
                 where milestone.state == .overdue && milestone.kind != .actionItem {
-                    overdue.append(
-                        ProgressReport.Entry(
-                            trajectoryId: file.id,
-                            name: file.identity.displayName,
-                            milestone: milestone
-                        )
-                    )
+                    overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.name, milestone: milestone))
                 }
             }
         }
@@ -334,11 +336,9 @@ public struct MeetingService: Sendable {
     /// Open action items of the user's party across their locations, soonest first.
     public func openActionItems(actor: Actor) async throws -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
-        let files = try await cases.files(at: actor.locationIds, stages: [.intake, .active])
-        return files.flatMap { file in
-            file.actionItems.filter { $0.party == actor.party && $0.completedOn == nil }.map {
-                (file.id, file.identity.displayName, $0)
-            }
+        let running = try await cases.summaries(at: actor.locationIds, stages: [.intake, .active])
+        return running.flatMap { file in
+            file.openActionItems.filter { $0.party == actor.party }.map { (file.id, file.name, $0) }
         }.sorted { $0.item.dueOn < $1.item.dueOn }
     }
 }

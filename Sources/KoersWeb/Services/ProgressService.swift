@@ -56,17 +56,19 @@ extension CaseService {
             let location = try await directory.location(locationId)
         else { throw AppError.notFound }
         let day = day ?? today()
-        let files = try await cases.files(at: [locationId], stages: Stage.allCases)
+        // The cases running on the day, from their summaries: what is still open, and what ended
+        // on or after the day. The history before it costs nothing here.
+        let running = try await cases.summaries(
+            at: [locationId],
+            stages: [.referral, .intake, .active],
+            leftSince: day
+        )
         var overdue: [ProgressReport.Entry] = []
         var upcoming: [ProgressReport.Entry] = []
         var suspended: [ProgressReport.Entry] = []
-        for file in files where file.referral.referredOn <= day {
+        for file in running where file.referredOn <= day {
             for milestone in Deadlines.milestones(for: file, policy: location.deadlinePolicy, on: day) {
-                let entry = ProgressReport.Entry(
-                    trajectoryId: file.id,
-                    name: file.identity.displayName,
-                    milestone: milestone
-                )
+                let entry = ProgressReport.Entry(trajectoryId: file.id, name: file.name, milestone: milestone)
                 switch milestone.state {
                 case .overdue: overdue.append(entry)
                 case .suspended: suspended.append(entry)
@@ -77,32 +79,19 @@ extension CaseService {
                 }
             }
         }
+        var stageTimes: [ProgressReport.StageTime] = []
+        for stage in [Stage.referral, .active] {
+            if let time = try await cases.medianDays(of: stage, at: locationId, on: day) {
+                stageTimes.append(ProgressReport.StageTime(stage: stage, cases: time.cases, medianDays: time.median))
+            }
+        }
         return ProgressReport(
             location: location,
             on: day,
             overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
             upcoming: upcoming.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
             suspended: suspended.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-            stageTimes: Self.stageTimes(files, on: day)
+            stageTimes: stageTimes
         )
-    }
-
-    /// Median days in two spans: from referral to the admission decision (`.referral`), and from
-    /// admission to outflow (`.active`); a case still in a span counts up to the reference date.
-    static func stageTimes(_ files: [CaseFile], on day: Day) -> [ProgressReport.StageTime] {
-        var spans: [Stage: [Int]] = [:]
-        for file in files where file.referral.referredOn <= day {
-            let decided = file.admission.map(\.decidedOn).flatMap { $0 <= day ? $0 : nil }
-            spans[.referral, default: []].append(file.referral.referredOn.days(until: decided ?? day))
-            if let admitted = file.admittedOn, admitted <= day {
-                let left = file.outflow.map(\.leftOn).flatMap { $0 <= day ? $0 : nil }
-                spans[.active, default: []].append(admitted.days(until: left ?? day))
-            }
-        }
-        return [Stage.referral, .active].compactMap { stage in
-            guard let values = spans[stage], !values.isEmpty else { return nil }
-            let sorted = values.sorted()
-            return ProgressReport.StageTime(stage: stage, cases: sorted.count, medianDays: sorted[sorted.count / 2])
-        }
     }
 }

@@ -1,0 +1,80 @@
+import FluentKit
+import Foundation
+import KoersCore
+import SQLKit
+
+/// The read models of a trajectory as its fold gives them. One function per read model, called by
+/// every writer in the transaction of the change: `CaseStore` for each change, the demo loader
+/// (and any bulk writer) in batches, and `koers projections rebuild` from the events.
+public enum Projections {
+    /// The trajectory row's columns that lists filter on, and its summary.
+    struct TrajectoryRow {
+        let stage: String
+        let perspective: String?
+        let version: Int
+        let locationId: UUID
+        let admittedOn: String?
+        let leftOn: String?
+        let decidedOn: String?
+        let summary: String
+
+        init(_ file: CaseFile) {
+            stage = file.stage.rawValue
+            perspective = file.currentPerspective?.rawValue
+            version = file.version
+            locationId = file.locationId
+            admittedOn = file.admittedOn?.description
+            leftOn = file.outflow?.leftOn.description
+            decidedOn = file.admission?.decidedOn.description
+            summary = JSONCoding.string(CaseSummary(file))
+        }
+
+        /// Whether the stored row already holds this projection.
+        func matches(_ row: TrajectoryModel) -> Bool {
+            row.stage == stage && row.perspective == perspective && row.version == version
+                && row.locationId == locationId && row.admittedOn == admittedOn && row.leftOn == leftOn
+                && row.decidedOn == decidedOn && row.summary == summary
+        }
+
+        func apply(to row: TrajectoryModel, at date: Date) {
+            row.stage = stage
+            row.perspective = perspective
+            row.version = version
+            row.locationId = locationId
+            row.admittedOn = admittedOn
+            row.leftOn = leftOn
+            row.decidedOn = decidedOn
+            row.summary = summary
+            row.updatedAt = date
+        }
+    }
+
+    /// Rebuilds every trajectory's row and summary from its events, 500 trajectories at a time.
+    /// Returns how many rows differed from what was stored.
+    @discardableResult
+    static func rebuildSummaries(on db: any Database) async throws -> Int {
+        var changed = 0
+        var after: UUID?
+        while true {
+            var query = TrajectoryModel.query(on: db).sort(\.$id).limit(500)
+            if let after { query = query.filter(\.$id > after) }
+            let rows = try await query.all()
+            guard let last = rows.last else { break }
+            after = last.id
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ rows.compactMap(\.id))
+                .sort(\.$trajectoryId).sort(\.$sequence).all()
+            let grouped = Dictionary(grouping: try events.map(CaseStore.event), by: \.trajectoryId)
+            for row in rows {
+                guard
+                    let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId)
+                else { continue }
+                let projected = TrajectoryRow(file)
+                guard !projected.matches(row) else { continue }
+                projected.apply(to: row, at: row.updatedAt)
+                try await row.save(on: db)
+                changed += 1
+            }
+        }
+        return changed
+    }
+}
