@@ -44,12 +44,13 @@ public struct MeetingStore: Sendable {
     }
 
     /// The meetings of some locations, newest first.
-    public func meetings(at locationIds: Set<UUID>) async throws -> [Meeting] {
+    /// The meetings at the locations, latest first; `limit` keeps a page small over the years.
+    public func meetings(at locationIds: Set<UUID>, limit: Int? = nil) async throws -> [Meeting] {
         guard !locationIds.isEmpty else { return [] }
-        return try await MeetingModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(
-            \.$heldOn,
-            .descending
-        ).all().map(Self.meeting)
+        let query = MeetingModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds))
+            .sort(\.$heldOn, .descending)
+        if let limit { query.limit(limit) }
+        return try await query.all().map(Self.meeting)
     }
 
     public func setAgenda(_ agenda: [AgendaItem], of id: UUID) async throws {

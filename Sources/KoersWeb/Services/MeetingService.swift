@@ -43,7 +43,8 @@ public struct MeetingService: Sendable {
 
     public func list(actor: Actor) async throws -> [Meeting] {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
-        return try await meetings.meetings(at: actor.locationIds)
+        // The planned ones and the last year or so of held ones.
+        return try await meetings.meetings(at: actor.locationIds, limit: 60)
     }
 
     func visible(_ id: UUID, actor: Actor) async throws -> Meeting {
@@ -277,9 +278,10 @@ public struct MeetingService: Sendable {
         }
         let items = try await openActionItems(actor: actor)
         let today = today()
-        let upcoming = try await meetings.meetings(at: actor.locationIds).filter { $0.heldOn >= today }.sorted {
-            $0.heldOn < $1.heldOn
-        }
+        let upcoming = try await meetings.meetings(at: actor.locationIds, limit: 60).filter { $0.heldOn >= today }
+            .sorted {
+                $0.heldOn < $1.heldOn
+            }
         var overdue: [ProgressReport.Entry] = []
         for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString })
         where AccessPolicy.mayConfigureDeadlines(actor, at: location) {

@@ -446,7 +446,7 @@ enum MeetingPages {
     static func inbox(_ env: PageEnvironment, party: Party, inbox: Inbox, today: Day) -> [Node<HTML.BodyContext>] {
         if party == .committee { return committeeInbox(env, inbox: inbox) }
         if party == .escalationBody { return escalationInbox(env, inbox: inbox) }
-        var main = actionItems(env, party: party, items: inbox.actionItems, today: today)
+        var main = actionItems(env, party: party, items: inbox.actionItems, today: today, limit: 50)
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
         for m in inbox.meetings {
@@ -472,13 +472,17 @@ enum MeetingPages {
                     env,
                     id: "inbox-overdue",
                     title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"),
-                    entries: inbox.overdue
+                    entries: inbox.overdue,
+                    more: (
+                        env.t("Alle verlopen deeltermijnen in Voortgang", "All overdue sub-deadlines in Progress"),
+                        "/progress"
+                    )
                 )
             )
         }
         if !inbox.transfers.isEmpty {
             var items: [Node<HTML.ListContext>] = []
-            for t in inbox.transfers {
+            for t in inbox.transfers.prefix(50) {
                 items.append(
                     .li(
                         .a(.href("/transfers#transfer-\(t.id.uuidString.lowercased())"), .text(t.summary.name)),
@@ -591,10 +595,12 @@ enum MeetingPages {
         _ env: PageEnvironment,
         party: Party,
         items: [(trajectoryId: UUID, name: String, item: ActionItem)],
-        today: Day
+        today: Day,
+        limit: Int? = nil
     ) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
-        for entry in items {
+        // The inbox shows the soonest ones; the full list is on its own page.
+        for entry in items.prefix(limit ?? items.count) {
             let overdue = entry.item.dueOn < today
             rows.append(
                 .tr(
@@ -622,6 +628,18 @@ enum MeetingPages {
                     ),
                     .tbody(.group(rows))
                 ),
+            .if(
+                limit.map { items.count > $0 } ?? false,
+                .p(
+                    .text(
+                        env.t(
+                            "De eerste \(limit ?? 0) van \(items.count). ",
+                            "The first \(limit ?? 0) of \(items.count). "
+                        )
+                    ),
+                    .a(.href("/action-items"), .text(env.t("Alle open actiepunten", "All open action items")))
+                )
+            ),
         ]
     }
 }

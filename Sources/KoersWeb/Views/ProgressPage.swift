@@ -9,7 +9,9 @@ enum ProgressPage {
         _ env: PageEnvironment,
         report: ProgressReport,
         locations: [Location],
-        mayConfigure: Bool
+        mayConfigure: Bool,
+        pages: [String: Int] = [:],
+        pageHref: @escaping (String, Int) -> String = { _, _ in "" }
     ) -> [Node<HTML.BodyContext>] {
         let policy = report.location.deadlinePolicy
         var main: [Node<HTML.BodyContext>] = [.h1(.text(env.t("Voortgang ", "Progress ") + report.location.name))]
@@ -44,16 +46,16 @@ enum ProgressPage {
                 )
             )
         )
-        main.append(table(env, id: "overdue", title: env.t("Verlopen", "Overdue"), entries: report.overdue))
-        main.append(
-            table(
-                env,
-                id: "upcoming",
-                title: env.t("Binnenkort (28 dagen)", "Upcoming (28 days)"),
-                entries: report.upcoming
+        let lists: [(String, String, [ProgressReport.Entry])] = [
+            ("overdue", env.t("Verlopen", "Overdue"), report.overdue),
+            ("upcoming", env.t("Binnenkort (28 dagen)", "Upcoming (28 days)"), report.upcoming),
+            ("suspended", env.t("Opgeschort", "Suspended"), report.suspended),
+        ]
+        for (id, title, entries) in lists {
+            main.append(
+                table(env, id: id, title: title, entries: entries, page: pages[id] ?? 1, href: { pageHref(id, $0) })
             )
-        )
-        main.append(table(env, id: "suspended", title: env.t("Opgeschort", "Suspended"), entries: report.suspended))
+        }
         var rows: [Node<HTML.TableContext>] = []
         for time in report.stageTimes {
             let label =
@@ -103,14 +105,25 @@ enum ProgressPage {
         return env.t("Termijnen: ", "Deadlines: ") + parts.joined(separator: ", ") + "."
     }
 
+    /// Rows a table shows at once: a page stays small however many cases a location runs.
+    static let pageSize = 100
+
+    /// One list of milestones, a page at a time. With `href` a pager links the other pages;
+    /// without it, a longer list says how many there are and where to see them (`more`).
     static func table(
         _ env: PageEnvironment,
         id: String,
         title: String,
-        entries: [ProgressReport.Entry]
+        entries: [ProgressReport.Entry],
+        page: Int = 1,
+        href: ((Int) -> String)? = nil,
+        more: (text: String, link: String)? = nil
     ) -> Node<HTML.BodyContext> {
+        let pages = max(1, (entries.count + pageSize - 1) / pageSize)
+        let page = min(max(page, 1), pages)
+        let shown = entries[((page - 1) * pageSize)..<min(page * pageSize, entries.count)]
         var rows: [Node<HTML.TableContext>] = []
-        for e in entries {
+        for e in shown {
             let what =
                 e.milestone.title.map { env.t(e.milestone.kind.label) + ": " + $0 }
                 ?? Labels.milestoneName(e.milestone.key, env)
@@ -129,16 +142,39 @@ enum ProgressPage {
             .h2(.id("h-\(id)"), .text("\(title) (\(entries.count))")),
             entries.isEmpty
                 ? .p(.text(env.t("Geen.", "None.")))
-                : .table(
-                    .thead(
-                        .tr(
-                            .th(.text(env.t("Persoon", "Person"))),
-                            .th(.text(env.t("Termijn", "Deadline"))),
-                            .th(.text(env.t("Uiterlijk", "Due")))
-                        )
-                    ),
-                    .tbody(.group(rows))
-                )
+                : CaseSections.table(
+                    env,
+                    [("Persoon", "Person"), ("Termijn", "Deadline"), ("Uiterlijk", "Due")],
+                    rows
+                ),
+            pager(env, id: id, page: page, pages: pages, total: entries.count, href: href, more: more)
+        )
+    }
+
+    /// Previous and next for a paged list, or where to see the rest of a shortened one.
+    static func pager(
+        _ env: PageEnvironment,
+        id: String,
+        page: Int,
+        pages: Int,
+        total: Int,
+        href: ((Int) -> String)?,
+        more: (text: String, link: String)?
+    ) -> Node<HTML.BodyContext> {
+        guard pages > 1 else { return .group([]) }
+        guard let href else {
+            let text = env.t("De eerste \(pageSize) van \(total). ", "The first \(pageSize) of \(total). ")
+            return .p(
+                .text(text),
+                .if(more != nil, .a(.href(more?.link ?? ""), .text(more?.text ?? "")))
+            )
+        }
+        return .nav(
+            .class("pager"),
+            .attribute(named: "aria-label", value: env.t("Pagina's: ", "Pages: ") + id),
+            .if(page > 1, .a(.href(href(page - 1)), .text(env.t("← Vorige", "← Previous")))),
+            .span(.text(env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)"))),
+            .if(page < pages, .a(.href(href(page + 1)), .text(env.t("Volgende →", "Next →"))))
         )
     }
 

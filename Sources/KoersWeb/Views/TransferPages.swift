@@ -91,7 +91,10 @@ enum TransferPages {
         errors: [UUID: FormState]
     ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
-        for t in transfers {
+        // Every open request, and the latest decided ones: the page stays small over the years.
+        let decided = transfers.filter { $0.status != .pending }
+        let shown = transfers.filter { $0.status == .pending } + decided.prefix(recentDecided)
+        for t in shown {
             let s = t.summary
             let header: Node<HTML.BodyContext> = .p(
                 .text(
@@ -199,7 +202,21 @@ enum TransferPages {
         return .section(
             .attribute(named: "aria-labelledby", value: "h-\(id)"),
             .h2(.id("h-\(id)"), .text(title + " (\(transfers.count))")),
-            items.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.class("notes"), .group(items))
+            items.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.class("notes"), .group(items)),
+            .if(
+                decided.count > recentDecided,
+                .p(
+                    .text(
+                        env.t(
+                            "Afgehandelde overdrachten: de laatste \(recentDecided) van \(decided.count).",
+                            "Decided transfers: the latest \(recentDecided) of \(decided.count)."
+                        )
+                    )
+                )
+            )
         )
     }
+
+    /// How many decided transfers a section shows, newest first.
+    static let recentDecided = 25
 }
