@@ -1,8 +1,10 @@
+import FluentKit
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
+import SQLKit
 import Testing
 
 @testable import KoersWeb
@@ -147,6 +149,45 @@ struct CaseSearchAndLinksTests {
             #expect(page.text.contains("Beslissing op Herhaalde asielaanvraag (HASA): Ingewilligd"))
             #expect(page.text.contains("Actiepunt van Ngo afgerond: Paspoort opvragen"))
             #expect(page.text.contains("Markeren als afgerond") == false, "the only item is done")
+        }
+    }
+
+    @Test(
+        "Search by name uses an index: FTS5 trigram on SQLite, pg_trgm on PostgreSQL",
+        arguments: TestDatabase.available
+    )
+    func searchIndex(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, _ in
+            _ = try await app.referral(surname: "Mansour-Haddad")
+            let found = try await app.services.cases.list(
+                CaseListQuery(locationIds: app.account(.ngo).actor.locationIds, text: "haddad mansour")
+            )
+            #expect(found.total == 1)
+            struct Plan: Decodable { let detail: String }
+            struct PostgresPlan: Decodable {
+                let plan: String
+                enum CodingKeys: String, CodingKey { case plan = "QUERY PLAN" }
+            }
+            let plan: String
+            switch database {
+            case .sqlite:
+                let sql = app.services.database.db as! any SQLDatabase
+                plan = try await sql.raw(
+                    """
+                    EXPLAIN QUERY PLAN SELECT id FROM persons WHERE rowid IN \
+                    (SELECT rowid FROM person_search WHERE search_text LIKE '%mansour%')
+                    """
+                ).all(decoding: Plan.self).map(\.detail).joined(separator: "\n")
+                #expect(plan.contains("VIRTUAL TABLE INDEX"), "\(plan)")
+            case .postgres:
+                plan = try await app.services.database.db.transaction { db in
+                    let sql = db as! any SQLDatabase
+                    try await sql.raw("SET LOCAL enable_seqscan = off").run()
+                    return try await sql.raw("EXPLAIN SELECT id FROM persons WHERE search_text LIKE '%mansour%'")
+                        .all(decoding: PostgresPlan.self).map(\.plan).joined(separator: "\n")
+                }
+                #expect(plan.contains("persons_search_trgm"), "\(plan)")
+            }
         }
     }
 }

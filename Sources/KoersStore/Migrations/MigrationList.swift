@@ -21,5 +21,6 @@ enum MigrationList {
         CreateEscalations(),
         CreateLinkageIndex(),
         AddCaseSummaries(),
+        AddPersonSearchIndex(),
     ]
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import KoersCore
 import SQLKit
@@ -142,6 +143,17 @@ public struct CaseStore: Sendable {
         return try await TrajectoryModel.query(on: database.db).filter(\.$id ~~ ids).all().map(Self.summary)
     }
 
+    /// A person's names contain `word`: through the FTS5 trigram index on SQLite, the `pg_trgm`
+    /// index on PostgreSQL (both serve `LIKE '%word%'`).
+    static func nameContains(_ word: String, sqlite: Bool) -> DatabaseQuery.Filter {
+        let pattern = "%" + word.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
+        if sqlite {
+            let match: SQLQueryString = "SELECT rowid FROM person_search WHERE search_text LIKE \(bind: pattern)"
+            return .sql(embed: "\(ident: "persons").rowid IN (\(match))")
+        }
+        return .sql(embed: "\(ident: "persons").\(ident: "search_text") LIKE \(bind: pattern)")
+    }
+
     static func summary(_ row: TrajectoryModel) throws -> CaseSummary {
         guard let text = row.summary else { throw StoreError.notFound }
         return try JSONCoding.decode(CaseSummary.self, text)
@@ -208,7 +220,7 @@ public struct CaseStore: Sendable {
             } else {
                 // Every word must occur, in any order, in the given names, surname or aliases.
                 let words = Secrets.searchable(text).split(whereSeparator: { $0.isWhitespace || $0 == "," })
-                for word in words { query.filter(PersonModel.self, \.$searchText ~~ String(word)) }
+                for word in words { query.filter(Self.nameContains(String(word), sqlite: database.kind == .sqlite)) }
             }
         }
         let total = try await query.copy().count()
