@@ -4,7 +4,7 @@ import KoersCore
 /// Monitorregel: one trajectory reduced to the dated facts the monitor counts — no name, no
 /// birth date beyond the year, no V-nummer, no notes. Every fact carries its date, so one record
 /// answers for any reference date (peildatum) up to the day it was made.
-public struct MonitorRecord: Sendable, Hashable {
+public struct MonitorRecord: Sendable, Hashable, Codable {
     public var trajectoryId: UUID
     public var personId: UUID
     /// Where the trajectory runs now.
@@ -33,7 +33,7 @@ public struct MonitorRecord: Sendable, Hashable {
     /// Milestones (deeltermijnen) as computed when the record was made; skipped ones are left out.
     public var milestones: [MilestoneFact]
 
-    public struct DatedPerspective: Sendable, Hashable {
+    public struct DatedPerspective: Sendable, Hashable, Codable {
         public var on: Day
         public var perspective: Perspective
         public init(on: Day, perspective: Perspective) {
@@ -42,7 +42,7 @@ public struct MonitorRecord: Sendable, Hashable {
         }
     }
 
-    public struct UsedInstrument: Sendable, Hashable {
+    public struct UsedInstrument: Sendable, Hashable, Codable {
         public var instrument: SupportInstrument
         public var from: Day
         public init(instrument: SupportInstrument, from: Day) {
@@ -51,7 +51,7 @@ public struct MonitorRecord: Sendable, Hashable {
         }
     }
 
-    public struct MilestoneFact: Sendable, Hashable {
+    public struct MilestoneFact: Sendable, Hashable, Codable {
         public var due: Day
         public var met: Day?
         public init(due: Day, met: Day?) {
@@ -142,6 +142,19 @@ public struct MonitorRecord: Sendable, Hashable {
             escalatedOn: file.escalations.map(\.escalation.escalatedOn),
             milestones: milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) }
         )
+    }
+
+    /// The facts of a case without its milestones, which depend on the day and the location's
+    /// policy: what the monitor's read model keeps per trajectory.
+    public init(facts file: CaseFile) {
+        self.init(file, milestones: [])
+    }
+
+    /// These facts with the milestones as they stand on a day (from the case's summary).
+    public func with(milestones: [Milestone]) -> MonitorRecord {
+        var copy = self
+        copy.milestones = milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) }
+        return copy
     }
 
     // MARK: As of a reference date

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KoersCore
+import KoersMonitor
 import PropertyBased
 import SQLKit
 import Testing
@@ -173,6 +174,20 @@ struct ProjectionTests {
                         )
                     }
                 }
+                // The monitor's records from the read models equal the records of the fold.
+                let locations = try await app.services.directory.locations()
+                let day = TestApp.today
+                let kept = try await app.services.cases.monitorRecords(locations: locations, on: day)
+                    .filter { ids.contains($0.trajectoryId) }
+                var folded: [MonitorRecord] = []
+                for trajectory in ids {
+                    let file = try #require(try await app.services.cases.load(trajectory, context: nil)).file
+                    let policy = locations.first { $0.id == file.locationId }?.deadlinePolicy ?? .noDeadlines
+                    folded.append(
+                        MonitorRecord(file, milestones: Deadlines.milestones(for: file, policy: policy, on: day))
+                    )
+                }
+                #expect(Set(kept) == Set(folded), "steps \(steps)")
                 #expect(try await app.services.cases.rebuildProjections() == 0, "steps \(steps)")
             } catch {
                 Issue.record(error, "steps \(steps)")
@@ -231,6 +246,23 @@ struct ProjectionTests {
             #expect(try await app.services.cases.summaries(of: [file.id]) == summaryBefore)
             let row = try #require(try await TrajectoryModel.find(file.id, on: app.services.database.db))
             #expect(row.version == file.version && row.perspective == nil)
+        }
+    }
+
+    @Test(
+        "Migrating a database whose rows have no read models fills them from the events",
+        arguments: TestDatabase.available
+    )
+    func filledOnMigration(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, _ in
+            let file = try await app.admitted(surname: "Bestaand")
+            let kept = try await app.services.cases.summaries(of: [file.id])
+            let sql = app.services.database.db as! any SQLDatabase
+            try await sql.raw("UPDATE trajectories SET summary = NULL, monitor_facts = NULL").run()
+            try await app.services.database.migrate()
+            #expect(try await app.services.cases.summaries(of: [file.id]) == kept)
+            let row = try #require(try await TrajectoryModel.find(file.id, on: app.services.database.db))
+            #expect(row.monitorFacts != nil)
         }
     }
 }

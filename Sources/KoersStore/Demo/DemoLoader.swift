@@ -82,7 +82,7 @@ public enum DemoLoader {
                 "trajectories",
                 [
                     "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
-                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
+                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on", "monitor_facts",
                 ],
                 rows.trajectories
             )
@@ -134,6 +134,7 @@ public enum DemoLoader {
                 SQLBind(row.perspective), SQLBind(row.version), SQLBind(file.referral.referredOn.description),
                 SQLBind(row.admittedOn), SQLBind(row.leftOn), SQLBind(c.previousTrajectoryId),
                 SQLBind(events.last!.recordedAt), SQLBind(row.summary), SQLBind(row.decidedOn),
+                SQLBind(row.monitorFacts),
             ])
             for e in events {
                 let m = CaseStore.row(e)

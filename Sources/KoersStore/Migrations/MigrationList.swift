@@ -22,5 +22,6 @@ enum MigrationList {
         CreateLinkageIndex(),
         AddCaseSummaries(),
         AddPersonSearchIndex(),
+        AddMonitorFacts(),
     ]
 }

@@ -5,14 +5,13 @@ import SQLKit
 
 /// Adds the case summary beside each trajectory, with an index for the cases that ended on or after
 /// a day (running cases come through the existing index on location and stage),
-/// and fills it from the events of the trajectories that exist.
+/// (`KoersDatabase.migrate` then fills it from the events of the trajectories that exist).
 struct AddCaseSummaries: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(TrajectoryModel.schema).field("summary", .string).update()
         try await database.schema(TrajectoryModel.schema).field("decided_on", .string).update()
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX trajectories_left_on ON trajectories (location_id, left_on)").run()
-        try await Projections.rebuildSummaries(on: database)
     }
 
     func revert(on database: any Database) async throws {
@@ -53,7 +52,7 @@ struct AddPersonSearchIndex: AsyncMigration {
         let sql = database as! any SQLDatabase
         if sql.dialect.name == "sqlite" {
             for name in ["persons_search_insert", "persons_search_update", "persons_search_delete"] {
-                try await sql.raw(SQLQueryString("DROP TRIGGER \(name)")).run()
+                try await sql.raw("DROP TRIGGER \(unsafeRaw: name)").run()
             }
             try await sql.raw("DROP TABLE person_search").run()
         } else {
@@ -81,4 +80,16 @@ struct AddPersonSearchIndex: AsyncMigration {
         INSERT INTO person_search(rowid, search_text) VALUES (new.rowid, new.search_text); END
         """,
     ]
+}
+
+/// Adds the monitor's facts beside each trajectory (filled from the events after migrating): the
+/// monitor reads them, not the events.
+struct AddMonitorFacts: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(TrajectoryModel.schema).field("monitor_facts", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(TrajectoryModel.schema).deleteField("monitor_facts").update()
+    }
 }

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KoersCore
+import KoersMonitor
 import SQLKit
 
 /// The read models of a trajectory as its fold gives them. One function per read model, called by
@@ -17,6 +18,7 @@ public enum Projections {
         let leftOn: String?
         let decidedOn: String?
         let summary: String
+        let monitorFacts: String
 
         init(_ file: CaseFile) {
             stage = file.stage.rawValue
@@ -27,13 +29,14 @@ public enum Projections {
             leftOn = file.outflow?.leftOn.description
             decidedOn = file.admission?.decidedOn.description
             summary = JSONCoding.string(CaseSummary(file))
+            monitorFacts = JSONCoding.string(MonitorRecord(facts: file))
         }
 
         /// Whether the stored row already holds this projection.
         func matches(_ row: TrajectoryModel) -> Bool {
             row.stage == stage && row.perspective == perspective && row.version == version
                 && row.locationId == locationId && row.admittedOn == admittedOn && row.leftOn == leftOn
-                && row.decidedOn == decidedOn && row.summary == summary
+                && row.decidedOn == decidedOn && row.summary == summary && row.monitorFacts == monitorFacts
         }
 
         func apply(to row: TrajectoryModel, at date: Date) {
@@ -45,6 +48,7 @@ public enum Projections {
             row.leftOn = leftOn
             row.decidedOn = decidedOn
             row.summary = summary
+            row.monitorFacts = monitorFacts
             row.updatedAt = date
         }
     }
@@ -52,12 +56,15 @@ public enum Projections {
     /// Rebuilds every trajectory's row and summary from its events, 500 trajectories at a time.
     /// Returns how many rows differed from what was stored.
     @discardableResult
-    static func rebuildSummaries(on db: any Database) async throws -> Int {
+    static func rebuildSummaries(on db: any Database, onlyMissing: Bool = false) async throws -> Int {
         var changed = 0
         var after: UUID?
         while true {
             var query = TrajectoryModel.query(on: db).sort(\.$id).limit(500)
             if let after { query = query.filter(\.$id > after) }
+            if onlyMissing {
+                query = query.group(.or) { $0.filter(\.$summary == nil).filter(\.$monitorFacts == nil) }
+            }
             let rows = try await query.all()
             guard let last = rows.last else { break }
             after = last.id

@@ -74,6 +74,10 @@ public final class KoersDatabase: Sendable {
             try await tuneSQLiteConnections()
         }
         try await migrator().prepareBatch().get()
+        // Read models added by a migration are filled from the events here, with the code that
+        // keeps them: a migration cannot use today's models.
+        let filled = try await write { db in try await Projections.rebuildSummaries(on: db, onlyMissing: true) }
+        if filled > 0 { logger.info("Filled the read models of \(filled) trajectories from their events.") }
     }
 
     /// Fluent's migrator over Koers's migrations, with its bookkeeping table in place.
