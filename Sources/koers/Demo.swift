@@ -77,8 +77,8 @@ struct Demo: AsyncParsableCommand {
             print("Accounts (password: \(DemoNetwork.password)):")
             for account in result.accounts {
                 print(
-                    "  \(account.email.padding(toLength: 34, withPad: " ", startingAt: 0)) "
-                        + "\(account.party.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) "
+                    "  \(padded(account.email, 38)) "
+                        + "\(padded(account.party.rawValue, 15)) "
                         + "\(account.location ?? "national")"
                 )
             }
@@ -99,4 +99,9 @@ struct Demo: AsyncParsableCommand {
             throw error
         }
     }
+}
+
+/// The text with spaces after it up to `width`; never cut (`padding(toLength:)` would cut a long e-mail).
+func padded(_ text: String, _ width: Int) -> String {
+    text + String(repeating: " ", count: max(0, width - text.count))
 }

@@ -194,4 +194,46 @@ struct CaseFormErrorTests {
             #expect(!(try await web.get("/cases/\(id)")).text.contains("Wijziging opgeslagen."))
         }
     }
+
+    @Test(
+        "A long agenda comes a page of 20 at a time, and a decision returns to its page",
+        arguments: TestDatabase.available
+    )
+    func agendaPages(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            for i in 0..<25 { _ = try await AccessMatrixRecordingTests.atIntake(app, surname: "Lang\(i)") }
+            var web = WebClient(client)
+            _ = try await web.login(app.account(.municipality).email)
+            let path = try #require(
+                try await web.post("/meetings", [("heldOn", "2026-06-15"), ("partiesPresent", "ngo")]).location
+            )
+            var r = try await web.get(path)
+            let itemPattern = #"<li class="agenda-item" id="case-([0-9a-f-]{36})""#
+            #expect(PageChecks.matches(itemPattern, in: r.text).count == 20)
+            #expect(r.text.contains("Agenda (25)") && r.text.contains("Pagina 1 van 2"))
+            r = try await web.get(path + "?page=2")
+            let second = PageChecks.matches(itemPattern, in: r.text)
+            #expect(second.count == 5 && r.text.contains("<ol class=\"agenda\" start=\"21\">"))
+            let last = try #require(second.last)
+            let version = String(
+                try #require(try await app.services.cases.load(UUID(uuidString: last)!, context: nil)).file.version
+            )
+            // An error on page 2 shows page 2 with the error at that case's form.
+            r = try await web.post(
+                path + "/decisions",
+                [("trajectoryId", last), ("decision", ""), ("version", version)]
+            )
+            #expect(r.status == .unprocessableContent && r.text.contains("id=\"f-d-\(last.prefix(8))-decision-error\""))
+            #expect(r.text.contains("Pagina 2 van 2"))
+            // A decision returns to the page that holds the case.
+            r = try await web.post(
+                path + "/decisions",
+                [("trajectoryId", last), ("decision", "Toelaten."), ("outcome", "admit"), ("version", version)]
+            )
+            let back = try #require(r.location)
+            #expect(back == path + "?case=\(last)#case-\(last)")
+            r = try await web.get(String(back.prefix { $0 != "#" }))
+            #expect(r.text.contains("Pagina 2 van 2") && r.text.contains("Besluit: Toelaten."))
+        }
+    }
 }

@@ -113,9 +113,15 @@ enum MeetingPages {
         openCases: [CaseListItem],
         errors: [UUID: FormState],
         today: Day,
-        outflowReasons: [OutflowReason]
+        outflowReasons: [OutflowReason],
+        page: Int = 1
     ) -> [Node<HTML.BodyContext>] {
         let base = "/meetings/\(m.id.uuidString.lowercased())"
+        // A page of the agenda at a time, each case with its decision form: the page stays small
+        // however many cases need the table.
+        let pages = max(1, (entries.count + agendaPageSize - 1) / agendaPageSize)
+        let page = min(max(page, 1), pages)
+        let first = (page - 1) * agendaPageSize
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(env.t("Casusoverleg ", "Case meeting ") + location + " — " + m.heldOn.description)),
             .p(
@@ -143,7 +149,7 @@ enum MeetingPages {
             )
         }
         var items: [Node<HTML.ListContext>] = []
-        for (index, e) in entries.enumerated() {
+        for (index, e) in entries.enumerated() where index >= first && index < first + agendaPageSize {
             let id = e.item.trajectoryId.uuidString.lowercased()
             var content: [Node<HTML.BodyContext>] = [
                 .h3(
@@ -200,7 +206,20 @@ enum MeetingPages {
                 .h2(.text(env.t("Agenda", "Agenda") + " (\(entries.count))")),
                 entries.isEmpty
                     ? .p(.text(env.t("Geen dossiers op de agenda.", "No cases on the agenda.")))
-                    : .ol(.class("agenda"), .group(items))
+                    : .ol(
+                        .class("agenda"),
+                        .attribute(named: "start", value: String(first + 1)),
+                        .group(items)
+                    ),
+                ProgressPage.pager(
+                    env,
+                    id: "agenda",
+                    page: page,
+                    pages: pages,
+                    total: entries.count,
+                    href: { "\(base)?page=\($0)" },
+                    more: nil
+                )
             )
         )
         if mayChair {
@@ -228,6 +247,14 @@ enum MeetingPages {
             )
         }
         return main
+    }
+
+    /// Agenda cases per page.
+    static let agendaPageSize = 20
+
+    /// The page of the agenda that holds a case.
+    static func agendaPage(of trajectoryId: UUID, in entries: [AgendaEntry]) -> Int {
+        (entries.firstIndex { $0.item.trajectoryId == trajectoryId } ?? 0) / agendaPageSize + 1
     }
 
     /// The decision form's own words for its fields, shared by the fields and the error summary.

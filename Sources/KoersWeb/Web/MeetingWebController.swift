@@ -68,9 +68,8 @@ struct MeetingWebController {
                     throw AppError.notFound
                 }
                 try await meetings.move(trajectory, up: direction == "up", in: id, actor: try context.requireActor())
-                return Pages.seeOther(
-                    "/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())"
-                )
+                let tid = trajectory.uuidString.lowercased()
+                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
             }
         }
         router.post("/meetings/:mid/decisions") { request, context in
@@ -87,9 +86,8 @@ struct MeetingWebController {
                     expectedVersion: context.form.string("version").flatMap(Int.init),
                     actor: actor
                 )
-                return Pages.seeOther(
-                    "/meetings/\(id.uuidString.lowercased())#case-\(trajectory.uuidString.lowercased())"
-                )
+                let tid = trajectory.uuidString.lowercased()
+                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
             } catch AppError.invalid(let failure) {
                 return try await show(
                     request,
@@ -187,6 +185,11 @@ struct MeetingWebController {
                 ).items) : []
         let env = PageEnvironment(context, path: request.uri.path)
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
+        let entries = try await meetings.entries(meeting, actor: actor)
+        // The page asked for, or the one holding the case just decided, moved or in error.
+        var page = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
+        let focus = errors.keys.first ?? request.uri.queryParameters["case"].flatMap { UUID(uuidString: String($0)) }
+        if let focus { page = MeetingPages.agendaPage(of: focus, in: entries) }
         return Pages.page(
             env,
             title: env.t("Casusoverleg", "Case meeting"),
@@ -195,12 +198,13 @@ struct MeetingWebController {
                 env,
                 meeting: meeting,
                 location: location,
-                entries: try await meetings.entries(meeting, actor: actor),
+                entries: entries,
                 mayChair: mayChair,
                 openCases: open,
                 errors: errors,
                 today: service.today(),
-                outflowReasons: try await service.cases.outflowReasons()
+                outflowReasons: try await service.cases.outflowReasons(),
+                page: page
             )
         )
     }
