@@ -77,17 +77,33 @@ public struct CaseStore: Sendable {
     }
 
     /// Loads and folds a case, logging the read for its data subject.
+    ///
+    /// This runs for every case page and case API request, so it reads rows with SQLKit rather
+    /// than hydrating Fluent models (whose per-row reflection cost more than the queries).
     public func load(_ trajectoryId: UUID, context: ProcessingContext?) async throws -> CaseRecord? {
-        let db = database.db
-        guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { return nil }
-        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).sort(\.$sequence)
-            .all().map(Self.event)
-        guard let file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId) else { return nil }
-        let location = try await LocationModel.find(row.locationId, on: db)?.name ?? "?"
+        let sql = database.sql
+        guard
+            let head = try await sql.raw(
+                """
+                SELECT t.person_id, t.location_id, l.name FROM trajectories t \
+                JOIN locations l ON l.id = t.location_id WHERE t.id = \(bind: trajectoryId)
+                """
+            ).first()
+        else { return nil }
+        let personId = try head.decode(column: "person_id", as: UUID.self)
+        let locationId = try head.decode(column: "location_id", as: UUID.self)
+        let rows = try await sql.raw(
+            """
+            SELECT id, sequence, payload, user_id, user_name, organisation_id, organisation_name, party, \
+            recorded_at, effective_on FROM case_events WHERE trajectory_id = \(bind: trajectoryId) ORDER BY sequence
+            """
+        ).all()
+        let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
+        guard let file = CaseFile.fold(events, personId: personId, locationId: locationId) else { return nil }
         if let context {
-            try await log.record("case.read", person: row.personId, context: context, on: db)
+            try await log.record("case.read", person: personId, context: context, on: database.db)
         }
-        return CaseRecord(file: file, events: events, locationName: location)
+        return CaseRecord(file: file, events: events, locationName: try head.decode(column: "name", as: String.self))
     }
 
     /// Folds every trajectory at the given locations in the given stages, for views across cases
@@ -608,6 +624,24 @@ public struct CaseStore: Sendable {
         m.recordedAt = e.recordedAt
         m.effectiveOn = e.effectiveOn.description
         return m
+    }
+
+    /// An event from a `case_events` row read with SQLKit.
+    static func event(_ row: any SQLRow, trajectoryId: UUID) throws -> CaseEvent {
+        let recordedAt = try row.decode(column: "recorded_at", as: Date.self)
+        return CaseEvent(
+            id: try row.decode(column: "id", as: UUID.self),
+            trajectoryId: trajectoryId,
+            sequence: try row.decode(column: "sequence", as: Int.self),
+            change: try JSONCoding.decode(CaseChange.self, try row.decode(column: "payload", as: String.self)),
+            userId: try row.decode(column: "user_id", as: UUID.self),
+            userName: try row.decode(column: "user_name", as: String.self),
+            organisationId: try row.decode(column: "organisation_id", as: UUID.self),
+            organisationName: try row.decode(column: "organisation_name", as: String.self),
+            party: Party(rawValue: try row.decode(column: "party", as: String.self)) ?? .ngo,
+            recordedAt: recordedAt,
+            effectiveOn: Day(try row.decode(column: "effective_on", as: String.self)) ?? Day(recordedAt)
+        )
     }
 
     static func event(_ m: CaseEventModel) throws -> CaseEvent {
