@@ -276,7 +276,10 @@ public struct MeetingService: Sendable {
             }
             return Inbox(actionItems: [], meetings: [], overdue: [], escalations: entries)
         }
-        let items = try await openActionItems(actor: actor)
+        // One read of the running cases' summaries serves the action items and the deadlines.
+        guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
+        let running = try await cases.summaries(at: actor.locationIds, stages: [.intake, .active])
+        let items = Self.openActionItems(of: actor.party, in: running)
         let today = today()
         let upcoming = try await meetings.meetings(at: actor.locationIds, limit: 60).filter { $0.heldOn >= today }
             .sorted {
@@ -286,7 +289,7 @@ public struct MeetingService: Sendable {
         for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString })
         where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
             guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isEmpty else { continue }
-            for file in try await cases.summaries(at: [location], stages: [.active]) {
+            for file in running where file.locationId == location && file.stage == .active {
                 for milestone in Deadlines.milestones(for: file, policy: policy, on: today)
                 where milestone.state == .overdue && milestone.kind != .actionItem {
                     overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.name, milestone: milestone))
@@ -339,8 +342,15 @@ public struct MeetingService: Sendable {
     public func openActionItems(actor: Actor) async throws -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         let running = try await cases.summaries(at: actor.locationIds, stages: [.intake, .active])
-        return running.flatMap { file in
-            file.openActionItems.filter { $0.party == actor.party }.map { (file.id, file.name, $0) }
+        return Self.openActionItems(of: actor.party, in: running)
+    }
+
+    static func openActionItems(
+        of party: Party,
+        in running: [CaseSummary]
+    ) -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
+        running.flatMap { file in
+            file.openActionItems.filter { $0.party == party }.map { (file.id, file.name, $0) }
         }.sorted { $0.item.dueOn < $1.item.dueOn }
     }
 }
