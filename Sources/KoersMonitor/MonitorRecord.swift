@@ -184,3 +184,49 @@ public struct MonitorRecord: Sendable, Hashable, Codable {
         perspectives.filter { $0.on <= day }.max { $0.on < $1.on }?.perspective
     }
 }
+
+extension MonitorRecord {
+    /// The earliest day from which two versions of a trajectory's facts count differently: a report
+    /// on a reference date after it may change, one on or before it cannot. Nil when they are equal;
+    /// the referral day when an attribute that counts on every date (gender, age, nationality)
+    /// differs; `new.referredOn` for a trajectory that had no facts before.
+    public static func earliestDifference(_ old: MonitorRecord?, _ new: MonitorRecord) -> Day? {
+        guard let old else { return new.referredOn }
+        guard old != new else { return nil }
+        var days: [Day] = []
+        func when(_ differs: Bool, _ dates: Day?...) { if differs { days += dates.compactMap { $0 } } }
+        let attributes =
+            old.personId != new.personId || old.gender != new.gender || old.birthYear != new.birthYear
+            || old.nationality != new.nationality || old.referredOn != new.referredOn
+        when(attributes, old.referredOn, new.referredOn)
+        let moved =
+            old.locationId != new.locationId || old.transferredFrom != new.transferredFrom
+            || old.transferredOn != new.transferredOn
+        when(moved, old.transferredOn ?? old.referredOn, new.transferredOn ?? new.referredOn)
+        when(
+            old.admissionOn != new.admissionOn || old.admission != new.admission
+                || old.rejectionReason != new.rejectionReason,
+            old.admissionOn,
+            new.admissionOn
+        )
+        let perspectives = Set(old.perspectives).symmetricDifference(new.perspectives)
+        days += perspectives.map(\.on)
+        days += Set(old.support).symmetricDifference(new.support).map(\.from)
+        when(
+            old.hasaSubmittedOn != new.hasaSubmittedOn || old.hasaDecidedOn != new.hasaDecidedOn
+                || old.hasaOutcome != new.hasaOutcome,
+            old.hasaSubmittedOn,
+            new.hasaSubmittedOn,
+            old.hasaDecidedOn,
+            new.hasaDecidedOn
+        )
+        when(
+            old.outflowOn != new.outflowOn || old.outcome != new.outcome || old.outcomeReason != new.outcomeReason,
+            old.outflowOn,
+            new.outflowOn
+        )
+        days += Set(old.escalatedOn).symmetricDifference(new.escalatedOn)
+        // A difference not dated above counts from the referral: never too late.
+        return days.min() ?? min(old.referredOn, new.referredOn)
+    }
+}

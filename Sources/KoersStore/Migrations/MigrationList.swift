@@ -23,5 +23,6 @@ enum MigrationList {
         AddCaseSummaries(),
         AddPersonSearchIndex(),
         AddMonitorFacts(),
+        CreateMonitorOutputs(),
     ]
 }

@@ -175,6 +175,9 @@ public struct CaseStore: Sendable {
         return try JSONCoding.decode(CaseSummary.self, text)
     }
 
+    /// The monitor's stored outputs, on the same database.
+    public var monitorOutputs: MonitorOutputs { MonitorOutputs(database: database) }
+
     /// Rebuilds every read model of every trajectory from the events; returns how many rows changed.
     public func rebuildProjections() async throws -> Int {
         try await database.write { db in try await Projections.rebuildSummaries(on: db) }
@@ -299,8 +302,10 @@ public struct CaseStore: Sendable {
             trajectory.personId = personId
             trajectory.referredOn = referral.referredOn.description
             trajectory.previousTrajectoryId = previous
-            Projections.TrajectoryRow(file).apply(to: trajectory, at: Date())
+            let projected = Projections.TrajectoryRow(file)
+            projected.apply(to: trajectory, at: Date())
             try await trajectory.create(on: db)
+            try await Projections.invalidateMonitor(facts: nil, projected, changes: [], on: db)
             let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
             let event = Self.makeEvent(change, trajectoryId: file.id, sequence: 1, context: context)
             try await Self.row(event).create(on: db)
@@ -416,8 +421,11 @@ public struct CaseStore: Sendable {
             }
             file.apply(change)
         }
-        Projections.TrajectoryRow(file).apply(to: row, at: Date())
+        let factsBefore = row.monitorFacts
+        let projected = Projections.TrajectoryRow(file)
+        projected.apply(to: row, at: Date())
         try await row.save(on: db)
+        try await Projections.invalidateMonitor(facts: factsBefore, projected, changes: changes, on: db)
         let identityChanged = changes.contains { change in
             switch change {
             case .intakeRecorded, .biometricsRecorded: true

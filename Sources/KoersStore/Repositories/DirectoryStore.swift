@@ -71,10 +71,14 @@ public struct DirectoryStore: Sendable {
     }
 
     /// Replaces a location's sub-deadline policy; the milestones of its cases follow at once.
+    /// Sets a location's policy; it applies at once, so every stored monitor output goes with it.
     public func setDeadlinePolicy(_ policy: DeadlinePolicy, for locationId: UUID) async throws {
-        guard let model = try await LocationModel.find(locationId, on: database.db) else { throw StoreError.notFound }
-        model.deadlinePolicyJSON = JSONCoding.string(policy)
-        try await model.save(on: database.db)
+        try await database.write { db in
+            guard let model = try await LocationModel.find(locationId, on: db) else { throw StoreError.notFound }
+            model.deadlinePolicyJSON = JSONCoding.string(policy)
+            try await model.save(on: db)
+            try await MonitorOutputs.invalidate(after: nil, on: db)
+        }
     }
 
     @discardableResult

@@ -53,10 +53,26 @@ public enum Projections {
         }
     }
 
+    /// Deletes the stored monitor outputs a change can alter: those on reference dates after the
+    /// earliest day its facts changed, or any of its changes took effect (milestones).
+    static func invalidateMonitor(
+        facts before: String?,
+        _ projected: TrajectoryRow,
+        changes: [CaseChange],
+        on db: any Database
+    ) async throws {
+        let old = try before.map { try JSONCoding.decode(MonitorRecord.self, $0) }
+        let new = try JSONCoding.decode(MonitorRecord.self, projected.monitorFacts)
+        let days = [MonitorRecord.earliestDifference(old, new)] + changes.map(\.effectiveOn)
+        guard let earliest = days.compactMap({ $0 }).min() else { return }
+        try await MonitorOutputs.invalidate(after: earliest.adding(days: -1), on: db)
+    }
+
     /// Rebuilds every trajectory's row and summary from its events, 500 trajectories at a time.
     /// Returns how many rows differed from what was stored.
     @discardableResult
     static func rebuildSummaries(on db: any Database, onlyMissing: Bool = false) async throws -> Int {
+        if !onlyMissing { try await MonitorOutputs.invalidate(after: nil, on: db) }
         var changed = 0
         var after: UUID?
         while true {

@@ -46,6 +46,34 @@ extension CaseService {
         return report
     }
 
+    /// One published output of the monitor (a page, the report, a download): served from the
+    /// stored outputs when nothing relevant changed since it was computed, otherwise computed,
+    /// rendered and stored. Only the monitor party may ask.
+    public func monitorOutput(
+        actor: Actor,
+        peildatum: Day?,
+        k: Int,
+        variant: String,
+        render: (MonitorReport, Date) throws -> Data
+    ) async throws -> (body: Data, computedAt: Date) {
+        guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
+        let day = peildatum ?? Self.latestReferenceDate(before: today())
+        // Only a quarter's first day is a reference date; anything else is refused, never stored.
+        guard day.day == 1 && (day.month - 1) % 3 == 0 else {
+            let report = try await monitorReport(peildatum: day, k: k)
+            return (try render(report, Date()), Date())
+        }
+        let outputs = cases.monitorOutputs
+        if let stored = try await outputs.stored(peildatum: day, k: k, variant: variant) { return stored }
+        let now = Date()
+        // Claimed before reading, so a change made while computing deletes the claim.
+        let claim = try await outputs.reserve(peildatum: day, k: k, variant: variant, at: now)
+        let report = try await monitorReport(peildatum: day, k: k)
+        let body = try render(report, now)
+        if let claim { try await outputs.fill(claim, body: body, computedAt: now) }
+        return (body, now)
+    }
+
     /// The last quarter start on or before `day`.
     public static func latestReferenceDate(before day: Day) -> Day {
         Day(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KoersCore
 import KoersMonitor
+import Plot
 
 /// The monitor in the web application: the page, the printable report and the downloads.
 struct MonitorWebController {
@@ -14,23 +15,29 @@ struct MonitorWebController {
         router.get("/monitor/report") { request, context in try await page(request, context, printable: true) }
         router.get("/monitor/download/:format") { request, context in
             let actor = try context.requireActor()
-            let report = try await service.monitor(actor: actor, peildatum: try peildatum(request), k: k)
-            let published = PublishedReport(report, language: context.language)
-            let name = "koers-monitor-\(report.peildatum)"
-            switch context.parameters.get("format") {
-            case "csv":
-                return download(Array(published.csv().utf8), type: "text/csv; charset=utf-8", filename: name + ".csv")
-            case "xlsx":
-                return download(
-                    published.xlsx(),
-                    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    filename: name + ".xlsx"
-                )
-            case "json":
-                return download(Array(try published.json().utf8), type: "application/json", filename: name + ".json")
-            default:
-                throw AppError.notFound
+            let format = context.parameters.get("format") ?? ""
+            let types = [
+                "csv": "text/csv; charset=utf-8", "json": "application/json",
+                "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ]
+            guard let type = types[format] else { throw AppError.notFound }
+            let day = try peildatum(request)
+            let language = context.language
+            let output = try await service.monitorOutput(
+                actor: actor,
+                peildatum: day,
+                k: k,
+                variant: "\(format)-\(language.rawValue)"
+            ) { report, _ in
+                let published = PublishedReport(report, language: language)
+                switch format {
+                case "csv": return Data(published.csv().utf8)
+                case "xlsx": return Data(published.xlsx())
+                default: return Data(try published.json().utf8)
+                }
             }
+            let name = "koers-monitor-\(day ?? CaseService.latestReferenceDate(before: service.today()))"
+            return download(Array(output.body), type: type, filename: name + "." + format)
         }
     }
 
@@ -38,11 +45,25 @@ struct MonitorWebController {
         let actor = try context.requireActor()
         let env = PageEnvironment(context, path: "/monitor")
         do {
-            let report = try await service.monitor(actor: actor, peildatum: try peildatum(request), k: k)
+            let today = service.today()
+            let variant = "\(printable ? "report" : "page")-\(env.language.rawValue)-\(today)"
+            let output = try await service.monitorOutput(
+                actor: actor,
+                peildatum: try peildatum(request),
+                k: k,
+                variant: variant
+            ) { report, computedAt in
+                let computed: Node<HTML.BodyContext> = .p(
+                    .class("meta"),
+                    .text(env.t("Cijfers berekend op ", "Figures computed on ") + Labels.dateTime(computedAt, env))
+                )
+                let body = [computed] + MonitorPage.render(env, report: report, printable: printable, today: today)
+                return Data(body.map { $0.render() }.joined().utf8)
+            }
             return Pages.page(
                 env,
                 title: env.t("Monitor", "Monitor"),
-                MonitorPage.render(env, report: report, printable: printable, today: service.today())
+                [.raw(String(decoding: output.body, as: UTF8.self))]
             )
         } catch AppError.invalid(let failure) {
             let report = try await service.monitor(actor: actor, peildatum: nil, k: k)
