@@ -1,4 +1,5 @@
 import Foundation
+import KoersStore
 import Plot
 import Testing
 
@@ -92,5 +93,20 @@ struct BoundedPagesTests {
         let html = page.map { HTML(.body($0)).render() }.joined()
         #expect(PageChecks.count("<tr", in: html) == 50 + 1)
         #expect(html.contains("De eerste 50 van 120.") && html.contains("href=\"/action-items\""))
+    }
+
+    @Test("A case list past the count cap says 'more than' instead of a total")
+    func cappedCount() {
+        let env = PageEnvironment(language: .nl, actor: nil, csrfToken: "t", path: "/cases")
+        let html = CaseListPage.render(
+            env,
+            filters: FormInput(),
+            items: [],
+            total: CaseStore.countCap + 1,
+            page: 1,
+            pageSize: 50
+        )
+        .map { HTML(.body($0)).render() }.joined()
+        #expect(html.contains("Meer dan 1000 dossiers gevonden; verfijn de zoekopdracht."))
     }
 }

@@ -12,11 +12,14 @@ struct AddCaseSummaries: AsyncMigration {
         try await database.schema(TrajectoryModel.schema).field("decided_on", .string).update()
         let sql = database as! any SQLDatabase
         try await sql.raw("CREATE INDEX trajectories_left_on ON trajectories (location_id, left_on)").run()
+        // The case list's order: latest changed first, per location.
+        try await sql.raw("CREATE INDEX trajectories_location_updated ON trajectories (location_id, updated_at)").run()
     }
 
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         try await sql.raw("DROP INDEX trajectories_left_on").run()
+        try await sql.raw("DROP INDEX trajectories_location_updated").run()
         try await database.schema(TrajectoryModel.schema).deleteField("summary").update()
         try await database.schema(TrajectoryModel.schema).deleteField("decided_on").update()
     }

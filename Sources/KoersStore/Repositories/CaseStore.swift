@@ -170,6 +170,9 @@ public struct CaseStore: Sendable {
         return .sql(embed: "\(ident: "persons").\(ident: "search_text") LIKE \(bind: pattern)")
     }
 
+    /// Beyond this many a case list says "more than" instead of counting them all.
+    public static let countCap = 1000
+
     static func summary(_ row: TrajectoryModel) throws -> CaseSummary {
         guard let text = row.summary else { throw StoreError.notFound }
         return try JSONCoding.decode(CaseSummary.self, text)
@@ -242,7 +245,9 @@ public struct CaseStore: Sendable {
                 for word in words { query.filter(Self.nameContains(String(word), sqlite: database.kind == .sqlite)) }
             }
         }
-        let total = try await query.copy().count()
+        // A list needs no exact total beyond a few pages: counting stops past `countCap`, so the
+        // count costs what the first pages cost however many cases a location holds.
+        let total = try await query.copy().limit(Self.countCap + 1).all(\.$id).count
         let rows = try await query.sort(\TrajectoryModel.$updatedAt, .descending).sort(\TrajectoryModel.$id)
             .range(((q.page - 1) * q.pageSize)..<(q.page * q.pageSize)).all()
         let items = try rows.map { row -> CaseListItem in

@@ -4201,7 +4201,8 @@ enum OpenAPIDocument {
               }
              },
              "total": {
-              "type": "integer"
+              "type": "integer",
+              "description": "Matching cases, counted up to 1001: 1001 means more than 1000."
              },
              "page": {
               "type": "integer"

@@ -68,9 +68,14 @@ enum CaseListPage {
             .p(
                 .attribute(named: "role", value: "status"),
                 .text(
-                    total == 1
-                        ? env.t("1 dossier gevonden.", "1 case found.")
-                        : env.t("\(total) dossiers gevonden.", "\(total) cases found.")
+                    total > CaseStore.countCap
+                        ? env.t(
+                            "Meer dan \(CaseStore.countCap) dossiers gevonden; verfijn de zoekopdracht.",
+                            "More than \(CaseStore.countCap) cases found; refine the search."
+                        )
+                        : total == 1
+                            ? env.t("1 dossier gevonden.", "1 case found.")
+                            : env.t("\(total) dossiers gevonden.", "\(total) cases found.")
                 )
             ),
             .if(
