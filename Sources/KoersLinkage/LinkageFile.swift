@@ -20,7 +20,8 @@ public struct LinkageFile: Sendable {
         public var description: String {
             switch self {
             case .missingColumn(let name):
-                "the header has no column ‘\(name)’ (expected \(LinkageFile.columns.joined(separator: ",")), then any "
+                "the header has no column ‘\(name)’ "
+                    + "(expected \(LinkageFile.columns.joined(separator: ",")), then any "
                     + "extra columns)"
             case .raggedRow(let line, let expected, let found):
                 "line \(line) has \(found) fields, the header \(expected)"

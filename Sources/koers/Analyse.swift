@@ -106,7 +106,8 @@ extension Analyse {
         static let configuration = CommandConfiguration(
             commandName: "cif",
             abstract:
-                "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), with Aalen's variance and a "
+                "Cumulative incidence of competing outcomes (Aalen–Johansen, ties exact), "
+                + "with Aalen's variance and a "
                 + "log–log 95% interval.",
             discussion: """
                 Either --event alone, holding the cause of each ending (0 or empty for censored), or --event as \

@@ -84,7 +84,8 @@ struct Demo: AsyncParsableCommand {
             }
             print("")
             print(
-                "Open http://\(configuration.host):\(configuration.port)/ — e.g. sign in as ngo.utrecht@demo.koers.nl."
+                "Open http://\(configuration.host):\(configuration.port)/ — "
+                    + "e.g. sign in as ngo.utrecht@demo.koers.nl."
             )
             // Standard output is block-buffered when it is a file or pipe: without this the
             // accounts would reach a log only when the server stops.

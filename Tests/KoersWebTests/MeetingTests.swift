@@ -256,7 +256,8 @@ struct MeetingTests {
             #expect(r.status == .seeOther)
             r = try await web.get(path + "/minutes")
             #expect(
-                r.text.contains("Geen regiobinding.") && r.text.contains("Toelating: Niet toelaten — Geen regiobinding")
+                r.text.contains("Geen regiobinding.")
+                    && r.text.contains("Toelating: Niet toelaten — Geen regiobinding")
             )
             var ngo = WebClient(client)
             _ = try await ngo.login("ngo.utrecht@demo.koers.nl")

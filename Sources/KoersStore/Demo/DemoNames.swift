@@ -253,12 +253,15 @@ enum DemoNames {
                 "Ömer", "Serkan", "Kemal", "Osman", "Fatih", "Baran",
             ],
             female: [
-                "Fatma", "Ayşe", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Özlem", "Esra", "Sevgi", "Gül", "Derya",
+                "Fatma", "Ayşe", "Emine", "Hatice", "Zeynep", "Elif", "Merve", "Özlem", "Esra", "Sevgi", "Gül",
+                "Derya",
                 "Büşra", "Leyla", "Songül", "Rojda",
             ],
             surnames: [
-                "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir",
-                "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek", "Polat",
+                "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın",
+                "Özdemir",
+                "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek",
+                "Polat",
             ],
             variants: []
         ),

@@ -19,6 +19,8 @@ public enum Projections {
         let decidedOn: String?
         let summary: String
         let monitorFacts: String
+        /// The facts `monitorFacts` encodes, for the stored monitor outputs' invalidation.
+        let monitorRecord: MonitorRecord
 
         init(_ file: CaseFile) {
             stage = file.stage.rawValue
@@ -29,7 +31,8 @@ public enum Projections {
             leftOn = file.outflow?.leftOn.description
             decidedOn = file.admission?.decidedOn.description
             summary = JSONCoding.string(CaseSummary(file))
-            monitorFacts = JSONCoding.string(MonitorRecord(facts: file))
+            monitorRecord = MonitorRecord(facts: file)
+            monitorFacts = JSONCoding.string(monitorRecord)
         }
 
         /// Whether the stored row already holds this projection.
@@ -62,8 +65,7 @@ public enum Projections {
         on db: any Database
     ) async throws {
         let old = try before.map { try JSONCoding.decode(MonitorRecord.self, $0) }
-        let new = try JSONCoding.decode(MonitorRecord.self, projected.monitorFacts)
-        let days = [MonitorRecord.earliestDifference(old, new)] + changes.map(\.effectiveOn)
+        let days = [MonitorRecord.earliestDifference(old, projected.monitorRecord)] + changes.map(\.effectiveOn)
         guard let earliest = days.compactMap({ $0 }).min() else { return }
         try await MonitorOutputs.invalidate(after: earliest.adding(days: -1), on: db)
     }

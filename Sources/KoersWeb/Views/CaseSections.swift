@@ -16,12 +16,18 @@ enum CaseSections {
             let birth = i.birthDate?.description ?? env.t("Onbekend", "Unknown")
             rows += [
                 CasePage.row(env.t("Naam", "Name"), i.displayName),
-                CasePage.row(env.t("Aliassen", "Aliases"), i.aliases.isEmpty ? "—" : i.aliases.joined(separator: ", ")),
+                CasePage.row(
+                    env.t("Aliassen", "Aliases"),
+                    i.aliases.isEmpty ? "—" : i.aliases.joined(separator: ", ")
+                ),
                 CasePage.row(env.t("Geboortedatum", "Birth date"), birth),
                 CasePage.row(env.t("Nationaliteit", "Nationality"), Labels.country(i.nationality, env)),
                 CasePage.row(env.t("Geslacht", "Gender"), env.t(i.gender.label)),
                 CasePage.row(env.t("V-nummer", "V-number"), i.vNumber?.digits ?? "—"),
-                CasePage.row(env.t("Biometrisch geïdentificeerd", "Biometrically identified"), biometricStatus(env, v)),
+                CasePage.row(
+                    env.t("Biometrisch geïdentificeerd", "Biometrically identified"),
+                    biometricStatus(env, v)
+                ),
             ]
         }
         rows.append(CasePage.row(env.t("Aangemeld op", "Referred on"), referred))

@@ -353,7 +353,13 @@ enum MeetingPages {
             }
         }
         let followUp: [Node<HTML.FormContext>] = [
-            FormFields.select(s, env, name: "followUp", options: followUps, blank: env.t("— geen —", "— none —")),
+            FormFields.select(
+                s,
+                env,
+                name: "followUp",
+                options: followUps,
+                blank: env.t("— geen —", "— none —")
+            ),
             FormFields.select(
                 s,
                 env,
@@ -372,7 +378,13 @@ enum MeetingPages {
                 multiple: true,
                 inline: true
             ),
-            FormFields.select(s, env, name: "reason", options: outflowOptions, blank: env.t("— kies —", "— choose —")),
+            FormFields.select(
+                s,
+                env,
+                name: "reason",
+                options: outflowOptions,
+                blank: env.t("— kies —", "— choose —")
+            ),
         ]
         let followUpErrors = [
             "followUp", "level", "question", "proposedDecision", "request", "sharedSections", "reason",

@@ -320,7 +320,8 @@ enum MonitorAnalysesSection {
                         env.t(
                             "Aalen–Johansen: het aandeel dat per soort is uitgestroomd, waarbij de andere soorten "
                                 + "uitstroom concurrerende risico's zijn; gelijke dagen exact.",
-                            "Aalen–Johansen: the share that left by each kind, the other kinds being competing risks; "
+                            "Aalen–Johansen: the share that left by each kind, the other kinds being "
+                                + "competing risks; "
                                 + "tied days exact."
                         )
                     )

@@ -243,7 +243,12 @@ enum StepPages {
                 width: "10"
             ),
             FormFields.choices(s, env, name: "reason", options: options, required: true),
-            FormFields.textarea(s, env, name: "note", hint: env.t("Verplicht bij ‘anders’.", "Required for ‘other’.")),
+            FormFields.textarea(
+                s,
+                env,
+                name: "note",
+                hint: env.t("Verplicht bij ‘anders’.", "Required for ‘other’.")
+            ),
             FormFields.submit(env.t("Uitstroom vastleggen", "Record outflow")),
         ]
         return frame(env, s, record: record, title: env.t("Uitstroom", "Outflow"), action: "outflow", fields)

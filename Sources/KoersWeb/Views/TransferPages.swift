@@ -119,7 +119,10 @@ enum TransferPages {
                         CasePage.row(env.t("Geboren", "Born"), s.birthDate ?? "—"),
                         CasePage.row(env.t("Nationaliteit", "Nationality"), Labels.country(s.nationality, env)),
                         CasePage.row(env.t("Fase", "Stage"), env.t(s.stage.label)),
-                        CasePage.row(env.t("Perspectief", "Perspective"), s.perspective.map { env.t($0.label) } ?? "—"),
+                        CasePage.row(
+                            env.t("Perspectief", "Perspective"),
+                            s.perspective.map { env.t($0.label) } ?? "—"
+                        ),
                         CasePage.row(env.t("Toegelaten", "Admitted"), s.admittedOn?.description ?? "—"),
                         CasePage.row(
                             env.t("Lopende procedures", "Pending procedures"),
