@@ -46,3 +46,104 @@ struct MonitorFactsTests {
         #expect(throws: MonitorFacts.Failure.self) { try MonitorFacts.read(from: folder) }
     }
 }
+
+@Suite("Monitor fact rows (binary form)")
+struct FactsEncodingTests {
+    /// A record with every optional field filled and every list non-empty, and deadline inputs with
+    /// reviews, each kind of adjustment and open and completed action items.
+    static func full() -> TrajectoryFacts {
+        var record = population(perLocation: [1, 0, 0])[0]
+        record.transferredFrom = monitorLocations[1].id
+        record.transferredOn = day("2021-06-01")
+        record.admissionOn = day("2021-01-10")
+        record.admission = .admit
+        record.rejectionReason = nil
+        record.perspectives = [.init(on: day("2021-02-01"), perspective: .returnToOrigin)]
+        record.support = [.init(instrument: .shelter24h, from: day("2021-02-01"))]
+        record.hasaSubmittedOn = day("2021-03-03")
+        record.hasaDecidedOn = day("2021-06-03")
+        record.hasaOutcome = .granted
+        record.outflowOn = day("2022-01-05")
+        record.outcome = .durable
+        record.outcomeReason = "vergunning-é"
+        record.escalatedOn = [day("2021-04-02"), day("2021-05-02")]
+        record.milestones = []
+        let deadlines = DeadlineFacts(
+            admittedOn: day("2021-01-10"),
+            leftOn: day("2022-01-05"),
+            firstPerspectiveOn: day("2021-02-01"),
+            reviews: [day("2021-03-01"), day("2021-06-01")],
+            adjustments: MilestoneAdjustment.Kind.allCases.map {
+                MilestoneAdjustment(
+                    key: "review-2",
+                    kind: $0,
+                    on: day("2021-04-01"),
+                    until: day("2021-05-01"),
+                    reason: nil
+                )
+            },
+            actionItems: [
+                ActionItem(
+                    id: UUID(),
+                    party: .ngo,
+                    text: "",
+                    dueOn: day("2021-03-01"),
+                    assignedOn: day("2021-02-01"),
+                    meetingId: nil
+                ),
+                ActionItem(
+                    id: UUID(),
+                    party: .municipality,
+                    text: "",
+                    dueOn: day("2021-04-01"),
+                    assignedOn: day("2021-02-01"),
+                    meetingId: nil,
+                    completedOn: day("2021-03-15")
+                ),
+            ]
+        )
+        return TrajectoryFacts(record: record, deadlines: deadlines)
+    }
+
+    @Test func everyFieldSurvivesTheRoundTrip() throws {
+        let full = Self.full()
+        #expect(try FactsEncoding.decode(FactsEncoding.encode(full)) == full)
+        // And the sparsest record: nothing but its referral.
+        var empty = population(perLocation: [1, 0, 0])[0]
+        empty.admissionOn = nil
+        empty.admission = nil
+        empty.birthYear = nil
+        empty.perspectives = []
+        empty.support = []
+        empty.outflowOn = nil
+        empty.outcome = nil
+        empty.outcomeReason = nil
+        empty.milestones = []
+        let sparse = TrajectoryFacts(record: empty, deadlines: DeadlineFacts())
+        #expect(try FactsEncoding.decode(FactsEncoding.encode(sparse)) == sparse)
+    }
+
+    @Test func aDamagedRowIsRefusedNotMisread() throws {
+        let bytes = FactsEncoding.encode(Self.full())
+        for cut in [0, 1, 20, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: FactsEncoding.Failure.self) { try FactsEncoding.decode(bytes.prefix(cut)) }
+        }
+        #expect(throws: FactsEncoding.Failure.unknownVersion(9)) { try FactsEncoding.decode([9] + bytes.dropFirst()) }
+        #expect(throws: FactsEncoding.Failure.self) { try FactsEncoding.decode(bytes + [0]) }
+    }
+
+    @Test func milestonesAreDerivedOnTheDayAsked() {
+        let facts = Self.full()
+        let policy = DeadlinePolicy(perspectiveWithinWeeks: 2, reviewEveryWeeks: 8, maximumStayMonths: 18)
+        let early = facts.record(policy: policy, on: day("2021-02-15"))
+        let late = facts.record(policy: policy, on: day("2022-06-01"))
+        #expect(early.milestones != late.milestones)
+        for (record, on) in [(early, day("2021-02-15")), (late, day("2022-06-01"))] {
+            let derived = Deadlines.milestones(for: facts.deadlines, policy: policy, on: on)
+            #expect(
+                record.milestones == derived.filter { $0.state != .skipped }.map { .init(due: $0.dueOn, met: $0.metOn) }
+            )
+        }
+        #expect(late.milestones.contains { $0.met == day("2021-03-15") })
+    }
+}

@@ -8,11 +8,11 @@ enum DemoCommittee {
         guard let committee = accounts.first(where: { $0.party == .committee }) else { return }
         for ngo in accounts where ngo.party == .ngo {
             guard let location = ngo.actor.locationIds.first else { continue }
-            let candidates = try await cases.files(at: [location], stages: [.active])
-                .filter { $0.committeeRequests.isEmpty && $0.perspectives.last?.perspective == .legalisation }
-                .sorted { $0.id.uuidString < $1.id.uuidString }
             let pending = ngo.location == "LVV Utrecht" || ngo.location == "LVV Amsterdam"
-            for (index, file) in candidates.prefix(pending ? 2 : 1).enumerated() {
+            let candidates = try await cases.firstFiles(at: location, stage: .active, count: pending ? 2 : 1) {
+                $0.committeeRequests.isEmpty && $0.perspectives.last?.perspective == .legalisation
+            }
+            for (index, file) in candidates.enumerated() {
                 let input = FormInput([
                     "request": [
                         "Verblijft al vele jaren in Nederland; de familie heeft een vergunning. Wij vragen advies "

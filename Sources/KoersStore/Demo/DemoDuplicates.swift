@@ -13,8 +13,9 @@ enum DemoDuplicates {
             guard let account = accounts.first(where: { $0.party == .ngo && $0.location == city }),
                 let location = account.actor.locationIds.first
             else { continue }
-            let files = try await cases.files(at: [location], stages: [.active]).filter { $0.pendingTransfer == nil }
-                .sorted { $0.id.uuidString < $1.id.uuidString }
+            let files = try await cases.firstFiles(at: location, stage: .active, count: 2) {
+                $0.pendingTransfer == nil && respell($0.identity) != nil
+            }
             var fromCity = 0
             for file in files where fromCity < 2 {
                 guard let respelled = respell(file.identity) else { continue }

@@ -10,9 +10,9 @@ enum DemoEscalations {
                 let steering = accounts.first(where: { $0.party == .escalationBody && $0.location == chair.location }),
                 accounts.contains(where: { $0.party == .escalationBody && $0.location == nil })
             else { continue }
-            let candidates = try await cases.files(at: [location], stages: [.active])
-                .filter { $0.escalations.isEmpty && $0.perspectives.last?.perspective == .returnToOrigin }
-                .sorted { $0.id.uuidString < $1.id.uuidString }
+            let candidates = try await cases.firstFiles(at: location, stage: .active, count: 1) {
+                $0.escalations.isEmpty && $0.perspectives.last?.perspective == .returnToOrigin
+            }
             guard let file = candidates.first else { continue }
             let first = UUID()
             let escalate = FormInput(single: [

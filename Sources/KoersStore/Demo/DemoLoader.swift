@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KoersCore
+import KoersLinkage
 import SQLKit
 
 /// Writes a generated population in bulk: persons, trajectories (their rows folded from the
@@ -19,34 +20,26 @@ public enum DemoLoader {
         // The pilot ends the day before its reference date: that is its "today".
         let today = scenario.today ?? today
         var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
-        var written = 0
         var seenPersons = Set<UUID>()
         let chunk = 2000
+        let written: Int
         switch scenario {
         case .standard(let persons):
             var remaining = persons
-            while remaining > 0 {
+            written = try await pipeline(into: directory.database) {
+                guard remaining > 0 else { return nil }
                 let n = min(chunk, remaining)
                 remaining -= n
-                written += try await write(
-                    population.generate(count: n),
-                    to: directory.database,
-                    linkage: cases.linkage,
-                    seenPersons: &seenPersons
-                )
+                return prepare(population.generate(count: n), encoder: cases.linkage.encoder, seen: &seenPersons)
             }
         case .pilot2022(let scale):
             let generated = population.generatePilot(scale: scale)
             var start = 0
-            while start < generated.count {
+            written = try await pipeline(into: directory.database) {
+                guard start < generated.count else { return nil }
                 let end = min(start + chunk, generated.count)
-                written += try await write(
-                    Array(generated[start..<end]),
-                    to: directory.database,
-                    linkage: cases.linkage,
-                    seenPersons: &seenPersons
-                )
-                start = end
+                defer { start = end }
+                return prepare(Array(generated[start..<end]), encoder: cases.linkage.encoder, seen: &seenPersons)
             }
         }
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
@@ -57,15 +50,45 @@ public enum DemoLoader {
         return (accounts, written)
     }
 
-    /// Writes generated cases in one transaction; returns how many were written.
-    private static func write(
-        _ generated: [DemoPopulation.Case],
-        to database: KoersDatabase,
-        linkage: LinkageStore,
-        seenPersons: inout Set<UUID>
+    /// Writes batches as `next` prepares them, each in one transaction: the next batch's rows are
+    /// built while the database writes the current one, so both cores work. Returns how many
+    /// trajectories were written.
+    private static func pipeline(
+        into database: KoersDatabase,
+        next: () -> Batch?
     ) async throws -> Int {
-        let rows = rows(generated, seenPersons: &seenPersons)
-        let index = LinkageStore.rows(rows.files, encoder: linkage.encoder, now: Date())
+        var written = 0
+        var pending = next()
+        while let batch = pending {
+            async let count = insert(batch, into: database)
+            pending = next()
+            written += try await count
+        }
+        return written
+    }
+
+    /// One transaction's rows: the generated cases' persons, trajectories with their read models,
+    /// events and linkage index entries.
+    struct Batch: Sendable {
+        let rows: Rows
+        let entries: [[any SQLExpression]]
+        let keys: [(UUID, UInt64)]
+    }
+
+    private static func prepare(
+        _ generated: [DemoPopulation.Case],
+        encoder: LinkageEncoder,
+        seen: inout Set<UUID>
+    ) -> Batch {
+        let newPerson = generated.map { seen.insert($0.personId).inserted }
+        let rows = rows(generated[...], newPerson: newPerson[...])
+        let index = LinkageStore.rows(rows.files, encoder: encoder, now: Date())
+        return Batch(rows: rows, entries: index.entries, keys: index.keys)
+    }
+
+    /// Writes a batch in one transaction; returns how many trajectories it held.
+    private static func insert(_ batch: Batch, into database: KoersDatabase) async throws -> Int {
+        let rows = batch.rows
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
             try await batches(
@@ -82,10 +105,11 @@ public enum DemoLoader {
                 "trajectories",
                 [
                     "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
-                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on", "monitor_facts",
+                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
                 ],
                 rows.trajectories
             )
+            try await batches(sql, "monitor_facts", ["id", "location_id", "facts"], rows.facts)
             try await batches(
                 sql,
                 "case_events",
@@ -95,29 +119,29 @@ public enum DemoLoader {
                 ],
                 rows.events
             )
-            try await batches(sql, "linkage_entries", LinkageStore.entryColumns, index.entries)
-            try await LinkageStore.insertKeys(index.keys, sql)
+            try await batches(sql, "linkage_entries", LinkageStore.entryColumns, batch.entries)
+            try await LinkageStore.insertKeys(batch.keys, sql)
         }
         return rows.trajectories.count
     }
 
     typealias Rows = (
         persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]],
-        files: [CaseFile]
+        facts: [[any SQLExpression]], files: [CaseFile]
     )
 
-    private static func rows(_ cases: [DemoPopulation.Case], seenPersons: inout Set<UUID>) -> Rows {
+    private static func rows(_ cases: ArraySlice<DemoPopulation.Case>, newPerson: ArraySlice<Bool>) -> Rows {
         var personRows: [[any SQLExpression]] = []
         var trajectoryRows: [[any SQLExpression]] = []
         var eventRows: [[any SQLExpression]] = []
+        var factRows: [[any SQLExpression]] = []
         var files: [CaseFile] = []
         let now = Date()
-        for c in cases {
+        for (c, isNew) in zip(cases, newPerson) {
             let events = c.caseEvents()
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
             files.append(file)
-            if !seenPersons.contains(c.personId) {
-                seenPersons.insert(c.personId)
+            if isNew {
                 let person = PersonModel()
                 CaseStore.fill(person, file.identity)
                 personRows.append([
@@ -134,19 +158,19 @@ public enum DemoLoader {
                 SQLBind(row.perspective), SQLBind(row.version), SQLBind(file.referral.referredOn.description),
                 SQLBind(row.admittedOn), SQLBind(row.leftOn), SQLBind(c.previousTrajectoryId),
                 SQLBind(events.last!.recordedAt), SQLBind(row.summary), SQLBind(row.decidedOn),
-                SQLBind(row.monitorFacts),
             ])
+            factRows.append([SQLBind(c.trajectoryId), SQLBind(row.locationId), SQLBind(row.facts)])
+            // The columns `CaseStore.row` fills, without building a Fluent model per event.
             for e in events {
-                let m = CaseStore.row(e)
                 eventRows.append([
-                    SQLBind(m.id!), SQLBind(m.trajectoryId), SQLBind(m.sequence), SQLBind(m.kind), SQLBind(m.payload),
-                    SQLBind(m.userId), SQLBind(m.userName),
-                    SQLBind(m.organisationId), SQLBind(m.organisationName), SQLBind(m.party), SQLBind(m.recordedAt),
-                    SQLBind(m.effectiveOn),
+                    SQLBind(e.id), SQLBind(e.trajectoryId), SQLBind(e.sequence), SQLBind(e.change.kind),
+                    SQLBind(JSONCoding.string(e.change)), SQLBind(e.userId), SQLBind(e.userName),
+                    SQLBind(e.organisationId), SQLBind(e.organisationName), SQLBind(e.party.rawValue),
+                    SQLBind(e.recordedAt), SQLBind(e.effectiveOn.description),
                 ])
             }
         }
-        return (personRows, trajectoryRows, eventRows, files)
+        return (personRows, trajectoryRows, eventRows, factRows, files)
     }
 
     private static func batches(

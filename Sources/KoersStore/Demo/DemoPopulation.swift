@@ -7,7 +7,7 @@ import KoersCore
 /// outflow — and some returning for a second trajectory. Deterministic for a seed.
 public struct DemoPopulation {
     /// One generated trajectory, as events to be written.
-    struct Case {
+    struct Case: Sendable {
         let trajectoryId: UUID
         let personId: UUID
         let locationId: UUID

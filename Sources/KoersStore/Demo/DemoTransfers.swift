@@ -14,10 +14,10 @@ enum DemoTransfers {
             let fromLocation = from.actor.locationIds.first, let toLocation = to.actor.locationIds.first
         else { return }
         let known = Set(try await directory.locations().map(\.id))
-        let candidates = try await cases.files(at: [fromLocation], stages: [.active]).filter {
+        let candidates = try await cases.firstFiles(at: fromLocation, stage: .active, count: 2) {
             $0.pendingTransfer == nil
-        }.sorted { $0.id.uuidString < $1.id.uuidString }
-        for (index, file) in candidates.prefix(2).enumerated() {
+        }
+        for (index, file) in candidates.enumerated() {
             let input = FormInput(single: [
                 "toLocationId": toLocation.uuidString,
                 "reason": "Familie en netwerk in Amsterdam; warme overdracht afgesproken in het LSO.",

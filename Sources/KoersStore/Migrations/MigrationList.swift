@@ -24,5 +24,6 @@ enum MigrationList {
         AddPersonSearchIndex(),
         AddMonitorFacts(),
         CreateMonitorOutputs(),
+        CreateMonitorFactTable(),
     ]
 }

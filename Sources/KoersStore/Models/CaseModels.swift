@@ -41,8 +41,6 @@ public final class TrajectoryModel: Model, @unchecked Sendable {
     @OptionalField(key: "summary") public var summary: String?
     /// The day of the admission decision (admitted or not), for the progress view's medians.
     @OptionalField(key: "decided_on") public var decidedOn: String?
-    /// The monitor's facts of the trajectory (``MonitorRecord`` without milestones, as JSON).
-    @OptionalField(key: "monitor_facts") public var monitorFacts: String?
 
     public init() {}
 }

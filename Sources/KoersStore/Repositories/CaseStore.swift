@@ -106,28 +106,40 @@ public struct CaseStore: Sendable {
         return CaseRecord(file: file, events: events, locationName: try head.decode(column: "name", as: String.self))
     }
 
-    /// Folds every trajectory at the given locations in the given stages, for views across cases
-    /// (the progress view). Two queries per 500 trajectories: their rows and their events.
-    public func files(at locationIds: Set<UUID>, stages: [Stage]) async throws -> [CaseFile] {
-        guard !locationIds.isEmpty else { return [] }
+    /// The first `count` trajectories at a location in a stage, in the order of their ids, whose
+    /// fold satisfies `condition`: the demo's way to pick cases for meetings, transfers and
+    /// escalations. Folds 200 trajectories at a time and stops when it has enough, so its cost
+    /// does not grow with the caseload.
+    public func firstFiles(
+        at locationId: UUID,
+        stage: Stage,
+        count: Int,
+        where condition: (CaseFile) -> Bool
+    ) async throws -> [CaseFile] {
         let db = database.db
-        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId ~~ Array(locationIds)).filter(
-            \.$stage ~~ stages.map(\.rawValue)
-        ).all()
         var files: [CaseFile] = []
-        var start = 0
-        while start < rows.count {
-            let chunk = Array(rows[start..<min(start + 500, rows.count)])
-            start += 500
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk.compactMap(\.id)).sort(
-                \.$trajectoryId
-            ).sort(\.$sequence).all()
+        var after: UUID?
+        while files.count < count {
+            var query = TrajectoryModel.query(on: db).filter(\.$locationId == locationId)
+                .filter(\.$stage == stage.rawValue).sort(\.$id).limit(200)
+            if let after { query = query.filter(\.$id > after) }
+            let rows = try await query.all()
+            guard let last = rows.last else { break }
+            after = last.id
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ rows.compactMap(\.id))
+                .sort(\.$trajectoryId).sort(\.$sequence).all()
             let grouped = Dictionary(grouping: try events.map(Self.event), by: \.trajectoryId)
-            for row in chunk {
-                if let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId)
-                {
-                    files.append(file)
-                }
+            for row in rows {
+                guard
+                    let file = CaseFile.fold(
+                        grouped[row.id!] ?? [],
+                        personId: row.personId,
+                        locationId: row.locationId
+                    ),
+                    condition(file)
+                else { continue }
+                files.append(file)
+                if files.count == count { break }
             }
         }
         return files
@@ -310,7 +322,7 @@ public struct CaseStore: Sendable {
             let projected = Projections.TrajectoryRow(file)
             projected.apply(to: trajectory, at: Date())
             try await trajectory.create(on: db)
-            try await Projections.invalidateMonitor(facts: nil, projected, changes: [], on: db)
+            try await Projections.saveFacts(projected, of: file.id, changes: [], on: db)
             let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
             let event = Self.makeEvent(change, trajectoryId: file.id, sequence: 1, context: context)
             try await Self.row(event).create(on: db)
@@ -426,11 +438,10 @@ public struct CaseStore: Sendable {
             }
             file.apply(change)
         }
-        let factsBefore = row.monitorFacts
         let projected = Projections.TrajectoryRow(file)
         projected.apply(to: row, at: Date())
         try await row.save(on: db)
-        try await Projections.invalidateMonitor(facts: factsBefore, projected, changes: changes, on: db)
+        try await Projections.saveFacts(projected, of: trajectoryId, changes: changes, on: db)
         let identityChanged = changes.contains { change in
             switch change {
             case .intakeRecorded, .biometricsRecorded: true

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import KoersCore
 import KoersMonitor
@@ -18,8 +19,9 @@ public enum Projections {
         let leftOn: String?
         let decidedOn: String?
         let summary: String
-        let monitorFacts: String
-        /// The facts `monitorFacts` encodes, for the stored monitor outputs' invalidation.
+        /// The monitor's facts in their binary form, for the `monitor_facts` row.
+        let facts: Data
+        /// The record `facts` holds, for the stored monitor outputs' invalidation.
         let monitorRecord: MonitorRecord
 
         init(_ file: CaseFile) {
@@ -31,15 +33,16 @@ public enum Projections {
             leftOn = file.outflow?.leftOn.description
             decidedOn = file.admission?.decidedOn.description
             summary = JSONCoding.string(CaseSummary(file))
-            monitorRecord = MonitorRecord(facts: file)
-            monitorFacts = JSONCoding.string(monitorRecord)
+            let trajectoryFacts = TrajectoryFacts(file)
+            monitorRecord = trajectoryFacts.record
+            facts = Data(FactsEncoding.encode(trajectoryFacts))
         }
 
         /// Whether the stored row already holds this projection.
         func matches(_ row: TrajectoryModel) -> Bool {
             row.stage == stage && row.perspective == perspective && row.version == version
                 && row.locationId == locationId && row.admittedOn == admittedOn && row.leftOn == leftOn
-                && row.decidedOn == decidedOn && row.summary == summary && row.monitorFacts == monitorFacts
+                && row.decidedOn == decidedOn && row.summary == summary
         }
 
         func apply(to row: TrajectoryModel, at date: Date) {
@@ -51,27 +54,42 @@ public enum Projections {
             row.leftOn = leftOn
             row.decidedOn = decidedOn
             row.summary = summary
-            row.monitorFacts = monitorFacts
             row.updatedAt = date
         }
     }
 
-    /// Deletes the stored monitor outputs a change can alter: those on reference dates after the
-    /// earliest day its facts changed, or any of its changes took effect (milestones).
-    static func invalidateMonitor(
-        facts before: String?,
+    /// Writes the trajectory's `monitor_facts` row, and deletes the stored monitor outputs the
+    /// change can alter: those on reference dates after the earliest day its facts changed, or any
+    /// of its changes took effect (milestones).
+    static func saveFacts(
         _ projected: TrajectoryRow,
+        of trajectoryId: UUID,
         changes: [CaseChange],
         on db: any Database
     ) async throws {
-        let old = try before.map { try JSONCoding.decode(MonitorRecord.self, $0) }
+        let row = try await MonitorFactsModel.find(trajectoryId, on: db)
+        let old = try row.map { try FactsEncoding.decode($0.facts).record }
+        if let row {
+            if row.facts != projected.facts || row.locationId != projected.locationId {
+                row.facts = projected.facts
+                row.locationId = projected.locationId
+                try await row.update(on: db)
+            }
+        } else {
+            let created = MonitorFactsModel()
+            created.id = trajectoryId
+            created.locationId = projected.locationId
+            created.facts = projected.facts
+            try await created.create(on: db)
+        }
         let days = [MonitorRecord.earliestDifference(old, projected.monitorRecord)] + changes.map(\.effectiveOn)
         guard let earliest = days.compactMap({ $0 }).min() else { return }
         try await MonitorOutputs.invalidate(after: earliest.adding(days: -1), on: db)
     }
 
-    /// Rebuilds every trajectory's row and summary from its events, 500 trajectories at a time.
-    /// Returns how many rows differed from what was stored.
+    /// Rebuilds every trajectory's row, summary and monitor facts from its events, 500
+    /// trajectories at a time. Returns how many trajectories differed from what was stored; when
+    /// any did, every stored monitor output is deleted.
     @discardableResult
     static func rebuildSummaries(on db: any Database, onlyMissing: Bool = false) async throws -> Int {
         if !onlyMissing { try await MonitorOutputs.invalidate(after: nil, on: db) }
@@ -81,25 +99,52 @@ public enum Projections {
             var query = TrajectoryModel.query(on: db).sort(\.$id).limit(500)
             if let after { query = query.filter(\.$id > after) }
             if onlyMissing {
-                query = query.group(.or) { $0.filter(\.$summary == nil).filter(\.$monitorFacts == nil) }
+                query = query.group(.or) {
+                    $0.filter(\.$summary == nil).filter(
+                        .sql(unsafeRaw: "NOT EXISTS (SELECT 1 FROM monitor_facts f WHERE f.id = trajectories.id)")
+                    )
+                }
             }
             let rows = try await query.all()
             guard let last = rows.last else { break }
             after = last.id
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ rows.compactMap(\.id))
+            let ids = rows.compactMap(\.id)
+            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ ids)
                 .sort(\.$trajectoryId).sort(\.$sequence).all()
             let grouped = Dictionary(grouping: try events.map(CaseStore.event), by: \.trajectoryId)
+            let stored = try await MonitorFactsModel.query(on: db).filter(\.$id ~~ ids).all()
+            let facts = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0) })
+            var missing: [[any SQLExpression]] = []
             for row in rows {
                 guard
                     let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId)
                 else { continue }
                 let projected = TrajectoryRow(file)
-                guard !projected.matches(row) else { continue }
-                projected.apply(to: row, at: row.updatedAt)
-                try await row.save(on: db)
+                let existing = facts[file.id]
+                let rowDiffers = !projected.matches(row)
+                let factsDiffer = existing?.facts != projected.facts || existing?.locationId != projected.locationId
+                guard rowDiffers || factsDiffer else { continue }
                 changed += 1
+                if rowDiffers {
+                    projected.apply(to: row, at: row.updatedAt)
+                    try await row.save(on: db)
+                }
+                if let existing, factsDiffer {
+                    existing.facts = projected.facts
+                    existing.locationId = projected.locationId
+                    try await existing.update(on: db)
+                } else if existing == nil {
+                    missing.append([SQLBind(file.id), SQLBind(projected.locationId), SQLBind(projected.facts)])
+                }
+            }
+            let sql = db as! any SQLDatabase
+            for chunk in stride(from: 0, to: missing.count, by: 500) {
+                var insert = sql.insert(into: MonitorFactsModel.schema).columns("id", "location_id", "facts")
+                for values in missing[chunk..<min(chunk + 500, missing.count)] { insert = insert.values(values) }
+                try await insert.run()
             }
         }
+        if onlyMissing && changed > 0 { try await MonitorOutputs.invalidate(after: nil, on: db) }
         return changed
     }
 }
