@@ -41,8 +41,7 @@ struct BoundedPagesTests {
                 Self.env,
                 id: "overdue",
                 title: "Verlopen",
-                entries: all,
-                page: 3,
+                list: CaseService.page(all, 3),
                 href: { "/p?o=\($0)" }
             )
         )
@@ -54,8 +53,7 @@ struct BoundedPagesTests {
                 Self.env,
                 id: "overdue",
                 title: "Verlopen",
-                entries: all,
-                page: 1,
+                list: CaseService.page(all, 1),
                 href: { "/p?o=\($0)" }
             )
         )
@@ -66,7 +64,7 @@ struct BoundedPagesTests {
                 Self.env,
                 id: "inbox-overdue",
                 title: "Verlopen",
-                entries: all,
+                list: CaseService.page(all, 1),
                 more: ("Alle in Voortgang", "/progress")
             )
         )
@@ -89,10 +87,25 @@ struct BoundedPagesTests {
                 )
             )
         }
-        let page = MeetingPages.actionItems(Self.env, party: .ngo, items: items, today: Day("2026-06-15")!, limit: 50)
+        let page = MeetingPages.actionItems(
+            Self.env,
+            party: .ngo,
+            items: OpenActionItems(items: Array(items.prefix(50)), total: 120),
+            today: Day("2026-06-15")!
+        )
         let html = page.map { HTML(.body($0)).render() }.joined()
         #expect(PageChecks.count("<tr", in: html) == 50 + 1)
         #expect(html.contains("De eerste 50 van 120.") && html.contains("href=\"/action-items\""))
+    }
+
+    @Test("Past the count cap a list's heading and pager say 'more than'")
+    func cappedList() {
+        let page = ProgressReport.Page(entries: Self.entries(100), total: CaseStore.countCap + 1, page: 2)
+        let html = Self.html(
+            ProgressPage.table(Self.env, id: "overdue", title: "Verlopen", list: page, href: { "/p?o=\($0)" })
+        )
+        #expect(html.contains("Verlopen (meer dan 1000)") && html.contains("Pagina 2<"))
+        #expect(html.contains("href=\"/p?o=3\"") && html.contains("href=\"/p?o=1\""))
     }
 
     @Test("A case list past the count cap says 'more than' instead of a total")

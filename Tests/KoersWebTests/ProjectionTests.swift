@@ -139,6 +139,13 @@ struct ProjectionTests {
         return id
     }
 
+    /// The deadline index's rows of some trajectories.
+    static func deadlineIndex(of ids: [UUID], _ app: TestApp) async throws -> [(UUID, OpenDeadline)] {
+        try await OpenDeadlineModel.query(on: app.services.database.db).filter(\.$trajectoryId ~~ ids).all().map {
+            ($0.trajectoryId, try JSONCoding.decode(OpenDeadline.self, $0.deadline))
+        }
+    }
+
     @Test(
         "Random sequences of changes: the kept summaries equal a rebuild from the events",
         arguments: TestDatabase.available
@@ -188,7 +195,33 @@ struct ProjectionTests {
                     )
                 }
                 #expect(Set(kept) == Set(folded), "steps \(steps)")
+                // The deadline index holds the open milestones the fold gives, today and later.
+                let indexed = try await Self.deadlineIndex(of: ids, app)
+                for offset in [0, 45, 200] {
+                    let day = TestApp.today.adding(days: offset)
+                    var derived: Set<String> = []
+                    for trajectory in ids {
+                        let file = try #require(try await app.services.cases.load(trajectory, context: nil)).file
+                        guard !file.stage.isClosed else { continue }
+                        let policy = locations.first { $0.id == file.locationId }?.deadlinePolicy ?? .noDeadlines
+                        for m in Deadlines.milestones(for: file, policy: policy, on: day) where m.state.isOpen {
+                            derived.insert("\(trajectory) \(m.key) \(m.dueOn) \(m.state)")
+                        }
+                    }
+                    let fromIndex = Set(
+                        indexed.map { row, d in
+                            let m = d.milestone(on: day)
+                            return "\(row) \(m.key) \(m.dueOn) \(m.state)"
+                        }
+                    )
+                    #expect(fromIndex == derived, "steps \(steps), day \(day)")
+                }
                 #expect(try await app.services.cases.rebuildProjections() == 0, "steps \(steps)")
+                let rebuilt = try await Self.deadlineIndex(of: ids, app)
+                #expect(
+                    Set(rebuilt.map { "\($0.0) \(JSONCoding.string($0.1))" })
+                        == Set(indexed.map { "\($0.0) \(JSONCoding.string($0.1))" })
+                )
             } catch {
                 Issue.record(error, "steps \(steps)")
             }
@@ -256,12 +289,23 @@ struct ProjectionTests {
     func filledOnMigration(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, _ in
             let file = try await app.admitted(surname: "Bestaand")
+            _ = try await app.services.service.setDeadlinePolicy(
+                FormInput(single: ["perspectiveWithinWeeks": "4", "reviewEveryWeeks": "6"]),
+                for: file.locationId,
+                actor: app.account(.municipality).actor
+            )
             let kept = try await app.services.cases.summaries(of: [file.id])
             let sql = app.services.database.db as! any SQLDatabase
             let facts = try #require(try await MonitorFactsModel.find(file.id, on: app.services.database.db)).facts
             try await sql.raw("UPDATE trajectories SET summary = NULL").run()
             try await sql.raw("DELETE FROM monitor_facts").run()
+            // The deadline index is filled when a migration marks it so.
+            let deadlines = try await Self.deadlineIndex(of: [file.id], app).map { JSONCoding.string($0.1) }
+            #expect(!deadlines.isEmpty)
+            try await sql.raw("DELETE FROM open_deadlines").run()
+            try await sql.raw("INSERT INTO read_model_fills (name) VALUES ('open_deadlines')").run()
             try await app.services.database.migrate()
+            #expect(try await Self.deadlineIndex(of: [file.id], app).map { JSONCoding.string($0.1) } == deadlines)
             #expect(try await app.services.cases.summaries(of: [file.id]) == kept)
             let row = try #require(try await MonitorFactsModel.find(file.id, on: app.services.database.db))
             #expect(row.facts == facts)

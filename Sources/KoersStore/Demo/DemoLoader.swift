@@ -20,6 +20,9 @@ public enum DemoLoader {
         // The pilot ends the day before its reference date: that is its "today".
         let today = scenario.today ?? today
         var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
+        let policies = Dictionary(
+            uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.deadlinePolicy) }
+        )
         var seenPersons = Set<UUID>()
         let chunk = 2000
         let written: Int
@@ -30,7 +33,12 @@ public enum DemoLoader {
                 guard remaining > 0 else { return nil }
                 let n = min(chunk, remaining)
                 remaining -= n
-                return prepare(population.generate(count: n), encoder: cases.linkage.encoder, seen: &seenPersons)
+                return prepare(
+                    population.generate(count: n),
+                    encoder: cases.linkage.encoder,
+                    policies: policies,
+                    seen: &seenPersons
+                )
             }
         case .pilot2022(let scale):
             let generated = population.generatePilot(scale: scale)
@@ -39,7 +47,12 @@ public enum DemoLoader {
                 guard start < generated.count else { return nil }
                 let end = min(start + chunk, generated.count)
                 defer { start = end }
-                return prepare(Array(generated[start..<end]), encoder: cases.linkage.encoder, seen: &seenPersons)
+                return prepare(
+                    Array(generated[start..<end]),
+                    encoder: cases.linkage.encoder,
+                    policies: policies,
+                    seen: &seenPersons
+                )
             }
         }
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
@@ -78,10 +91,11 @@ public enum DemoLoader {
     private static func prepare(
         _ generated: [DemoPopulation.Case],
         encoder: LinkageEncoder,
+        policies: [UUID: DeadlinePolicy],
         seen: inout Set<UUID>
     ) -> Batch {
         let newPerson = generated.map { seen.insert($0.personId).inserted }
-        let rows = rows(generated[...], newPerson: newPerson[...])
+        let rows = rows(generated[...], newPerson: newPerson[...], policies: policies)
         let index = LinkageStore.rows(rows.files, encoder: encoder, now: Date())
         return Batch(rows: rows, entries: index.entries, keys: index.keys)
     }
@@ -110,6 +124,7 @@ public enum DemoLoader {
                 rows.trajectories
             )
             try await batches(sql, "monitor_facts", ["id", "location_id", "facts"], rows.facts)
+            try await batches(sql, OpenDeadlineModel.schema, Projections.deadlineColumns, rows.deadlines)
             try await batches(
                 sql,
                 "case_events",
@@ -127,14 +142,19 @@ public enum DemoLoader {
 
     typealias Rows = (
         persons: [[any SQLExpression]], trajectories: [[any SQLExpression]], events: [[any SQLExpression]],
-        facts: [[any SQLExpression]], files: [CaseFile]
+        facts: [[any SQLExpression]], deadlines: [[any SQLExpression]], files: [CaseFile]
     )
 
-    private static func rows(_ cases: ArraySlice<DemoPopulation.Case>, newPerson: ArraySlice<Bool>) -> Rows {
+    private static func rows(
+        _ cases: ArraySlice<DemoPopulation.Case>,
+        newPerson: ArraySlice<Bool>,
+        policies: [UUID: DeadlinePolicy]
+    ) -> Rows {
         var personRows: [[any SQLExpression]] = []
         var trajectoryRows: [[any SQLExpression]] = []
         var eventRows: [[any SQLExpression]] = []
         var factRows: [[any SQLExpression]] = []
+        var deadlineRows: [[any SQLExpression]] = []
         var files: [CaseFile] = []
         let now = Date()
         for (c, isNew) in zip(cases, newPerson) {
@@ -160,6 +180,10 @@ public enum DemoLoader {
                 SQLBind(events.last!.recordedAt), SQLBind(row.summary), SQLBind(row.decidedOn),
             ])
             factRows.append([SQLBind(c.trajectoryId), SQLBind(row.locationId), SQLBind(row.facts)])
+            deadlineRows += Projections.deadlineRows(
+                row.caseSummary,
+                policy: policies[row.locationId] ?? .noDeadlines
+            )
             // The columns `CaseStore.row` fills, without building a Fluent model per event.
             for e in events {
                 eventRows.append([
@@ -170,7 +194,7 @@ public enum DemoLoader {
                 ])
             }
         }
-        return (personRows, trajectoryRows, eventRows, factRows, files)
+        return (personRows, trajectoryRows, eventRows, factRows, deadlineRows, files)
     }
 
     private static func batches(

@@ -25,5 +25,6 @@ enum MigrationList {
         AddMonitorFacts(),
         CreateMonitorOutputs(),
         CreateMonitorFactTable(),
+        CreateOpenDeadlines(),
     ]
 }

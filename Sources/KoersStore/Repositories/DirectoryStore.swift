@@ -70,13 +70,15 @@ public struct DirectoryStore: Sendable {
         return model.id!
     }
 
-    /// Replaces a location's sub-deadline policy; the milestones of its cases follow at once.
-    /// Sets a location's policy; it applies at once, so every stored monitor output goes with it.
+    /// Replaces a location's sub-deadline policy. It applies at once: the deadline index of the
+    /// location's running cases is rewritten and every stored monitor output deleted, in the same
+    /// transaction.
     public func setDeadlinePolicy(_ policy: DeadlinePolicy, for locationId: UUID) async throws {
         try await database.write { db in
             guard let model = try await LocationModel.find(locationId, on: db) else { throw StoreError.notFound }
             model.deadlinePolicyJSON = JSONCoding.string(policy)
             try await model.save(on: db)
+            try await Projections.rebuildDeadlines(at: [locationId], on: db)
             try await MonitorOutputs.invalidate(after: nil, on: db)
         }
     }

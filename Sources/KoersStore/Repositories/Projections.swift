@@ -19,6 +19,8 @@ public enum Projections {
         let leftOn: String?
         let decidedOn: String?
         let summary: String
+        /// What `summary` holds, for the deadline index.
+        let caseSummary: CaseSummary
         /// The monitor's facts in their binary form, for the `monitor_facts` row.
         let facts: Data
         /// The record `facts` holds, for the stored monitor outputs' invalidation.
@@ -32,7 +34,8 @@ public enum Projections {
             admittedOn = file.admittedOn?.description
             leftOn = file.outflow?.leftOn.description
             decidedOn = file.admission?.decidedOn.description
-            summary = JSONCoding.string(CaseSummary(file))
+            caseSummary = CaseSummary(file)
+            summary = JSONCoding.string(caseSummary)
             let trajectoryFacts = TrajectoryFacts(file)
             monitorRecord = trajectoryFacts.record
             facts = Data(FactsEncoding.encode(trajectoryFacts))
@@ -87,6 +90,69 @@ public enum Projections {
         try await MonitorOutputs.invalidate(after: earliest.adding(days: -1), on: db)
     }
 
+    static let deadlineColumns = [
+        "id", "trajectory_id", "location_id", "stage", "kind", "party", "due_on", "suspended_since", "name", "deadline",
+    ]
+
+    /// The deadline index's rows of a trajectory under its location's policy: none once it has ended.
+    static func deadlineRows(_ summary: CaseSummary, policy: DeadlinePolicy) -> [[any SQLExpression]] {
+        guard !summary.isClosed else { return [] }
+        return OpenDeadline.open(in: summary, policy: policy).map { d in
+            [
+                SQLBind(UUID()), SQLBind(summary.id), SQLBind(summary.locationId), SQLBind(summary.stage.rawValue),
+                SQLBind(d.milestone.kind.rawValue), SQLBind(d.milestone.party?.rawValue), SQLBind(d.dueOn.description),
+                SQLBind(d.suspendedSince?.description), SQLBind(summary.name), SQLBind(JSONCoding.string(d)),
+            ]
+        }
+    }
+
+    /// Replaces a trajectory's rows in the deadline index.
+    static func saveDeadlines(_ summary: CaseSummary, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        try await sql.delete(from: OpenDeadlineModel.schema).where("trajectory_id", .equal, SQLBind(summary.id)).run()
+        let policy = try await LocationModel.find(summary.locationId, on: db)?.deadlinePolicy ?? .noDeadlines
+        try await insertDeadlines(deadlineRows(summary, policy: policy), on: sql)
+    }
+
+    static func insertDeadlines(_ rows: [[any SQLExpression]], on sql: any SQLDatabase) async throws {
+        for start in stride(from: 0, to: rows.count, by: 500) {
+            var insert = sql.insert(into: OpenDeadlineModel.schema).columns(deadlineColumns)
+            for values in rows[start..<min(start + 500, rows.count)] { insert = insert.values(values) }
+            try await insert.run()
+        }
+    }
+
+    /// Rewrites the deadline index of the running trajectories at `locationIds` (all when nil)
+    /// from their summaries: after a policy changes, and when a migration adds the index.
+    static func rebuildDeadlines(at locationIds: [UUID]?, on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        var delete = sql.delete(from: OpenDeadlineModel.schema)
+        if let locationIds { delete = delete.where("location_id", .in, SQLBind.group(locationIds)) }
+        try await delete.run()
+        let policies = Dictionary(
+            uniqueKeysWithValues: try await LocationModel.query(on: db).all().map { ($0.id!, $0.deadlinePolicy) }
+        )
+        var after: UUID?
+        while true {
+            var query = TrajectoryModel.query(on: db).filter(
+                \.$stage ~~ [Stage.referral, .intake, .active].map(\.rawValue)
+            )
+            .field(\.$id).field(\.$summary).sort(\.$id).limit(1000)
+            if let locationIds { query = query.filter(\.$locationId ~~ locationIds) }
+            if let after { query = query.filter(\.$id > after) }
+            let rows = try await query.all()
+            guard let last = rows.last else { break }
+            after = last.id
+            var values: [[any SQLExpression]] = []
+            for row in rows {
+                guard let text = row.summary else { continue }
+                let summary = try JSONCoding.decode(CaseSummary.self, text)
+                values += deadlineRows(summary, policy: policies[summary.locationId] ?? .noDeadlines)
+            }
+            try await insertDeadlines(values, on: sql)
+        }
+    }
+
     /// Rebuilds every trajectory's row, summary and monitor facts from its events, 500
     /// trajectories at a time. Returns how many trajectories differed from what was stored; when
     /// any did, every stored monitor output is deleted.
@@ -128,6 +194,7 @@ public enum Projections {
                 if rowDiffers {
                     projected.apply(to: row, at: row.updatedAt)
                     try await row.save(on: db)
+                    try await saveDeadlines(projected.caseSummary, on: db)
                 }
                 if let existing, factsDiffer {
                     existing.facts = projected.facts

@@ -78,6 +78,18 @@ public final class KoersDatabase: Sendable {
         // keeps them: a migration cannot use today's models.
         let filled = try await write { db in try await Projections.rebuildSummaries(on: db, onlyMissing: true) }
         if filled > 0 { logger.info("Filled the read models of \(filled) trajectories from their events.") }
+        struct Fill: Decodable { let name: String }
+        for fill in try await sql.raw("SELECT name FROM read_model_fills").all(decoding: Fill.self) {
+            try await write { db in
+                switch fill.name {
+                case "open_deadlines": try await Projections.rebuildDeadlines(at: nil, on: db)
+                default: break
+                }
+                let sql = db as! any SQLDatabase
+                try await sql.delete(from: "read_model_fills").where("name", .equal, SQLBind(fill.name)).run()
+            }
+            logger.info("Filled the read model \(fill.name) from the trajectories' summaries.")
+        }
     }
 
     /// Fluent's migrator over Koers's migrations, with its bookkeeping table in place.

@@ -170,14 +170,18 @@ struct APIController {
         let location: String
         let on: Day
         let policy: DeadlinePolicy
+        /// The first page (100) of each list, and how many each holds (up to 1000, then 1001).
         let overdue: [Entry]
         let upcoming: [Entry]
         let suspended: [Entry]
+        let overdueTotal: Int
+        let upcomingTotal: Int
+        let suspendedTotal: Int
         let stageTimes: [StageTime]
 
         init(_ r: ProgressReport) {
-            func entries(_ list: [ProgressReport.Entry]) -> [Entry] {
-                list.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }
+            func entries(_ list: ProgressReport.Page) -> [Entry] {
+                list.entries.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }
             }
             location = r.location.name
             on = r.on
@@ -185,6 +189,9 @@ struct APIController {
             overdue = entries(r.overdue)
             upcoming = entries(r.upcoming)
             suspended = entries(r.suspended)
+            overdueTotal = r.overdue.total
+            upcomingTotal = r.upcoming.total
+            suspendedTotal = r.suspended.total
             stageTimes = r.stageTimes.map {
                 StageTime(
                     span: $0.stage == .referral ? "referralToDecision" : "admissionToOutflow",

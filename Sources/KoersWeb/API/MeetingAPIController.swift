@@ -139,11 +139,11 @@ struct MeetingAPIController {
             let inbox = try await meetings.inbox(actor: actor)
             return try json(
                 InboxDTO(
-                    actionItems: inbox.actionItems.map {
+                    actionItems: inbox.actionItems.items.map {
                         ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
                     },
                     meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
-                    overdue: inbox.overdue.map {
+                    overdue: inbox.overdue.entries.map {
                         APIController.ProgressDTO.Entry(
                             trajectoryId: $0.trajectoryId,
                             name: $0.name,
@@ -174,7 +174,7 @@ struct MeetingAPIController {
         group.get("action-items") { _, context in
             let actor = try context.requireActor()
             return try json(
-                try await meetings.openActionItems(actor: actor).map {
+                try await meetings.openActionItems(actor: actor).items.map {
                     ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
                 }
             )

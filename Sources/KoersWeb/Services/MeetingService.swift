@@ -16,15 +16,26 @@ public struct AgendaEntry: Sendable {
 
 /// What waits for an organisation.
 public struct Inbox: Sendable {
-    public let actionItems: [(trajectoryId: UUID, name: String, item: ActionItem)]
+    /// The soonest open action items of the user's party, and how many there are.
+    public let actionItems: OpenActionItems
     public let meetings: [Meeting]
-    public let overdue: [ProgressReport.Entry]
+    /// The first page of the overdue sub-deadlines at the locations the user coordinates.
+    public let overdue: ProgressReport.Page
     /// For the hardship committee: the cases put to it, open ones first.
     public var committee: [CommitteeQueueEntry] = []
     /// Transfers to the user's locations that wait for the organisation's answer.
     public var transfers: [Transfer] = []
     /// For an escalation body: the cases escalated to it, open ones first.
     public var escalations: [(trajectoryId: UUID, name: String, record: EscalationRecord)] = []
+}
+
+/// Open action items of a party, soonest first: the first ones, and how many there are (counted
+/// up to ``KoersStore/CaseStore/countCap``).
+public struct OpenActionItems: Sendable {
+    public let items: [(trajectoryId: UUID, name: String, item: ActionItem)]
+    public let total: Int
+
+    public static let none = OpenActionItems(items: [], total: 0)
 }
 
 /// A case put to the committee, named only when the identity was shared with it.
@@ -85,7 +96,12 @@ public struct MeetingService: Sendable {
 
     func buildAgenda(_ locationId: UUID, on day: Day) async throws -> [AgendaItem] {
         guard let location = try await directory.location(locationId) else { throw AppError.notFound }
-        let running = try await cases.summaries(at: [locationId], stages: [.intake, .active])
+        // Today and later the index narrows the running cases to those that may need the table;
+        // for a day already past every running case is judged (the index holds today's deadlines).
+        let running =
+            day >= today()
+            ? try await cases.summaries(of: try await cases.agendaCandidates(at: locationId, on: day))
+            : try await cases.summaries(at: [locationId], stages: [.intake, .active])
         return Agenda.build(files: running, policy: location.deadlinePolicy, rule: location.regionalTiesRule, on: day)
     }
 
@@ -274,28 +290,40 @@ public struct MeetingService: Sendable {
                     $1.record.decision == nil ? 0 : 1, $1.record.escalation.escalatedOn
                 )
             }
-            return Inbox(actionItems: [], meetings: [], overdue: [], escalations: entries)
+            return Inbox(actionItems: .none, meetings: [], overdue: .empty, escalations: entries)
         }
-        // One read of the running cases' summaries serves the action items and the deadlines.
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
-        let running = try await cases.summaries(at: actor.locationIds, stages: [.intake, .active])
-        let items = Self.openActionItems(of: actor.party, in: running)
+        let items = try await openActionItems(actor: actor, limit: 50)
         let today = today()
         let upcoming = try await meetings.meetings(at: actor.locationIds, limit: 60).filter { $0.heldOn >= today }
             .sorted {
                 $0.heldOn < $1.heldOn
             }
-        var overdue: [ProgressReport.Entry] = []
+        // The regievoerder's overdue deadlines, where a policy sets any, from the deadline index.
+        var coordinated: [UUID] = []
         for location in actor.locationIds.sorted(by: { $0.uuidString < $1.uuidString })
         where AccessPolicy.mayConfigureDeadlines(actor, at: location) {
             guard let policy = try await directory.location(location)?.deadlinePolicy, !policy.isEmpty else { continue }
-            for file in running where file.locationId == location && file.stage == .active {
-                for milestone in Deadlines.milestones(for: file, policy: policy, on: today)
-                where milestone.state == .overdue && milestone.kind != .actionItem {
-                    overdue.append(ProgressReport.Entry(trajectoryId: file.id, name: file.name, milestone: milestone))
-                }
-            }
+            coordinated.append(location)
         }
+        let query = DeadlineQuery.overdue(on: today, actionItems: false)
+        let overdueRows = try await cases.openDeadlines(
+            at: coordinated,
+            stages: [.active],
+            query,
+            limit: ProgressReport.pageSize
+        )
+        let overdue = ProgressReport.Page(
+            entries: overdueRows.map {
+                ProgressReport.Entry(
+                    trajectoryId: $0.trajectoryId,
+                    name: $0.name,
+                    milestone: $0.deadline.milestone(on: today)
+                )
+            },
+            total: try await cases.countOpenDeadlines(at: coordinated, stages: [.active], query),
+            page: 1
+        )
         let transfers = try await cases.transfers(involving: actor.locationIds)
             .filter {
                 $0.status == .pending
@@ -309,7 +337,7 @@ public struct MeetingService: Sendable {
         return Inbox(
             actionItems: items,
             meetings: upcoming,
-            overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
+            overdue: overdue,
             transfers: transfers
         )
     }
@@ -335,22 +363,31 @@ public struct MeetingService: Sendable {
                 $1.request.advice == nil ? 0 : 1, $1.request.request.requestedOn
             )
         }
-        return Inbox(actionItems: [], meetings: [], overdue: [], committee: entries)
+        return Inbox(actionItems: .none, meetings: [], overdue: .empty, committee: entries)
     }
 
-    /// Open action items of the user's party across their locations, soonest first.
-    public func openActionItems(actor: Actor) async throws -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
+    /// Open action items of the user's party across their locations, soonest first: the first
+    /// `limit` from the deadline index, each read from its case's summary, and how many there are.
+    public func openActionItems(actor: Actor, limit: Int = 500) async throws -> OpenActionItems {
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
-        let running = try await cases.summaries(at: actor.locationIds, stages: [.intake, .active])
-        return Self.openActionItems(of: actor.party, in: running)
-    }
-
-    static func openActionItems(
-        of party: Party,
-        in running: [CaseSummary]
-    ) -> [(trajectoryId: UUID, name: String, item: ActionItem)] {
-        running.flatMap { file in
-            file.openActionItems.filter { $0.party == party }.map { (file.id, file.name, $0) }
-        }.sorted { $0.item.dueOn < $1.item.dueOn }
+        let query = DeadlineQuery.actionItems(of: actor.party)
+        let rows = try await cases.openDeadlines(
+            at: Array(actor.locationIds),
+            stages: [.intake, .active],
+            query,
+            limit: limit
+        )
+        let summaries = try await cases.summaries(of: Array(Set(rows.map(\.trajectoryId))))
+        let byId = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
+        let items = rows.compactMap { row -> (trajectoryId: UUID, name: String, item: ActionItem)? in
+            guard
+                let item = byId[row.trajectoryId]?.actionItems.first(where: {
+                    $0.milestoneKey == row.deadline.milestone.key
+                })
+            else { return nil }
+            return (row.trajectoryId, row.name, item)
+        }
+        let total = try await cases.countOpenDeadlines(at: Array(actor.locationIds), stages: [.intake, .active], query)
+        return OpenActionItems(items: items, total: total)
     }
 }

@@ -18,11 +18,29 @@ public struct ProgressReport: Sendable {
         public let medianDays: Int
     }
 
+    /// One page of a list, with how many the whole list holds (counted up to
+    /// ``KoersStore/CaseStore/countCap``, then "more than").
+    public struct Page: Sendable {
+        public let entries: [Entry]
+        public let total: Int
+        /// The page shown, from 1.
+        public let page: Int
+
+        public var isEmpty: Bool { total == 0 }
+
+        public static let empty = Page(entries: [], total: 0, page: 1)
+    }
+
+    /// Rows a list shows at once: a page stays small however many cases a location runs.
+    public static let pageSize = 100
+    /// Lists are counted up to this many, then shown as "more than".
+    public static let countCap = CaseStore.countCap
+
     public let location: Location
     public let on: Day
-    public let overdue: [Entry]
-    public let upcoming: [Entry]
-    public let suspended: [Entry]
+    public let overdue: Page
+    public let upcoming: Page
+    public let suspended: Page
     public let stageTimes: [StageTime]
 }
 
@@ -45,24 +63,105 @@ extension CaseService {
         return policy
     }
 
-    /// The progress view for one of the user's locations. `horizon` days ahead count as upcoming.
+    /// The progress view for one of the user's locations, one page of each list (`pages` by list:
+    /// "overdue", "upcoming", "suspended"). `horizon` days ahead count as upcoming.
     public func progress(
         at locationId: UUID,
         actor: Actor,
         on day: Day? = nil,
+        pages: [String: Int] = [:],
         horizon: Int = 28
     ) async throws -> ProgressReport {
         guard AccessPolicy.mayViewProgress(actor, at: locationId),
             let location = try await directory.location(locationId)
         else { throw AppError.notFound }
-        let day = day ?? today()
-        // The cases running on the day, from their summaries: what is still open, and what ended
-        // on or after the day. The history before it costs nothing here.
-        let running = try await cases.summaries(
-            at: [locationId],
-            stages: [.referral, .intake, .active],
-            leftSince: day
+        let today = today()
+        let day = day ?? today
+        let lists =
+            day >= today
+            ? try await indexedLists(at: locationId, on: day, horizon: horizon, pages: pages)
+            : try await derivedLists(at: location, on: day, horizon: horizon, pages: pages)
+        var stageTimes: [ProgressReport.StageTime] = []
+        for stage in [Stage.referral, .active] {
+            if let time = try await cases.medianDays(of: stage, at: locationId, on: day) {
+                stageTimes.append(ProgressReport.StageTime(stage: stage, cases: time.cases, medianDays: time.median))
+            }
+        }
+        return ProgressReport(
+            location: location,
+            on: day,
+            overdue: lists.overdue,
+            upcoming: lists.upcoming,
+            suspended: lists.suspended,
+            stageTimes: stageTimes
         )
+    }
+
+    typealias Lists = (overdue: ProgressReport.Page, upcoming: ProgressReport.Page, suspended: ProgressReport.Page)
+
+    static let running: [Stage] = [.referral, .intake, .active]
+
+    /// Today and later: a page of each list from the deadline index, a query per page and per count.
+    private func indexedLists(
+        at locationId: UUID,
+        on day: Day,
+        horizon: Int,
+        pages: [String: Int]
+    ) async throws
+        -> Lists
+    {
+        func page(_ name: String, _ query: DeadlineQuery) async throws -> ProgressReport.Page {
+            let total = try await cases.countOpenDeadlines(at: [locationId], stages: Self.running, query)
+            let size = ProgressReport.pageSize
+            let page = min(max(pages[name] ?? 1, 1), max(1, (total + size - 1) / size))
+            let rows = try await cases.openDeadlines(
+                at: [locationId],
+                stages: Self.running,
+                query,
+                limit: size,
+                offset: (page - 1) * size
+            )
+            let entries = rows.map {
+                ProgressReport.Entry(
+                    trajectoryId: $0.trajectoryId,
+                    name: $0.name,
+                    milestone: $0.deadline.milestone(on: day)
+                )
+            }
+            return ProgressReport.Page(entries: entries, total: total, page: page)
+        }
+        // A suspended deadline's due date moves with the calendar, so the (few) suspended ones are
+        // ordered here rather than by the index.
+        let suspended = try await cases.openDeadlines(
+            at: [locationId],
+            stages: Self.running,
+            .suspended,
+            limit: CaseStore.countCap
+        ).map {
+            ProgressReport.Entry(
+                trajectoryId: $0.trajectoryId,
+                name: $0.name,
+                milestone: $0.deadline.milestone(on: day)
+            )
+        }
+        return (
+            try await page("overdue", .overdue(on: day, actionItems: true)),
+            try await page("upcoming", .upcoming(on: day, through: day.adding(days: horizon))),
+            Self.page(suspended, pages["suspended"])
+        )
+    }
+
+    /// A day in the past: derived from the summaries of the cases running on that day, as the
+    /// index holds deadlines as they stand now.
+    private func derivedLists(
+        at location: Location,
+        on day: Day,
+        horizon: Int,
+        pages: [String: Int]
+    ) async throws
+        -> Lists
+    {
+        let running = try await cases.summaries(at: [location.id], stages: Self.running, leftSince: day)
         var overdue: [ProgressReport.Entry] = []
         var upcoming: [ProgressReport.Entry] = []
         var suspended: [ProgressReport.Entry] = []
@@ -79,19 +178,21 @@ extension CaseService {
                 }
             }
         }
-        var stageTimes: [ProgressReport.StageTime] = []
-        for stage in [Stage.referral, .active] {
-            if let time = try await cases.medianDays(of: stage, at: locationId, on: day) {
-                stageTimes.append(ProgressReport.StageTime(stage: stage, cases: time.cases, medianDays: time.median))
-            }
-        }
-        return ProgressReport(
-            location: location,
-            on: day,
-            overdue: overdue.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-            upcoming: upcoming.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-            suspended: suspended.sorted { $0.milestone.dueOn < $1.milestone.dueOn },
-            stageTimes: stageTimes
+        return (
+            Self.page(overdue, pages["overdue"]),
+            Self.page(upcoming, pages["upcoming"]),
+            Self.page(suspended, pages["suspended"])
         )
+    }
+
+    /// One page of a list held whole, soonest first.
+    static func page(_ entries: [ProgressReport.Entry], _ requested: Int?) -> ProgressReport.Page {
+        let sorted = entries.sorted {
+            ($0.milestone.dueOn, $0.trajectoryId.uuidString) < ($1.milestone.dueOn, $1.trajectoryId.uuidString)
+        }
+        let size = ProgressReport.pageSize
+        let page = min(max(requested ?? 1, 1), max(1, (sorted.count + size - 1) / size))
+        let shown = sorted[min((page - 1) * size, sorted.count)..<min(page * size, sorted.count)]
+        return ProgressReport.Page(entries: Array(shown), total: sorted.count, page: page)
     }
 }

@@ -485,7 +485,7 @@ enum MeetingPages {
     static func inbox(_ env: PageEnvironment, party: Party, inbox: Inbox, today: Day) -> [Node<HTML.BodyContext>] {
         if party == .committee { return committeeInbox(env, inbox: inbox) }
         if party == .escalationBody { return escalationInbox(env, inbox: inbox) }
-        var main = actionItems(env, party: party, items: inbox.actionItems, today: today, limit: 50)
+        var main = actionItems(env, party: party, items: inbox.actionItems, today: today)
         main[0] = .h1(.text(env.t("Inbox", "Inbox")))
         var meetings: [Node<HTML.ListContext>] = []
         for m in inbox.meetings {
@@ -511,7 +511,7 @@ enum MeetingPages {
                     env,
                     id: "inbox-overdue",
                     title: env.t("Verlopen deeltermijnen", "Overdue sub-deadlines"),
-                    entries: inbox.overdue,
+                    list: inbox.overdue,
                     more: (
                         env.t("Alle verlopen deeltermijnen in Voortgang", "All overdue sub-deadlines in Progress"),
                         "/progress"
@@ -633,13 +633,12 @@ enum MeetingPages {
     static func actionItems(
         _ env: PageEnvironment,
         party: Party,
-        items: [(trajectoryId: UUID, name: String, item: ActionItem)],
-        today: Day,
-        limit: Int? = nil
+        items open: OpenActionItems,
+        today: Day
     ) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
-        // The inbox shows the soonest ones; the full list is on its own page.
-        for entry in items.prefix(limit ?? items.count) {
+        // The inbox shows the soonest ones; the longer list is on its own page.
+        for entry in open.items {
             let overdue = entry.item.dueOn < today
             rows.append(
                 .tr(
@@ -668,15 +667,15 @@ enum MeetingPages {
                     .tbody(.group(rows))
                 ),
             .if(
-                limit.map { items.count > $0 } ?? false,
+                open.total > open.items.count,
                 .p(
                     .text(
                         env.t(
-                            "De eerste \(limit ?? 0) van \(items.count). ",
-                            "The first \(limit ?? 0) of \(items.count). "
+                            "De eerste \(open.items.count) van \(ProgressPage.count(open.total, env)). ",
+                            "The first \(open.items.count) of \(ProgressPage.count(open.total, env)). "
                         )
                     ),
-                    .a(.href("/action-items"), .text(env.t("Alle open actiepunten", "All open action items")))
+                    .a(.href("/action-items"), .text(env.t("Meer open actiepunten", "More open action items")))
                 )
             ),
         ]

@@ -10,7 +10,6 @@ enum ProgressPage {
         report: ProgressReport,
         locations: [Location],
         mayConfigure: Bool,
-        pages: [String: Int] = [:],
         pageHref: @escaping (String, Int) -> String = { _, _ in "" }
     ) -> [Node<HTML.BodyContext>] {
         let policy = report.location.deadlinePolicy
@@ -46,15 +45,13 @@ enum ProgressPage {
                 )
             )
         )
-        let lists: [(String, String, [ProgressReport.Entry])] = [
+        let lists: [(String, String, ProgressReport.Page)] = [
             ("overdue", env.t("Verlopen", "Overdue"), report.overdue),
             ("upcoming", env.t("Binnenkort (28 dagen)", "Upcoming (28 days)"), report.upcoming),
             ("suspended", env.t("Opgeschort", "Suspended"), report.suspended),
         ]
-        for (id, title, entries) in lists {
-            main.append(
-                table(env, id: id, title: title, entries: entries, page: pages[id] ?? 1, href: { pageHref(id, $0) })
-            )
+        for (id, title, list) in lists {
+            main.append(table(env, id: id, title: title, list: list, href: { pageHref(id, $0) }))
         }
         var rows: [Node<HTML.TableContext>] = []
         for time in report.stageTimes {
@@ -105,8 +102,7 @@ enum ProgressPage {
         return env.t("Termijnen: ", "Deadlines: ") + parts.joined(separator: ", ") + "."
     }
 
-    /// Rows a table shows at once: a page stays small however many cases a location runs.
-    static let pageSize = 100
+    static let pageSize = ProgressReport.pageSize
 
     /// One list of milestones, a page at a time. With `href` a pager links the other pages;
     /// without it, a longer list says how many there are and where to see them (`more`).
@@ -114,16 +110,13 @@ enum ProgressPage {
         _ env: PageEnvironment,
         id: String,
         title: String,
-        entries: [ProgressReport.Entry],
-        page: Int = 1,
+        list: ProgressReport.Page,
         href: ((Int) -> String)? = nil,
         more: (text: String, link: String)? = nil
     ) -> Node<HTML.BodyContext> {
-        let pages = max(1, (entries.count + pageSize - 1) / pageSize)
-        let page = min(max(page, 1), pages)
-        let shown = entries[((page - 1) * pageSize)..<min(page * pageSize, entries.count)]
+        let pages = max(1, (list.total + pageSize - 1) / pageSize)
         var rows: [Node<HTML.TableContext>] = []
-        for e in shown {
+        for e in list.entries {
             let what =
                 e.milestone.title.map { env.t(e.milestone.kind.label) + ": " + $0 }
                 ?? Labels.milestoneName(e.milestone.key, env)
@@ -139,16 +132,22 @@ enum ProgressPage {
         }
         return .section(
             .attribute(named: "aria-labelledby", value: "h-\(id)"),
-            .h2(.id("h-\(id)"), .text("\(title) (\(entries.count))")),
-            entries.isEmpty
+            .h2(.id("h-\(id)"), .text("\(title) (\(count(list.total, env)))")),
+            list.isEmpty
                 ? .p(.text(env.t("Geen.", "None.")))
                 : CaseSections.table(
                     env,
                     [("Persoon", "Person"), ("Termijn", "Deadline"), ("Uiterlijk", "Due")],
                     rows
                 ),
-            pager(env, id: id, page: page, pages: pages, total: entries.count, href: href, more: more)
+            pager(env, id: id, page: list.page, pages: pages, total: list.total, href: href, more: more)
         )
+    }
+
+    /// A count as a list's heading gives it: exact up to the cap, then "more than".
+    static func count(_ total: Int, _ env: PageEnvironment) -> String {
+        total > ProgressReport.countCap
+            ? env.t("meer dan \(ProgressReport.countCap)", "more than \(ProgressReport.countCap)") : String(total)
     }
 
     /// Previous and next for a paged list, or where to see the rest of a shortened one.
@@ -163,7 +162,10 @@ enum ProgressPage {
     ) -> Node<HTML.BodyContext> {
         guard pages > 1 else { return .group([]) }
         guard let href else {
-            let text = env.t("De eerste \(pageSize) van \(total). ", "The first \(pageSize) of \(total). ")
+            let text = env.t(
+                "De eerste \(pageSize) van \(count(total, env)). ",
+                "The first \(pageSize) of \(count(total, env)). "
+            )
             return .p(
                 .text(text),
                 .if(more != nil, .a(.href(more?.link ?? ""), .text(more?.text ?? "")))
@@ -173,7 +175,13 @@ enum ProgressPage {
             .class("pager"),
             .attribute(named: "aria-label", value: env.t("Pagina's: ", "Pages: ") + id),
             .if(page > 1, .a(.href(href(page - 1)), .text(env.t("← Vorige", "← Previous")))),
-            .span(.text(env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)"))),
+            .span(
+                .text(
+                    total > ProgressReport.countCap
+                        ? env.t("Pagina \(page)", "Page \(page)")
+                        : env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)")
+                )
+            ),
             .if(page < pages, .a(.href(href(page + 1)), .text(env.t("Volgende →", "Next →"))))
         )
     }

@@ -404,11 +404,11 @@ struct WebController {
         guard let chosen else { throw AppError.notFound }
         var day: Day?
         if let text = request.uri.queryParameters["on"] { day = Day(String(text)) }
-        let report = try await service.progress(at: chosen, actor: actor, on: day)
         var pages: [String: Int] = [:]
         for list in ["overdue", "upcoming", "suspended"] {
             pages[list] = request.uri.queryParameters[Substring(list)].flatMap { Int(String($0)) }
         }
+        let report = try await service.progress(at: chosen, actor: actor, on: day, pages: pages)
         let env = PageEnvironment(context, path: "/progress")
         return Pages.page(
             env,
@@ -418,7 +418,6 @@ struct WebController {
                 report: report,
                 locations: locations,
                 mayConfigure: AccessPolicy.mayConfigureDeadlines(actor, at: chosen),
-                pages: pages,
                 pageHref: { list, page in
                     var query = "/progress?location=\(chosen.uuidString.lowercased())&\(list)=\(page)"
                     if let day { query += "&on=\(day)" }
