@@ -21,6 +21,7 @@
 #   LOAD_TIMEOUT    seconds allowed per demo load and per `koers bench` step (default 7200)
 #   REPORT=FILE     also write the Markdown report to FILE
 #   KEEP=1          keep the work folder (databases are deleted per scale; server logs, facts) and print its path
+#   KEEP_DATABASES=1  with KEEP=1, keep the SQLite databases too (bench-SCALE.sqlite in the work folder)
 #
 # Per database and scale: load the demo (its load time is printed), start `koers serve` on a free 127.0.0.1 port,
 # time the first /monitor?peildatum=2022-07-01 (the first computation), sign in through the login form as the NGO

@@ -695,7 +695,7 @@ def main():
                 runs.append({"database": database, "scale": scale, "error": str(error)[:2000]})
                 observations.add(f"{database}, scale {scale}: the run failed: {str(error)[:300]}")
             finally:
-                if path:
+                if path and not os.environ.get("KEEP_DATABASES"):
                     for suffix in ("", "-wal", "-shm"):
                         if os.path.exists(path + suffix):
                             os.remove(path + suffix)

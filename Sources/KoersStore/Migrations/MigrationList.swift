@@ -26,5 +26,6 @@ enum MigrationList {
         CreateMonitorOutputs(),
         CreateMonitorFactTable(),
         CreateOpenDeadlines(),
+        CreateStageTimeFigures(),
     ]
 }

@@ -42,6 +42,8 @@ public struct ProgressReport: Sendable {
     public let upcoming: Page
     public let suspended: Page
     public let stageTimes: [StageTime]
+    /// When the stage times were computed (they may be up to 15 minutes old).
+    public let stageTimesComputedAt: Date
 }
 
 extension CaseService {
@@ -81,19 +83,19 @@ extension CaseService {
             day >= today
             ? try await indexedLists(at: locationId, on: day, horizon: horizon, pages: pages)
             : try await derivedLists(at: location, on: day, horizon: horizon, pages: pages)
-        var stageTimes: [ProgressReport.StageTime] = []
-        for stage in [Stage.referral, .active] {
-            if let time = try await cases.medianDays(of: stage, at: locationId, on: day) {
-                stageTimes.append(ProgressReport.StageTime(stage: stage, cases: time.cases, medianDays: time.median))
-            }
-        }
+        // Medians over the location's whole history: kept in the database, computed again once the
+        // location changed and the kept ones are older than a quarter of an hour.
+        let times = try await cases.stageTimes(at: locationId, on: day, maximumAge: 15 * 60, now: Date())
         return ProgressReport(
             location: location,
             on: day,
             overdue: lists.overdue,
             upcoming: lists.upcoming,
             suspended: lists.suspended,
-            stageTimes: stageTimes
+            stageTimes: times.figures.map {
+                ProgressReport.StageTime(stage: $0.span, cases: $0.cases, medianDays: $0.medianDays)
+            },
+            stageTimesComputedAt: times.computedAt
         )
     }
 

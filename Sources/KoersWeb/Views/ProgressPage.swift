@@ -79,6 +79,16 @@ enum ProgressPage {
                         )
                     ),
                     .tbody(.group(rows))
+                ),
+                .p(
+                    .class("hint"),
+                    .text(
+                        env.t("Berekend op ", "Computed on ") + Labels.dateTime(report.stageTimesComputedAt, env)
+                            + env.t(
+                                " (over alle trajecten van de locatie; hoogstens een kwartier oud).",
+                                " (over all of the location's trajectories; at most a quarter of an hour old)."
+                            )
+                    )
                 )
             )
         )
