@@ -1,3 +1,4 @@
+import Foundation
 import KoersCore
 import Testing
 
@@ -46,5 +47,25 @@ struct ValueTests {
         )
         #expect(Markup.escape("Gül Öztürk — 12%") == "Gül Öztürk — 12%")
         #expect(Markup.escape("&amp;") == "&amp;amp;", "escaping twice is visible, not silently undone")
+    }
+}
+
+@Suite("Time-ordered ids")
+struct TimeOrderedIDTests {
+    @Test func versionSevenAndOrderedByTime() {
+        let start = Date(timeIntervalSince1970: 1_767_225_600)
+        let ids = (0..<200).map { UUID.timeOrdered(at: start.addingTimeInterval(Double($0) * 0.002)) }
+        for id in ids {
+            let bytes = withUnsafeBytes(of: id.uuid) { Array($0) }
+            #expect(bytes[6] >> 4 == 7, "version 7")
+            #expect(bytes[8] >> 6 == 0b10, "RFC 9562 variant")
+        }
+        // Made in later milliseconds, they sort later, as text and as bytes.
+        #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
+        #expect(Set(ids).count == ids.count)
+        // The first 48 bits are the milliseconds.
+        let bytes = withUnsafeBytes(of: ids[0].uuid) { Array($0) }
+        let ms = bytes[0..<6].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        #expect(ms == 1_767_225_600_000)
     }
 }

@@ -104,7 +104,7 @@ struct CaseFormErrorTests {
             #expect(r.status == .unprocessableContent)
             #expect(PageChecks.duplicateIds(r.text).isEmpty, "\(PageChecks.duplicateIds(r.text))")
             let links = PageChecks.summaryLinks(r.text)
-            #expect(links.map(\.id) == ["f-d-\(second.prefix(8))-decision"], "\(links)")
+            #expect(links.map(\.id) == ["f-d-\(second.suffix(8))-decision"], "\(links)")
             // The linked field is in the second agenda item, not the first.
             let item = try #require(
                 PageChecks.blocks(
@@ -112,8 +112,8 @@ struct CaseFormErrorTests {
                     in: r.text
                 ).first
             )
-            #expect(item.contains("id=\"f-d-\(second.prefix(8))-decision\""))
-            #expect(item.contains("id=\"f-d-\(second.prefix(8))-decision-error\""))
+            #expect(item.contains("id=\"f-d-\(second.suffix(8))-decision\""))
+            #expect(item.contains("id=\"f-d-\(second.suffix(8))-decision-error\""))
             PageChecks.expectSummaryUsesFieldLabels(r.text)
             // Every label points at a field that exists.
             let ids = Set(PageChecks.ids(r.text))
@@ -223,7 +223,7 @@ struct CaseFormErrorTests {
                 path + "/decisions",
                 [("trajectoryId", last), ("decision", ""), ("version", version)]
             )
-            #expect(r.status == .unprocessableContent && r.text.contains("id=\"f-d-\(last.prefix(8))-decision-error\""))
+            #expect(r.status == .unprocessableContent && r.text.contains("id=\"f-d-\(last.suffix(8))-decision-error\""))
             #expect(r.text.contains("Pagina 2 van 2"))
             // A decision returns to the page that holds the case.
             r = try await web.post(

@@ -123,7 +123,7 @@ struct CommitteeSharingMatrixTests {
                 if shared.contains(.identity) {
                     #expect(heading.contains("Yonas Verborgen\(mask)") && title.contains("Verborgen"))
                 } else {
-                    #expect(heading.contains("Dossier \(id.prefix(8))") && !title.contains("Verborgen"), "\(heading)")
+                    #expect(heading.contains("Dossier \(id.suffix(8))") && !title.contains("Verborgen"), "\(heading)")
                     #expect(json.json["personId"] == nil && json.json["previousTrajectoryId"] == nil)
                 }
             }

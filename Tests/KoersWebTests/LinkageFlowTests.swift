@@ -142,8 +142,8 @@ struct LinkageFlowTests {
             r = try await ngoAmsterdam.post("/cases/\(a)/duplicates", [("entryId", entry), ("version", "1")])
             // Field ids are scoped by the entry: a page with two possible registrations has two forms.
             #expect(
-                r.status == .unprocessableContent && r.text.contains("href=\"#f-\(entry.prefix(8))-resolution\"")
-                    && r.text.contains("id=\"f-\(entry.prefix(8))-resolution\"")
+                r.status == .unprocessableContent && r.text.contains("href=\"#f-\(entry.suffix(8))-resolution\"")
+                    && r.text.contains("id=\"f-\(entry.suffix(8))-resolution\"")
             )
             let before = try await app.counts()
             r = try await ngoAmsterdam.post(

@@ -167,7 +167,7 @@ def test_committee_sees_no_identity(koers, browser):
     assert b.current_url.endswith("/inbox")
     follow(b, b.find_element(By.CSS_SELECTOR, f"main table a[href^='/cases/{cid}']"))
     heading = b.find_element(By.TAG_NAME, "h1").text
-    assert heading == f"Dossier {cid[:8]}", heading
+    assert heading == f"Dossier {cid[-8:]}", heading
     source = b.page_source
     for secret in (given, surname, birth, v_number):
         assert secret not in source, f"{secret!r} shown to the committee"
@@ -234,7 +234,7 @@ def test_decided_case_leaves_next_agenda(koers, browser):
     b.get(held_today)
     item = b.find_element(By.ID, f"case-{cid}")
     assert surname in item.text and "Wacht op toelatingsbesluit" in item.text
-    prefix = f"f-d-{cid[:8]}-"
+    prefix = f"f-d-{cid[-8:]}-"
     b.find_element(By.ID, prefix + "decision").send_keys("Het LSO besluit tot toelating.")
     Select(b.find_element(By.ID, prefix + "outcome")).select_by_value("admit")
     snap_at(b, item, "defects-05a-meeting-today-before-decision", block="start")
@@ -264,7 +264,7 @@ def test_meeting_error_in_second_item(koers, browser):
     assert len(items) >= 2
     second = items[1].get_attribute("id")
     assert second.startswith("case-")
-    short = second[len("case-"):][:8]
+    short = second[len("case-"):][-8:]
     submit(b, items[1].find_element(By.CSS_SELECTOR, "form[action$='/decisions'] button[type=submit]"))
     assert b.current_url.startswith(meeting)
 

@@ -46,7 +46,7 @@ public struct CaseView: Sendable {
     /// The heading of the case: the person's name, or a neutral reference when identity was not shared.
     public var title: LocalizedText {
         if let identity { return LocalizedText(nl: identity.displayName, en: identity.displayName) }
-        let reference = String(id.uuidString.prefix(8)).lowercased()
+        let reference = id.shortReference
         return LocalizedText(nl: "Dossier \(reference)", en: "Case \(reference)")
     }
 

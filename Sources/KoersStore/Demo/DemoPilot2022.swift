@@ -22,7 +22,7 @@ public enum Pilot2022 {
 extension DemoPopulation {
     /// One trajectory of the pilot, planned before its events are written.
     private struct PilotPlan {
-        var trajectoryId = UUID()
+        var trajectoryId = UUID.timeOrdered()
         var personId: UUID
         var location: UUID
         var city: String
@@ -80,7 +80,7 @@ extension DemoPopulation {
             let intake = min(referred.adding(days: random.int(2...21)), last.adding(days: -1))
             plans.append(
                 PilotPlan(
-                    personId: UUID(),
+                    personId: UUID.timeOrdered(),
                     location: location,
                     city: cityOf[location] ?? "",
                     identity: identity,
@@ -103,7 +103,7 @@ extension DemoPopulation {
             )
             let intake = min(back.adding(days: random.int(2...21)), last.adding(days: -1))
             var again = plans[i]
-            again.trajectoryId = UUID()
+            again.trajectoryId = UUID.timeOrdered()
             again.previous = plans[i].trajectoryId
             again.referred = back
             again.intake = intake
@@ -496,8 +496,8 @@ extension DemoPopulation {
         let municipality = actors[location]![.municipality]!
         let referred = Pilot2022.start.adding(days: random.int(0...(span - 40)))
         var c = Case(
-            trajectoryId: UUID(),
-            personId: UUID(),
+            trajectoryId: UUID.timeOrdered(),
+            personId: UUID.timeOrdered(),
             locationId: location,
             previousTrajectoryId: nil,
             events: []

@@ -18,7 +18,7 @@ public struct DemoPopulation {
         func caseEvents() -> [CaseEvent] {
             events.enumerated().map { i, e in
                 CaseEvent(
-                    id: UUID(),
+                    id: UUID.timeOrdered(),
                     trajectoryId: trajectoryId,
                     sequence: i + 1,
                     change: e.change,
@@ -88,7 +88,7 @@ public struct DemoPopulation {
                 ? today.adding(days: -random.int(0...13))
                 : start.adding(days: random.int(0...(start.days(until: today) - 1)))
             var c = trajectory(
-                personId: UUID(),
+                personId: UUID.timeOrdered(),
                 location: location,
                 identity: identity,
                 referredOn: referred,
@@ -286,7 +286,7 @@ public struct DemoPopulation {
         let municipality = actors[location]![.municipality]!
         let ind = actors[location]![.ind]!
         var c = Case(
-            trajectoryId: UUID(),
+            trajectoryId: UUID.timeOrdered(),
             personId: personId,
             locationId: location,
             previousTrajectoryId: previous,

@@ -4,13 +4,6 @@ import Foundation
 import KoersCore
 import SQLKit
 
-/// A case as a page or API answer needs it: the folded file, its events and where it is.
-public struct CaseRecord: Sendable {
-    public let file: CaseFile
-    public let events: [CaseEvent]
-    public let locationName: String
-}
-
 /// Filters for "my cases".
 public struct CaseListQuery: Sendable {
     public var locationIds: Set<UUID>
@@ -39,20 +32,6 @@ public struct CaseListQuery: Sendable {
         self.page = max(page, 1)
         self.pageSize = pageSize
     }
-}
-
-/// One row of "my cases".
-public struct CaseListItem: Sendable, Codable {
-    public let trajectoryId: UUID
-    public let name: String
-    public let birthDate: String?
-    public let nationality: String
-    public let vNumber: String?
-    public let stage: Stage
-    public let perspective: Perspective?
-    public let location: String
-    public let referredOn: String
-    public let version: Int
 }
 
 /// Trajectories and their events. Every change is one transaction: the event, the trajectory's
@@ -198,7 +177,7 @@ public struct CaseStore: Sendable {
     }
 
     /// Beyond this many a case list says "more than" instead of counting them all.
-    public static let countCap = 1000
+    public static let countCap = ListBounds.countCap
 
     static func summary(_ row: TrajectoryModel) throws -> CaseSummary {
         guard let text = row.summary else { throw StoreError.notFound }
@@ -320,13 +299,14 @@ public struct CaseStore: Sendable {
                 personId = old.personId
             } else {
                 let person = PersonModel()
+                person.id = UUID.timeOrdered()
                 person.createdAt = Date()
                 Self.fill(person, identity)
                 try await person.create(on: db)
                 personId = person.id!
             }
             let file = CaseFile(
-                id: UUID(),
+                id: UUID.timeOrdered(),
                 personId: personId,
                 locationId: locationId,
                 referral: referral,
@@ -640,7 +620,7 @@ public struct CaseStore: Sendable {
     ) -> CaseEvent {
         let now = Date()
         return CaseEvent(
-            id: UUID(),
+            id: UUID.timeOrdered(),
             trajectoryId: trajectoryId,
             sequence: sequence,
             change: change,

@@ -4,15 +4,6 @@ import HummingbirdBcrypt
 import KoersCore
 import NIOPosix
 
-/// A location as pages and rules need it.
-public struct Location: Sendable, Hashable, Identifiable {
-    public let id: UUID
-    public let name: String
-    public let slug: String
-    public let regionalTiesRule: RegionalTiesRule
-    public let deadlinePolicy: DeadlinePolicy
-}
-
 /// An account as the administration commands list it.
 public struct UserSummary: Sendable {
     public let email: String

@@ -83,7 +83,7 @@ public struct LinkageStore: Sendable {
         var keys: [(UUID, UInt64)] = []
         let encoded = encoder.encodeAll(files.map { linkageIdentity($0.identity) })
         for (file, e) in zip(files, encoded) {
-            let id = UUID()
+            let id = UUID.timeOrdered()
             entries.append([
                 SQLBind(id), SQLBind(file.id), SQLBind(file.locationId), SQLBind(file.stage.rawValue),
                 SQLBind(since(file).description), SQLBind(Data(e.serialized)), SQLBind(now),

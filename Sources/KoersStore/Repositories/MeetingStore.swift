@@ -2,16 +2,6 @@ import FluentKit
 import Foundation
 import KoersCore
 
-/// A case meeting as pages and the API need it.
-public struct Meeting: Sendable, Identifiable {
-    public let id: UUID
-    public let locationId: UUID
-    public let heldOn: Day
-    public let chairName: String
-    public let partiesPresent: [Party]
-    public var agenda: [AgendaItem]
-}
-
 /// Case meetings of a location. Decisions are case events; the meeting keeps its agenda.
 public struct MeetingStore: Sendable {
     let database: KoersDatabase

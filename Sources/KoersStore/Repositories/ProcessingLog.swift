@@ -48,6 +48,7 @@ public struct ProcessingLog: Sendable {
         on db: any Database
     ) async throws {
         let row = ProcessingLogModel()
+        row.id = UUID.timeOrdered()
         row.traceId = context.traceId
         row.spanId = context.spanId
         row.activity = activity

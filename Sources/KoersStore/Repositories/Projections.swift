@@ -99,7 +99,8 @@ public enum Projections {
         guard !summary.isClosed else { return [] }
         return OpenDeadline.open(in: summary, policy: policy).map { d in
             [
-                SQLBind(UUID()), SQLBind(summary.id), SQLBind(summary.locationId), SQLBind(summary.stage.rawValue),
+                SQLBind(UUID.timeOrdered()), SQLBind(summary.id), SQLBind(summary.locationId),
+                SQLBind(summary.stage.rawValue),
                 SQLBind(d.milestone.kind.rawValue), SQLBind(d.milestone.party?.rawValue), SQLBind(d.dueOn.description),
                 SQLBind(d.suspendedSince?.description), SQLBind(summary.name), SQLBind(JSONCoding.string(d)),
             ]

@@ -14,6 +14,21 @@ public struct AgendaEntry: Sendable {
     public var dueActionItems: [ActionItem] = []
 }
 
+/// A page of a meeting's agenda: every item (their order and reasons), and the entries of the
+/// page shown.
+public struct AgendaPage: Sendable {
+    /// Agenda cases per page.
+    public static let size = 20
+
+    public let items: [AgendaItem]
+    /// The page shown, from 1, and the index of its first item.
+    public let page: Int
+    public let first: Int
+    public let entries: [AgendaEntry]
+
+    public var pages: Int { max(1, (items.count + Self.size - 1) / Self.size) }
+}
+
 /// What waits for an organisation.
 public struct Inbox: Sendable {
     /// The soonest open action items of the user's party, and how many there are.
@@ -108,7 +123,34 @@ public struct MeetingService: Sendable {
     /// The agenda with, per case, what this user may see of it. Until the meeting day has passed
     /// the agenda is live: it reflects the cases as they stand whenever it is opened.
     public func entries(_ meeting: Meeting, actor: Actor) async throws -> [AgendaEntry] {
+        try await entries(of: try await currentAgenda(meeting)[...], meeting, actor: actor)
+    }
+
+    /// One page of the agenda as the meeting page shows it: the page asked for, or the one that
+    /// holds `focus`. Only that page's cases are read beyond the agenda itself.
+    public func agendaPage(_ meeting: Meeting, actor: Actor, page: Int, focus: UUID?) async throws -> AgendaPage {
         let agenda = try await currentAgenda(meeting)
+        let size = AgendaPage.size
+        let pages = max(1, (agenda.count + size - 1) / size)
+        var page = min(max(page, 1), pages)
+        if let focus, let index = agenda.firstIndex(where: { $0.trajectoryId == focus }) { page = index / size + 1 }
+        let first = (page - 1) * size
+        let shown = agenda[min(first, agenda.count)..<min(first + size, agenda.count)]
+        return AgendaPage(
+            items: agenda,
+            page: page,
+            first: first,
+            entries: try await entries(of: shown, meeting, actor: actor)
+        )
+    }
+
+    private func entries(
+        of agenda: ArraySlice<AgendaItem>,
+        _ meeting: Meeting,
+        actor: Actor
+    ) async throws
+        -> [AgendaEntry]
+    {
         let summaries = try await cases.summaries(of: agenda.map(\.trajectoryId))
         let byId = Dictionary(uniqueKeysWithValues: summaries.map { ($0.id, $0) })
         let mayReadProgress = AccessPolicy.sections(for: actor).contains(.progress)

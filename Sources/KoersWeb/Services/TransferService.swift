@@ -41,6 +41,37 @@ public struct TransferService: Sendable {
         }
     }
 
+    /// The transfers page: incoming and outgoing transfers, each with what the policy lets this
+    /// user read and do with it, so the view decides nothing.
+    public func page(actor: Actor) async throws -> TransferListPage {
+        let all = try await list(actor: actor)
+        func item(_ t: Transfer) -> TransferListPage.Item {
+            TransferListPage.Item(
+                transfer: t,
+                mayReadHandover: AccessPolicy.mayReadHandover(
+                    actor,
+                    from: t.fromLocationId,
+                    to: t.toLocationId,
+                    askedByReceiver: t.askedByReceiver,
+                    accepted: t.status == .accepted
+                ),
+                mayDecide: t.status == .pending
+                    && AccessPolicy.mayDecideTransfer(
+                        actor,
+                        from: t.fromLocationId,
+                        to: t.toLocationId,
+                        askedByReceiver: t.askedByReceiver
+                    ),
+                opensCase: t.status == .accepted && actor.locationIds.contains(t.toLocationId)
+            )
+        }
+        let incoming = all.filter { actor.locationIds.contains($0.toLocationId) }
+        let outgoing = all.filter {
+            actor.locationIds.contains($0.fromLocationId) && !actor.locationIds.contains($0.toLocationId)
+        }
+        return TransferListPage(incoming: incoming.map(item), outgoing: outgoing.map(item))
+    }
+
     /// Location B accepts (the trajectory moves, with its history) or declines (with a reason).
     public func decide(_ transferId: UUID, input: FormInput, actor: Actor) async throws -> Transfer {
         guard let transfer = try await cases.transfer(transferId),
@@ -85,4 +116,21 @@ public struct TransferService: Sendable {
             throw AppError.stale(current: current)
         }
     }
+}
+
+/// Overdrachten as the list shows them to one user.
+public struct TransferListPage: Sendable {
+    /// One transfer, with what the user may read and do with it.
+    public struct Item: Sendable {
+        public let transfer: Transfer
+        /// The hand-over summary (otherwise only that a transfer was asked for).
+        public let mayReadHandover: Bool
+        /// A pending transfer this user's organisation answers.
+        public let mayDecide: Bool
+        /// Accepted into one of the user's locations: the case opens from here.
+        public let opensCase: Bool
+    }
+
+    public let incoming: [Item]
+    public let outgoing: [Item]
 }

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Toelatingstoets: every criterion with its reason, the flags for the meeting, and the decision form.

@@ -36,7 +36,7 @@ enum CaseCoordination {
                     )
                 )
             } else if m.may(.adviseCommittee) {
-                let scope = "advice-" + String(request.id.uuidString.lowercased().prefix(8)) + "-"
+                let scope = "advice-" + request.id.shortReference + "-"
                 let state = m.state(for: .advice(request.id)).scoped(scope)
                     .labelled(["advice": LocalizedText(nl: "Advies van de commissie", en: "The committee's advice")])
                 let fields: [Node<HTML.FormContext>] = [
@@ -93,7 +93,7 @@ enum CaseCoordination {
                     )
                 )
             } else if m.may(.decideEscalation) {
-                let scope = "escalation-" + String(e.id.uuidString.lowercased().prefix(8)) + "-"
+                let scope = "escalation-" + e.id.shortReference + "-"
                 let state = m.state(for: .escalationDecision(e.id)).scoped(scope)
                     .labelled(["decision": LocalizedText(nl: "Besluit", en: "Decision")])
                 let fields: [Node<HTML.FormContext>] = [

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Mijn dossiers: trajectories at the user's locations, with filters.
@@ -68,10 +67,10 @@ enum CaseListPage {
             .p(
                 .attribute(named: "role", value: "status"),
                 .text(
-                    total > CaseStore.countCap
+                    total > ListBounds.countCap
                         ? env.t(
-                            "Meer dan \(CaseStore.countCap) dossiers gevonden; verfijn de zoekopdracht.",
-                            "More than \(CaseStore.countCap) cases found; refine the search."
+                            "Meer dan \(ListBounds.countCap) dossiers gevonden; verfijn de zoekopdracht.",
+                            "More than \(ListBounds.countCap) cases found; refine the search."
                         )
                         : total == 1
                             ? env.t("1 dossier gevonden.", "1 case found.")

@@ -213,7 +213,7 @@ enum CaseSections {
         _ m: CasePage.Model,
         _ s: SupportPeriod
     ) -> Node<HTML.BodyContext> {
-        let scope = "end-" + String(s.id.uuidString.lowercased().prefix(8)) + "-"
+        let scope = "end-" + s.id.shortReference + "-"
         let label = LocalizedText(
             nl: "Einddatum " + s.instrument.label.nl.lowercased(),
             en: "End date " + s.instrument.label.en.lowercased()

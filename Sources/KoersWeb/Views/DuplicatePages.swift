@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// One person, one registration: the intake check's warning on a case, the AVIM's biometric
@@ -76,7 +75,7 @@ enum DuplicatePages {
             if mayResolve {
                 // One form per possible registration: field ids scoped by the entry.
                 let s = (formEntry == match.entryId ? form : FormState())
-                    .scoped(String(match.entryId.uuidString.lowercased().prefix(8)) + "-")
+                    .scoped(match.entryId.shortReference + "-")
                     .labelled([
                         "resolution": LocalizedText(nl: "Beslissing", en: "Decision"),
                         "note": LocalizedText(

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Intake: identity as established and the evidence for each admission criterion.

@@ -37,22 +37,19 @@ enum Layout {
 
     static func header(_ env: PageEnvironment) -> Node<HTML.BodyContext> {
         var nav: [Node<HTML.ListContext>] = []
-        if let actor = env.actor, AccessPolicy.mayOpenCases(actor) {
-            nav.append(.li(link(env, "/cases", env.t("Mijn dossiers", "My cases"))))
-            if actor.party == .ngo || actor.party == .municipality {
-                nav.append(.li(link(env, "/cases/new", env.t("Nieuwe aanmelding", "New referral"))))
-            }
-            nav.append(.li(link(env, "/progress", env.t("Voortgang", "Progress"))))
-            nav.append(.li(link(env, "/meetings", env.t("Casusoverleg", "Case meetings"))))
-            nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
-            nav.append(.li(link(env, "/transfers", env.t("Overdrachten", "Transfers"))))
-            if actor.party == .municipality {
-                nav.append(.li(link(env, "/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))))
-            }
-        } else if let actor = env.actor, AccessPolicy.mayViewMonitor(actor) {
-            nav.append(.li(link(env, "/monitor", env.t("Monitor", "Monitor"))))
-        } else if env.actor?.party == .committee || env.actor?.party == .escalationBody {
-            nav.append(.li(link(env, "/inbox", env.t("Inbox", "Inbox"))))
+        for entry in env.menu {
+            let (path, label): (String, String) =
+                switch entry {
+                case .cases: ("/cases", env.t("Mijn dossiers", "My cases"))
+                case .newReferral: ("/cases/new", env.t("Nieuwe aanmelding", "New referral"))
+                case .progress: ("/progress", env.t("Voortgang", "Progress"))
+                case .meetings: ("/meetings", env.t("Casusoverleg", "Case meetings"))
+                case .inbox: ("/inbox", env.t("Inbox", "Inbox"))
+                case .transfers: ("/transfers", env.t("Overdrachten", "Transfers"))
+                case .duplicates: ("/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))
+                case .monitor: ("/monitor", env.t("Monitor", "Monitor"))
+                }
+            nav.append(.li(link(env, path, label)))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
         let back = env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Casusoverleg pages: the list with a form to convene, one meeting with its agenda, and the minutes.
@@ -108,20 +107,17 @@ enum MeetingPages {
         _ env: PageEnvironment,
         meeting m: Meeting,
         location: String,
-        entries: [AgendaEntry],
+        agenda: AgendaPage,
         mayChair: Bool,
         openCases: [CaseListItem],
         errors: [UUID: FormState],
         today: Day,
-        outflowReasons: [OutflowReason],
-        page: Int = 1
+        outflowReasons: [OutflowReason]
     ) -> [Node<HTML.BodyContext>] {
         let base = "/meetings/\(m.id.uuidString.lowercased())"
         // A page of the agenda at a time, each case with its decision form: the page stays small
         // however many cases need the table.
-        let pages = max(1, (entries.count + agendaPageSize - 1) / agendaPageSize)
-        let page = min(max(page, 1), pages)
-        let first = (page - 1) * agendaPageSize
+        let total = agenda.items.count
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(env.t("Casusoverleg ", "Case meeting ") + location + " — " + m.heldOn.description)),
             .p(
@@ -149,7 +145,8 @@ enum MeetingPages {
             )
         }
         var items: [Node<HTML.ListContext>] = []
-        for (index, e) in entries.enumerated() where index >= first && index < first + agendaPageSize {
+        for (offset, e) in agenda.entries.enumerated() {
+            let index = agenda.first + offset
             let id = e.item.trajectoryId.uuidString.lowercased()
             var content: [Node<HTML.BodyContext>] = [
                 .h3(
@@ -184,7 +181,7 @@ enum MeetingPages {
                     .div(
                         .class("inline-form"),
                         .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
-                        .if(index < entries.count - 1, FormFields.form(action: base + "/agenda/down", env: env, down))
+                        .if(index < total - 1, FormFields.form(action: base + "/agenda/down", env: env, down))
                     )
                 )
                 if e.decisions.isEmpty && !e.stage.isClosed && m.heldOn <= today {
@@ -203,26 +200,27 @@ enum MeetingPages {
         }
         main.append(
             .section(
-                .h2(.text(env.t("Agenda", "Agenda") + " (\(entries.count))")),
-                entries.isEmpty
+                .h2(.text(env.t("Agenda", "Agenda") + " (\(total))")),
+                agenda.entries.isEmpty
                     ? .p(.text(env.t("Geen dossiers op de agenda.", "No cases on the agenda.")))
                     : .ol(
                         .class("agenda"),
-                        .attribute(named: "start", value: String(first + 1)),
+                        .attribute(named: "start", value: String(agenda.first + 1)),
                         .group(items)
                     ),
                 ProgressPage.pager(
                     env,
                     id: "agenda",
-                    page: page,
-                    pages: pages,
-                    total: entries.count,
+                    page: agenda.page,
+                    pages: agenda.pages,
+                    total: total,
                     href: { "\(base)?page=\($0)" },
                     more: nil
                 )
             )
         )
         if mayChair {
+            let onAgenda = Set(agenda.items.map(\.trajectoryId))
             let refresh: [Node<HTML.FormContext>] = [
                 FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)
             ]
@@ -232,8 +230,9 @@ enum MeetingPages {
                     env,
                     name: "trajectoryId",
                     label: env.t("Dossier toevoegen", "Add a case"),
-                    options: openCases.filter { c in !entries.contains { $0.item.trajectoryId == c.trajectoryId } }.map
-                    { ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))") },
+                    options: openCases.filter { !onAgenda.contains($0.trajectoryId) }.map {
+                        ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))")
+                    },
                     blank: env.t("— kies —", "— choose —")
                 ),
                 FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
@@ -247,14 +246,6 @@ enum MeetingPages {
             )
         }
         return main
-    }
-
-    /// Agenda cases per page.
-    static let agendaPageSize = 20
-
-    /// The page of the agenda that holds a case.
-    static func agendaPage(of trajectoryId: UUID, in entries: [AgendaEntry]) -> Int {
-        (entries.firstIndex { $0.item.trajectoryId == trajectoryId } ?? 0) / agendaPageSize + 1
     }
 
     /// The decision form's own words for its fields, shared by the fields and the error summary.
@@ -284,7 +275,7 @@ enum MeetingPages {
         reasons: [OutflowReason]
     ) -> Node<HTML.BodyContext> {
         let id = e.item.trajectoryId.uuidString.lowercased()
-        let s = form.scoped("d-" + String(id.prefix(8)) + "-").labelled(decisionLabels)
+        let s = form.scoped("d-" + e.item.trajectoryId.shortReference + "-").labelled(decisionLabels)
         var fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(s, env),
             FormFields.textarea(s, env, name: "decision", required: true),
@@ -588,7 +579,7 @@ enum MeetingPages {
     static func committeeInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {
         var rows: [Node<HTML.TableContext>] = []
         for e in inbox.committee {
-            let name = e.name ?? env.t("Dossier ", "Case ") + String(e.trajectoryId.uuidString.prefix(8)).lowercased()
+            let name = e.name ?? env.t("Dossier ", "Case ") + e.trajectoryId.shortReference
             rows.append(
                 .tr(
                     .td(

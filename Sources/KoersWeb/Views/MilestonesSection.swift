@@ -76,7 +76,7 @@ enum MilestonesSection {
     }
 
     static func completeForm(_ env: PageEnvironment, _ m: CasePage.Model, _ id: UUID) -> Node<HTML.BodyContext> {
-        let state = m.state(for: .completion(id)).scoped("done-" + String(id.uuidString.lowercased().prefix(8)) + "-")
+        let state = m.state(for: .completion(id)).scoped("done-" + id.shortReference + "-")
         let fields: [Node<HTML.FormContext>] = [
             FormFields.errorSummary(state, env),
             FormFields.hidden("on", m.today.description),

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Voortgang: overdue and upcoming milestones across a location, and time per stage.

@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Nieuwe aanmelding, and the identity fields it shares with the intake.

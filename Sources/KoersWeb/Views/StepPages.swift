@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// The small forms that change an active case: perspective, support, procedures, decisions, outflow.

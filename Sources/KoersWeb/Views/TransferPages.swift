@@ -1,6 +1,5 @@
 import Foundation
 import KoersCore
-import KoersStore
 import Plot
 
 /// Overdracht: the request form on a case, and the list of transfers with their hand-over summaries.
@@ -49,23 +48,17 @@ enum TransferPages {
 
     static func list(
         _ env: PageEnvironment,
-        transfers: [Transfer],
-        actor: Actor,
+        page: TransferListPage,
         names: [UUID: String],
         errors: [UUID: FormState]
     ) -> [Node<HTML.BodyContext>] {
-        let incoming = transfers.filter { actor.locationIds.contains($0.toLocationId) }
-        let outgoing = transfers.filter {
-            actor.locationIds.contains($0.fromLocationId) && !actor.locationIds.contains($0.toLocationId)
-        }
-        return [
+        [
             .h1(.text(env.t("Overdrachten", "Transfers"))),
             section(
                 env,
                 id: "incoming",
                 title: env.t("Naar uw locatie", "To your location"),
-                transfers: incoming,
-                actor: actor,
+                items: page.incoming,
                 names: names,
                 errors: errors
             ),
@@ -73,8 +66,7 @@ enum TransferPages {
                 env,
                 id: "outgoing",
                 title: env.t("Van uw locatie", "From your location"),
-                transfers: outgoing,
-                actor: actor,
+                items: page.outgoing,
                 names: names,
                 errors: errors
             ),
@@ -85,16 +77,16 @@ enum TransferPages {
         _ env: PageEnvironment,
         id: String,
         title: String,
-        transfers: [Transfer],
-        actor: Actor,
+        items all: [TransferListPage.Item],
         names: [UUID: String],
         errors: [UUID: FormState]
     ) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
         // Every open request, and the latest decided ones: the page stays small over the years.
-        let decided = transfers.filter { $0.status != .pending }
-        let shown = transfers.filter { $0.status == .pending } + decided.prefix(recentDecided)
-        for t in shown {
+        let decided = all.filter { $0.transfer.status != .pending }
+        let shown = all.filter { $0.transfer.status == .pending } + decided.prefix(recentDecided)
+        for item in shown {
+            let t = item.transfer
             let s = t.summary
             let header: Node<HTML.BodyContext> = .p(
                 .text(
@@ -104,13 +96,7 @@ enum TransferPages {
                 )
             )
             var content: [Node<HTML.BodyContext>]
-            if AccessPolicy.mayReadHandover(
-                actor,
-                from: t.fromLocationId,
-                to: t.toLocationId,
-                askedByReceiver: t.askedByReceiver,
-                accepted: t.status == .accepted
-            ) {
+            if item.mayReadHandover {
                 content = [
                     .h3(.text(s.name)),
                     header,
@@ -156,7 +142,7 @@ enum TransferPages {
                 ]
             }
             if let note = t.note { content.append(.p(.text(env.t("Toelichting: ", "Note: ") + note))) }
-            if t.status == .accepted && actor.locationIds.contains(t.toLocationId) {
+            if item.opensCase {
                 content.append(
                     .p(
                         .a(
@@ -166,14 +152,7 @@ enum TransferPages {
                     )
                 )
             }
-            if t.status == .pending
-                && AccessPolicy.mayDecideTransfer(
-                    actor,
-                    from: t.fromLocationId,
-                    to: t.toLocationId,
-                    askedByReceiver: t.askedByReceiver
-                )
-            {
+            if item.mayDecide {
                 let form = errors[t.id] ?? FormState()
                 let fields: [Node<HTML.FormContext>] = [
                     FormFields.errorSummary(form, env),
@@ -204,7 +183,7 @@ enum TransferPages {
         }
         return .section(
             .attribute(named: "aria-labelledby", value: "h-\(id)"),
-            .h2(.id("h-\(id)"), .text(title + " (\(transfers.count))")),
+            .h2(.id("h-\(id)"), .text(title + " (\(all.count))")),
             items.isEmpty ? .p(.text(env.t("Geen.", "None."))) : .ul(.class("notes"), .group(items)),
             .if(
                 decided.count > recentDecided,

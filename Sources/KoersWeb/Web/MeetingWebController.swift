@@ -185,11 +185,10 @@ struct MeetingWebController {
                 ).items) : []
         let env = PageEnvironment(context, path: request.uri.path)
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
-        let entries = try await meetings.entries(meeting, actor: actor)
         // The page asked for, or the one holding the case just decided, moved or in error.
-        var page = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
+        let page = request.uri.queryParameters["page"].flatMap { Int(String($0)) } ?? 1
         let focus = errors.keys.first ?? request.uri.queryParameters["case"].flatMap { UUID(uuidString: String($0)) }
-        if let focus { page = MeetingPages.agendaPage(of: focus, in: entries) }
+        let agenda = try await meetings.agendaPage(meeting, actor: actor, page: page, focus: focus)
         return Pages.page(
             env,
             title: env.t("Casusoverleg", "Case meeting"),
@@ -198,13 +197,12 @@ struct MeetingWebController {
                 env,
                 meeting: meeting,
                 location: location,
-                entries: entries,
+                agenda: agenda,
                 mayChair: mayChair,
                 openCases: open,
                 errors: errors,
                 today: service.today(),
-                outflowReasons: try await service.cases.outflowReasons(),
-                page: page
+                outflowReasons: try await service.cases.outflowReasons()
             )
         )
     }

@@ -75,14 +75,14 @@ struct TransferWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let all = try await transfers.list(actor: actor)
+        let page = try await transfers.page(actor: actor)
         let names = Dictionary(uniqueKeysWithValues: try await service.directory.locations().map { ($0.id, $0.name) })
         let env = PageEnvironment(context, path: "/transfers")
         return Pages.page(
             env,
             title: env.t("Overdrachten", "Transfers"),
             status: status,
-            TransferPages.list(env, transfers: all, actor: actor, names: names, errors: errors)
+            TransferPages.list(env, page: page, names: names, errors: errors)
         )
     }
 }

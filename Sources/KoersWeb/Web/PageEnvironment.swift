@@ -7,12 +7,11 @@ struct PageEnvironment: Sendable {
     let actor: Actor?
     let csrfToken: String
     let path: String
+    /// What the main menu offers, as the policy decides it for the user.
+    let menu: [MenuEntry]
 
     init(_ context: KoersRequestContext, path: String) {
-        language = context.language
-        actor = context.actor
-        csrfToken = context.csrfToken
-        self.path = path
+        self.init(language: context.language, actor: context.actor, csrfToken: context.csrfToken, path: path)
     }
 
     init(language: Language, actor: Actor?, csrfToken: String, path: String) {
@@ -20,6 +19,7 @@ struct PageEnvironment: Sendable {
         self.actor = actor
         self.csrfToken = csrfToken
         self.path = path
+        menu = AccessPolicy.menu(for: actor)
     }
 
     /// Picks the Dutch or English wording.

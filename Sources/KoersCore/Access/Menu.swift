@@ -1,0 +1,23 @@
+import Foundation
+
+/// The places the main menu offers a user: what the policy lets their party reach.
+public enum MenuEntry: String, Sendable, CaseIterable {
+    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, monitor
+}
+
+extension AccessPolicy {
+    /// The main menu of a user, in the order it is shown; empty when nobody is signed in.
+    public static func menu(for actor: Actor?) -> [MenuEntry] {
+        guard let actor else { return [] }
+        if mayOpenCases(actor) {
+            var entries: [MenuEntry] = [.cases]
+            if actor.party == .ngo || actor.party == .municipality { entries.append(.newReferral) }
+            entries += [.progress, .meetings, .inbox, .transfers]
+            if actor.party == .municipality { entries.append(.duplicates) }
+            return entries
+        }
+        if mayViewMonitor(actor) { return [.monitor] }
+        if actor.party == .committee || actor.party == .escalationBody { return [.inbox] }
+        return []
+    }
+}
