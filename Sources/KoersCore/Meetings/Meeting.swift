@@ -7,7 +7,10 @@ public struct Meeting: Sendable, Identifiable {
     public let heldOn: Day
     public let chairName: String
     public let partiesPresent: [Party]
+    /// The agenda as kept; empty in lists of meetings, which carry only its size.
     public var agenda: [AgendaItem]
+    /// How many cases the kept agenda holds.
+    public var agendaCount: Int
 
     public init(
         id: UUID,
@@ -15,7 +18,8 @@ public struct Meeting: Sendable, Identifiable {
         heldOn: Day,
         chairName: String,
         partiesPresent: [Party],
-        agenda: [AgendaItem]
+        agenda: [AgendaItem],
+        agendaCount: Int? = nil
     ) {
         self.id = id
         self.locationId = locationId
@@ -23,5 +27,6 @@ public struct Meeting: Sendable, Identifiable {
         self.chairName = chairName
         self.partiesPresent = partiesPresent
         self.agenda = agenda
+        self.agendaCount = agendaCount ?? agenda.count
     }
 }

@@ -60,6 +60,8 @@ public enum DemoLoader {
         if case .standard = scenario { try await DemoDuplicates.create(accounts: accounts, cases: cases, today: today) }
         try await DemoCommittee.create(accounts: accounts, cases: cases, today: today)
         try await DemoEscalations.create(accounts: accounts, cases: cases, today: today)
+        // A bulk load changes every table's shape: the planner needs to know.
+        try await directory.database.refreshStatistics()
         return (accounts, written)
     }
 

@@ -27,5 +27,6 @@ enum MigrationList {
         CreateMonitorFactTable(),
         CreateOpenDeadlines(),
         CreateStageTimeFigures(),
+        AddMeetingAgendaCount(),
     ]
 }

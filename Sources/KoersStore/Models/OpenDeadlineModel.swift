@@ -42,7 +42,13 @@ struct CreateOpenDeadlines: AsyncMigration {
             .field("deadline", .string, .required)
             .create()
         let sql = database as! any SQLDatabase
-        try await sql.raw("CREATE INDEX open_deadlines_location_due ON open_deadlines (location_id, due_on)").run()
+        // Both in the order the lists read them: by due date, then case, then row.
+        try await sql.raw(
+            "CREATE INDEX open_deadlines_location_due ON open_deadlines (location_id, due_on, trajectory_id, id)"
+        ).run()
+        try await sql.raw(
+            "CREATE INDEX open_deadlines_party ON open_deadlines (location_id, kind, party, due_on, trajectory_id, id)"
+        ).run()
         try await sql.raw("CREATE INDEX open_deadlines_trajectory ON open_deadlines (trajectory_id)").run()
         // Filled from the trajectories' summaries by `KoersDatabase.migrate`, which sees this mark.
         try await sql.raw("CREATE TABLE read_model_fills (name VARCHAR(100) PRIMARY KEY)").run()

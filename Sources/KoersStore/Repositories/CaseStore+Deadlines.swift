@@ -41,7 +41,7 @@ extension CaseStore {
         var select = sql.select().columns("trajectory_id", "location_id", "stage", "name", "deadline")
             .from(OpenDeadlineModel.schema)
         select = Self.filter(select, locationIds, stages, query)
-        let rows = try await select.orderBy("due_on").orderBy("trajectory_id").orderBy("deadline")
+        let rows = try await select.orderBy("due_on").orderBy("trajectory_id").orderBy("id")
             .limit(limit).offset(offset).all()
         return try rows.map { row in
             IndexedDeadline(

@@ -225,10 +225,19 @@ public struct CaseStore: Sendable {
 
     /// The outflow code list, in display order.
     public func outflowReasons() async throws -> [OutflowReason] {
-        try await OutflowReasonModel.query(on: database.db).filter(\.$active == true).sort(\.$position).all().compactMap
-        { m in
+        // Read on every case page: SQLKit rows, without a Fluent model per reason.
+        struct Row: Decodable {
+            let code: String
+            let category: String
+            let label_nl: String
+            let label_en: String
+        }
+        let rows = try await database.sql.select().columns("code", "category", "label_nl", "label_en")
+            .from(OutflowReasonModel.schema).where("active", .equal, true).orderBy("position")
+            .all(decoding: Row.self)
+        return rows.compactMap { m in
             OutcomeCategory(rawValue: m.category).map {
-                OutflowReason(code: m.code, category: $0, label: LocalizedText(nl: m.labelNL, en: m.labelEN))
+                OutflowReason(code: m.code, category: $0, label: LocalizedText(nl: m.label_nl, en: m.label_en))
             }
         }
     }
@@ -551,25 +560,34 @@ public struct CaseStore: Sendable {
             .sort(\.$requestedOn, .descending).all().map(Self.transfer)
     }
 
-    /// Cases put to the hardship committee at the given locations: (trajectory, requested, advised).
+    /// How many answered requests or escalations a queue shows beside every open one.
+    public static let answeredShown = 25
+
+    /// Cases put to the committee at the given locations: every one still waiting for advice and
+    /// the latest advised, newest first. The queue stays small over the years.
     public func committeeQueue(
         at locationIds: Set<UUID>
     ) async throws -> [(trajectoryId: UUID, requestedOn: String, advisedOn: String?)] {
         guard !locationIds.isEmpty else { return [] }
-        return try await CommitteeQueueModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).sort(
-            \.$requestedOn,
-            .descending
-        ).all()
-            .map { ($0.trajectoryId, $0.requestedOn, $0.advisedOn) }
+        let query = { CommitteeQueueModel.query(on: self.database.db).filter(\.$locationId ~~ Array(locationIds)) }
+        let open = try await query().filter(\.$advisedOn == nil).sort(\.$requestedOn, .descending).all()
+        let advised = try await query().filter(\.$advisedOn != nil).sort(\.$requestedOn, .descending)
+            .limit(Self.answeredShown).all()
+        return (open + advised).map { ($0.trajectoryId, $0.requestedOn, $0.advisedOn) }
     }
 
-    /// Cases escalated to a level at the given locations.
+    /// Cases escalated to a level at the given locations: every one still waiting for a decision
+    /// and the latest decided, newest first.
     public func escalationQueue(level: String, at locationIds: Set<UUID>) async throws -> [UUID] {
         guard !locationIds.isEmpty else { return [] }
-        return try await EscalationQueueModel.query(on: database.db).filter(\.$level == level).filter(
-            \.$locationId ~~ Array(locationIds)
-        )
-        .sort(\.$escalatedOn, .descending).all().map(\.trajectoryId)
+        let query = {
+            EscalationQueueModel.query(on: self.database.db).filter(\.$level == level)
+                .filter(\.$locationId ~~ Array(locationIds))
+        }
+        let open = try await query().filter(\.$decidedOn == nil).sort(\.$escalatedOn, .descending).all()
+        let decided = try await query().filter(\.$decidedOn != nil).sort(\.$escalatedOn, .descending)
+            .limit(Self.answeredShown).all()
+        return (open + decided).map(\.trajectoryId)
     }
 
     /// The trajectory an index entry belongs to, for a decision that must reach the other case.

@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import KoersCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -83,12 +84,33 @@ public final class KoersDatabase: Sendable {
             try await write { db in
                 switch fill.name {
                 case "open_deadlines": try await Projections.rebuildDeadlines(at: nil, on: db)
+                case "meeting_agenda_count":
+                    for meeting in try await MeetingModel.query(on: db).all() {
+                        meeting.agendaCount = try JSONCoding.decode([AgendaItem].self, meeting.agendaJSON).count
+                        try await meeting.save(on: db)
+                    }
                 default: break
                 }
                 let sql = db as! any SQLDatabase
                 try await sql.delete(from: "read_model_fills").where("name", .equal, SQLBind(fill.name)).run()
             }
-            logger.info("Filled the read model \(fill.name) from the trajectories' summaries.")
+            logger.info("Filled the read model \(fill.name).")
+        }
+        if kind == .sqlite { try await refreshStatistics() }
+    }
+
+    /// Gives the query planner fresh statistics of the tables and indexes. Without them SQLite
+    /// reads a search through every case of a location instead of starting from the few people the
+    /// name index finds (1.4 s against 50 ms at a million trajectories). SQLite samples a thousand
+    /// rows per index, so this takes under a second even then; PostgreSQL's autovacuum keeps its
+    /// own statistics, and here it is asked once after a bulk load.
+    public func refreshStatistics() async throws {
+        let sqlite = kind == .sqlite
+        // One connection for both statements: the limit is a setting of the connection.
+        try await db.withConnection { connection in
+            let sql = connection as! any SQLDatabase
+            if sqlite { try await sql.raw("PRAGMA analysis_limit=1000").run() }
+            try await sql.raw("ANALYZE").run()
         }
     }
 

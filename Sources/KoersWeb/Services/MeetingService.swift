@@ -31,6 +31,9 @@ public struct AgendaPage: Sendable {
 
 /// What waits for an organisation.
 public struct Inbox: Sendable {
+    /// How many answered questions the committee's and escalation bodies' queues show.
+    public static let answeredShown = CaseStore.answeredShown
+
     /// The soonest open action items of the user's party, and how many there are.
     public let actionItems: OpenActionItems
     public let meetings: [Meeting]

@@ -21,12 +21,18 @@ enum Labels {
     }
 
     static func dateTime(_ date: Date, _ env: PageEnvironment) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: env.language == .en ? "en_GB" : "nl_NL")
-        f.timeZone = Day.amsterdam
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: date)
+        // Numbers only, so the same in both languages; a DateFormatter per call cost a tenth of a
+        // case page's time (its timeline shows a moment per event).
+        let c = amsterdam.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { (n ?? 0) < 10 ? "0\(n ?? 0)" : "\(n ?? 0)" }
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute))"
     }
+
+    private static let amsterdam: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = Day.amsterdam
+        return calendar
+    }()
 
     /// The name of a milestone from its key (`perspective`, `review-2`, `action-…`).
     static func milestoneName(_ key: String, _ env: PageEnvironment) -> String {

@@ -21,7 +21,7 @@ enum MeetingPages {
                     ),
                     .td(.text(names[m.locationId] ?? "")),
                     .td(.text(m.chairName)),
-                    .td(.text(String(m.agenda.count)))
+                    .td(.text(String(m.agendaCount)))
                 )
             )
         }
@@ -481,8 +481,8 @@ enum MeetingPages {
         var meetings: [Node<HTML.ListContext>] = []
         for m in inbox.meetings {
             let count =
-                m.agenda.count == 1
-                ? env.t("1 dossier", "1 case") : env.t("\(m.agenda.count) dossiers", "\(m.agenda.count) cases")
+                m.agendaCount == 1
+                ? env.t("1 dossier", "1 case") : env.t("\(m.agendaCount) dossiers", "\(m.agendaCount) cases")
             meetings.append(
                 .li(
                     .a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)),
@@ -573,7 +573,21 @@ enum MeetingPages {
                     ),
                     .tbody(.group(rows))
                 ),
+            answeredHint(env),
         ]
+    }
+
+    /// Queues list every open question and only the latest answered ones.
+    static func answeredHint(_ env: PageEnvironment) -> Node<HTML.BodyContext> {
+        .p(
+            .class("hint"),
+            .text(
+                env.t(
+                    "Alle openstaande en de laatste \(Inbox.answeredShown) beantwoorde.",
+                    "Every open one and the latest \(Inbox.answeredShown) answered."
+                )
+            )
+        )
     }
 
     static func committeeInbox(_ env: PageEnvironment, inbox: Inbox) -> [Node<HTML.BodyContext>] {
@@ -618,6 +632,7 @@ enum MeetingPages {
                     ),
                     .tbody(.group(rows))
                 ),
+            answeredHint(env),
         ]
     }
 
