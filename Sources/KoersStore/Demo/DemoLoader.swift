@@ -4,9 +4,11 @@ import KoersCore
 import KoersLinkage
 import SQLKit
 
-/// Writes a generated population in bulk: persons, trajectories (their rows folded from the
-/// events, exactly as the store would write them) and events, in batches, one transaction each;
-/// then the case meetings, transfers, committee requests and escalations, through the store like any user's decisions.
+/// Writes a generated population in bulk: persons, trajectories and their read models (row,
+/// summary, monitor facts and deadline index, folded from the events with the projection the
+/// store applies to every change), events and linkage entries, in batches of one transaction
+/// each; then the case meetings, transfers, committee requests and escalations, through the store
+/// like any user's decisions.
 public enum DemoLoader {
     /// Creates the network and the scenario's people; returns the accounts and the number of trajectories.
     public static func load(

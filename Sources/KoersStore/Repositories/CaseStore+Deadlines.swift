@@ -22,8 +22,6 @@ public enum DeadlineQuery: Sendable {
     case suspended
     /// Action items of a party, open (running or suspended), whatever their due date.
     case actionItems(of: Party)
-    /// Due on or before the day, or suspended: the deadlines that may put a case on an agenda.
-    case dueBy(Day)
 }
 
 extension CaseStore {
@@ -115,15 +113,6 @@ extension CaseStore {
                 .equal,
                 party.rawValue
             )
-        case .dueBy(let day):
-            // A suspended deadline's due date moves daily, so every suspended one is a candidate.
-            select = select.where(group: {
-                $0.where("suspended_since", .isNot, SQLLiteral.null).orWhere(
-                    "due_on",
-                    .lessThanOrEqual,
-                    day.description
-                )
-            })
         }
         return select
     }

@@ -27,14 +27,14 @@ extension CaseStore {
 /// The records a streamed query delivers, one row at a time, on the database's thread.
 private final class Collected: @unchecked Sendable {
     private let lock = NSLock()
-    private var records_: [MonitorRecord] = []
+    private var kept: [MonitorRecord] = []
     private var failure: (any Error)?
 
     func add(_ make: () throws -> MonitorRecord?) {
         lock.withLock {
             guard failure == nil else { return }
             do {
-                if let record = try make() { records_.append(record) }
+                if let record = try make() { kept.append(record) }
             } catch {
                 failure = error
             }
@@ -44,7 +44,7 @@ private final class Collected: @unchecked Sendable {
     func records() throws -> [MonitorRecord] {
         try lock.withLock {
             if let failure { throw failure }
-            return records_
+            return kept
         }
     }
 }
