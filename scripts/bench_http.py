@@ -339,7 +339,10 @@ def measure_run(a, database, url, scale, folder, pids, observations):
         city = max(sizes, key=lambda c: sizes[c])
         ngo, municipality = f"ngo.{city}@demo.koers.nl", f"municipality.{city}@demo.koers.nl"
         token = tokens[f"ngo.{city}"]
-        result["who"] = f"{ngo} and {municipality} (LVV {city.capitalize()}, {sizes[city]:,} cases)"
+        # The API counts up to 1000 and then says 1001: at larger scales several locations are
+        # "more than 1000", and the first of them (Amsterdam, the pilot's largest) is taken.
+        size = f"{sizes[city]:,}" if sizes[city] <= 1000 else "more than 1,000"
+        result["who"] = f"{ngo} and {municipality} (LVV {city.capitalize()}, {size} cases)"
         ngo_cookie = login(get, ngo)
         municipality_cookie = login(get, municipality)
 
