@@ -74,29 +74,38 @@ public struct MonitorAnalyses: Sendable {
     ) -> MonitorAnalyses {
         let asOf = peildatum.adding(days: -1)
         let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
-        let left = records.filter { r in r.leftBy(asOf) && r.admitted(by: asOf) && r.outcome != nil }
+        // Indices, not copies: a record holds several arrays, and a million copies cost more than
+        // the models themselves.
+        let left = records.indices.filter { i in
+            records[i].leftBy(asOf) && records[i].admitted(by: asOf) && records[i].outcome != nil
+        }
+        let outcomes = left.map { records[$0].outcome! }
+        // The covariates are the same for both models; only the outcome differs.
+        let covariates = covariates(records, left, locations: names)
         let solution = model(
-            left,
+            covariates,
+            y: outcomes.map { $0 != OutcomeCategory.none ? 1 : 0 },
             title: LocalizedText(nl: "Kans op een oplossing bij uitstroom", en: "Odds of a solution at outflow"),
-            outcome: { $0.outcome != OutcomeCategory.none },
-            locations: names,
             k: k
         )
         let durable = model(
-            left,
+            covariates,
+            y: outcomes.map { $0 == .durable ? 1 : 0 },
             title: LocalizedText(
                 nl: "Kans op een bestendige oplossing bij uitstroom",
                 en: "Odds of a durable solution at outflow"
             ),
-            outcome: { $0.outcome == .durable },
-            locations: names,
             k: k
         )
 
         // Time from admission to outflow; who is still in a trajectory is censored on the reference date.
-        let admitted = records.filter { $0.admitted(by: asOf) }
-        let times = admitted.map { r in Double(r.admissionOn!.days(until: r.leftBy(asOf) ? r.outflowOn! : asOf)) }
-        let causes: [String?] = admitted.map { r in r.leftBy(asOf) ? r.outcome?.rawValue : nil }
+        var times: [Double] = []
+        var causes: [String?] = []
+        for i in records.indices where records[i].admitted(by: asOf) {
+            let gone = records[i].leftBy(asOf)
+            times.append(Double(records[i].admissionOn!.days(until: gone ? records[i].outflowOn! : asOf)))
+            causes.append(gone ? records[i].outcome?.rawValue : nil)
+        }
         let outflows = causes.compactMap { $0 }.count
         var stay: Curve?
         var incidence: [Curve] = []
@@ -165,7 +174,7 @@ public struct MonitorAnalyses: Sendable {
             durable: durable,
             stay: stay,
             medianDays: median,
-            trajectories: admitted.count,
+            trajectories: times.count,
             outflows: outflows,
             incidence: incidence,
             curveRefusal: refusal
@@ -190,16 +199,61 @@ public struct MonitorAnalyses: Sendable {
 
     static let other = NationalityGroups.other
 
-    private static func model(
+    /// The covariates of the records at `indices`, as level codes, before small levels are merged.
+    private static func covariates(
         _ records: [MonitorRecord],
+        _ indices: [Int],
+        locations: [UUID: String]
+    ) -> [Covariate] {
+        let top = Set(NationalityGroups.top(indices.lazy.map { records[$0].nationality }))
+        return [
+            Covariate(
+                name: "gender",
+                label: LocalizedText(nl: "Geslacht", en: "Gender"),
+                values: indices.map { records[$0].gender == .other ? other : records[$0].gender.rawValue }
+            ) { code in
+                switch code {
+                case "female": LocalizedText(nl: "vrouw", en: "woman")
+                case "male": LocalizedText(nl: "man", en: "man")
+                default: LocalizedText(nl: "anders of onbekend", en: "other or unknown")
+                }
+            },
+            Covariate(
+                name: "age",
+                label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"),
+                values: indices.map { ageGroup(records[$0]) }
+            ) { code in
+                code == other
+                    ? LocalizedText(nl: "onbekend of overig", en: "unknown or other")
+                    : LocalizedText(nl: code, en: code)
+            },
+            Covariate(
+                name: "nationality",
+                label: LocalizedText(nl: "Nationaliteit", en: "Nationality"),
+                values: indices.map { top.contains(records[$0].nationality) ? records[$0].nationality : other }
+            ) { code in
+                code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
+            },
+            Covariate(
+                name: "location",
+                label: LocalizedText(nl: "Locatie", en: "Location"),
+                values: indices.map { i in
+                    records[i].outflowOn.map { records[i].location(on: $0) }.flatMap { locations[$0] } ?? other
+                }
+            ) { code in
+                code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
+            },
+        ]
+    }
+
+    private static func model(
+        _ covariates: [Covariate],
+        y: [Double],
         title: LocalizedText,
-        outcome: (MonitorRecord) -> Bool,
-        locations: [UUID: String],
         k: Int
     ) -> Model {
-        let y = records.map { outcome($0) ? 1.0 : 0.0 }
         let events = Int(y.reduce(0, +))
-        guard records.count >= k, events >= k, records.count - events >= k else {
+        guard y.count >= k, events >= k, y.count - events >= k else {
             return Model(
                 title: title,
                 result: nil,
@@ -212,45 +266,10 @@ public struct MonitorAnalyses: Sendable {
                 merged: []
             )
         }
-        var covariates = [
-            Covariate(
-                name: "gender",
-                label: LocalizedText(nl: "Geslacht", en: "Gender"),
-                values: records.map { $0.gender == .other ? other : $0.gender.rawValue }
-            ) { code in
-                switch code {
-                case "female": LocalizedText(nl: "vrouw", en: "woman")
-                case "male": LocalizedText(nl: "man", en: "man")
-                default: LocalizedText(nl: "anders of onbekend", en: "other or unknown")
-                }
-            },
-            Covariate(
-                name: "age",
-                label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"),
-                values: records.map(ageGroup)
-            ) { code in
-                code == other
-                    ? LocalizedText(nl: "onbekend of overig", en: "unknown or other")
-                    : LocalizedText(nl: code, en: code)
-            },
-            Covariate(
-                name: "nationality",
-                label: LocalizedText(nl: "Nationaliteit", en: "Nationality"),
-                values: nationalityGroups(records)
-            ) { code in
-                code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
-            },
-            Covariate(
-                name: "location",
-                label: LocalizedText(nl: "Locatie", en: "Location"),
-                values: records.map { r in r.outflowOn.map { r.location(on: $0) }.flatMap { locations[$0] } ?? other }
-            ) { code in
-                code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
-            },
-        ]
+        var covariates = covariates
         var merged: [LocalizedText] = []
         var references: [LocalizedText] = []
-        var columns: [[Double]] = [Array(repeating: 1, count: records.count)]
+        var columns: [[Double]] = [Array(repeating: 1, count: y.count)]
         var names = ["Intercept"]
         var labels: [String: LocalizedText] = ["Intercept": LocalizedText(nl: "Constante", en: "Intercept")]
         for c in covariates.indices {
@@ -281,7 +300,7 @@ public struct MonitorAnalyses: Sendable {
                 columns.append(covariates[c].values.map { $0 == level ? 1 : 0 })
             }
         }
-        let x = (0..<records.count).map { i in columns.map { $0[i] } }
+        let x = (0..<y.count).map { i in columns.map { $0[i] } }
         do {
             let result = try Logistic.fit(y: y, x: x, names: names, minimumGroup: k)
             return Model(
