@@ -50,6 +50,13 @@ struct CreateOpenDeadlines: AsyncMigration {
             "CREATE INDEX open_deadlines_party ON open_deadlines (location_id, kind, party, due_on, trajectory_id, id)"
         ).run()
         try await sql.raw("CREATE INDEX open_deadlines_trajectory ON open_deadlines (trajectory_id)").run()
+        // The few suspended ones, without reading every open deadline of the location.
+        try await sql.raw(
+            """
+            CREATE INDEX open_deadlines_suspended ON open_deadlines (location_id, due_on) \
+            WHERE suspended_since IS NOT NULL
+            """
+        ).run()
         // Filled from the trajectories' summaries by `KoersDatabase.migrate`, which sees this mark.
         try await sql.raw("CREATE TABLE read_model_fills (name VARCHAR(100) PRIMARY KEY)").run()
         try await sql.raw("INSERT INTO read_model_fills (name) VALUES ('open_deadlines')").run()
