@@ -42,8 +42,7 @@ public struct OpenDeadline: Sendable, Hashable, Codable {
     /// The open deadlines of a trajectory under `policy`, evaluated on its latest dated fact; none
     /// for a trajectory that has ended.
     public static func open(in inputs: some DeadlineInputs, policy: DeadlinePolicy) -> [OpenDeadline] {
-        let facts = DeadlineFacts(inputs)
-        guard let day = facts.latestFact else { return [] }
+        guard let day = inputs.latestFact else { return [] }
         return Deadlines.milestones(for: inputs, policy: policy, on: day).compactMap { m in
             guard m.state.isOpen else { return nil }
             var since: Day?
@@ -62,7 +61,7 @@ public struct OpenDeadline: Sendable, Hashable, Codable {
     }
 }
 
-extension DeadlineFacts {
+extension DeadlineInputs {
     /// The latest day any of these inputs took effect: from then on, milestones change only with
     /// the calendar.
     public var latestFact: Day? {

@@ -109,36 +109,37 @@ public enum DemoLoader {
         let rows = batch.rows
         try await database.db.transaction { db in
             let sql = db as! any SQLDatabase
-            try await batches(
-                sql,
-                "persons",
-                [
+            try await sql.insert(
+                into: "persons",
+                columns: [
                     "id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number",
                     "search_text", "created_at",
                 ],
-                rows.persons
+                batched: rows.persons
             )
-            try await batches(
-                sql,
-                "trajectories",
-                [
+            try await sql.insert(
+                into: "trajectories",
+                columns: [
                     "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
                     "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
                 ],
-                rows.trajectories
+                batched: rows.trajectories
             )
-            try await batches(sql, "monitor_facts", ["id", "location_id", "facts"], rows.facts)
-            try await batches(sql, OpenDeadlineModel.schema, Projections.deadlineColumns, rows.deadlines)
-            try await batches(
-                sql,
-                "case_events",
-                [
+            try await sql.insert(into: "monitor_facts", columns: ["id", "location_id", "facts"], batched: rows.facts)
+            try await sql.insert(
+                into: OpenDeadlineModel.schema,
+                columns: Projections.deadlineColumns,
+                batched: rows.deadlines
+            )
+            try await sql.insert(
+                into: "case_events",
+                columns: [
                     "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
                     "organisation_name", "party", "recorded_at", "effective_on",
                 ],
-                rows.events
+                batched: rows.events
             )
-            try await batches(sql, "linkage_entries", LinkageStore.entryColumns, batch.entries)
+            try await sql.insert(into: "linkage_entries", columns: LinkageStore.entryColumns, batched: batch.entries)
             try await LinkageStore.insertKeys(batch.keys, sql)
         }
         return rows.trajectories.count
@@ -199,23 +200,5 @@ public enum DemoLoader {
             }
         }
         return (personRows, trajectoryRows, eventRows, factRows, deadlineRows, files)
-    }
-
-    private static func batches(
-        _ sql: any SQLDatabase,
-        _ table: String,
-        _ columns: [String],
-        _ rows: [[any SQLExpression]]
-    ) async throws {
-        // Stay well under SQLite's and PostgreSQL's limits on bound parameters.
-        let size = max(1, 8000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(start + size, rows.count)
-            var insert = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { insert = insert.values(row) }
-            try await insert.run()
-            start = end
-        }
     }
 }

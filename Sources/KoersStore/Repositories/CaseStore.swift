@@ -105,23 +105,29 @@ public struct CaseStore: Sendable {
             let rows = try await query.all()
             guard let last = rows.last else { break }
             after = last.id
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ rows.compactMap(\.id))
-                .sort(\.$trajectoryId).sort(\.$sequence).all()
-            let grouped = Dictionary(grouping: try events.map(Self.event), by: \.trajectoryId)
-            for row in rows {
-                guard
-                    let file = CaseFile.fold(
-                        grouped[row.id!] ?? [],
-                        personId: row.personId,
-                        locationId: row.locationId
-                    ),
-                    condition(file)
-                else { continue }
+            for (_, file) in try await Self.fold(rows, on: db) where condition(file) {
                 files.append(file)
                 if files.count == count { break }
             }
         }
         return files
+    }
+
+    /// The files of trajectory rows, folded from their events with one query, in the rows' order.
+    static func fold(
+        _ rows: [TrajectoryModel],
+        on db: any Database
+    ) async throws
+        -> [(row: TrajectoryModel, file: CaseFile)]
+    {
+        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ rows.compactMap(\.id))
+            .sort(\.$trajectoryId).sort(\.$sequence).all()
+        let grouped = Dictionary(grouping: try events.map(Self.event), by: \.trajectoryId)
+        return rows.compactMap { row in
+            CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId).map {
+                (row, $0)
+            }
+        }
     }
 
     /// The summaries of the trajectories at the given locations in the given stages, from their

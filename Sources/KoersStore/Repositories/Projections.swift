@@ -112,15 +112,11 @@ public enum Projections {
         let sql = db as! any SQLDatabase
         try await sql.delete(from: OpenDeadlineModel.schema).where("trajectory_id", .equal, SQLBind(summary.id)).run()
         let policy = try await LocationModel.find(summary.locationId, on: db)?.deadlinePolicy ?? .noDeadlines
-        try await insertDeadlines(deadlineRows(summary, policy: policy), on: sql)
-    }
-
-    static func insertDeadlines(_ rows: [[any SQLExpression]], on sql: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: rows.count, by: 500) {
-            var insert = sql.insert(into: OpenDeadlineModel.schema).columns(deadlineColumns)
-            for values in rows[start..<min(start + 500, rows.count)] { insert = insert.values(values) }
-            try await insert.run()
-        }
+        try await sql.insert(
+            into: OpenDeadlineModel.schema,
+            columns: deadlineColumns,
+            batched: deadlineRows(summary, policy: policy)
+        )
     }
 
     /// Rewrites the deadline index of the running trajectories at `locationIds` (all when nil)
@@ -150,13 +146,14 @@ public enum Projections {
                 let summary = try JSONCoding.decode(CaseSummary.self, text)
                 values += deadlineRows(summary, policy: policies[summary.locationId] ?? .noDeadlines)
             }
-            try await insertDeadlines(values, on: sql)
+            try await sql.insert(into: OpenDeadlineModel.schema, columns: deadlineColumns, batched: values)
         }
     }
 
     /// Rebuilds every trajectory's row, summary and monitor facts from its events, 500
     /// trajectories at a time. Returns how many trajectories differed from what was stored; when
-    /// any did, every stored monitor output is deleted.
+    /// any did, every stored monitor output is deleted. The deadline index is read from the
+    /// summaries, so callers rebuild it afterwards (`rebuildDeadlines`).
     @discardableResult
     static func rebuildSummaries(on db: any Database, onlyMissing: Bool = false) async throws -> Int {
         if !onlyMissing { try await MonitorOutputs.invalidate(after: nil, on: db) }
@@ -175,17 +172,10 @@ public enum Projections {
             let rows = try await query.all()
             guard let last = rows.last else { break }
             after = last.id
-            let ids = rows.compactMap(\.id)
-            let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ ids)
-                .sort(\.$trajectoryId).sort(\.$sequence).all()
-            let grouped = Dictionary(grouping: try events.map(CaseStore.event), by: \.trajectoryId)
-            let stored = try await MonitorFactsModel.query(on: db).filter(\.$id ~~ ids).all()
+            let stored = try await MonitorFactsModel.query(on: db).filter(\.$id ~~ rows.compactMap(\.id)).all()
             let facts = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0) })
             var missing: [[any SQLExpression]] = []
-            for row in rows {
-                guard
-                    let file = CaseFile.fold(grouped[row.id!] ?? [], personId: row.personId, locationId: row.locationId)
-                else { continue }
+            for (row, file) in try await CaseStore.fold(rows, on: db) {
                 let projected = TrajectoryRow(file)
                 let existing = facts[file.id]
                 let rowDiffers = !projected.matches(row)
@@ -195,7 +185,6 @@ public enum Projections {
                 if rowDiffers {
                     projected.apply(to: row, at: row.updatedAt)
                     try await row.save(on: db)
-                    try await saveDeadlines(projected.caseSummary, on: db)
                 }
                 if let existing, factsDiffer {
                     existing.facts = projected.facts
@@ -205,12 +194,11 @@ public enum Projections {
                     missing.append([SQLBind(file.id), SQLBind(projected.locationId), SQLBind(projected.facts)])
                 }
             }
-            let sql = db as! any SQLDatabase
-            for chunk in stride(from: 0, to: missing.count, by: 500) {
-                var insert = sql.insert(into: MonitorFactsModel.schema).columns("id", "location_id", "facts")
-                for values in missing[chunk..<min(chunk + 500, missing.count)] { insert = insert.values(values) }
-                try await insert.run()
-            }
+            try await (db as! any SQLDatabase).insert(
+                into: MonitorFactsModel.schema,
+                columns: ["id", "location_id", "facts"],
+                batched: missing
+            )
         }
         if onlyMissing && changed > 0 { try await MonitorOutputs.invalidate(after: nil, on: db) }
         return changed

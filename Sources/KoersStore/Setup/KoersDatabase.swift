@@ -77,7 +77,11 @@ public final class KoersDatabase: Sendable {
         try await migrator().prepareBatch().get()
         // Read models added by a migration are filled from the events here, with the code that
         // keeps them: a migration cannot use today's models.
-        let filled = try await write { db in try await Projections.rebuildSummaries(on: db, onlyMissing: true) }
+        let filled = try await write { db in
+            let filled = try await Projections.rebuildSummaries(on: db, onlyMissing: true)
+            if filled > 0 { try await Projections.rebuildDeadlines(at: nil, on: db) }
+            return filled
+        }
         if filled > 0 { logger.info("Filled the read models of \(filled) trajectories from their events.") }
         struct Fill: Decodable { let name: String }
         for fill in try await sql.raw("SELECT name FROM read_model_fills").all(decoding: Fill.self) {

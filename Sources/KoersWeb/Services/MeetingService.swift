@@ -359,13 +359,7 @@ public struct MeetingService: Sendable {
             limit: ProgressReport.pageSize
         )
         let overdue = ProgressReport.Page(
-            entries: overdueRows.map {
-                ProgressReport.Entry(
-                    trajectoryId: $0.trajectoryId,
-                    name: $0.name,
-                    milestone: $0.deadline.milestone(on: today)
-                )
-            },
+            entries: overdueRows.map { ProgressReport.Entry($0, on: today) },
             total: try await cases.countOpenDeadlines(at: coordinated, stages: [.active], query),
             page: 1
         )

@@ -9,6 +9,17 @@ public struct ProgressReport: Sendable {
         public let trajectoryId: UUID
         public let name: String
         public let milestone: Milestone
+
+        public init(trajectoryId: UUID, name: String, milestone: Milestone) {
+            self.trajectoryId = trajectoryId
+            self.name = name
+            self.milestone = milestone
+        }
+
+        /// A row of the deadline index as it stands on `day`.
+        init(_ row: IndexedDeadline, on day: Day) {
+            self.init(trajectoryId: row.trajectoryId, name: row.name, milestone: row.deadline.milestone(on: day))
+        }
     }
 
     public struct StageTime: Sendable {
@@ -33,8 +44,6 @@ public struct ProgressReport: Sendable {
 
     /// Rows a list shows at once: a page stays small however many cases a location runs.
     public static let pageSize = 100
-    /// Lists are counted up to this many, then shown as "more than".
-    public static let countCap = CaseStore.countCap
 
     public let location: Location
     public let on: Day
@@ -123,14 +132,7 @@ extension CaseService {
                 limit: size,
                 offset: (page - 1) * size
             )
-            let entries = rows.map {
-                ProgressReport.Entry(
-                    trajectoryId: $0.trajectoryId,
-                    name: $0.name,
-                    milestone: $0.deadline.milestone(on: day)
-                )
-            }
-            return ProgressReport.Page(entries: entries, total: total, page: page)
+            return ProgressReport.Page(entries: rows.map { .init($0, on: day) }, total: total, page: page)
         }
         // A suspended deadline's due date moves with the calendar, so the (few) suspended ones are
         // ordered here rather than by the index.
@@ -139,13 +141,7 @@ extension CaseService {
             stages: Self.running,
             .suspended,
             limit: CaseStore.countCap
-        ).map {
-            ProgressReport.Entry(
-                trajectoryId: $0.trajectoryId,
-                name: $0.name,
-                milestone: $0.deadline.milestone(on: day)
-            )
-        }
+        ).map { ProgressReport.Entry($0, on: day) }
         return (
             try await page("overdue", .overdue(on: day, actionItems: true)),
             try await page("upcoming", .upcoming(on: day, through: day.adding(days: horizon))),

@@ -155,8 +155,8 @@ enum ProgressPage {
 
     /// A count as a list's heading gives it: exact up to the cap, then "more than".
     static func count(_ total: Int, _ env: PageEnvironment) -> String {
-        total > ProgressReport.countCap
-            ? env.t("meer dan \(ProgressReport.countCap)", "more than \(ProgressReport.countCap)") : String(total)
+        total > ListBounds.countCap
+            ? env.t("meer dan \(ListBounds.countCap)", "more than \(ListBounds.countCap)") : String(total)
     }
 
     /// Previous and next for a paged list, or where to see the rest of a shortened one.
@@ -186,7 +186,7 @@ enum ProgressPage {
             .if(page > 1, .a(.href(href(page - 1)), .text(env.t("← Vorige", "← Previous")))),
             .span(
                 .text(
-                    total > ProgressReport.countCap
+                    total > ListBounds.countCap
                         ? env.t("Pagina \(page)", "Page \(page)")
                         : env.t("Pagina \(page) van \(pages)", "Page \(page) of \(pages)")
                 )
