@@ -73,8 +73,13 @@ public enum FactsEncoding {
     }
 
     public static func decode(_ bytes: some Collection<UInt8>) throws -> TrajectoryFacts {
-        try Array(bytes).withUnsafeBufferPointer { buffer in
-            var r = Reader(buffer: buffer)
+        try Array(bytes).withUnsafeBytes { try decode($0) }
+    }
+
+    /// Decodes in place, without a copy: the monitor's first computation reads a million rows.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws -> TrajectoryFacts {
+        do {
+            var r = Reader(buffer: bytes.assumingMemoryBound(to: UInt8.self))
             let v = try r.byte()
             guard v == version else { throw Failure.unknownVersion(v) }
             var record = MonitorRecord(

@@ -76,21 +76,32 @@ public struct MonitorAnalyses: Sendable {
         let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
         // Indices, not copies: a record holds several arrays, and a million copies cost more than
         // the models themselves.
-        let left = records.indices.filter { i in
-            records[i].leftBy(asOf) && records[i].admitted(by: asOf) && records[i].outcome != nil
+        // Through a buffer: reading an array's element by subscript copies it, retaining every
+        // array it holds, and this reads a million of them.
+        var left: [Int] = []
+        // Time from admission to outflow; who is still in a trajectory is censored on the reference date.
+        var times: [Double] = []
+        var causes: [String?] = []
+        records.withUnsafeBufferPointer { r in
+            for i in r.indices where r[i].admitted(by: asOf) {
+                let gone = r[i].leftBy(asOf)
+                if gone && r[i].outcome != nil { left.append(i) }
+                times.append(Double(r[i].admissionOn!.days(until: gone ? r[i].outflowOn! : asOf)))
+                causes.append(gone ? r[i].outcome?.rawValue : nil)
+            }
         }
         let outcomes = left.map { records[$0].outcome! }
         // The covariates are the same for both models; only the outcome differs.
         let covariates = covariates(records, left, locations: names)
         let solution = model(
             covariates,
-            y: outcomes.map { $0 != OutcomeCategory.none ? 1 : 0 },
+            y: outcomes.map { $0 != OutcomeCategory.none },
             title: LocalizedText(nl: "Kans op een oplossing bij uitstroom", en: "Odds of a solution at outflow"),
             k: k
         )
         let durable = model(
             covariates,
-            y: outcomes.map { $0 == .durable ? 1 : 0 },
+            y: outcomes.map { $0 == .durable },
             title: LocalizedText(
                 nl: "Kans op een bestendige oplossing bij uitstroom",
                 en: "Odds of a durable solution at outflow"
@@ -98,14 +109,6 @@ public struct MonitorAnalyses: Sendable {
             k: k
         )
 
-        // Time from admission to outflow; who is still in a trajectory is censored on the reference date.
-        var times: [Double] = []
-        var causes: [String?] = []
-        for i in records.indices where records[i].admitted(by: asOf) {
-            let gone = records[i].leftBy(asOf)
-            times.append(Double(records[i].admissionOn!.days(until: gone ? records[i].outflowOn! : asOf)))
-            causes.append(gone ? records[i].outcome?.rawValue : nil)
-        }
         let outflows = causes.compactMap { $0 }.count
         var stay: Curve?
         var incidence: [Curve] = []
@@ -189,12 +192,44 @@ public struct MonitorAnalyses: Sendable {
         estimateTimes.lastIndex { $0 <= Double(months) * daysPerMonth }
     }
 
-    /// A covariate: each record's level code, and how levels read.
+    /// A covariate: each record's level as a code into `levels`, and how levels read. Codes, not
+    /// strings: a million trajectories' levels are counted and merged several times per model.
     private struct Covariate {
         let name: String
         let label: LocalizedText
-        var values: [String]
+        var levels: [String]
+        var codes: [Int]
         let levelLabel: (String) -> LocalizedText
+
+        /// Levels named in `levels`, each row's level given by its index there.
+        init(
+            name: String,
+            label: LocalizedText,
+            levels: [String],
+            codes: [Int],
+            levelLabel: @escaping (String) -> LocalizedText
+        ) {
+            self.name = name
+            self.label = label
+            self.levelLabel = levelLabel
+            // Levels numbered in the order rows first show them, as the models have always listed them.
+            var renumbered = Array(repeating: -1, count: levels.count)
+            var order: [String] = []
+            self.codes = codes.map { code in
+                if renumbered[code] < 0 {
+                    renumbered[code] = order.count
+                    order.append(levels[code])
+                }
+                return renumbered[code]
+            }
+            self.levels = order
+        }
+
+        /// A level read as "Covariate: level".
+        func describe(_ level: String) -> LocalizedText {
+            let l = levelLabel(level)
+            return LocalizedText(nl: "\(label.nl): \(l.nl)", en: "\(label.en): \(l.en)")
+        }
     }
 
     static let other = NationalityGroups.other
@@ -205,12 +240,38 @@ public struct MonitorAnalyses: Sendable {
         _ indices: [Int],
         locations: [UUID: String]
     ) -> [Covariate] {
-        let top = Set(NationalityGroups.top(indices.lazy.map { records[$0].nationality }))
+        var nationalityCounts: [String: Int] = [:]
+        for i in indices { nationalityCounts[records[i].nationality, default: 0] += 1 }
+        let top = NationalityGroups.top(counts: nationalityCounts)
+        let topIndex = Dictionary(uniqueKeysWithValues: top.enumerated().map { ($1, $0) })
+        // Gender "other" is the covariate's "other" level; every other value is a level of its own.
+        let genders: [Gender] = Gender.allCases.filter { $0 != .other }
+        let ages = ["18–29", "30–39", "40–49", "50+"]
+        let names = Array(Set(locations.values)).sorted()
+        let nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let locationIndex = locations.mapValues { nameIndex[$0]! }
+        var gender: [Int] = []
+        var age: [Int] = []
+        var nationality: [Int] = []
+        var location: [Int] = []
+        gender.reserveCapacity(indices.count)
+        age.reserveCapacity(indices.count)
+        nationality.reserveCapacity(indices.count)
+        location.reserveCapacity(indices.count)
+        // One pass, by index: a million records are read once and never copied.
+        for i in indices {
+            gender.append(genders.firstIndex(of: records[i].gender) ?? genders.count)
+            age.append(ageGroupIndex(records[i]) ?? ages.count)
+            nationality.append(topIndex[records[i].nationality] ?? top.count)
+            let place = records[i].outflowOn.map { records[i].location(on: $0) }.flatMap { locationIndex[$0] }
+            location.append(place ?? names.count)
+        }
         return [
             Covariate(
                 name: "gender",
                 label: LocalizedText(nl: "Geslacht", en: "Gender"),
-                values: indices.map { records[$0].gender == .other ? other : records[$0].gender.rawValue }
+                levels: genders.map(\.rawValue) + [other],
+                codes: gender
             ) { code in
                 switch code {
                 case "female": LocalizedText(nl: "vrouw", en: "woman")
@@ -221,7 +282,8 @@ public struct MonitorAnalyses: Sendable {
             Covariate(
                 name: "age",
                 label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"),
-                values: indices.map { ageGroup(records[$0]) }
+                levels: ages + [other],
+                codes: age
             ) { code in
                 code == other
                     ? LocalizedText(nl: "onbekend of overig", en: "unknown or other")
@@ -230,16 +292,16 @@ public struct MonitorAnalyses: Sendable {
             Covariate(
                 name: "nationality",
                 label: LocalizedText(nl: "Nationaliteit", en: "Nationality"),
-                values: indices.map { top.contains(records[$0].nationality) ? records[$0].nationality : other }
+                levels: top + [other],
+                codes: nationality
             ) { code in
                 code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
             },
             Covariate(
                 name: "location",
                 label: LocalizedText(nl: "Locatie", en: "Location"),
-                values: indices.map { i in
-                    records[i].outflowOn.map { records[i].location(on: $0) }.flatMap { locations[$0] } ?? other
-                }
+                levels: names + [other],
+                codes: location
             ) { code in
                 code == other ? LocalizedText(nl: "overig", en: "other") : LocalizedText(nl: code, en: code)
             },
@@ -248,11 +310,11 @@ public struct MonitorAnalyses: Sendable {
 
     private static func model(
         _ covariates: [Covariate],
-        y: [Double],
+        y: [Bool],
         title: LocalizedText,
         k: Int
     ) -> Model {
-        let events = Int(y.reduce(0, +))
+        let events = y.lazy.filter { $0 }.count
         guard y.count >= k, events >= k, y.count - events >= k else {
             return Model(
                 title: title,
@@ -266,43 +328,66 @@ public struct MonitorAnalyses: Sendable {
                 merged: []
             )
         }
-        var covariates = covariates
         var merged: [LocalizedText] = []
         var references: [LocalizedText] = []
-        var columns: [[Double]] = [Array(repeating: 1, count: y.count)]
         var names = ["Intercept"]
         var labels: [String: LocalizedText] = ["Intercept": LocalizedText(nl: "Constante", en: "Intercept")]
-        for c in covariates.indices {
-            let before = Set(covariates[c].values)
-            protect(&covariates[c].values, y: y, k: k)
-            for level in before.subtracting(covariates[c].values).sorted() {
-                let l = covariates[c].levelLabel(level)
-                merged.append(
-                    LocalizedText(nl: "\(covariates[c].label.nl): \(l.nl)", en: "\(covariates[c].label.en): \(l.en)")
-                )
-            }
-            let counts = Dictionary(grouping: covariates[c].values, by: { $0 }).mapValues(\.count)
+        // Per covariate, each original level's column in the design (0 for the reference level).
+        var columnOfLevel: [[Int]] = []
+        var codes: [[Int]] = []
+        for covariate in covariates {
+            let protected = protect(covariate.codes, levels: covariate.levels, y: y, k: k)
+            for level in protected.merged { merged.append(covariate.describe(level)) }
+            let (counts, levelNames) = (protected.counts, protected.levels)
             // The largest level is the reference, so every odds ratio compares with the usual case.
-            let levels = counts.keys.sorted { (counts[$0]!, $1) > (counts[$1]!, $0) }
-            guard let reference = levels.first else { continue }
-            let rl = covariates[c].levelLabel(reference)
-            references.append(
-                LocalizedText(nl: "\(covariates[c].label.nl): \(rl.nl)", en: "\(covariates[c].label.en): \(rl.en)")
-            )
-            for level in levels.dropFirst() {
-                let name = "\(covariates[c].name)=\(level)"
-                names.append(name)
-                let l = covariates[c].levelLabel(level)
-                labels[name] = LocalizedText(
-                    nl: "\(covariates[c].label.nl): \(l.nl)",
-                    en: "\(covariates[c].label.en): \(l.en)"
-                )
-                columns.append(covariates[c].values.map { $0 == level ? 1 : 0 })
+            let levels = counts.indices.filter { counts[$0] > 0 }.sorted { a, b in
+                (counts[a], levelNames[b]) > (counts[b], levelNames[a])
             }
+            var column = Array(repeating: 0, count: levelNames.count)
+            guard let reference = levels.first else { continue }
+            references.append(covariate.describe(levelNames[reference]))
+            for level in levels.dropFirst() {
+                let name = "\(covariate.name)=\(levelNames[level])"
+                column[level] = names.count
+                names.append(name)
+                labels[name] = covariate.describe(levelNames[level])
+            }
+            columnOfLevel.append(column)
+            codes.append(protected.codes)
         }
-        let x = (0..<y.count).map { i in columns.map { $0[i] } }
+        // Rows with the same levels share one fitted probability: the model is fitted on each
+        // distinct row once, counted, in the order the rows first occur.
+        var patternIndex: [[Int]: Int] = [:]
+        var patterns: [[Double]] = []
+        var counts: [Double] = []
+        var successes: [Double] = []
+        var key = Array(repeating: 0, count: codes.count)
+        for i in y.indices {
+            for c in codes.indices { key[c] = codes[c][i] }
+            let j: Int
+            if let known = patternIndex[key] {
+                j = known
+            } else {
+                j = patterns.count
+                patternIndex[key] = j
+                var row = Array(repeating: 0.0, count: names.count)
+                row[0] = 1
+                for c in codes.indices where columnOfLevel[c][key[c]] > 0 { row[columnOfLevel[c][key[c]]] = 1 }
+                patterns.append(row)
+                counts.append(0)
+                successes.append(0)
+            }
+            counts[j] += 1
+            if y[i] { successes[j] += 1 }
+        }
         do {
-            let result = try Logistic.fit(y: y, x: x, names: names, minimumGroup: k)
+            let result = try Logistic.fit(
+                patterns: patterns,
+                counts: counts,
+                successes: successes,
+                names: names,
+                minimumGroup: k
+            )
             return Model(
                 title: title,
                 result: result,
@@ -335,34 +420,64 @@ public struct MonitorAnalyses: Sendable {
 
     /// Age groups at outflow, as the evaluation's background characteristics.
     public static func ageGroup(_ r: MonitorRecord) -> String {
-        guard let year = r.birthYear, let out = r.outflowOn else { return other }
+        ageGroupIndex(r).map { ["18–29", "30–39", "40–49", "50+"][$0] } ?? other
+    }
+
+    /// The age group's position among 18–29, 30–39, 40–49 and 50+; nil when unknown.
+    static func ageGroupIndex(_ r: MonitorRecord) -> Int? {
+        guard let year = r.birthYear, let out = r.outflowOn else { return nil }
         switch out.year - year {
-        case ..<30: return "18–29"
-        case 30..<40: return "30–39"
-        case 40..<50: return "40–49"
-        default: return "50+"
+        case ..<30: return 0
+        case 30..<40: return 1
+        case 40..<50: return 2
+        default: return 3
         }
     }
 
     /// Merges levels with fewer than k trajectories, or fewer than k with or without the outcome,
-    /// into "other"; and "other", if still too small, into the largest level.
-    static func protect(_ values: inout [String], y: [Double], k: Int) {
-        func small(_ level: String) -> Bool {
-            var n = 0
-            var events = 0.0
-            for (v, o) in zip(values, y) where v == level {
-                n += 1
-                events += o
+    /// into "other"; and "other", if still too small, into the largest level. Gives the merged
+    /// codes, the number of trajectories per level afterwards, and the levels merged away, by name.
+    static func protect(
+        _ codes: [Int],
+        levels: [String],
+        y: [Bool],
+        k: Int
+    ) -> (codes: [Int], levels: [String], counts: [Int], merged: [String]) {
+        var levels = levels
+        var otherCode = levels.firstIndex(of: other) ?? -1
+        if otherCode < 0 {
+            otherCode = levels.count
+            levels.append(other)
+        }
+        var n = Array(repeating: 0, count: levels.count)
+        var events = Array(repeating: 0, count: levels.count)
+        for (code, outcome) in zip(codes, y) {
+            n[code] += 1
+            if outcome { events[code] += 1 }
+        }
+        // Merging one level into "other" changes no other level's counts, so each is judged once.
+        func small(_ code: Int) -> Bool { n[code] < k || events[code] < k || n[code] - events[code] < k }
+        let otherGiven = n[otherCode] > 0
+        var target = Array(levels.indices)
+        var merged: [String] = []
+        for code in levels.indices where code != otherCode && n[code] > 0 && small(code) {
+            target[code] = otherCode
+            n[otherCode] += n[code]
+            events[otherCode] += events[code]
+            n[code] = 0
+            events[code] = 0
+            merged.append(levels[code])
+        }
+        if n[otherCode] > 0 && small(otherCode) {
+            let kept = levels.indices.filter { $0 != otherCode && n[$0] > 0 }
+            if let largest = kept.max(by: { (n[$0], levels[$1]) < (n[$1], levels[$0]) }) {
+                for code in levels.indices where target[code] == otherCode { target[code] = largest }
+                n[largest] += n[otherCode]
+                events[largest] += events[otherCode]
+                n[otherCode] = 0
+                if otherGiven { merged.append(other) }
             }
-            return n < k || events < Double(k) || Double(n) - events < Double(k)
         }
-        for level in Set(values).sorted() where level != other && small(level) {
-            values = values.map { $0 == level ? other : $0 }
-        }
-        if values.contains(other) && small(other) {
-            let counts = Dictionary(grouping: values.filter { $0 != other }, by: { $0 }).mapValues(\.count)
-            guard let largest = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key else { return }
-            values = values.map { $0 == other ? largest : $0 }
-        }
+        return (codes.map { target[$0] }, levels, n, merged.sorted())
     }
 }

@@ -32,12 +32,15 @@ struct MonitorCounts {
         self.grid = grid
         let reports = grid.dates.count
         let known = Set(OutflowReason.nationalDefault.map(\.code))
-        let used = Set(records.compactMap(\.outcomeReason))
-        reasons = OutflowReason.nationalDefault.map(\.code) + used.subtracting(known).sorted()
-        nationalityGroups =
-            NationalityGroups.top(records.lazy.filter { $0.outflowOn != nil }.map(\.nationality)) + [
-                NationalityGroups.other
-            ]
+        // By index: iterating the records would copy each, retaining every array it holds.
+        var used = Set<String>()
+        var nationalities: [String: Int] = [:]
+        for i in records.indices {
+            if records[i].outflowOn != nil { nationalities[records[i].nationality, default: 0] += 1 }
+            if let reason = records[i].outcomeReason, !known.contains(reason) { used.insert(reason) }
+        }
+        reasons = OutflowReason.nationalDefault.map(\.code) + used.sorted()
+        nationalityGroups = NationalityGroups.top(counts: nationalities) + [NationalityGroups.other]
         let L = locations.count
         let C = OutcomeCategory.allCases.count
         let shapes: [TableKind: (Int, Int)] = [

@@ -153,8 +153,13 @@ public struct MonitorRecord: Sendable, Hashable, Codable {
     /// These facts with the milestones as they stand on a day (from the case's summary).
     public func with(milestones: [Milestone]) -> MonitorRecord {
         var copy = self
-        copy.milestones = milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) }
+        copy.milestones = Self.facts(of: milestones)
         return copy
+    }
+
+    /// What the monitor keeps of milestones: due and met days, skipped ones left out.
+    static func facts(of milestones: [Milestone]) -> [MilestoneFact] {
+        milestones.compactMap { $0.state == .skipped ? nil : MilestoneFact(due: $0.dueOn, met: $0.metOn) }
     }
 
     // MARK: As of a reference date

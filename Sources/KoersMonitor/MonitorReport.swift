@@ -44,23 +44,45 @@ public struct MonitorReport: Sendable {
         guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else {
             return nil
         }
-        let counts = MonitorCounts(records: records, locations: locations, grid: grid)
-        var previous: [CountTable]?
-        var history: [[CountTable]] = []
-        for m in 1...grid.last {
-            let tables = counts.tables(at: m, previous: previous, history: history, k: k)
-            history.append(tables)
-            previous = tables
+        // The analyses need none of the tables: they run beside the counting, so a first
+        // computation keeps both cores busy.
+        let results = Results()
+        DispatchQueue.concurrentPerform(iterations: analyses ? 2 : 1) { part in
+            guard part == 0 else {
+                results.analyses = MonitorAnalyses.build(
+                    records: records,
+                    locations: locations,
+                    peildatum: peildatum,
+                    k: k
+                )
+                return
+            }
+            let counts = MonitorCounts(records: records, locations: locations, grid: grid)
+            var previous: [CountTable]?
+            var history: [[CountTable]] = []
+            for m in 1...grid.last {
+                let tables = counts.tables(at: m, previous: previous, history: history, k: k)
+                history.append(tables)
+                previous = tables
+            }
+            results.tables = previous ?? []
+            results.medians = counts.medianDays(at: grid.last, k: k)
         }
-        let medians = counts.medianDays(at: grid.last, k: k)
         return MonitorReport(
             peildatum: peildatum,
             k: k,
             locations: locations,
-            tables: previous ?? [],
-            medianDays: medians,
-            analyses: analyses
-                ? MonitorAnalyses.build(records: records, locations: locations, peildatum: peildatum, k: k) : nil
+            tables: results.tables,
+            medianDays: results.medians,
+            analyses: results.analyses
         )
     }
+}
+
+/// What the two halves of a report's computation hand back; each field is written by one of them
+/// and read after both have finished.
+private final class Results: @unchecked Sendable {
+    var tables: [CountTable] = []
+    var medians: [Int?] = []
+    var analyses: MonitorAnalyses?
 }

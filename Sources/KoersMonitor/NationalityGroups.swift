@@ -7,6 +7,11 @@ enum NationalityGroups {
     static func top(_ nationalities: some Sequence<String>) -> [String] {
         var counts: [String: Int] = [:]
         for code in nationalities { counts[code, default: 0] += 1 }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted()
+        return top(counts: counts)
+    }
+
+    /// The same, from how often each code occurs.
+    static func top(counts: [String: Int]) -> [String] {
+        counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(6).map(\.key).sorted()
     }
 }

@@ -24,4 +24,13 @@ public struct TrajectoryFacts: Sendable, Hashable {
     public func record(policy: DeadlinePolicy, on day: Day) -> MonitorRecord {
         record.with(milestones: Deadlines.milestones(for: deadlines, policy: policy, on: day))
     }
+
+    /// The same, taking the facts apart rather than copying the record: the monitor's first
+    /// computation makes a million of them.
+    public consuming func takeRecord(policy: DeadlinePolicy, on day: Day) -> MonitorRecord {
+        let milestones = Deadlines.milestones(for: deadlines, policy: policy, on: day)
+        var record = self.record
+        record.milestones = MonitorRecord.facts(of: milestones)
+        return record
+    }
 }

@@ -37,23 +37,19 @@ public enum CumulativeIncidence {
         guard time.count >= minimumGroup else { throw .tooSmall(time.count) }
         let causes = sortedCauses(Set(cause.compactMap { $0 }))
         let index = Dictionary(uniqueKeysWithValues: causes.enumerated().map { ($1, $0) })
-        let order = time.indices.sorted { time[$0] < time[$1] }
+        // Class of each observation: its cause's index, or censored after the causes.
+        let censoredClass = causes.count
+        let groups = TiedTimes(time, classes: causes.count + 1) { i in cause[i].map { index[$0]! } ?? censoredClass }
 
         var times: [Double] = []
         var atRisk: [Int] = []
         var censored: [Int] = []
         var totals: [Int] = []
         var events = Array(repeating: [Int](), count: causes.count)
-        var i = 0
         var remaining = time.count
-        while i < order.count {
-            let t = time[order[i]]
-            var perCause = Array(repeating: 0, count: causes.count)
-            var c = 0
-            while i < order.count && time[order[i]] == t {
-                if let k = cause[order[i]] { perCause[index[k]!] += 1 } else { c += 1 }
-                i += 1
-            }
+        for (t, count) in zip(groups.times, groups.counts) {
+            let perCause = count[..<censoredClass]
+            let c = count[censoredClass]
             times.append(t)
             atRisk.append(remaining)
             censored.append(c)

@@ -26,7 +26,7 @@ public enum KaplanMeier {
     ) throws(StatisticsError) -> KaplanMeierResult {
         guard !time.isEmpty, time.count == event.count else { throw .noData }
         guard time.count >= minimumGroup else { throw .tooSmall(time.count) }
-        let order = time.indices.sorted { time[$0] < time[$1] }
+        let groups = TiedTimes(time, classes: 2) { event[$0] ? 0 : 1 }
         var times: [Double] = []
         var atRisk: [Int] = []
         var events: [Int] = []
@@ -38,15 +38,8 @@ public enum KaplanMeier {
         var logSurvival = 0.0
         var greenwood = 0.0
         var median: Double?
-        var i = 0
-        while i < order.count {
-            let t = time[order[i]]
-            var d = 0
-            var c = 0
-            while i < order.count && time[order[i]] == t {
-                if event[order[i]] { d += 1 } else { c += 1 }
-                i += 1
-            }
+        for (t, count) in zip(groups.times, groups.counts) {
+            let (d, c) = (count[0], count[1])
             let n = remaining
             // Summing logs, as the reference does, keeps long products accurate.
             logSurvival += log1p(-Double(d) / Double(n))

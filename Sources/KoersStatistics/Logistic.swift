@@ -56,10 +56,8 @@ public enum Logistic {
         minimumGroup: Int = 1
     ) throws(StatisticsError) -> LogitResult {
         let n = y.count
-        guard n > 0, x.count == n, let p = x.first?.count, p == names.count else { throw .noData }
-        guard n >= minimumGroup else { throw .tooSmall(n) }
-        guard y.allSatisfy({ $0 == 0 || $0 == 1 }), y.contains(0), y.contains(1) else { throw .outcomeNotBinary }
-
+        guard n > 0, x.count == n else { throw .noData }
+        guard y.allSatisfy({ $0 == 0 || $0 == 1 }) else { throw .outcomeNotBinary }
         // Rows with the same covariates share one fitted probability, so the likelihood, the
         // estimates and the information are the same when each distinct row is counted once,
         // weighted by how often it occurs and how many of those had the outcome. With categorical
@@ -78,6 +76,34 @@ public enum Logistic {
                 counts.append(1)
                 successes.append(y[i])
             }
+        }
+        return try fit(
+            patterns: patterns,
+            counts: counts,
+            successes: successes,
+            names: names,
+            minimumGroup: minimumGroup
+        )
+    }
+
+    /// Fits grouped (binomial) data: each distinct covariate row once, with how many observations
+    /// share it and how many of those had the outcome. The same fit as ``fit(y:x:names:minimumGroup:)``
+    /// on the rows spelled out, for callers that already know their rows' patterns.
+    public static func fit(
+        patterns: [[Double]],
+        counts: [Double],
+        successes: [Double],
+        names: [String],
+        minimumGroup: Int = 1
+    ) throws(StatisticsError) -> LogitResult {
+        guard !patterns.isEmpty, counts.count == patterns.count, successes.count == patterns.count,
+            let p = patterns.first?.count, p == names.count, patterns.allSatisfy({ $0.count == p })
+        else { throw .noData }
+        let n = Int(counts.reduce(0, +))
+        let events = Int(successes.reduce(0, +))
+        guard n >= minimumGroup else { throw .tooSmall(n) }
+        guard zip(counts, successes).allSatisfy({ $1 >= 0 && $1 <= $0 }), events > 0, events < n else {
+            throw .outcomeNotBinary
         }
         let m = patterns.count
 
@@ -131,7 +157,6 @@ public enum Logistic {
         let covariance = SymmetricMatrix.inverse(cholesky: l)
         let se = (0..<p).map { covariance[$0][$0].squareRoot() }
         let z = (0..<p).map { beta[$0] / se[$0] }
-        let events = Int(y.reduce(0, +))
         let mean = Double(events) / Double(n)
         let nullLogLikelihood = Double(n) * (mean * log(mean) + (1 - mean) * log(1 - mean))
 

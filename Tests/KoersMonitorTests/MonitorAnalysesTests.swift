@@ -43,15 +43,28 @@ struct MonitorAnalysesTests {
     }
 
     @Test func smallLevelsAreMergedIntoOtherAndOtherIntoTheLargest() {
-        var values = Array(repeating: "a", count: 40) + Array(repeating: "b", count: 30) + ["c", "c", "d"]
-        let y = values.indices.map { Double($0 % 2) }
-        MonitorAnalyses.protect(&values, y: y, k: 5)
+        /// The protection applied to level names, read back as names.
+        func protect(_ values: [String], k: Int) -> (values: [String], merged: [String]) {
+            let levels = Array(Set(values)).sorted()
+            let codes = values.map { levels.firstIndex(of: $0)! }
+            let y = values.indices.map { $0 % 2 == 1 }
+            let protected = MonitorAnalyses.protect(codes, levels: levels, y: y, k: k)
+            return (protected.codes.map { protected.levels[$0] }, protected.merged)
+        }
+        let values = Array(repeating: "a", count: 40) + Array(repeating: "b", count: 30) + ["c", "c", "d"]
+        let small = protect(values, k: 5)
         // c and d merged into "other", which is still too small and joins the largest level.
-        #expect(Set(values) == ["a", "b"] && values.filter { $0 == "a" }.count == 43)
-        var enough =
-            Array(repeating: "a", count: 40) + Array(repeating: "c", count: 6) + Array(repeating: "d", count: 6)
-        MonitorAnalyses.protect(&enough, y: enough.indices.map { Double($0 % 2) }, k: 5)
-        #expect(Set(enough) == ["a", "other"])
+        #expect(Set(small.values) == ["a", "b"] && small.values.filter { $0 == "a" }.count == 43)
+        // "other" was made here, not given, so only c and d are reported as merged.
+        #expect(small.merged == ["c", "d"])
+        let enough = protect(
+            Array(repeating: "a", count: 40) + Array(repeating: "c", count: 6) + Array(repeating: "d", count: 6),
+            k: 5
+        )
+        #expect(Set(enough.values) == ["a", "other"] && enough.merged == ["c", "d"])
+        // A given "other" that is too small joins the largest level and is reported as merged.
+        let given = protect(Array(repeating: "a", count: 40) + ["other", "other"], k: 5)
+        #expect(Set(given.values) == ["a"] && given.merged == ["other"])
     }
 
     @Test func refusesWhenTooFewOutcomes() {
