@@ -27,34 +27,35 @@ public enum DemoLoader {
         )
         var seenPersons = Set<UUID>()
         let chunk = 2000
-        let written: Int
-        switch scenario {
-        case .standard(let persons):
-            var remaining = persons
-            written = try await pipeline(into: directory.database) {
-                guard remaining > 0 else { return nil }
-                let n = min(chunk, remaining)
-                remaining -= n
-                return prepare(
-                    population.generate(count: n),
-                    encoder: cases.linkage.encoder,
-                    policies: policies,
-                    seen: &seenPersons
-                )
-            }
-        case .pilot2022(let scale):
-            let generated = population.generatePilot(scale: scale)
-            var start = 0
-            written = try await pipeline(into: directory.database) {
-                guard start < generated.count else { return nil }
-                let end = min(start + chunk, generated.count)
-                defer { start = end }
-                return prepare(
-                    Array(generated[start..<end]),
-                    encoder: cases.linkage.encoder,
-                    policies: policies,
-                    seen: &seenPersons
-                )
+        let written = try await directory.database.withoutSecondaryIndexes(on: bulkTables) {
+            switch scenario {
+            case .standard(let persons):
+                var remaining = persons
+                return try await pipeline(into: directory.database) {
+                    guard remaining > 0 else { return nil }
+                    let n = min(chunk, remaining)
+                    remaining -= n
+                    return prepare(
+                        population.generate(count: n),
+                        encoder: cases.linkage.encoder,
+                        policies: policies,
+                        seen: &seenPersons
+                    )
+                }
+            case .pilot2022(let scale):
+                let generated = population.generatePilot(scale: scale)
+                var start = 0
+                return try await pipeline(into: directory.database) {
+                    guard start < generated.count else { return nil }
+                    let end = min(start + chunk, generated.count)
+                    defer { start = end }
+                    return prepare(
+                        Array(generated[start..<end]),
+                        encoder: cases.linkage.encoder,
+                        policies: policies,
+                        seen: &seenPersons
+                    )
+                }
             }
         }
         try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
@@ -66,6 +67,12 @@ public enum DemoLoader {
         try await directory.database.refreshStatistics()
         return (accounts, written)
     }
+
+    /// The tables the population is written to in bulk.
+    static let bulkTables = [
+        "persons", "trajectories", "monitor_facts", OpenDeadlineModel.schema, "case_events", "linkage_entries",
+        "linkage_keys",
+    ]
 
     /// Writes batches as `next` prepares them, each in one transaction: the next batch's rows are
     /// built while the database writes the current one, so both cores work. Returns how many
