@@ -251,6 +251,35 @@ def test_decided_case_leaves_next_agenda(koers, browser):
     snap(b, "defects-06-next-meeting-agenda")
 
 
+def test_chair_adds_case_found_by_search(koers, browser):
+    """The chair finds a running case by name and puts it on the agenda: no list of every running case."""
+    b, base = browser, koers["base"]
+    surname = "Toevoegen" + tag()
+    sign_in(b, base, "municipality.utrecht@demo.koers.nl")
+    cid = active_case(b, base, "Selam", surname, "municipality")
+    meeting = convene(b, base, today() + datetime.timedelta(days=7), parties=("ngo",))
+    assert not b.find_elements(By.ID, f"case-{cid}")
+    assert not b.find_elements(By.CSS_SELECTOR, "select[name=trajectoryId]")
+
+    field(b, "zoek").send_keys("Geen" + tag())
+    submit(b, b.find_element(By.CSS_SELECTOR, "form[role=search] button[type=submit]"))
+    assert "Geen lopend dossier gevonden" in b.find_element(By.CSS_SELECTOR, "p[role=status]").text
+
+    search = field(b, "zoek")
+    search.clear()
+    search.send_keys(surname)
+    submit(b, b.find_element(By.CSS_SELECTOR, "form[role=search] button[type=submit]"))
+    found = b.find_elements(By.CSS_SELECTOR, "ul.found li")
+    assert len(found) == 1 and surname in found[0].text, [f.text for f in found]
+    snap_at(b, found[0], "defects-06b-chair-search-found", block="start")
+    submit(b, found[0].find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert b.current_url.startswith(meeting)
+    item = b.find_element(By.ID, f"case-{cid}")
+    assert surname in item.text
+    duplicates, orphans = page_checks(b)
+    assert duplicates == [] and orphans == [], (duplicates, orphans)
+
+
 # 4. An error in the second agenda item's form is shown there, with ids unique on the page.
 
 def test_meeting_error_in_second_item(koers, browser):

@@ -109,7 +109,8 @@ enum MeetingPages {
         location: String,
         agenda: AgendaPage,
         mayChair: Bool,
-        openCases: [CaseListItem],
+        search: String?,
+        found: [CaseListItem],
         errors: [UUID: FormState],
         today: Day,
         outflowReasons: [OutflowReason]
@@ -224,28 +225,78 @@ enum MeetingPages {
             let refresh: [Node<HTML.FormContext>] = [
                 FormFields.submit(env.t("Agenda bijwerken", "Update the agenda"), secondary: true)
             ]
-            let add: [Node<HTML.FormContext>] = [
-                FormFields.select(
-                    FormState().scoped("add-"),
-                    env,
-                    name: "trajectoryId",
-                    label: env.t("Dossier toevoegen", "Add a case"),
-                    options: openCases.filter { !onAgenda.contains($0.trajectoryId) }.map {
-                        ($0.trajectoryId.uuidString.lowercased(), "\($0.name) (\(env.t($0.stage.label)))")
-                    },
-                    blank: env.t("— kies —", "— choose —")
-                ),
-                FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
-            ]
             main.append(
                 .section(
+                    .id("chair"),
                     .h2(.text(env.t("Voorzitter", "Chair"))),
                     FormFields.form(action: base + "/agenda/refresh", env: env, refresh),
-                    FormFields.form(action: base + "/agenda", env: env, add)
+                    .element(named: "form", nodes: caseSearch(env, base: base, search: search)),
+                    addResults(env, base: base, search: search, found: found, onAgenda: onAgenda)
                 )
             )
         }
         return main
+    }
+
+    /// The chair's search for a running case to add, by name or V-nummer.
+    private static func caseSearch(_ env: PageEnvironment, base: String, search: String?) -> [Node<HTML.FormContext>] {
+        [
+            .attribute(named: "method", value: "get"),
+            // The answer opens at this section rather than at the top of a long agenda.
+            .attribute(named: "action", value: base + "#chair"),
+            .class("filters"),
+            .attribute(named: "role", value: "search"),
+            FormFields.input(
+                FormState(input: FormInput(single: ["zoek": search ?? ""])),
+                env,
+                name: "zoek",
+                label: env.t("Dossier toevoegen: zoek op naam of V-nummer", "Add a case: search by name or V-number"),
+                type: "search"
+            ),
+            FormFields.submit(env.t("Zoeken", "Search"), secondary: true),
+        ]
+    }
+
+    /// The running cases the search found, each with its button to put it on the agenda.
+    private static func addResults(
+        _ env: PageEnvironment,
+        base: String,
+        search: String?,
+        found: [CaseListItem],
+        onAgenda: Set<UUID>
+    ) -> Node<HTML.BodyContext> {
+        guard let search else { return .group([]) }
+        guard !found.isEmpty else {
+            return .p(
+                .attribute(named: "role", value: "status"),
+                .text(
+                    env.t(
+                        "Geen lopend dossier gevonden voor \u{201C}\(search)\u{201D}.",
+                        "No running case found for \u{201C}\(search)\u{201D}."
+                    )
+                )
+            )
+        }
+        return .ul(
+            .class("found"),
+            .forEach(found) { item in
+                let label = "\(item.name) (\(env.t(item.stage.label)))"
+                guard !onAgenda.contains(item.trajectoryId) else {
+                    return .li(.text(label + env.t(" — staat al op de agenda", " — already on the agenda")))
+                }
+                return .li(
+                    FormFields.form(
+                        action: base + "/agenda",
+                        env: env,
+                        [
+                            FormFields.hidden("trajectoryId", item.trajectoryId.uuidString.lowercased()),
+                            .text(label + " "),
+                            FormFields.submit(env.t("Op de agenda", "Add to the agenda"), secondary: true),
+                        ]
+                    )
+                )
+            }
+        )
     }
 
     /// The decision form's own words for its fields, shared by the fields and the error summary.

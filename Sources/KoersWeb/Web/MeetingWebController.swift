@@ -58,8 +58,11 @@ struct MeetingWebController {
                 )
             } catch AppError.invalid {
                 // Nothing chosen: show the meeting again.
+                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
             }
-            return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
+            // The page that holds the case just added.
+            let tid = context.form.string("trajectoryId")?.lowercased() ?? ""
+            return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
         }
         for direction in ["up", "down"] {
             router.post("/meetings/:mid/agenda/\(direction)") { _, context in
@@ -173,16 +176,19 @@ struct MeetingWebController {
         let actor = try context.requireActor()
         let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
         let mayChair = AccessPolicy.mayChairMeetings(actor, at: meeting.locationId)
-        let open =
-            mayChair
-            ? try await service.list(
-                CaseListQuery(locationIds: [meeting.locationId], stage: .active, pageSize: 500),
-                actor: actor
-            ).items
-                + (try await service.list(
-                    CaseListQuery(locationIds: [meeting.locationId], stage: .intake, pageSize: 500),
+        // The chair adds a case by searching its running cases by name or V-nummer: a list of
+        // every running case would be thousands of options at a large location.
+        let search = request.uri.queryParameters["zoek"].map { FormBody.decode($0) }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        var found: [CaseListItem] = []
+        if mayChair, let search {
+            for stage in [Stage.intake, .active] {
+                found += try await service.list(
+                    CaseListQuery(locationIds: [meeting.locationId], stage: stage, text: search, pageSize: 10),
                     actor: actor
-                ).items) : []
+                ).items
+            }
+        }
         let env = PageEnvironment(context, path: request.uri.path)
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
         // The page asked for, or the one holding the case just decided, moved or in error.
@@ -199,7 +205,8 @@ struct MeetingWebController {
                 location: location,
                 agenda: agenda,
                 mayChair: mayChair,
-                openCases: open,
+                search: search,
+                found: found,
                 errors: errors,
                 today: service.today(),
                 outflowReasons: try await service.cases.outflowReasons()
