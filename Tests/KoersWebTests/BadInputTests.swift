@@ -161,6 +161,47 @@ struct BadInputTests {
         }
     }
 
+    @Test(
+        "Writers without If-Match on one case: every append lands, none is refused",
+        arguments: TestDatabase.available
+    )
+    func concurrentAppendsWithoutVersion(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, _ in
+            let file = try await app.admitted()
+            let actor = app.account(.ngo).actor
+            let service = app.services.service
+            // Six writers, each adding notes one after another: on PostgreSQL they used to
+            // collide on the event's sequence number and get 409 for a version they never sent.
+            let (writers, notes) = (6, 15)
+            let refused = await withTaskGroup(of: Int.self) { group in
+                for writer in 0..<writers {
+                    group.addTask {
+                        var refused = 0
+                        for n in 0..<notes {
+                            do {
+                                _ = try await service.perform(
+                                    .note,
+                                    on: file.id,
+                                    input: FormInput(single: ["classification": "general", "text": "w\(writer) n\(n)"]),
+                                    expectedVersion: nil,
+                                    actor: actor
+                                )
+                            } catch {
+                                refused += 1
+                                Issue.record("writer \(writer) note \(n): \(String(reflecting: error))")
+                            }
+                        }
+                        return refused
+                    }
+                }
+                return await group.reduce(0, +)
+            }
+            #expect(refused == 0)
+            let after = try #require(try await app.services.cases.load(file.id, context: nil))
+            #expect(after.file.version == file.version + writers * notes)
+        }
+    }
+
     @Test("Two writers on one version: exactly one wins", arguments: TestDatabase.available)
     func concurrentWriters(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, _ in

@@ -396,6 +396,8 @@ public struct CaseStore: Sendable {
         activity: String
     ) async throws -> CaseFile {
         try await database.write { db in
+            // Both rows locked up front, in one order, so two such writes cannot deadlock.
+            try await Self.lockForAppend([first, second], on: db)
             let file = try await append(
                 to: first,
                 expectedVersion: expectedVersion,
@@ -416,6 +418,19 @@ public struct CaseStore: Sendable {
         }
     }
 
+    /// Locks the trajectories' rows until the transaction ends, in id order. On PostgreSQL two
+    /// appends to one case otherwise both read its version, both number their event from it, and
+    /// the later one fails on `(trajectory_id, sequence)`: a 409 for a client that sent no
+    /// `If-Match` and so had no version to be stale. Locked, the second waits and then reads the
+    /// first one's version. SQLite runs one write transaction at a time; there this is a no-op.
+    static func lockForAppend(_ trajectoryIds: [UUID], on db: any Database) async throws {
+        let sql = db as! any SQLDatabase
+        guard sql.dialect.exclusiveSelectLockExpression != nil else { return }
+        try await sql.select().column("id").from(TrajectoryModel.schema)
+            .where("id", .in, SQLBind.group(trajectoryIds.sorted { $0.uuidString < $1.uuidString }))
+            .orderBy("id").for(.update).run()
+    }
+
     /// The body of an append, inside the caller's transaction.
     private func append(
         to trajectoryId: UUID,
@@ -425,6 +440,7 @@ public struct CaseStore: Sendable {
         on db: any Database,
         _ decide: @Sendable (CaseFile) throws -> [CaseChange]
     ) async throws -> CaseFile {
+        try await Self.lockForAppend([trajectoryId], on: db)
         guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
         if let expectedVersion, expectedVersion != row.version { throw StoreError.stale(current: row.version) }
         // Fold exactly the events the row's version counts, and number new ones from it: under
