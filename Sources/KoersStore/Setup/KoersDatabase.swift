@@ -16,13 +16,26 @@ import SQLiteNIO
 public final class KoersDatabase: Sendable {
     public enum Kind: String, Sendable { case sqlite, postgres }
 
+    /// How an SQLite commit reaches the disk (`PRAGMA synchronous`).
+    public enum Synchronous: String, Sendable {
+        /// A commit waits until the write-ahead log is on disk: it survives a power cut.
+        case full
+        /// A commit does not wait for the disk; the log is synced at checkpoints. It survives a
+        /// crash of Koers, but a power cut may lose the last commits. Opt-in.
+        case normal
+    }
+
     public let kind: Kind
     let databases: Databases
     let logger: Logger
+    let synchronous: Synchronous
 
-    /// - Parameter schema: on PostgreSQL, the schema to work in (tests give each run its own).
-    public init(url: String, logger: Logger, schema: String? = nil) throws {
+    /// - Parameters:
+    ///   - schema: on PostgreSQL, the schema to work in (tests give each run its own).
+    ///   - synchronous: on SQLite, how commits reach the disk; `full` unless the operator chose otherwise.
+    public init(url: String, logger: Logger, schema: String? = nil, synchronous: Synchronous = .full) throws {
         self.logger = logger
+        self.synchronous = synchronous
         databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             kind = .postgres
@@ -132,14 +145,14 @@ public final class KoersDatabase: Sendable {
         return migrator
     }
 
-    /// In WAL mode `synchronous=NORMAL` is SQLite's recommended setting: a commit no longer waits
-    /// for an fsync (the WAL is synced at checkpoints), so it survives an application crash but
-    /// may lose the last commits on power loss. The pool keeps one connection per event loop,
-    /// so the per-connection pragma is set on each; a reopened connection falls back to FULL.
+    /// Every connection starts with `synchronous=FULL`, SQLite's default as Koers builds it, so a
+    /// commit survives a power cut. `normal` is the operator's choice (`KOERS_SQLITE_SYNCHRONOUS`):
+    /// it is set here on each of the pool's connections (one per event loop); a connection the
+    /// pool ever reopens starts at FULL again, the safe side.
     private func tuneSQLiteConnections() async throws {
         for loop in databases.eventLoopGroup.makeIterator() {
             let db = databases.database(logger: logger, on: loop)! as! any SQLDatabase
-            try await db.raw("PRAGMA synchronous=NORMAL").run()
+            try await db.raw("PRAGMA synchronous=\(unsafeRaw: synchronous.rawValue.uppercased())").run()
             // 128 MB of page cache per connection (the default is 2 MB): a national database's
             // indexes on random ids otherwise read a page from the file for most inserts and lookups.
             try await db.raw("PRAGMA cache_size=-131072").run()

@@ -19,7 +19,12 @@ public struct KoersServices: Sendable {
     /// Opens the database (without migrating) and builds the stores on it.
     public init(_ configuration: KoersConfiguration, logger: Logger, schema: String? = nil) throws {
         self.configuration = configuration
-        database = try KoersDatabase(url: configuration.databaseURL, logger: logger, schema: schema)
+        database = try KoersDatabase(
+            url: configuration.databaseURL,
+            logger: logger,
+            schema: schema,
+            synchronous: configuration.sqliteSynchronous
+        )
         directory = DirectoryStore(database: database, bcryptCost: configuration.bcryptCost)
         cases = CaseStore(
             database: database,

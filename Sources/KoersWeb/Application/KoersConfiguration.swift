@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 import Logging
 
 /// Everything Koers reads from its environment, in one place.
@@ -18,6 +19,9 @@ public struct KoersConfiguration: Sendable {
     public var secureCookies: Bool
     /// Bcrypt cost for new passwords (`KOERS_BCRYPT_COST`, default 12).
     public var bcryptCost: UInt8
+    /// `KOERS_SQLITE_SYNCHRONOUS`: `full` (default: a commit survives a power cut) or `normal`
+    /// (faster writes; a power cut may lose the last commits).
+    public var sqliteSynchronous: KoersDatabase.Synchronous = .full
     /// The monitor's suppression threshold: cells counting fewer people are not published.
     public var monitorK: Int = 5
     public var logLevel: Logger.Level
@@ -61,6 +65,9 @@ public struct KoersConfiguration: Sendable {
         if let v = env["KOERS_LINKAGE_SECRET"], !v.isEmpty { c.linkageSecret = v }
         if let v = env["KOERS_COOKIE_SECURE"] { c.secureCookies = !["0", "false", "no"].contains(v.lowercased()) }
         if let v = env["KOERS_BCRYPT_COST"].flatMap(UInt8.init) { c.bcryptCost = v }
+        if let v = env["KOERS_SQLITE_SYNCHRONOUS"].flatMap({ KoersDatabase.Synchronous(rawValue: $0.lowercased()) }) {
+            c.sqliteSynchronous = v
+        }
         if let v = env["KOERS_MONITOR_K"].flatMap(Int.init), v >= 1 { c.monitorK = v }
         if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }
         return c
