@@ -71,6 +71,26 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
             body: .init(byteBuffer: ByteBuffer(string: "ok\n"))
         )
     }
+    // Readiness: the database answers and its schema is current; 503 with the reason otherwise.
+    router.get("/ready") { _, context in
+        var status = HTTPResponse.Status.ok
+        var text = "ready\n"
+        // The details go to the log, not to whoever asks: the probe is public.
+        switch await services.database.readiness() {
+        case .ready: break
+        case .unreachable(let reason):
+            context.logger.warning("not ready: database unreachable: \(reason)")
+            (status, text) = (.serviceUnavailable, "database unreachable\n")
+        case .behind(let missing):
+            context.logger.warning("not ready: \(missing.joined(separator: ", "))")
+            (status, text) = (.serviceUnavailable, "database not current: run koers migrate\n")
+        }
+        return Response(
+            status: status,
+            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
     router.get("/static/koers.css") { _, _ in
         Response(
             status: .ok,
