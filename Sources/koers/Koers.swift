@@ -15,7 +15,7 @@ struct Koers: AsyncParsableCommand {
         discussion: "Configuration comes from KOERS_* environment variables; see the README.",
         subcommands: [
             Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self,
-            LinkageCommand.self, ProjectionsCommand.self, Bench.self,
+            LinkageCommand.self, ProjectionsCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
         ],
         defaultSubcommand: Serve.self
     )
