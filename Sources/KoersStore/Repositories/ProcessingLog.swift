@@ -16,9 +16,18 @@ public struct ProcessingContext: Sendable {
         self.spanId = spanId
     }
 
-    /// A context with fresh W3C-style trace (16 bytes) and span (8 bytes) ids.
+    /// The W3C trace and span ids of the request being served, as lower-case hex, set by the web
+    /// layer for the duration of the request. Services make their contexts deep in their calls;
+    /// a task-local reaches them all without passing the trace through every signature.
+    @TaskLocal public static var requestTrace: (traceId: String, spanId: String)?
+
+    /// A context under the request's trace and span; outside a request (the command line), with
+    /// fresh W3C-style trace (16 bytes) and span (8 bytes) ids.
     public static func fresh(_ actor: Actor) -> ProcessingContext {
-        ProcessingContext(actor: actor, traceId: randomHex(16), spanId: randomHex(8))
+        if let trace = requestTrace {
+            return ProcessingContext(actor: actor, traceId: trace.traceId, spanId: trace.spanId)
+        }
+        return ProcessingContext(actor: actor, traceId: randomHex(16), spanId: randomHex(8))
     }
 
     static func randomHex(_ bytes: Int) -> String {

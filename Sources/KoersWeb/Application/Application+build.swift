@@ -60,6 +60,9 @@ public func buildApplication(_ services: KoersServices, logger: Logger) -> some 
 /// The routes table.
 public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext> {
     let router = Router(context: KoersRequestContext.self)
+    // First, so every log line of a request, the request log included, carries its trace.
+    router.add(middleware: TraceContextMiddleware())
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
 
