@@ -29,6 +29,10 @@ public final class KoersDatabase: Sendable {
     let databases: Databases
     let logger: Logger
     let synchronous: Synchronous
+    /// Where the database is, as given: a backup of PostgreSQL hands it to `pg_dump`.
+    let url: String
+    /// The PostgreSQL schema worked in, when not the default.
+    let schema: String?
 
     /// - Parameters:
     ///   - schema: on PostgreSQL, the schema to work in (tests give each run its own).
@@ -36,6 +40,8 @@ public final class KoersDatabase: Sendable {
     public init(url: String, logger: Logger, schema: String? = nil, synchronous: Synchronous = .full) throws {
         self.logger = logger
         self.synchronous = synchronous
+        self.url = url
+        self.schema = schema
         databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
             kind = .postgres
