@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import KoersCore
 import KoersLinkage
+import Metrics
 import SQLKit
 
 /// The linkage index across locations: writing a registration's encodings with its changes, and
@@ -48,6 +49,11 @@ public struct LinkageStore: Sendable {
         entry.stage = file.stage.rawValue
         entry.since = Self.since(file).description
         entry.updatedAt = Date()
+        // Counted as written when the transaction has them; a rollback after this overcounts by one.
+        defer {
+            Counter(label: "koers_linkage_index_writes", dimensions: [("encoded", "\(existing == nil || reencode)")])
+                .increment()
+        }
         guard existing == nil || reencode else {
             try await entry.save(on: db)
             return

@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import KoersCore
+import Metrics
 
 /// What a request carries into the store so each processing of personal data is logged
 /// (Logboek dataverwerkingen): who, under which trace and span.
@@ -67,5 +68,6 @@ public struct ProcessingLog: Sendable {
         row.status = status
         row.at = Date()
         try await row.create(on: db)
+        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment()
     }
 }

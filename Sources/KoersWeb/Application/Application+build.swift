@@ -63,6 +63,9 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     // First, so every log line of a request, the request log included, carries its trace.
     router.add(middleware: TraceContextMiddleware())
     router.add(middleware: RequestLogMiddleware())
+    // Requests by route template (never an id), method and status, with latency histograms.
+    _ = KoersMetrics.registry
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
 
@@ -92,6 +95,15 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
             status: status,
             headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+    // Prometheus scrapes this. It holds counts and timings per route, no personal data; keep it
+    // behind the proxy like the rest of the operations side.
+    router.get("/metrics") { _, _ in
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: KoersMetrics.exposition()))
         )
     }
     router.get("/static/koers.css") { _, _ in
