@@ -427,7 +427,7 @@ public struct CaseStore: Sendable {
         let sql = db as! any SQLDatabase
         guard sql.dialect.exclusiveSelectLockExpression != nil else { return }
         try await sql.select().column("id").from(TrajectoryModel.schema)
-            .where("id", .in, SQLBind.group(trajectoryIds.sorted { $0.uuidString < $1.uuidString }))
+            .where("id", .in, SQLBind.group(trajectoryIds))
             .orderBy("id").for(.update).run()
     }
 

@@ -49,13 +49,13 @@ public struct LinkageStore: Sendable {
         entry.stage = file.stage.rawValue
         entry.since = Self.since(file).description
         entry.updatedAt = Date()
-        // Counted as written when the transaction has them; a rollback after this overcounts by one.
-        defer {
-            Counter(label: "koers_linkage_index_writes", dimensions: [("encoded", "\(existing == nil || reencode)")])
-                .increment()
+        // Counted once written; a rollback of the transaction afterwards still counts.
+        func counted(encoded: Bool) {
+            Counter(label: "koers_linkage_index_writes", dimensions: [("encoded", "\(encoded)")]).increment()
         }
         guard existing == nil || reencode else {
             try await entry.save(on: db)
+            counted(encoded: false)
             return
         }
         let encoded = encoder.encode(Self.linkageIdentity(file.identity))
@@ -64,6 +64,7 @@ public struct LinkageStore: Sendable {
         let sql = db as! any SQLDatabase
         try await sql.delete(from: "linkage_keys").where("entry_id", .equal, SQLBind(entry.id!)).run()
         try await Self.insertKeys(encoded.blockingKeys.map { (entry.id!, $0) }, sql)
+        counted(encoded: true)
     }
 
     static func insertKeys(_ rows: [(UUID, UInt64)], _ sql: any SQLDatabase) async throws {

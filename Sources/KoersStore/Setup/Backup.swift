@@ -81,7 +81,10 @@ extension KoersDatabase {
             return
         }
         let target = url.hasPrefix("sqlite://") ? String(url.dropFirst("sqlite://".count)) : url
-        let header = FileManager.default.contents(atPath: path)?.prefix(16)
+        // Only the header is read: a backup of a national database is many gigabytes.
+        let file = FileHandle(forReadingAtPath: path)
+        let header = try file?.read(upToCount: 16)
+        try file?.close()
         guard header == Data("SQLite format 3\0".utf8) else { throw BackupError.notABackup(path) }
         let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
         guard size == nil || size == 0 else { throw BackupError.targetNotEmpty(target) }

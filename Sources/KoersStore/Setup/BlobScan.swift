@@ -14,6 +14,10 @@ extension KoersDatabase {
     /// own, and each row is transformed on the database thread that stepped it: SQLiteNIO's
     /// callback API would otherwise hop every row onto an event loop, which cost more than the
     /// decoding itself. On PostgreSQL rows arrive on the connection's event loop either way.
+    ///
+    /// The ranges are read in separate transactions, so a change committed meanwhile may show in
+    /// one and not the other. The monitor claims its stored output before reading, and any change
+    /// deletes the claim, so such a mixed read is served once and never stored.
     func scanBlobs<T: Sendable>(
         table: String,
         column: String,
