@@ -14,6 +14,22 @@ struct ValueTests {
         #expect(PartialDate("1990-5-1") == nil)
     }
 
+    @Test("Date fields: from 1900, and at most five years ahead where the future is allowed")
+    func dateRange() {
+        let today = Day("2026-11-30")!
+        func codes(_ text: String, allowFuture: Bool) -> [String] {
+            var p = Parser(FormInput(single: ["d": text]), today: today)
+            _ = p.day("d", allowFuture: allowFuture)
+            return p.errors.map(\.code)
+        }
+        #expect(codes("4979-11-18", allowFuture: true) == ["tooFarAhead"])
+        #expect(codes("2031-12-01", allowFuture: true) == ["tooFarAhead"])
+        #expect(codes("2031-11-30", allowFuture: true) == [])
+        #expect(codes("1899-12-31", allowFuture: false) == ["tooEarly"])
+        #expect(codes("1900-01-01", allowFuture: false) == [])
+        #expect(codes("2026-12-01", allowFuture: false) == ["inFuture"])
+    }
+
     @Test func vNumbersHaveTenDigits() {
         #expect(VNumber("1234567890")?.digits == "1234567890")
         #expect(VNumber("12 3456 7890")?.digits == "1234567890")

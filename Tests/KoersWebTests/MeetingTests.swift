@@ -40,6 +40,12 @@ struct MeetingTests {
             )
             var r = try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15"])
             #expect(r.status == .badRequest)
+            // A typo in the year is refused, not kept.
+            r = try await chair.send(.post, "/meetings", ["heldOn": "4979-11-18", "partiesPresent": ["ngo"]])
+            #expect(r.status == .badRequest)
+            #expect(
+                (r.json["invalidParams"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["tooFarAhead"]
+            )
             r = try await chair.send(
                 .post,
                 "/meetings",

@@ -46,7 +46,7 @@ public struct Parser {
         return value
     }
 
-    /// A day that is not in the future.
+    /// A day that is not in the future (unless `allowFuture`), from 1900 and at most five years ahead.
     public mutating func day(_ field: String, required: Bool = true, allowFuture: Bool = false) -> Day? {
         guard let text = input.string(field) else {
             if required { fail(field, "required", nl: "Vul een datum in.", en: "Enter a date.") }
@@ -65,8 +65,28 @@ public struct Parser {
             fail(field, "inFuture", nl: "Deze datum ligt in de toekomst.", en: "This date is in the future.")
             return nil
         }
+        // A date the LVV can mean: nothing before 1900, nothing planned further than five years
+        // ahead. A typo such as 4979 for 2025 is refused rather than kept.
+        if value < Self.earliest {
+            fail(field, "tooEarly", nl: "Deze datum ligt vóór 1900.", en: "This date is before 1900.")
+            return nil
+        }
+        if value > today.adding(months: 12 * Self.yearsAhead) {
+            fail(
+                field,
+                "tooFarAhead",
+                nl: "Deze datum ligt meer dan \(Self.yearsAhead) jaar vooruit.",
+                en: "This date is more than \(Self.yearsAhead) years ahead."
+            )
+            return nil
+        }
         return value
     }
+
+    /// The earliest day a date field accepts.
+    public static let earliest = Day(year: 1900, month: 1, day: 1)!
+    /// How far ahead a date field that allows the future accepts a day.
+    public static let yearsAhead = 5
 
     /// One value of a closed set of codes.
     public mutating func choice<T: RawRepresentable>(_ field: String, _ type: T.Type, required: Bool = true) -> T?
