@@ -74,10 +74,8 @@ public struct MonitorAnalyses: Sendable {
     ) -> MonitorAnalyses {
         let asOf = peildatum.adding(days: -1)
         let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
-        // Indices, not copies: a record holds several arrays, and a million copies cost more than
-        // the models themselves.
-        // Through a buffer: reading an array's element by subscript copies it, retaining every
-        // array it holds, and this reads a million of them.
+        // Indices of the records, read through a buffer: a copy of a record retains every array it
+        // holds, and a million copies cost more than the models themselves.
         var left: [Int] = []
         // Time from admission to outflow; who is still in a trajectory is censored on the reference date.
         var times: [Double] = []
