@@ -119,7 +119,11 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     api.get("openapi.json") { _, _ in
         Response(
             status: .ok,
-            headers: [.contentType: "application/json", .cacheControl: "public, max-age=300"],
+            // NL GOV API Design Rules, /core/publish-openapi: readable by any tool, from any origin.
+            headers: [
+                .contentType: "application/json", .cacheControl: "public, max-age=300",
+                .accessControlAllowOrigin: "*",
+            ],
             body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
         )
     }
