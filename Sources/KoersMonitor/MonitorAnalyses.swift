@@ -244,7 +244,6 @@ public struct MonitorAnalyses: Sendable {
         let topIndex = Dictionary(uniqueKeysWithValues: top.enumerated().map { ($1, $0) })
         // Gender "other" is the covariate's "other" level; every other value is a level of its own.
         let genders: [Gender] = Gender.allCases.filter { $0 != .other }
-        let ages = ["18–29", "30–39", "40–49", "50+"]
         let names = Array(Set(locations.values)).sorted()
         let nameIndex = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         let locationIndex = locations.mapValues { nameIndex[$0]! }
@@ -259,7 +258,7 @@ public struct MonitorAnalyses: Sendable {
         // One pass, by index: a million records are read once and never copied.
         for i in indices {
             gender.append(genders.firstIndex(of: records[i].gender) ?? genders.count)
-            age.append(ageGroupIndex(records[i]) ?? ages.count)
+            age.append(ageGroupIndex(records[i]) ?? ageGroups.count)
             nationality.append(topIndex[records[i].nationality] ?? top.count)
             let place = records[i].outflowOn.map { records[i].location(on: $0) }.flatMap { locationIndex[$0] }
             location.append(place ?? names.count)
@@ -280,7 +279,7 @@ public struct MonitorAnalyses: Sendable {
             Covariate(
                 name: "age",
                 label: LocalizedText(nl: "Leeftijd bij uitstroom", en: "Age at outflow"),
-                levels: ages + [other],
+                levels: ageGroups + [other],
                 codes: age
             ) { code in
                 code == other
@@ -418,10 +417,13 @@ public struct MonitorAnalyses: Sendable {
 
     /// Age groups at outflow, as the evaluation's background characteristics.
     public static func ageGroup(_ r: MonitorRecord) -> String {
-        ageGroupIndex(r).map { ["18–29", "30–39", "40–49", "50+"][$0] } ?? other
+        ageGroupIndex(r).map { ageGroups[$0] } ?? other
     }
 
-    /// The age group's position among 18–29, 30–39, 40–49 and 50+; nil when unknown.
+    /// The age groups at outflow, youngest first.
+    static let ageGroups = ["18–29", "30–39", "40–49", "50+"]
+
+    /// The age group's position in ``ageGroups``; nil when unknown.
     static func ageGroupIndex(_ r: MonitorRecord) -> Int? {
         guard let year = r.birthYear, let out = r.outflowOn else { return nil }
         switch out.year - year {

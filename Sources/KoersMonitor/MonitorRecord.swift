@@ -140,7 +140,7 @@ public struct MonitorRecord: Sendable, Hashable, Codable {
             outcome: file.outflow?.category,
             outcomeReason: file.outflow?.reasonCode,
             escalatedOn: file.escalations.map(\.escalation.escalatedOn),
-            milestones: milestones.filter { $0.state != .skipped }.map { MilestoneFact(due: $0.dueOn, met: $0.metOn) }
+            milestones: Self.facts(of: milestones)
         )
     }
 
@@ -148,13 +148,6 @@ public struct MonitorRecord: Sendable, Hashable, Codable {
     /// policy: what the monitor's read model keeps per trajectory.
     public init(facts file: CaseFile) {
         self.init(file, milestones: [])
-    }
-
-    /// These facts with the milestones as they stand on a day (from the case's summary).
-    public func with(milestones: [Milestone]) -> MonitorRecord {
-        var copy = self
-        copy.milestones = Self.facts(of: milestones)
-        return copy
     }
 
     /// What the monitor keeps of milestones: due and met days, skipped ones left out.

@@ -20,14 +20,10 @@ public struct TrajectoryFacts: Sendable, Hashable {
         self.init(record: MonitorRecord(facts: file), deadlines: DeadlineFacts(file))
     }
 
-    /// The record with its milestones as they stand on `day` under `policy`.
-    public func record(policy: DeadlinePolicy, on day: Day) -> MonitorRecord {
-        record.with(milestones: Deadlines.milestones(for: deadlines, policy: policy, on: day))
-    }
-
-    /// The same, taking the facts apart rather than copying the record: the monitor's first
-    /// computation makes a million of them.
-    public consuming func takeRecord(policy: DeadlinePolicy, on day: Day) -> MonitorRecord {
+    /// The record with its milestones as they stand on `day` under `policy`. Consuming, so the
+    /// monitor's first computation, which makes a million of them, moves each record rather than
+    /// copying it; a caller that keeps the facts gets a copy implicitly.
+    public consuming func record(policy: DeadlinePolicy, on day: Day) -> MonitorRecord {
         let milestones = Deadlines.milestones(for: deadlines, policy: policy, on: day)
         var record = self.record
         record.milestones = MonitorRecord.facts(of: milestones)

@@ -11,7 +11,7 @@ extension CaseStore {
         return try await database.scanBlobs(table: "monitor_facts", column: "facts") { bytes in
             let facts = try FactsEncoding.decode(bytes)
             guard let policy = policies[facts.record.locationId] else { return nil }
-            return facts.takeRecord(policy: policy, on: day)
+            return facts.record(policy: policy, on: day)
         }
     }
 }
