@@ -27,34 +27,29 @@ public enum DemoLoader {
         )
         var seenPersons = Set<UUID>()
         let chunk = 2000
+        // The scenario's cases a chunk at a time: generated as needed, or cut from the pilot's.
+        let nextCases: () -> [DemoPopulation.Case]?
+        switch scenario {
+        case .standard(let persons):
+            var remaining = persons
+            nextCases = {
+                guard remaining > 0 else { return nil }
+                defer { remaining -= min(chunk, remaining) }
+                return population.generate(count: min(chunk, remaining))
+            }
+        case .pilot2022(let scale):
+            let generated = population.generatePilot(scale: scale)
+            var start = 0
+            nextCases = {
+                guard start < generated.count else { return nil }
+                defer { start = min(start + chunk, generated.count) }
+                return Array(generated[start..<min(start + chunk, generated.count)])
+            }
+        }
         let written = try await directory.database.withoutSecondaryIndexes(on: bulkTables) {
-            switch scenario {
-            case .standard(let persons):
-                var remaining = persons
-                return try await pipeline(into: directory.database) {
-                    guard remaining > 0 else { return nil }
-                    let n = min(chunk, remaining)
-                    remaining -= n
-                    return prepare(
-                        population.generate(count: n),
-                        encoder: cases.linkage.encoder,
-                        policies: policies,
-                        seen: &seenPersons
-                    )
-                }
-            case .pilot2022(let scale):
-                let generated = population.generatePilot(scale: scale)
-                var start = 0
-                return try await pipeline(into: directory.database) {
-                    guard start < generated.count else { return nil }
-                    let end = min(start + chunk, generated.count)
-                    defer { start = end }
-                    return prepare(
-                        Array(generated[start..<end]),
-                        encoder: cases.linkage.encoder,
-                        policies: policies,
-                        seen: &seenPersons
-                    )
+            try await pipeline(into: directory.database) {
+                nextCases().map {
+                    prepare($0, encoder: cases.linkage.encoder, policies: policies, seen: &seenPersons)
                 }
             }
         }

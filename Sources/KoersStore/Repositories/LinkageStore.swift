@@ -68,16 +68,11 @@ public struct LinkageStore: Sendable {
     }
 
     static func insertKeys(_ rows: [(UUID, UInt64)], _ sql: any SQLDatabase) async throws {
-        var start = 0
-        while start < rows.count {
-            let end = min(start + 3000, rows.count)
-            var insert = sql.insert(into: "linkage_keys").columns("entry_id", "block_key")
-            for (entry, key) in rows[start..<end] {
-                insert = insert.values(SQLBind(entry), SQLBind(Int64(bitPattern: key)))
-            }
-            try await insert.run()
-            start = end
-        }
+        try await sql.insert(
+            into: "linkage_keys",
+            columns: ["entry_id", "block_key"],
+            batched: rows.map { [SQLBind($0.0), SQLBind(Int64(bitPattern: $0.1))] }
+        )
     }
 
     /// Bulk rows for the demo loader: entries and their keys for many registrations.
