@@ -7,7 +7,8 @@ import SQLKit
 /// Filters for "my cases".
 public struct CaseListQuery: Sendable {
     public var locationIds: Set<UUID>
-    public var stage: Stage?
+    /// The stages to list; empty lists every stage.
+    public var stages: Set<Stage>
     public var perspective: Perspective?
     public var nationality: String?
     /// A name, part of a name, or a V-nummer.
@@ -17,7 +18,7 @@ public struct CaseListQuery: Sendable {
 
     public init(
         locationIds: Set<UUID>,
-        stage: Stage? = nil,
+        stages: Set<Stage> = [],
         perspective: Perspective? = nil,
         nationality: String? = nil,
         text: String? = nil,
@@ -25,7 +26,7 @@ public struct CaseListQuery: Sendable {
         pageSize: Int = 50
     ) {
         self.locationIds = locationIds
-        self.stage = stage
+        self.stages = stages
         self.perspective = perspective
         self.nationality = nationality
         self.text = text
@@ -256,7 +257,7 @@ public struct CaseStore: Sendable {
             .join(PersonModel.self, on: \TrajectoryModel.$personId == \PersonModel.$id)
             .join(LocationModel.self, on: \TrajectoryModel.$locationId == \LocationModel.$id)
             .filter(\TrajectoryModel.$locationId ~~ Array(q.locationIds))
-        if let stage = q.stage { query.filter(\TrajectoryModel.$stage == stage.rawValue) }
+        if !q.stages.isEmpty { query.filter(\TrajectoryModel.$stage ~~ q.stages.map(\.rawValue)) }
         if let perspective = q.perspective { query.filter(\TrajectoryModel.$perspective == perspective.rawValue) }
         if let nationality = q.nationality {
             query.filter(PersonModel.self, \.$nationality == nationality.uppercased())

@@ -312,7 +312,7 @@ struct APIController {
         do { try p.finish() } catch { throw AppError.invalid(error) }
         let query = CaseListQuery(
             locationIds: actor.locationIds,
-            stage: stage,
+            stages: Set([stage].compactMap { $0 }),
             perspective: perspective,
             nationality: nationality,
             text: p.input.string("q"),

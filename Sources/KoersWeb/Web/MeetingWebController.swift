@@ -180,15 +180,17 @@ struct MeetingWebController {
         // every running case would be thousands of options at a large location.
         let search = request.uri.queryParameters["zoek"].map { FormBody.decode($0) }
             .map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        var found: [CaseListItem] = []
-        if mayChair, let search {
-            for stage in [Stage.intake, .active] {
-                found += try await service.list(
-                    CaseListQuery(locationIds: [meeting.locationId], stage: stage, text: search, pageSize: 10),
-                    actor: actor
-                ).items
-            }
-        }
+        let found =
+            mayChair && search != nil
+            ? try await service.list(
+                CaseListQuery(
+                    locationIds: [meeting.locationId],
+                    stages: [.intake, .active],
+                    text: search,
+                    pageSize: 20
+                ),
+                actor: actor
+            ).items : []
         let env = PageEnvironment(context, path: request.uri.path)
         let location = try await service.directory.location(meeting.locationId)?.name ?? ""
         // The page asked for, or the one holding the case just decided, moved or in error.

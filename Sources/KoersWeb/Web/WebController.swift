@@ -477,7 +477,7 @@ struct WebController {
         let page = filters.string("page").flatMap(Int.init) ?? 1
         let query = CaseListQuery(
             locationIds: actor.locationIds,
-            stage: filters.string("stage").flatMap(Stage.init(rawValue:)),
+            stages: Set([filters.string("stage").flatMap(Stage.init(rawValue:))].compactMap { $0 }),
             perspective: filters.string("perspective").flatMap(Perspective.init(rawValue:)),
             nationality: filters.string("nationality"),
             text: filters.string("q"),
