@@ -15,8 +15,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let start = ContinuousClock.now
         func log(_ status: Int) {
-            let elapsed = ContinuousClock.now - start
-            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1e3
+            let milliseconds = (ContinuousClock.now - start) / .milliseconds(1)
             context.logger.info(
                 "request",
                 metadata: [

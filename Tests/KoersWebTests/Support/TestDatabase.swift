@@ -29,7 +29,13 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             var logger = Logger(label: "test-pg")
             logger.logLevel = .warning
             let admin = try KoersDatabase(url: url, logger: logger)
-            try await admin.createSchema(String(schema))
+            // Shut down on failure too: a pool dropped unclosed traps, hiding why the server refused.
+            do {
+                try await admin.createSchema(String(schema))
+            } catch {
+                await admin.shutdown()
+                throw error
+            }
             await admin.shutdown()
             return (url, String(schema))
         }
