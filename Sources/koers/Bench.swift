@@ -48,16 +48,13 @@ struct Bench: AsyncParsableCommand {
             configuration.bcryptCost = 4
             try? FileManager.default.removeItem(at: folder.appendingPathComponent("network.sqlite"))
             let services = try KoersServices(configuration, logger: makeLogger(.warning))
-            let accounts: [DemoNetwork.Account]
-            let locations: [MonitorLocation]
-            do {
+            let (accounts, locations) = try await services.database.closing {
                 try await services.database.migrate()
-                accounts = try await DemoNetwork.create(services.directory)
-                locations = try await services.directory.locations().map { MonitorLocation(id: $0.id, name: $0.name) }
-                await services.database.shutdown()
-            } catch {
-                await services.database.shutdown()
-                throw error
+                let accounts = try await DemoNetwork.create(services.directory)
+                let locations = try await services.directory.locations().map {
+                    MonitorLocation(id: $0.id, name: $0.name)
+                }
+                return (accounts, locations)
             }
             let start = ContinuousClock.now
             let records = Pilot2022.records(accounts: accounts, scale: scale, seed: seed)

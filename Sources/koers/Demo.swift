@@ -44,7 +44,7 @@ struct Demo: AsyncParsableCommand {
         configuration.bcryptCost = min(configuration.bcryptCost, 10)
         let logger = makeLogger(.warning)
         let services = try KoersServices(configuration, logger: logger)
-        do {
+        try await services.database.closing {
             try await services.database.revertAll()
             try await services.database.migrate()
             let started = Date()
@@ -94,10 +94,6 @@ struct Demo: AsyncParsableCommand {
                 let app = buildApplication(services, logger: makeLogger(configuration.logLevel))
                 try await app.runService()
             }
-            await services.database.shutdown()
-        } catch {
-            await services.database.shutdown()
-            throw error
         }
     }
 }

@@ -50,14 +50,9 @@ func withServices<T>(
 ) async throws -> T {
     let configuration = options.configuration()
     let services = try KoersServices(configuration, logger: makeLogger(configuration.logLevel))
-    do {
+    return try await services.database.closing {
         if migrate { try await services.database.migrate() }
-        let result = try await body(services)
-        await services.database.shutdown()
-        return result
-    } catch {
-        await services.database.shutdown()
-        throw error
+        return try await body(services)
     }
 }
 
@@ -79,15 +74,18 @@ struct Serve: AsyncParsableCommand {
             logger.warning("KOERS_SECRET is not set: using the development secret. Set it in production.")
         }
         let services = try KoersServices(configuration, logger: logger)
-        try await services.database.migrate()
-        let app = buildApplication(services, logger: logger)
-        print(
-            "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: "
-                + "\(services.database.kind.rawValue))"
-        )
-        fflush(nil)  // a log file or pipe would otherwise see the line only at shutdown
-        try await app.runService()
-        await services.database.shutdown()
+        // While serving, the application closes the pool on SIGTERM or SIGINT, after the last
+        // accepted request is answered; `closing` covers a migration or a bind that fails first.
+        try await services.database.closing {
+            try await services.database.migrate()
+            let app = buildApplication(services, logger: logger)
+            print(
+                "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: "
+                    + "\(services.database.kind.rawValue))"
+            )
+            fflush(nil)  // a log file or pipe would otherwise see the line only at shutdown
+            try await app.runService()
+        }
     }
 }
 

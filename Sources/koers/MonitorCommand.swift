@@ -37,7 +37,7 @@ struct MonitorCommand: AsyncParsableCommand {
             day = parsed
         }
         let services = try KoersServices(configuration, logger: makeLogger(.warning))
-        do {
+        try await services.database.closing {
             let report = try await services.service.monitorReport(peildatum: day, k: k ?? configuration.monitorK)
             let lang: KoersCore.Language = language == "en" ? .en : .nl
             let published = PublishedReport(report, language: lang)
@@ -55,10 +55,6 @@ struct MonitorCommand: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(bytes))
             }
-            await services.database.shutdown()
-        } catch {
-            await services.database.shutdown()
-            throw error
         }
     }
 }

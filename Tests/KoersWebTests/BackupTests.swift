@@ -96,8 +96,9 @@ struct BackupTests {
         }
         let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
         let admin = try KoersDatabase(url: fresh.url, logger: logger)
-        try await (admin.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
-        await admin.shutdown()
+        try await admin.closing {
+            try await (admin.db as! any SQLDatabase).raw("CREATE DATABASE \(unsafeRaw: name)").run()
+        }
         components.path = "/" + name
         let schema = try #require(source.schemaName)
         let adminURL = fresh.url
@@ -105,8 +106,9 @@ struct BackupTests {
             components.string!, schema,
             {
                 let admin = try KoersDatabase(url: adminURL, logger: logger)
-                try await (admin.db as! any SQLDatabase).raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
-                await admin.shutdown()
+                try await admin.closing {
+                    try await (admin.db as! any SQLDatabase).raw("DROP DATABASE IF EXISTS \(unsafeRaw: name)").run()
+                }
             }
         )
     }

@@ -48,7 +48,7 @@ struct TraceContextTests {
         let logger = Logger(label: "trace-test") { _ in Capture(lines: lines) }
         let traceparent = HTTPField.Name("traceparent")!
         let traceresponse = HTTPField.Name("traceresponse")!
-        do {
+        try await app.services.database.closing {
             try await buildApplication(app.services, logger: logger).test(.router) { client in
                 var headers: HTTPFields = [.authorization: "Bearer \(token)", traceparent: Self.traceparent]
                 let read = try await client.execute(
@@ -84,10 +84,6 @@ struct TraceContextTests {
                     #expect(fresh[1] != "00000000000000000000000000000000")
                 }
             }
-        } catch {
-            await app.services.database.shutdown()
-            throw error
         }
-        await app.services.database.shutdown()
     }
 }

@@ -56,17 +56,13 @@ extension KoersDatabase {
             let database = try KoersDatabase(url: url, logger: logger, schema: schema)
             struct Count: Decodable { let n: Int }
             let targetSchema = schema ?? "public"
-            do {
+            try await database.closing {
                 let tables = try await database.sql.raw(
                     "SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = \(bind: targetSchema)"
                 ).first(decoding: Count.self)
                 guard tables?.n == 0 else { throw BackupError.targetNotEmpty("schema \(targetSchema)") }
                 // Trigram search needs the extension, which a dump of one schema does not carry.
                 try await database.sql.raw("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public").run()
-                await database.shutdown()
-            } catch {
-                await database.shutdown()
-                throw error
             }
             let (target, password) = withoutPassword(url)
             // All or nothing: one transaction, stopping at the first error.

@@ -45,6 +45,9 @@ public struct KoersServices: Sendable {
 
 /// The one place where Koers is wired: routes, middleware and services. The CLI's `serve`
 /// and the tests both call it.
+///
+/// The database runs as a service beside the server and closes when the application stops, after
+/// the server has answered the requests it accepted; the application owns it from here on.
 public func buildApplication(_ services: KoersServices, logger: Logger) -> some ApplicationProtocol {
     let router = buildRouter(services)
     return Application(
@@ -53,6 +56,7 @@ public func buildApplication(_ services: KoersServices, logger: Logger) -> some 
             address: .hostname(services.configuration.host, port: services.configuration.port),
             serverName: "Koers"
         ),
+        services: [services.database],
         logger: logger
     )
 }

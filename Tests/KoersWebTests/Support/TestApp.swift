@@ -57,15 +57,11 @@ struct TestApp {
         let app = try await make(database, scenario: scenario)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
-        do {
+        try await app.services.database.closing {
             try await buildApplication(app.services, logger: logger).test(.router) { client in
                 try await body(app, client)
             }
-        } catch {
-            await app.services.database.shutdown()
-            throw error
         }
-        await app.services.database.shutdown()
     }
 
     func account(_ party: Party, _ city: String? = "utrecht") -> DemoNetwork.Account {

@@ -30,13 +30,7 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             logger.logLevel = .warning
             let admin = try KoersDatabase(url: url, logger: logger)
             // Shut down on failure too: a pool dropped unclosed traps, hiding why the server refused.
-            do {
-                try await admin.createSchema(String(schema))
-            } catch {
-                await admin.shutdown()
-                throw error
-            }
-            await admin.shutdown()
+            try await admin.closing { try await admin.createSchema(String(schema)) }
             return (url, String(schema))
         }
     }
