@@ -465,8 +465,11 @@ public struct CaseStore: Sendable {
             do {
                 try await Self.row(event).create(on: db)
             } catch let error as any DatabaseError where error.isConstraintFailure {
-                // A concurrent writer took this sequence number first.
-                throw StoreError.stale(current: row.version + 1)
+                // A concurrent writer took this sequence number first (the row lock makes this
+                // rare). Stale only for a caller who named the version it saw; anyone else's
+                // append is run again on the case as it now stands.
+                if expectedVersion != nil { throw StoreError.stale(current: row.version + 1) }
+                throw LostRace()
             }
             file.apply(change)
         }

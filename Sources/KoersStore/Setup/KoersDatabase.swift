@@ -65,25 +65,41 @@ public final class KoersDatabase: Sendable {
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
 
-    /// Runs `body` in one transaction. On SQLite, two transactions that both read and then write
-    /// can find the file locked; the whole transaction is then retried (its own checks, such as the
-    /// case version, run again and decide), a bounded number of times.
+    /// Runs `body` in one transaction. A transaction that collides with concurrent writers is
+    /// rolled back and run again whole (its own checks, such as the case version, run again and
+    /// decide), a bounded number of times, then given up as ``StoreError/busy``:
+    /// - on SQLite, two transactions that both read and then write can find the file locked;
+    /// - on PostgreSQL, a deadlock or serialization failure, or a ``LostRace`` the body throws.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let attempts = kind == .sqlite ? 50 : 8
         var attempt = 0
         while true {
             do {
                 return try await db.transaction(body)
-            } catch let error as SQLiteError where kind == .sqlite && attempt < 50 && Self.isBusy(error) {
+            } catch  where Self.isTransient(error) {
                 attempt += 1
+                guard attempt < attempts else {
+                    logger.warning("a write gave up after \(attempt) collisions with concurrent writers")
+                    throw StoreError.busy
+                }
                 try await Task.sleep(nanoseconds: UInt64(1_000_000 * min(attempt, 20)))
             }
         }
     }
 
-    private static func isBusy(_ error: SQLiteError) -> Bool {
-        switch error.reason {
-        case .busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery, .lockedBySharedCache: true
-        default: false
+    /// A collision with concurrent writers that running the transaction again may not meet.
+    private static func isTransient(_ error: any Error) -> Bool {
+        switch error {
+        case is LostRace: return true
+        case let error as SQLiteError:
+            switch error.reason {
+            case .busy, .locked, .busyTimeout, .busyInSnapshot, .busyInRecovery, .lockedBySharedCache: return true
+            default: return false
+            }
+        case let error as PSQLError:
+            // serialization_failure, deadlock_detected
+            return ["40001", "40P01"].contains(error.serverInfo?[.sqlState] ?? "")
+        default: return false
         }
     }
 
@@ -176,6 +192,7 @@ public final class KoersDatabase: Sendable {
         try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(unsafeRaw: name)").run()
     }
 
+    /// Closes the pool; calling it again does nothing.
     public func shutdown() async {
         await databases.shutdownAsync()
     }

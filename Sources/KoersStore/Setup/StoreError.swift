@@ -7,4 +7,13 @@ public enum StoreError: Error, Sendable, Equatable {
     case throttled(retryAfterSeconds: Int)
     /// A rule that spans records was broken, e.g. a second open trajectory.
     case conflict(String)
+    /// The write lost a race to concurrent writers more often than it is retried (503): nothing
+    /// was written, and the same request may be sent again.
+    case busy
+}
+
+/// Thrown inside a write when it collided with a concurrent writer through no choice of its
+/// caller (no `If-Match` was sent): ``KoersDatabase/write(_:)`` runs the transaction again.
+public struct LostRace: Error, Sendable {
+    public init() {}
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KoersCore
+import KoersStore
 
 /// RFC 9457 problem details, as the NL GOV API design rules ask: `application/problem+json`,
 /// with every invalid field listed together in `invalidParams`.
@@ -91,6 +92,20 @@ struct Problem: Encodable {
                 invalidParams: nil,
                 currentVersion: nil
             ).response()
+        case .busy:
+            return Problem(
+                type: "urn:koers:problem:busy",
+                title: t("Even bezet", "Busy"),
+                status: 503,
+                detail: t(
+                    "Er schreven te veel anderen tegelijk aan dit dossier; er is niets opgeslagen. "
+                        + "Probeer het opnieuw.",
+                    "Too many others were writing to this case at once; nothing was saved. Try again."
+                ),
+                invalidParams: nil,
+                currentVersion: nil
+            )
+            .response(extraHeaders: [.retryAfter: "1"])
         case .throttled(let seconds):
             return Problem(
                 type: "urn:koers:problem:throttled",
@@ -130,6 +145,8 @@ struct ProblemMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as AppError {
             response = Problem.from(error, language: context.language)
+        } catch StoreError.busy {
+            response = Problem.from(.busy, language: context.language)
         } catch let error as HTTPError {
             let status = Int(error.status.code)
             response = Problem(

@@ -16,6 +16,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as AppError {
             return page(for: error, context)
+        } catch StoreError.busy {
+            return page(for: .busy, context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .badRequest {
             // A malformed id in a path is a page that does not exist.
             return page(for: .notFound, context)
@@ -42,6 +44,20 @@ struct WebErrorMiddleware: RouterMiddleware {
                 message: message,
                 actor: context.actor
             )
+        case .busy:
+            var response = Pages.plainError(
+                status: .serviceUnavailable,
+                language: context.language,
+                title: .init(nl: "Even bezet", en: "Busy"),
+                message: .init(
+                    nl: "Er schreven te veel anderen tegelijk aan dit dossier; er is niets opgeslagen. "
+                        + "Probeer het opnieuw.",
+                    en: "Too many others were writing to this case at once; nothing was saved. Try again."
+                ),
+                actor: context.actor
+            )
+            response.headers[.retryAfter] = "1"
+            return response
         case .throttled:
             return Pages.plainError(
                 status: .tooManyRequests,

@@ -18,4 +18,6 @@ public enum AppError: Error, Sendable {
     case throttled(retryAfterSeconds: Int)
     /// Not signed in (401).
     case unauthenticated
+    /// Too many concurrent writers on the same record; nothing was written, send it again (503).
+    case busy
 }
