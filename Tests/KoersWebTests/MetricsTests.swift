@@ -35,6 +35,9 @@ struct MetricsTests {
             )
             #expect(lines.contains { $0.hasPrefix("koers_processing_log_writes") && $0.contains("case.read") })
             #expect(lines.contains { $0.hasPrefix("koers_linkage_index_writes") })
+            // The pool as writes meet it: the wait for a connection, and how many hold one now.
+            #expect(lines.contains { $0.hasPrefix("koers_db_write_connection_wait_bucket") })
+            #expect(lines.contains { $0.hasPrefix("koers_db_write_transactions_open") })
             // Route templates, never a case's id.
             #expect(!text.contains(id) && !text.contains(file.id.uuidString))
         }

@@ -75,9 +75,15 @@ public final class KoersDatabase: Sendable {
         var attempt = 0
         while true {
             do {
-                return try await db.transaction(body)
+                let asked = ContinuousClock.now
+                // Not withConnection and then transaction: Fluent's PostgreSQL driver takes a
+                // connection so handed out to be in a transaction already, and would not begin one.
+                return try await db.transaction { tx in
+                    try await DatabaseMetrics.holding(askedAt: asked) { try await body(tx) }
+                }
             } catch  where Self.isTransient(error) {
                 attempt += 1
+                DatabaseMetrics.collided(givenUp: attempt == attempts)
                 guard attempt < attempts else {
                     logger.warning("a write gave up after \(attempt) collisions with concurrent writers")
                     throw StoreError.busy
