@@ -31,17 +31,17 @@ struct APIController {
         group.post("trajectories", use: create)
         group.get("trajectories/:id") { _, context in
             let actor = try context.requireActor()
-            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            let record = try await service.read(try context.id("id"), actor: actor)
             return try json(CaseDTO(record, actor: actor), etag: record.file.version)
         }
         group.get("trajectories/:id/events") { _, context in
             let actor = try context.requireActor()
-            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            let record = try await service.read(try context.id("id"), actor: actor)
             return try json(CaseDTO.events(record, actor: actor), etag: record.file.version)
         }
         group.get("trajectories/:id/admission-check") { _, context in
             let actor = try context.requireActor()
-            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            let record = try await service.read(try context.id("id"), actor: actor)
             guard AccessPolicy.sections(for: actor).contains(.admission),
                 let check = try await service.admissionCheck(record)
             else { throw AppError.notFound }
@@ -50,7 +50,7 @@ struct APIController {
         group.post("trajectories/:id/return") { request, context in
             let actor = try context.requireActor()
             let file = try await service.reopen(
-                try context.parameters.require("id", as: UUID.self),
+                try context.id("id"),
                 try await JSONInput.read(request),
                 actor: actor
             )
@@ -66,7 +66,7 @@ struct APIController {
         change(group, "biometrics", .biometrics)
         group.get("trajectories/:id/milestones") { request, context in
             let actor = try context.requireActor()
-            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            let record = try await service.read(try context.id("id"), actor: actor)
             guard AccessPolicy.sections(for: actor).contains(.progress) else { throw AppError.notFound }
             let day = try referenceDay(request)
             return try json(try await service.milestones(record, on: day), etag: record.file.version)
@@ -86,7 +86,7 @@ struct APIController {
             try await perform(
                 request,
                 context,
-                .decideEscalation(try context.parameters.require("eid", as: UUID.self)),
+                .decideEscalation(try context.id("eid")),
                 needsIfMatch: true
             )
         }
@@ -94,7 +94,7 @@ struct APIController {
             try await perform(
                 request,
                 context,
-                .adviseCommittee(try context.parameters.require("rid", as: UUID.self)),
+                .adviseCommittee(try context.id("rid")),
                 needsIfMatch: true
             )
         }
@@ -103,13 +103,13 @@ struct APIController {
             try await perform(
                 request,
                 context,
-                .completeActionItem(try context.parameters.require("aid", as: UUID.self)),
+                .completeActionItem(try context.id("aid")),
                 needsIfMatch: true
             )
         }
         group.get("locations/:lid/deadline-policy") { _, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("lid", as: UUID.self)
+            let id = try context.id("lid")
             guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id)
             else { throw AppError.notFound }
             return try json(location.deadlinePolicy)
@@ -118,7 +118,7 @@ struct APIController {
             let actor = try context.requireActor()
             let policy = try await service.setDeadlinePolicy(
                 try await JSONInput.read(request),
-                for: try context.parameters.require("lid", as: UUID.self),
+                for: try context.id("lid"),
                 actor: actor
             )
             return try json(policy)
@@ -126,7 +126,7 @@ struct APIController {
         group.get("locations/:lid/progress") { request, context in
             let actor = try context.requireActor()
             let report = try await service.progress(
-                at: try context.parameters.require("lid", as: UUID.self),
+                at: try context.id("lid"),
                 actor: actor,
                 on: try referenceDay(request)
             )
@@ -136,7 +136,7 @@ struct APIController {
             try await perform(
                 request,
                 context,
-                .endSupport(try context.parameters.require("sid", as: UUID.self)),
+                .endSupport(try context.id("sid")),
                 needsIfMatch: true
             )
         }
@@ -144,7 +144,7 @@ struct APIController {
             try await perform(
                 request,
                 context,
-                .decideProcedure(try context.parameters.require("pid", as: UUID.self)),
+                .decideProcedure(try context.id("pid")),
                 needsIfMatch: true
             )
         }
@@ -228,7 +228,7 @@ struct APIController {
         needsIfMatch: Bool
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         let version = try Self.ifMatch(request, required: needsIfMatch)
         // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
         _ = try await service.authorize(actor, .view, id)
@@ -295,10 +295,21 @@ struct APIController {
             ),
             today: service.today()
         )
+        // A filter given empty is a mistake, not "no filter": the document's enums and pattern say so.
+        for key in ["stage", "perspective", "nationality", "page"]
+        where q[Substring(key)] != nil && p.input.string(key) == nil {
+            p.fail(
+                key,
+                "empty",
+                nl: "Laat deze filter weg of geef een waarde.",
+                en: "Omit this filter or give a value."
+            )
+        }
         let stage = p.choice("stage", Stage.self, required: false)
         let perspective = p.choice("perspective", Perspective.self, required: false)
         let nationality = p.input.string("nationality")
-        if let nationality, Country.named(nationality) == nil {
+        // Upper case, as the document's pattern has it (the web form is lenient).
+        if let nationality, nationality != nationality.uppercased() || Country.named(nationality) == nil {
             p.fail("nationality", "unknownCode", nl: "Onbekende landcode.", en: "Unknown country code.")
         }
         var page = 1

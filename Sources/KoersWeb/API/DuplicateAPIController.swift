@@ -34,7 +34,7 @@ struct DuplicateAPIController {
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("trajectories/:id/possible-registrations") { _, context in
             let actor = try context.requireActor()
-            let record = try await service.read(try context.parameters.require("id", as: UUID.self), actor: actor)
+            let record = try await service.read(try context.id("id"), actor: actor)
             return try json(
                 try await duplicates.possibleRegistrations(record, actor: actor).map {
                     PossibleRegistrationDTO(
@@ -52,7 +52,7 @@ struct DuplicateAPIController {
         }
         group.post("trajectories/:id/duplicate-resolutions") { request, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("id", as: UUID.self)
+            let id = try context.id("id")
             // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
             _ = try await service.authorize(actor, .view, id)
             let version = try APIController.ifMatch(request, required: true)

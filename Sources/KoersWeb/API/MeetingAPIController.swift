@@ -90,14 +90,14 @@ struct MeetingAPIController {
             let input = try await JSONInput.read(request)
             try await meetings.add(
                 input.string("trajectoryId").flatMap(UUID.init(uuidString:)),
-                to: try context.parameters.require("mid", as: UUID.self),
+                to: try context.id("mid"),
                 actor: try context.requireActor()
             )
             return try await show(context)
         }
         group.post("meetings/:mid/agenda/refresh") { _, context in
             try await meetings.refreshAgenda(
-                try context.parameters.require("mid", as: UUID.self),
+                try context.id("mid"),
                 actor: try context.requireActor()
             )
             return try await show(context)
@@ -107,7 +107,7 @@ struct MeetingAPIController {
             let ids = input.all("trajectoryIds").compactMap(UUID.init(uuidString:))
             try await meetings.reorder(
                 ids,
-                in: try context.parameters.require("mid", as: UUID.self),
+                in: try context.id("mid"),
                 actor: try context.requireActor()
             )
             return try await show(context)
@@ -124,8 +124,8 @@ struct MeetingAPIController {
                 throw AppError.preconditionRequired
             }
             let file = try await meetings.decide(
-                try context.parameters.require("id", as: UUID.self),
-                in: try context.parameters.require("mid", as: UUID.self),
+                try context.id("id"),
+                in: try context.id("mid"),
                 input: try await JSONInput.read(request),
                 expectedVersion: version,
                 actor: actor
@@ -183,7 +183,7 @@ struct MeetingAPIController {
 
     private func show(_ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
+        let meeting = try await meetings.meeting(try context.id("mid"), actor: actor)
         return try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
     }
 

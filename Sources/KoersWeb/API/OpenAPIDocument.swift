@@ -4933,6 +4933,8 @@ enum OpenAPIDocument {
                    "overdueMilestone",
                    "reviewDue",
                    "actionItemDue",
+                   "committeeAdvised",
+                   "escalationReturned",
                    "addedByChair"
                   ]
                  }

@@ -57,7 +57,7 @@ struct TransferAPIController {
                 )
             }
             let file = try await transfers.request(
-                try context.parameters.require("id", as: UUID.self),
+                try context.id("id"),
                 input: input,
                 actor: actor
             )
@@ -75,7 +75,7 @@ struct TransferAPIController {
         group.post("transfers/:tid/decision") { request, context in
             let actor = try context.requireActor()
             let transfer = try await transfers.decide(
-                try context.parameters.require("tid", as: UUID.self),
+                try context.id("tid"),
                 input: try await JSONInput.read(request),
                 actor: actor
             )

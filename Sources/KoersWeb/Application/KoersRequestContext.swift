@@ -18,6 +18,13 @@ public struct KoersRequestContext: RequestContext {
         coreContext = .init(source: source)
     }
 
+    /// The id in the path under `name`. Something that is not a UUID names nothing, so it is not
+    /// found (404), as an unknown id is; ids are matched without regard to case.
+    func id(_ name: String) throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw AppError.notFound }
+        return id
+    }
+
     /// The signed-in user; without one, web routes go to the login page and the API answers 401.
     func requireActor() throws -> Actor {
         guard let actor else { throw AppError.unauthenticated }

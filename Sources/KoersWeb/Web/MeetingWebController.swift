@@ -29,7 +29,7 @@ struct MeetingWebController {
         router.get("/meetings/:mid") { request, context in try await show(request, context, errors: [:]) }
         router.get("/meetings/:mid/minutes") { request, context in
             let actor = try context.requireActor()
-            let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
+            let meeting = try await meetings.meeting(try context.id("mid"), actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
             let location = try await service.directory.location(meeting.locationId)?.name ?? ""
             return Pages.page(
@@ -44,12 +44,12 @@ struct MeetingWebController {
             )
         }
         router.post("/meetings/:mid/agenda/refresh") { _, context in
-            let id = try context.parameters.require("mid", as: UUID.self)
+            let id = try context.id("mid")
             try await meetings.refreshAgenda(id, actor: try context.requireActor())
             return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
         }
         router.post("/meetings/:mid/agenda") { request, context in
-            let id = try context.parameters.require("mid", as: UUID.self)
+            let id = try context.id("mid")
             do {
                 try await meetings.add(
                     context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)),
@@ -66,7 +66,7 @@ struct MeetingWebController {
         }
         for direction in ["up", "down"] {
             router.post("/meetings/:mid/agenda/\(direction)") { _, context in
-                let id = try context.parameters.require("mid", as: UUID.self)
+                let id = try context.id("mid")
                 guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
                     throw AppError.notFound
                 }
@@ -77,7 +77,7 @@ struct MeetingWebController {
         }
         router.post("/meetings/:mid/decisions") { request, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("mid", as: UUID.self)
+            let id = try context.id("mid")
             guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
                 throw AppError.notFound
             }
@@ -174,7 +174,7 @@ struct MeetingWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let meeting = try await meetings.meeting(try context.parameters.require("mid", as: UUID.self), actor: actor)
+        let meeting = try await meetings.meeting(try context.id("mid"), actor: actor)
         let mayChair = AccessPolicy.mayChairMeetings(actor, at: meeting.locationId)
         // The chair adds a case by searching its running cases by name or V-nummer: a list of
         // every running case would be thousands of options at a large location.

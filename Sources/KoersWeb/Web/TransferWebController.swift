@@ -12,7 +12,7 @@ struct TransferWebController {
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/cases/:id/transfer") { request, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("id", as: UUID.self)
+            let id = try context.id("id")
             _ = try await service.authorize(actor, .requestTransfer, id)
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
@@ -29,7 +29,7 @@ struct TransferWebController {
         }
         router.post("/cases/:id/transfer") { request, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("id", as: UUID.self)
+            let id = try context.id("id")
             do {
                 _ = try await transfers.request(id, input: context.form, actor: actor)
                 return Pages.seeOther("/transfers#h-outgoing")
@@ -52,7 +52,7 @@ struct TransferWebController {
         router.get("/transfers") { _, context in try await list(context, errors: [:]) }
         router.post("/transfers/:tid/decision") { _, context in
             let actor = try context.requireActor()
-            let id = try context.parameters.require("tid", as: UUID.self)
+            let id = try context.id("tid")
             do {
                 let transfer = try await transfers.decide(id, input: context.form, actor: actor)
                 return Pages.seeOther(

@@ -10,7 +10,7 @@ extension WebController {
     /// form.
     @Sendable func resolveDuplicate(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         let env = PageEnvironment(context, path: request.uri.path)
         let entry = context.form.string("entryId").flatMap(UUID.init(uuidString:))
         do {

@@ -92,7 +92,7 @@ struct WebController {
             }
         }
         router.get("/cases/:id/procedures/:pid/decision") { request, context in
-            let pid = try context.parameters.require("pid", as: UUID.self)
+            let pid = try context.id("pid")
             return try await showForm(request, context, .view, initial: nil) { env, s, record, actor in
                 guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else {
                     throw AppError.notFound
@@ -107,7 +107,7 @@ struct WebController {
             }
         }
         router.post("/cases/:id/procedures/:pid/decision") { request, context in
-            let pid = try context.parameters.require("pid", as: UUID.self)
+            let pid = try context.id("pid")
             return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") {
                 env,
                 s,
@@ -162,7 +162,7 @@ struct WebController {
             )
         }
         router.post("/cases/:id/action-items/:aid/complete") { request, context in
-            let aid = try context.parameters.require("aid", as: UUID.self)
+            let aid = try context.id("aid")
             return try await perform(
                 request,
                 context,
@@ -172,7 +172,7 @@ struct WebController {
             )
         }
         router.post("/cases/:id/committee/:rid/advice") { request, context in
-            let rid = try context.parameters.require("rid", as: UUID.self)
+            let rid = try context.id("rid")
             return try await perform(
                 request,
                 context,
@@ -188,7 +188,7 @@ struct WebController {
             (env.t("Opschalen", "Escalate"), StepPages.escalate(env, s, record: record))
         }
         router.post("/cases/:id/escalations/:eid/decision") { request, context in
-            let eid = try context.parameters.require("eid", as: UUID.self)
+            let eid = try context.id("eid")
             return try await perform(
                 request,
                 context,
@@ -201,7 +201,7 @@ struct WebController {
         router.get("/locations/:lid/deadlines", use: policyForm)
         router.post("/locations/:lid/deadlines", use: savePolicy)
         router.post("/cases/:id/support/:sid/end") { request, context in
-            let sid = try context.parameters.require("sid", as: UUID.self)
+            let sid = try context.id("sid")
             return try await perform(
                 request,
                 context,
@@ -241,7 +241,7 @@ struct WebController {
         render: FormRenderer
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         _ = try await service.authorize(actor, action, id)
         let record = try await service.read(id, actor: actor)
         var input = FormInput()
@@ -267,7 +267,7 @@ struct WebController {
         render: FormRenderer
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         let version = context.form.string("version").flatMap(Int.init)
         let env = PageEnvironment(context, path: request.uri.path)
         do {
@@ -429,7 +429,7 @@ struct WebController {
 
     @Sendable func policyForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("lid", as: UUID.self)
+        let id = try context.id("lid")
         guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await directory.location(id) else {
             throw AppError.notFound
         }
@@ -448,7 +448,7 @@ struct WebController {
 
     @Sendable func savePolicy(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("lid", as: UUID.self)
+        let id = try context.id("lid")
         do {
             _ = try await service.setDeadlinePolicy(context.form, for: id, actor: actor)
             return Pages.seeOther("/progress?location=\(id.uuidString.lowercased())")
@@ -585,7 +585,7 @@ struct WebController {
 
     @Sendable func show(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         let record = try await service.read(id, actor: actor)
         let env = PageEnvironment(context, path: request.uri.path)
         let message =
@@ -599,7 +599,7 @@ struct WebController {
 
     @Sendable func addNote(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         do {
             _ = try await service.perform(.note, on: id, input: context.form, expectedVersion: nil, actor: actor)
             return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1#h-notes")
@@ -623,7 +623,7 @@ struct WebController {
 
     @Sendable func admission(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         let record = try await service.read(id, actor: actor)
         guard let check = try await service.admissionCheck(record) else {
             return Response.redirect(to: "/cases/\(id.uuidString.lowercased())")
@@ -646,7 +646,7 @@ struct WebController {
 
     @Sendable func returnForm(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         _ = try await service.authorize(actor, .reopen, id)
         let record = try await service.read(id, actor: actor)
         guard record.file.stage.isClosed else { throw AppError.conflict(CaseService.stillOpen) }
@@ -662,7 +662,7 @@ struct WebController {
 
     @Sendable func createReturn(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let id = try context.parameters.require("id", as: UUID.self)
+        let id = try context.id("id")
         do {
             let file = try await service.reopen(id, context.form, actor: actor)
             return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")

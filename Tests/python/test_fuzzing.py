@@ -1,0 +1,46 @@
+"""The API against its own published contract: schemathesis, pinned, with a fixed seed and a time
+budget, on a fresh demo server, once with a municipality's token and once with an NGO's.
+
+Checks: no server error; status codes, content types and response bodies as documented; data the
+document forbids is refused; a request without its token is refused. Any failure fails the test,
+with schemathesis's report (and a curl line to reproduce it) in the assertion message.
+"""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import start
+
+CHECKS = ",".join([
+    "not_a_server_error", "status_code_conformance", "content_type_conformance",
+    "response_schema_conformance", "negative_data_rejection", "ignored_auth",
+])
+SEED = 20261130
+SECONDS_PER_PARTY = 70
+
+
+@pytest.fixture(scope="module")
+def fuzzed():
+    """A demo server of its own: the fuzzing writes to its cases."""
+    process, details = start(["--persons", "120"])
+    yield details
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("account", ["municipality.utrecht", "ngo.utrecht"])
+def test_the_api_keeps_its_contract_under_fuzzing(fuzzed, account):
+    token = subprocess.run([fuzzed["binary"], "token", "create", "--user", f"{account}@demo.koers.nl"],
+                           env=fuzzed["env"], capture_output=True, text=True, check=True).stdout.strip()
+    schemathesis = os.path.join(os.path.dirname(sys.executable), "schemathesis")
+    run = subprocess.run(
+        [schemathesis, "run", fuzzed["base"] + "/api/v1/openapi.json",
+         "-H", f"Authorization: Bearer {token}", "--checks", CHECKS, "--seed", str(SEED),
+         "--max-time", str(SECONDS_PER_PARTY), "--no-color"],
+        capture_output=True, text=True, timeout=SECONDS_PER_PARTY + 120,
+    )
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report[-12000:]
+    assert " passed" in report and "failures" not in report.split("SUMMARY")[-1].lower(), report[-4000:]
