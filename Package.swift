@@ -134,6 +134,7 @@ let package = Package(
                 "KoersStore",
                 "KoersCore",
                 "KoersMonitor",
+                "KoersStatistics",
                 "KoersLinkage",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "FluentKit", package: "fluent-kit"),

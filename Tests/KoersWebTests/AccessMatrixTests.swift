@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersStore
+import NIOCore
 import Testing
 
 @testable import KoersWeb
@@ -427,7 +428,7 @@ struct CoordinationAccessMatrixTests {
 /// The matrix extended to the monitor: only the monitor party opens it, and it opens no case.
 @Suite("Access matrix: monitor")
 struct MonitorAccessMatrixTests {
-    @Test("Every party against the monitor page, report and downloads", arguments: TestDatabase.available)
+    @Test("Every party against the monitor page, report, downloads and API", arguments: TestDatabase.available)
     func monitor(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
             let admitted = try await app.admitted(surname: "Gemeten")
@@ -454,6 +455,22 @@ struct MonitorAccessMatrixTests {
                 if who == .monitor {
                     #expect(try await web.get("/cases/\(admitted.id.uuidString.lowercased())").status == .notFound)
                     #expect(try await web.get("/monitor?peildatum=2026-05-17").status == .unprocessableContent)
+                }
+                // The API: the monitor party's figures, for it alone.
+                var token = "none"
+                if let account = who.account(app) {
+                    token = try await app.services.directory.createToken(email: account.email, name: "m", validDays: 1)
+                }
+                let api = APIClient(client: client, token: token)
+                let answer = try await api.send(.get, "/monitor?referenceDate=2026-04-01")
+                switch who {
+                case .monitor:
+                    #expect(answer.status == .ok)
+                    #expect(!String(buffer: answer.body).contains("Gemeten"))
+                    let wrong = try await api.send(.get, "/monitor?referenceDate=2026-05-17")
+                    #expect(wrong.status == .badRequest && String(buffer: wrong.body).contains("referenceDate"))
+                case .anonymous: #expect(answer.status == .unauthorized)
+                default: #expect(answer.status == .notFound, "\(who) GET /api/v1/monitor")
                 }
             }
         }

@@ -3,6 +3,8 @@ import HTTPTypes
 import HummingbirdTesting
 import KoersCore
 import KoersMonitor
+import KoersStatistics
+import NIOCore
 import Testing
 
 @testable import KoersStore
@@ -50,6 +52,29 @@ struct PilotScenarioTests {
             for figure in [">2065<", ">2092<", ">1258<", ">18%<", ">41%<", ">70%<", "<svg"] {
                 #expect(page.text.contains(figure), "\(figure)")
             }
+
+            // The API: the same figures and analyses, as JSON for the monitor party's own tools.
+            let token = try await app.token(.monitor, nil)
+            let answer = try await APIClient(client: client, token: token)
+                .send(.get, "/monitor?referenceDate=2022-07-01", language: "en")
+            #expect(answer.status == .ok)
+            let api = try JSONDecoder().decode(
+                MonitorAPIController.MonitorDTO.self,
+                from: Data(answer.body.readableBytesView)
+            )
+            let download = try JSONDecoder().decode(
+                PublishedReport.self,
+                from: Data(try await web.get("/monitor/download/json?peildatum=2022-07-01").body.readableBytesView)
+            )
+            #expect(api.peildatum == "2022-07-01" && api.k == 5 && api.locations == download.locations)
+            #expect(api.tables.map(\.cells) == download.tables.map(\.cells))
+            let headlineCells = api.tables.first { $0.id == "headline" }?.cells
+            #expect(headlineCells?[HeadlineRow.trajectories.rawValue][national] == 2092)
+            let solution = try #require(report.analyses?.solution.result)
+            #expect(api.analyses?.solution.variables.map(\.oddsRatio) == Array(solution.oddsRatios.dropFirst()))
+            #expect(api.analyses?.solution.n == solution.n)
+            #expect(api.analyses?.outflows == report.analyses?.outflows)
+            #expect(api.analyses?.stay?.points.map(\.months) == report.analyses?.stay?.points.map(\.months))
         }
     }
 

@@ -3552,6 +3552,66 @@ enum OpenAPIDocument {
             }
            }
           },
+          "/monitor": {
+           "get": {
+            "summary": "The national monitor on a reference date: the suppressed tables and the analyses, as the \#
+        monitor page publishes them (monitor party only)",
+            "operationId": "getMonitor",
+            "parameters": [
+             {
+              "name": "referenceDate",
+              "in": "query",
+              "description": "Peildatum: a quarter's first day; the latest by default",
+              "schema": {
+               "type": "string",
+               "format": "date"
+              }
+             }
+            ],
+            "responses": {
+             "200": {
+              "description": "The published figures; null cells are suppressed",
+              "content": {
+               "application/json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Monitor"
+                }
+               }
+              }
+             },
+             "400": {
+              "description": "Problem details",
+              "content": {
+               "application/problem+json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Problem"
+                }
+               }
+              }
+             },
+             "401": {
+              "description": "Problem details",
+              "content": {
+               "application/problem+json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Problem"
+                }
+               }
+              }
+             },
+             "404": {
+              "description": "Problem details",
+              "content": {
+               "application/problem+json": {
+                "schema": {
+                 "$ref": "#/components/schemas/Problem"
+                }
+               }
+              }
+             }
+            }
+           }
+          },
           "/duplicate-reviews": {
            "get": {
             "summary": "The municipality's review queue: cases at its locations whose possible registration \#
@@ -4713,6 +4773,261 @@ enum OpenAPIDocument {
              },
              "note": {
               "type": "string"
+             }
+            }
+           },
+           "Monitor": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+             "peildatum",
+             "k",
+             "locations",
+             "medianDaysToOutflow",
+             "tables"
+            ],
+            "properties": {
+             "peildatum": {
+              "type": "string",
+              "format": "date"
+             },
+             "k": {
+              "type": "integer",
+              "minimum": 1
+             },
+             "locations": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "medianDaysToOutflow": {
+              "type": "object",
+              "additionalProperties": {
+               "type": "integer",
+               "nullable": true
+              }
+             },
+             "tables": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/MonitorTable"
+              }
+             },
+             "analyses": {
+              "$ref": "#/components/schemas/MonitorAnalyses"
+             }
+            }
+           },
+           "MonitorTable": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+             "id",
+             "title",
+             "rows",
+             "columns",
+             "cells"
+            ],
+            "properties": {
+             "id": {
+              "type": "string"
+             },
+             "title": {
+              "type": "string"
+             },
+             "rows": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "columns": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "cells": {
+              "type": "array",
+              "items": {
+               "type": "array",
+               "items": {
+                "type": "integer",
+                "nullable": true
+               }
+              }
+             }
+            }
+           },
+           "MonitorAnalyses": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+             "solution",
+             "durable",
+             "incidence",
+             "trajectories",
+             "outflows"
+            ],
+            "properties": {
+             "solution": {
+              "$ref": "#/components/schemas/MonitorModel"
+             },
+             "durable": {
+              "$ref": "#/components/schemas/MonitorModel"
+             },
+             "stay": {
+              "$ref": "#/components/schemas/MonitorCurve"
+             },
+             "incidence": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/MonitorCurve"
+              }
+             },
+             "curveRefusal": {
+              "type": "string"
+             },
+             "medianDays": {
+              "type": "number"
+             },
+             "trajectories": {
+              "type": "integer"
+             },
+             "outflows": {
+              "type": "integer"
+             }
+            }
+           },
+           "MonitorModel": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+             "title",
+             "variables",
+             "references",
+             "merged",
+             "warnings"
+            ],
+            "properties": {
+             "title": {
+              "type": "string"
+             },
+             "refusal": {
+              "type": "string"
+             },
+             "variables": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "additionalProperties": false,
+               "required": [
+                "name",
+                "label",
+                "oddsRatio",
+                "lower",
+                "upper",
+                "pValue"
+               ],
+               "properties": {
+                "name": {
+                 "type": "string"
+                },
+                "label": {
+                 "type": "string"
+                },
+                "oddsRatio": {
+                 "type": "number"
+                },
+                "lower": {
+                 "type": "number"
+                },
+                "upper": {
+                 "type": "number"
+                },
+                "pValue": {
+                 "type": "number"
+                }
+               }
+              }
+             },
+             "references": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "merged": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             },
+             "n": {
+              "type": "integer"
+             },
+             "events": {
+              "type": "integer"
+             },
+             "logLikelihood": {
+              "type": "number"
+             },
+             "nullLogLikelihood": {
+              "type": "number"
+             },
+             "mcFaddenR2": {
+              "type": "number"
+             },
+             "warnings": {
+              "type": "array",
+              "items": {
+               "type": "string"
+              }
+             }
+            }
+           },
+           "MonitorCurve": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+             "label",
+             "points"
+            ],
+            "properties": {
+             "label": {
+              "type": "string"
+             },
+             "points": {
+              "type": "array",
+              "items": {
+               "type": "object",
+               "additionalProperties": false,
+               "required": [
+                "months",
+                "value",
+                "lower",
+                "upper",
+                "atRisk"
+               ],
+               "properties": {
+                "months": {
+                 "type": "integer"
+                },
+                "value": {
+                 "type": "number"
+                },
+                "lower": {
+                 "type": "number"
+                },
+                "upper": {
+                 "type": "number"
+                },
+                "atRisk": {
+                 "type": "integer"
+                }
+               }
+              }
              }
             }
            },

@@ -136,6 +136,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     MeetingAPIController(meetings: services.meetings).register(on: authenticated)
     TransferAPIController(transfers: services.transfers, service: services.service).register(on: authenticated)
     DuplicateAPIController(duplicates: services.duplicates, service: services.service).register(on: authenticated)
+    MonitorAPIController(service: services.service, k: services.configuration.monitorK).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
