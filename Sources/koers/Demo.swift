@@ -91,7 +91,12 @@ struct Demo: AsyncParsableCommand {
             // accounts would reach a log only when the server stops.
             fflush(nil)
             if serve {
-                let app = buildApplication(services, logger: makeLogger(configuration.logLevel))
+                let logger = makeLogger(configuration.logLevel)
+                let app = buildApplication(
+                    services,
+                    logger: logger,
+                    observability: try KoersTracing.bootstrap(logger: logger)
+                )
                 try await app.runService()
             }
         }

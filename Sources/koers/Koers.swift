@@ -78,7 +78,11 @@ struct Serve: AsyncParsableCommand {
         // accepted request is answered; `closing` covers a migration or a bind that fails first.
         try await services.database.closing {
             try await services.database.migrate()
-            let app = buildApplication(services, logger: logger)
+            let app = buildApplication(
+                services,
+                logger: logger,
+                observability: try KoersTracing.bootstrap(logger: logger)
+            )
             print(
                 "Koers listens on http://\(configuration.host):\(configuration.port)/ (database: "
                     + "\(services.database.kind.rawValue))"

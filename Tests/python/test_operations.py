@@ -61,11 +61,11 @@ def koers(url, *arguments):
 class Server:
     """One `koers serve` process on a free loopback port."""
 
-    def __init__(self, url):
+    def __init__(self, url, **extra_env):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, KOERS_DATABASE_URL=url, KOERS_PORT=str(self.port), KOERS_LOG_LEVEL="warning",
-                   KOERS_COOKIE_SECURE="false", KOERS_BCRYPT_COST="4")
+                   KOERS_COOKIE_SECURE="false", KOERS_BCRYPT_COST="4", **extra_env)
         self.log = tempfile.NamedTemporaryFile(prefix="koers-serve-", suffix=".log", delete=False)
         self.process = subprocess.Popen([BINARY, "serve"], env=env, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.time() + 60

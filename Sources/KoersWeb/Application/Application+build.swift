@@ -4,6 +4,7 @@ import Hummingbird
 import KoersCore
 import KoersStore
 import Logging
+import ServiceLifecycle
 
 /// The store, services and configuration one running Koers shares across requests.
 public struct KoersServices: Sendable {
@@ -48,7 +49,14 @@ public struct KoersServices: Sendable {
 ///
 /// The database runs as a service beside the server and closes when the application stops, after
 /// the server has answered the requests it accepted; the application owns it from here on.
-public func buildApplication(_ services: KoersServices, logger: Logger) -> some ApplicationProtocol {
+///
+/// - Parameter observability: the exporter of traces when tracing is on (``KoersTracing``); it runs
+///   beside the server and, stopped after it, sends the last spans.
+public func buildApplication(
+    _ services: KoersServices,
+    logger: Logger,
+    observability: (any Service)? = nil
+) -> some ApplicationProtocol {
     let router = buildRouter(services)
     return Application(
         router: router,
@@ -56,7 +64,7 @@ public func buildApplication(_ services: KoersServices, logger: Logger) -> some 
             address: .hostname(services.configuration.host, port: services.configuration.port),
             serverName: "Koers"
         ),
-        services: [services.database],
+        services: [observability, services.database].compactMap { $0 },
         logger: logger
     )
 }
@@ -64,7 +72,9 @@ public func buildApplication(_ services: KoersServices, logger: Logger) -> some 
 /// The routes table.
 public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext> {
     let router = Router(context: KoersRequestContext.self)
-    // First, so every log line of a request, the request log included, carries its trace.
+    // First, so every log line of a request, the request log included, carries its trace: the
+    // tracer's span when tracing is on (a no-op otherwise), then its ids in the logs.
+    router.add(middleware: QuerylessTracingMiddleware())
     router.add(middleware: TraceContextMiddleware())
     router.add(middleware: RequestLogMiddleware())
     // Requests by route template (never an id), method and status, with latency histograms.

@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import KoersStore
 import Logging
+import Tracing
 import W3CTraceContext
 
 /// W3C Trace Context: a request's `traceparent` names the trace it belongs to. Koers serves it as
@@ -21,15 +22,22 @@ struct TraceContextMiddleware: RouterMiddleware {
         context: KoersRequestContext,
         next: (Request, KoersRequestContext) async throws -> Response
     ) async throws -> Response {
-        let incoming = request.headers[Self.traceParent].flatMap {
-            try? TraceContext(traceParentHeaderValue: $0, traceStateHeaderValue: request.headers[Self.traceState])
+        let trace: TraceContext
+        if let span = Self.currentSpan() {
+            // A tracer is installed (KOERS_TRACING) and has started this request's span from the
+            // same header: the logs and the processing log carry the ids of the span it exports.
+            trace = span
+        } else {
+            let incoming = request.headers[Self.traceParent].flatMap {
+                try? TraceContext(traceParentHeaderValue: $0, traceStateHeaderValue: request.headers[Self.traceState])
+            }
+            trace = TraceContext(
+                traceID: incoming?.traceID ?? .random(),
+                spanID: .random(),
+                flags: incoming?.flags ?? [],
+                state: incoming?.state ?? TraceState()
+            )
         }
-        let trace = TraceContext(
-            traceID: incoming?.traceID ?? .random(),
-            spanID: .random(),
-            flags: incoming?.flags ?? [],
-            state: incoming?.state ?? TraceState()
-        )
         let ids = (traceId: "\(trace.traceID)", spanId: "\(trace.spanID)")
         var context = context
         context.logger[metadataKey: "trace_id"] = .string(ids.traceId)
@@ -39,5 +47,23 @@ struct TraceContextMiddleware: RouterMiddleware {
         }
         response.headers[Self.traceResponse] = trace.traceParentHeaderValue
         return response
+    }
+
+    /// The span the installed tracer is in, as W3C trace context; nil without a tracer (the
+    /// default no-op one injects nothing).
+    private static func currentSpan() -> TraceContext? {
+        guard let context = ServiceContext.current else { return nil }
+        var carrier: [String: String] = [:]
+        InstrumentationSystem.instrument.inject(context, into: &carrier, using: DictionaryInjector())
+        return carrier["traceparent"].flatMap {
+            try? TraceContext(traceParentHeaderValue: $0, traceStateHeaderValue: carrier["tracestate"])
+        }
+    }
+}
+
+/// Writes what an instrument propagates into a dictionary, to read the current span's ids back.
+private struct DictionaryInjector: Injector {
+    func inject(_ value: String, forKey key: String, into carrier: inout [String: String]) {
+        carrier[key.lowercased()] = value
     }
 }
