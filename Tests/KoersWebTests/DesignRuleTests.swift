@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import KoersCore
+import KoersStore
 import NIOCore
 import Testing
 
@@ -51,5 +53,62 @@ struct DesignRuleTests {
                 #expect(problem.status == 400 && !problem.title.isEmpty && problem.detail != nil)
             }
         }
+    }
+
+    @Test("/core/uri-version, /core/no-trailing-slash, /core/naming-resources, /core/http-methods: every API route")
+    func routeNames() async throws {
+        let app = try await TestApp.make(.sqlite)
+        let router = buildRouter(app.services)
+        await app.services.database.shutdown()
+        let routes = router.routes.filter { $0.path.description.hasPrefix("/api") }
+        #expect(routes.count > 40)
+        for route in routes {
+            let path = route.path.description
+            #expect(path.hasPrefix("/api/v1/"), "\(path): the major version in the path")
+            #expect(!path.hasSuffix("/"), "\(path): no trailing slash")
+            #expect(["GET", "POST", "PUT", "PATCH", "DELETE"].contains(route.method.rawValue), "\(path)")
+            let segments = path.dropFirst("/api/v1/".count).split(separator: "/").map(String.init)
+            for (index, segment) in segments.enumerated() where !Self.isParameter(segment) && segment != "openapi.json"
+            {
+                #expect(segment.wholeMatch(of: /[a-z]+(-[a-z]+)*/) != nil, "\(path): \(segment) in kebab-case")
+                // A collection whose members are addressed by id is a plural noun.
+                if index + 1 < segments.count, Self.isParameter(segments[index + 1]) {
+                    #expect(segment.hasSuffix("s"), "\(path): \(segment) is a collection, so plural")
+                }
+            }
+        }
+        // Query parameters in camelCase, as the document lists them.
+        let document = try JSONDecoder().decode(DocumentParameters.self, from: Data(OpenAPIDocument.json.utf8))
+        let query = document.paths.values.flatMap { $0.values.flatMap { $0.parameters ?? [] } }.filter {
+            $0.in == "query"
+        }
+        #expect(!query.isEmpty)
+        for parameter in query {
+            #expect(parameter.name.wholeMatch(of: /[a-z]+([A-Z][a-z0-9]*)*/) != nil, "\(parameter.name) in camelCase")
+        }
+    }
+
+    @Test("/core/no-trailing-slash: a path with a trailing slash is not the resource")
+    func trailingSlash() async throws {
+        try await TestApp.run(.sqlite) { app, client in
+            let api = APIClient(client: client, token: try await app.token(.municipality))
+            #expect(try await api.send(.get, "/trajectories").status == .ok)
+            #expect(try await api.send(.get, "/trajectories/").status == .notFound)
+        }
+    }
+
+    /// `{id}` (or `:id`) in a route's path.
+    static func isParameter(_ segment: String) -> Bool { segment.hasPrefix(":") || segment.hasPrefix("{") }
+
+    /// The parts of the OpenAPI document the naming rule reads.
+    struct DocumentParameters: Decodable {
+        struct Operation: Decodable {
+            let parameters: [Parameter]?
+        }
+        struct Parameter: Decodable {
+            let name: String
+            let `in`: String
+        }
+        let paths: [String: [String: Operation]]
     }
 }

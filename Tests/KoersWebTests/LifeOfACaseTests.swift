@@ -166,7 +166,7 @@ struct LifeOfACaseTests {
             let steps: [(String, [String: Any])] = [
                 ("admission-decision", ["outcome": "admit", "decidedOn": "2026-05-12"]),
                 ("perspectives", ["perspective": "legalisation", "decidedOn": "2026-05-20"]),
-                ("support", ["instrument": "legalAssistance", "startedOn": "2026-05-12"]),
+                ("support-periods", ["instrument": "legalAssistance", "startedOn": "2026-05-12"]),
                 ("procedures", ["kind": "hasa", "submittedOn": "2026-05-25"]),
             ]
             for (path, body) in steps {
@@ -177,7 +177,7 @@ struct LifeOfACaseTests {
             let support = try #require((r.json["support"] as? [[String: Any]])?.first?["id"] as? String)
             r = try await api.send(
                 .post,
-                "/trajectories/\(id)/support/\(support)/end",
+                "/trajectories/\(id)/support-periods/\(support)/end",
                 ["endedOn": "2026-05-01"],
                 ifMatch: etag
             )
@@ -185,7 +185,7 @@ struct LifeOfACaseTests {
             #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["code"] as? String == "beforeStart")
             r = try await api.send(
                 .post,
-                "/trajectories/\(id)/support/\(support)/end",
+                "/trajectories/\(id)/support-periods/\(support)/end",
                 ["endedOn": "2026-06-01"],
                 ifMatch: etag
             )

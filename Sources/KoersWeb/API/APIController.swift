@@ -59,7 +59,7 @@ struct APIController {
         change(group, "intake", .intake)
         change(group, "admission-decision", .admission)
         change(group, "perspectives", .perspective)
-        change(group, "support", .startSupport)
+        change(group, "support-periods", .startSupport)
         change(group, "procedures", .submitProcedure)
         change(group, "outflow", .outflow)
         change(group, "notes", .note, needsIfMatch: false)
@@ -132,7 +132,7 @@ struct APIController {
             )
             return try json(ProgressDTO(report))
         }
-        group.post("trajectories/:id/support/:sid/end") { request, context in
+        group.post("trajectories/:id/support-periods/:sid/end") { request, context in
             try await perform(
                 request,
                 context,

@@ -1094,7 +1094,7 @@ enum OpenAPIDocument {
             }
            }
           },
-          "/trajectories/{id}/support": {
+          "/trajectories/{id}/support-periods": {
            "post": {
             "summary": "Start a support instrument",
             "operationId": "startSupport",
@@ -1213,7 +1213,7 @@ enum OpenAPIDocument {
             }
            }
           },
-          "/trajectories/{id}/support/{sid}/end": {
+          "/trajectories/{id}/support-periods/{sid}/end": {
            "post": {
             "summary": "End a support instrument",
             "operationId": "endSupport",

@@ -142,6 +142,9 @@ struct ProblemMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var response: Response
         do {
+            // NL GOV /core/no-trailing-slash: `/trajectories/` is not `/trajectories` (the router
+            // would answer both); one resource, one URI.
+            if request.uri.path.hasSuffix("/") { throw AppError.notFound }
             response = try await next(request, context)
         } catch let error as AppError {
             response = Problem.from(error, language: context.language)
