@@ -18,8 +18,9 @@ struct ValueTests {
     func dateRange() {
         let today = Day("2026-11-30")!
         func codes(_ text: String, allowFuture: Bool) -> [String] {
-            var p = Parser(FormInput(single: ["d": text]), today: today)
-            _ = p.day("d", allowFuture: allowFuture)
+            let form = Form(.day("d", allowFuture: allowFuture))
+            var p = Parser(FormInput(single: ["d": text]), form: form, today: today)
+            _ = p.day("d")
             return p.errors.map(\.code)
         }
         #expect(codes("4979-11-18", allowFuture: true) == ["tooFarAhead"])

@@ -37,6 +37,14 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
 
     /// Validates a decision against the check.
     ///
+    /// Toelatingsbesluit: a motivation is needed for an exception, a reason for a rejection.
+    public static let form = Form(
+        .choice("outcome", Outcome.self),
+        .day("decidedOn"),
+        .text("motivation", maxLength: 4000, required: false),
+        .choice("rejectionReason", RejectionReason.self, required: false)
+    )
+
     /// Plain admission requires an eligible verdict; anything else needs an exception with a motivation.
     public static func parse(
         _ input: FormInput,
@@ -44,11 +52,11 @@ public struct AdmissionDecision: Sendable, Hashable, Codable {
         referredOn: Day,
         today: Day
     ) throws(ValidationFailure) -> AdmissionDecision {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: form, today: today)
         let outcome = p.choice("outcome", Outcome.self)
         let day = p.day("decidedOn")
-        let motivation = p.optional("motivation", maxLength: 4000)
-        let reason = p.choice("rejectionReason", RejectionReason.self, required: false)
+        let motivation = p.text("motivation")
+        let reason = p.choice("rejectionReason", RejectionReason.self)
         if let day, day < referredOn {
             p.fail(
                 "decidedOn",

@@ -47,15 +47,30 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         self.biometricallyIdentified = biometricallyIdentified
     }
 
+    /// The evidence fields of the intake form.
+    public static let form = Form(
+        .choice("lawfulStay", Answer.self),
+        .choice("stateReception", Answer.self),
+        .choice("asylumProcedureCompleted", Answer.self),
+        .day("lastAsylumRejectionOn", required: false),
+        .choice("willingToCooperate", Answer.self),
+        .choice("activeAtOtherLocation", Answer.self),
+        .day("inRegionSince", required: false),
+        .choices("regionalTies", RegionalTie.self),
+        .flag("seriousEntryBan"),
+        .flag("criminalRecord"),
+        .flag("biometricallyIdentified")
+    )
+
     /// Reads the evidence fields of the intake form.
     public static func parse(_ p: inout Parser, referredOn: Day?) -> AdmissionEvidence? {
         let lawful = p.choice("lawfulStay", Answer.self)
         let reception = p.choice("stateReception", Answer.self)
         let asylum = p.choice("asylumProcedureCompleted", Answer.self)
-        let rejection = p.day("lastAsylumRejectionOn", required: false)
+        let rejection = p.day("lastAsylumRejectionOn")
         let willing = p.choice("willingToCooperate", Answer.self)
         let elsewhere = p.choice("activeAtOtherLocation", Answer.self)
-        let since = p.day("inRegionSince", required: false)
+        let since = p.day("inRegionSince")
         let ties = p.choices("regionalTies", RegionalTie.self)
         guard let lawful, let reception, let asylum, let willing, let elsewhere else { return nil }
         return AdmissionEvidence(

@@ -7,11 +7,11 @@ import Foundation
 public enum CaseCommands {
     /// Aanmelding: a new person (or a returning one) referred to a location.
     public static func refer(_ input: FormInput, today: Day) throws(ValidationFailure) -> (Referral, Identity) {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: referForm, today: today)
         let identity = Identity.parse(&p)
         let channel = p.choice("channel", ReferralChannel.self)
         let day = p.day("referredOn")
-        let note = p.optional("note", maxLength: 4000)
+        let note = p.text("note")
         try p.finish()
         return (Referral(channel: channel!, referredOn: day!, note: note), identity!)
     }
@@ -22,7 +22,7 @@ public enum CaseCommands {
         on file: CaseFile,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: intakeForm, today: today)
         requireStage(&p, file, [.referral, .intake], field: "stage")
         let identity = Identity.parse(&p)
         let evidence = AdmissionEvidence.parse(&p, referredOn: file.referral.referredOn)
@@ -45,7 +45,7 @@ public enum CaseCommands {
         check: AdmissionCheck,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: stageOnlyForm, today: today)
         requireStage(&p, file, [.intake], field: "stage")
         try p.finish()
         return .admissionDecided(
@@ -59,11 +59,11 @@ public enum CaseCommands {
         on file: CaseFile,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: perspectiveForm, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let perspective = p.choice("perspective", Perspective.self)
         let day = p.day("decidedOn")
-        let note = p.optional("note", maxLength: 4000)
+        let note = p.text("note")
         notBeforeAdmission(&p, file, day, field: "decidedOn")
         if let day, let latest = file.perspectives.map(\.decidedOn).max(), day < latest {
             p.fail(
@@ -84,11 +84,11 @@ public enum CaseCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: startSupportForm, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let instrument = p.choice("instrument", SupportInstrument.self)
         let day = p.day("startedOn")
-        let note = p.optional("note", maxLength: 4000)
+        let note = p.text("note")
         notBeforeAdmission(&p, file, day, field: "startedOn")
         if let instrument,
             let open = file.support.first(where: {
@@ -115,7 +115,7 @@ public enum CaseCommands {
         supportId: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: endSupportForm, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let day = p.day("endedOn")
         if let period = file.support.first(where: { $0.id == supportId }) {
@@ -148,11 +148,11 @@ public enum CaseCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: submitProcedureForm, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let kind = p.choice("kind", ProcedureKind.self)
         let day = p.day("submittedOn")
-        let reference = p.optional("reference", maxLength: 100)
+        let reference = p.text("reference")
         if let day, day < file.referral.referredOn {
             p.fail(
                 "submittedOn",
@@ -178,7 +178,7 @@ public enum CaseCommands {
         by party: Party,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: decideProcedureForm, today: today)
         requireStage(&p, file, [.active, .outflow], field: "stage")
         let outcome = p.choice("outcome", ProcedureOutcome.self)
         let day = p.day("decidedOn")
@@ -214,12 +214,13 @@ public enum CaseCommands {
         reasons: [OutflowReason],
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: outflowForm, today: today)
         requireStage(&p, file, [.active], field: "stage")
         let day = p.day("leftOn")
-        let note = p.optional("note", maxLength: 4000)
+        let note = p.text("note")
         var reason: OutflowReason?
-        if let code = p.input.string("reason") {
+        let missing = LocalizedText(nl: "Kies de uitstroomreden.", en: "Choose the outflow reason.")
+        if let code = p.value("reason", missing: missing) {
             reason = reasons.first { $0.code == code }
             if reason == nil {
                 p.fail(
@@ -229,8 +230,6 @@ public enum CaseCommands {
                     en: "‘\(code)’ is not in the list of outflow reasons."
                 )
             }
-        } else {
-            p.fail("reason", "required", nl: "Kies de uitstroomreden.", en: "Choose the outflow reason.")
         }
         if let day, let admitted = file.admittedOn, day < admitted {
             p.fail(
@@ -254,9 +253,9 @@ public enum CaseCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: noteForm, today: today)
         let classification = p.choice("classification", NoteClassification.self)
-        let text = p.required("text", maxLength: 10_000)
+        let text = p.text("text")
         let shared = p.choices("sharedWith", Party.self)
         if let classification, !AccessPolicy.mayWrite(classification, actor: actor) {
             p.fail(
@@ -264,14 +263,6 @@ public enum CaseCommands {
                 "notAllowed",
                 nl: "Uw organisatie kan alleen algemene notities schrijven.",
                 en: "Your organisation can write general notes only."
-            )
-        }
-        if shared.contains(where: { $0 == .monitor || $0 == .admin }) {
-            p.fail(
-                "sharedWith",
-                "notAllowed",
-                nl: "Monitor en beheer kunnen geen notities lezen.",
-                en: "Monitor and administrators cannot read notes."
             )
         }
         try p.finish()
@@ -285,6 +276,56 @@ public enum CaseCommands {
             )
         )
     }
+
+    // MARK: Forms
+
+    /// Aanmelding: who, how and when; `locationId` only when the user works at several locations.
+    public static let referForm = Identity.form.adding(
+        Form(
+            .choice("channel", ReferralChannel.self),
+            .day("referredOn"),
+            .text("note", maxLength: 4000, required: false),
+            .uuid("locationId", required: false)
+        )
+    )
+    /// A returning person's new referral: the identity is the earlier trajectory's.
+    public static let returnForm = Form(
+        .choice("channel", ReferralChannel.self),
+        .day("referredOn"),
+        .text("note", maxLength: 4000, required: false)
+    )
+    public static let intakeForm = Identity.form.adding(AdmissionEvidence.form)
+    /// The admission decision reads its own form (``AdmissionDecision/form``); this one only the stage.
+    static let stageOnlyForm = Form()
+    public static let perspectiveForm = Form(
+        .choice("perspective", Perspective.self),
+        .day("decidedOn"),
+        .text("note", maxLength: 4000, required: false)
+    )
+    public static let startSupportForm = Form(
+        .choice("instrument", SupportInstrument.self),
+        .day("startedOn"),
+        .text("note", maxLength: 4000, required: false)
+    )
+    public static let endSupportForm = Form(.day("endedOn"))
+    public static let submitProcedureForm = Form(
+        .choice("kind", ProcedureKind.self),
+        .day("submittedOn"),
+        .text("reference", maxLength: 100, required: false)
+    )
+    public static let decideProcedureForm = Form(.choice("outcome", ProcedureOutcome.self), .day("decidedOn"))
+    /// `reason` is a code of the configured list (`GET /outflow-reasons`), so not a closed set here.
+    public static let outflowForm = Form(
+        .day("leftOn"),
+        .text("reason", maxLength: 64),
+        .text("note", maxLength: 4000, required: false)
+    )
+    /// Monitor and administrators read no notes, so a note is never shared with them.
+    public static let noteForm = Form(
+        .choice("classification", NoteClassification.self),
+        .text("text", maxLength: 10_000),
+        .choices("sharedWith", Party.self, only: Party.allCases.filter { $0 != .monitor && $0 != .admin })
+    )
 
     // MARK: Shared checks
 

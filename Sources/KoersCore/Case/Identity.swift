@@ -35,14 +35,26 @@ public struct Identity: Sendable, Hashable, Codable {
         [givenNames, surname].compactMap { $0 }.joined(separator: " ")
     }
 
+    /// The identity's fields, shared by referral and intake. A nationality is an ISO 3166 alpha-3
+    /// code, XXA (stateless) or XXX (unknown); a V-number ten digits, spaces and dots allowed.
+    public static let form = Form(
+        .text("givenNames", required: false),
+        .text("surname"),
+        FieldSpec("aliases", .texts(maxItems: 20, maxLength: 200), required: false),
+        FieldSpec("birthDate", .partialDate, required: false),
+        FieldSpec("nationality", .pattern("^[A-Za-z]{3}$", maxLength: 3), required: true),
+        .choice("gender", Gender.self),
+        FieldSpec("vNumber", .pattern("^[ .]*([0-9][ .]*){10}$", maxLength: 30), required: false)
+    )
+
     /// Reads the identity fields shared by referral and intake.
     ///
     /// Surname, nationality and gender are required; a birth date may be a year or a year and month.
     public static func parse(_ p: inout Parser) -> Identity? {
-        let given = p.optional("givenNames")
-        let surname = p.required("surname")
+        let given = p.text("givenNames")
+        let surname = p.text("surname")
         let aliases =
-            p.input.string("aliases").map { text in
+            p.value("aliases").map { text in
                 text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             } ?? []
@@ -50,7 +62,7 @@ public struct Identity: Sendable, Hashable, Codable {
             p.fail("aliases", "tooMany", nl: "Maximaal 20 aliassen.", en: "At most 20 aliases.")
         }
         var birthDate: PartialDate?
-        if let text = p.input.string("birthDate") {
+        if let text = p.value("birthDate") {
             if let value = PartialDate(text) {
                 if value.earliestDay > p.today {
                     p.fail(
@@ -79,7 +91,11 @@ public struct Identity: Sendable, Hashable, Codable {
             }
         }
         var nationality: String?
-        if let code = p.input.string("nationality") {
+        let missingNationality = LocalizedText(
+            nl: "Kies een nationaliteit (of ‘Onbekend’).",
+            en: "Choose a nationality (or ‘Unknown’)."
+        )
+        if let code = p.value("nationality", missing: missingNationality) {
             if let country = Country.named(code) {
                 nationality = country.code
             } else {
@@ -90,17 +106,10 @@ public struct Identity: Sendable, Hashable, Codable {
                     en: "‘\(code)’ is not an ISO 3166 alpha-3 country code, XXA (stateless) or XXX (unknown)."
                 )
             }
-        } else {
-            p.fail(
-                "nationality",
-                "required",
-                nl: "Kies een nationaliteit (of ‘Onbekend’).",
-                en: "Choose a nationality (or ‘Unknown’)."
-            )
         }
         let gender = p.choice("gender", Gender.self)
         var vNumber: VNumber?
-        if let text = p.input.string("vNumber") {
+        if let text = p.value("vNumber") {
             if let value = VNumber(text) {
                 vNumber = value
             } else {

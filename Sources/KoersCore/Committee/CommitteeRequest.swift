@@ -32,6 +32,14 @@ public enum CommitteeCommands {
         .identity, .admission, .perspective, .support, .procedures, .outflow, .notes, .progress,
     ]
 
+    /// The question to the committee and the parts of the dossier it may see (at least one).
+    public static let requestForm = Form(
+        .text("request", maxLength: 8000),
+        .choices("sharedSections", CaseSection.self, only: shareable, required: true)
+    )
+    /// The committee's advice.
+    public static let adviceForm = Form(.text("advice", maxLength: 8000))
+
     public static func request(
         _ input: FormInput,
         on file: CaseFile,
@@ -39,7 +47,7 @@ public enum CommitteeCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: requestForm, today: today)
         if file.stage.isClosed {
             p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
         }
@@ -51,8 +59,8 @@ public enum CommitteeCommands {
                 en: "A request is already with the committee."
             )
         }
-        let text = p.required("request", maxLength: 8000)
-        let sections = p.choices("sharedSections", CaseSection.self).filter { shareable.contains($0) }
+        let text = p.text("request")
+        let sections = p.choices("sharedSections", CaseSection.self)
         if sections.isEmpty && !p.hasError("sharedSections") {
             p.fail(
                 "sharedSections",
@@ -79,8 +87,8 @@ public enum CommitteeCommands {
         requestId: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
-        let advice = p.required("advice", maxLength: 8000)
+        var p = Parser(input, form: adviceForm, today: today)
+        let advice = p.text("advice")
         if let record = file.committeeRequests.first(where: { $0.request.id == requestId }) {
             if record.advice != nil {
                 p.fail(

@@ -3,6 +3,24 @@ import Foundation
 /// The rules for changing a case's sub-deadlines, reviews and action items. Like ``CaseCommands``:
 /// pure, every field error at once, checked against the milestones as they stand today.
 public enum DeadlineCommands {
+    /// Suspend, resume, extend (to `until`, required then) or skip a milestone.
+    public static let adjustForm = Form(
+        .choice("action", MilestoneAdjustment.Kind.self),
+        .day("on"),
+        .day("until", allowFuture: true, required: false),
+        .text("reason", maxLength: 2000, required: false)
+    )
+    /// A review held by the case meeting.
+    public static let reviewForm = Form(.day("on"))
+    /// An action item for a party, due on a day.
+    public static let assignForm = Form(
+        .choice("party", Party.self),
+        .text("text", maxLength: 2000),
+        .day("dueOn", allowFuture: true)
+    )
+    /// An action item done.
+    public static let completeForm = Form(.day("on"))
+
     /// Suspend, resume, extend or skip the milestone `key`.
     public static func adjust(
         _ input: FormInput,
@@ -11,10 +29,10 @@ public enum DeadlineCommands {
         policy: DeadlinePolicy,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: adjustForm, today: today)
         let kind = p.choice("action", MilestoneAdjustment.Kind.self)
         let day = p.day("on")
-        let reason = p.optional("reason", maxLength: 2000)
+        let reason = p.text("reason")
         guard let milestone = Deadlines.milestones(for: file, policy: policy, on: today).first(where: { $0.key == key })
         else {
             throw ValidationFailure(
@@ -84,7 +102,10 @@ public enum DeadlineCommands {
                     en: "Only a running deadline can be extended."
                 )
             }
-            until = p.day("until", required: true, allowFuture: true)
+            until = p.day("until")
+            if until == nil && !p.hasError("until") {
+                p.fail("until", "required", nl: "Vul een datum in.", en: "Enter a date.")
+            }
             if let until, until <= milestone.dueOn {
                 p.fail(
                     "until",
@@ -127,7 +148,7 @@ public enum DeadlineCommands {
         meetingId: UUID?,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: reviewForm, today: today)
         if file.stage != .active {
             p.fail(
                 "stage",
@@ -157,7 +178,7 @@ public enum DeadlineCommands {
         meetingId: UUID?,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: assignForm, today: today)
         if file.stage.isClosed {
             p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
         }
@@ -170,8 +191,8 @@ public enum DeadlineCommands {
                 en: "Choose a party at the case table."
             )
         }
-        let text = p.required("text", maxLength: 2000)
-        let due = p.day("dueOn", allowFuture: true)
+        let text = p.text("text")
+        let due = p.day("dueOn")
         if let due, due < today {
             p.fail("dueOn", "inPast", nl: "De uiterste datum ligt in het verleden.", en: "The due date is in the past.")
         }
@@ -188,7 +209,7 @@ public enum DeadlineCommands {
         itemId: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: completeForm, today: today)
         let day = p.day("on")
         if let item = file.actionItems.first(where: { $0.id == itemId }) {
             if item.completedOn != nil {

@@ -21,26 +21,20 @@ public struct DeadlinePolicy: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { perspectiveWithinWeeks == nil && reviewEveryWeeks == nil && maximumStayMonths == nil }
 
+    /// Each field empty (no deadline) or a whole number in range.
+    public static let form = Form(
+        .integer("perspectiveWithinWeeks", 1...260),
+        .integer("reviewEveryWeeks", 1...104),
+        .integer("maximumStayMonths", 1...120)
+    )
+
     /// Reads the policy form: each field empty (no deadline) or a whole number in range.
     public static func parse(_ input: FormInput) throws(ValidationFailure) -> DeadlinePolicy {
-        var p = Parser(input, today: Day(year: 2000, month: 1, day: 1)!)
-        func number(_ field: String, _ range: ClosedRange<Int>) -> Int? {
-            guard let text = p.input.string(field) else { return nil }
-            guard let value = Int(text), range.contains(value) else {
-                p.fail(
-                    field,
-                    "outOfRange",
-                    nl: "Een heel getal van \(range.lowerBound) tot \(range.upperBound), of leeg voor geen termijn.",
-                    en: "A whole number from \(range.lowerBound) to \(range.upperBound), or empty for no deadline."
-                )
-                return nil
-            }
-            return value
-        }
+        var p = Parser(input, form: form, today: Day(year: 2000, month: 1, day: 1)!)
         let policy = DeadlinePolicy(
-            perspectiveWithinWeeks: number("perspectiveWithinWeeks", 1...260),
-            reviewEveryWeeks: number("reviewEveryWeeks", 1...104),
-            maximumStayMonths: number("maximumStayMonths", 1...120)
+            perspectiveWithinWeeks: p.integer("perspectiveWithinWeeks"),
+            reviewEveryWeeks: p.integer("reviewEveryWeeks"),
+            maximumStayMonths: p.integer("maximumStayMonths")
         )
         try p.finish()
         return policy

@@ -54,6 +54,15 @@ public struct EscalationRecord: Sendable, Hashable {
 
 /// The rules for escalating and deciding.
 public enum EscalationCommands {
+    /// Opschaling: a level of the ladder, the question and the proposed decision.
+    public static let escalateForm = Form(
+        FieldSpec("level", .choice(EscalationLevel.ladder.map(\.code)), required: true),
+        .text("question", maxLength: 4000),
+        .text("proposedDecision", maxLength: 4000)
+    )
+    /// The body's decision.
+    public static let decisionForm = Form(.text("decision", maxLength: 4000))
+
     /// The regievoerder puts the case to a level of the ladder; one escalation runs at a time, and
     /// a case goes up the ladder, never down.
     public static func escalate(
@@ -62,7 +71,7 @@ public enum EscalationCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: escalateForm, today: today)
         if file.stage.isClosed {
             p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
         }
@@ -70,7 +79,7 @@ public enum EscalationCommands {
             p.fail("level", "pending", nl: "Er loopt al een opschaling.", en: "An escalation is already running.")
         }
         var level: EscalationLevel?
-        if let code = p.input.string("level") {
+        if let code = p.value("level", missing: LocalizedText(nl: "Kies het niveau.", en: "Choose the level.")) {
             level = EscalationLevel.named(code)
             if level == nil {
                 p.fail("level", "unknownCode", nl: "Onbekend niveau.", en: "Unknown level.")
@@ -86,11 +95,9 @@ public enum EscalationCommands {
                     en: "Escalation goes up the ladder: choose the same or a higher level."
                 )
             }
-        } else {
-            p.fail("level", "required", nl: "Kies het niveau.", en: "Choose the level.")
         }
-        let question = p.required("question", maxLength: 4000)
-        let proposal = p.required("proposedDecision", maxLength: 4000)
+        let question = p.text("question")
+        let proposal = p.text("proposedDecision")
         try p.finish()
         return .escalated(
             Escalation(id: id, level: level!.code, question: question!, proposedDecision: proposal!, escalatedOn: today)
@@ -104,8 +111,8 @@ public enum EscalationCommands {
         escalationId: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
-        let decision = p.required("decision", maxLength: 4000)
+        var p = Parser(input, form: decisionForm, today: today)
+        let decision = p.text("decision")
         if let record = file.escalations.first(where: { $0.escalation.id == escalationId }) {
             if record.decision != nil {
                 p.fail(

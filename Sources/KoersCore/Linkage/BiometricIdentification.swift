@@ -41,13 +41,23 @@ public struct BiometricIdentification: Sendable, Hashable, Codable {
 
 /// The rules for recording biometric identification; pure, like the other commands.
 public enum BiometricCommands {
+    /// Whether the AVIM identified the person, when, and, if so, what became of the V-nummer
+    /// (`vNumberCheck` required then; `vNumber` when corrected or added).
+    public static let form = Form(
+        .choice("identified", YesNo.self),
+        .day("identifiedOn"),
+        .choice("vNumberCheck", BiometricIdentification.VNumberCheck.self, required: false),
+        FieldSpec("vNumber", .pattern("^[ .]*([0-9][ .]*){10}$", maxLength: 30), required: false),
+        .text("note", maxLength: 2000, required: false)
+    )
+
     /// Validates the AVIM's record: the date, and for an identification what became of the V-nummer.
     public static func record(_ input: FormInput, on file: CaseFile, today: Day) throws(ValidationFailure) -> CaseChange
     {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: form, today: today)
         let identified = p.choice("identified", YesNo.self)
         let day = p.day("identifiedOn")
-        let note = p.optional("note", maxLength: 2000)
+        let note = p.text("note")
         var check: BiometricIdentification.VNumberCheck?
         var vNumber: VNumber?
         if let day, day < file.referral.referredOn {
@@ -60,7 +70,10 @@ public enum BiometricCommands {
         }
         if identified == .yes {
             check = p.choice("vNumberCheck", BiometricIdentification.VNumberCheck.self)
-            let text = p.input.string("vNumber")
+            if check == nil && !p.hasError("vNumberCheck") {
+                p.fail("vNumberCheck", "required", nl: "Maak een keuze.", en: "Make a choice.")
+            }
+            let text = p.value("vNumber")
             switch check {
             case .confirmed?:
                 if let current = file.identity.vNumber {

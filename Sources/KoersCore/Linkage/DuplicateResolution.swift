@@ -97,6 +97,13 @@ public struct DuplicateResolution: Sendable, Hashable, Codable {
 
 /// The rules for deciding about a possible earlier registration; pure, like the other commands.
 public enum DuplicateCommands {
+    /// A decision on one possible registration elsewhere (`entryId`).
+    public static let form = Form(
+        .uuid("entryId"),
+        .choice("resolution", DuplicateResolution.Kind.self),
+        .text("note", maxLength: 2000, required: false)
+    )
+
     /// Validates a decision on `match` and returns the changes to this case: the decision, and for
     /// "same person" the end of this registration as not admitted (active at another LVV).
     public static func resolve(
@@ -107,9 +114,9 @@ public enum DuplicateCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> [CaseChange] {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: form, today: today)
         let kind = p.choice("resolution", DuplicateResolution.Kind.self)
-        let note = p.optional("note", maxLength: 2000)
+        let note = p.text("note")
         if file.stage.isClosed || file.stage == .active {
             p.fail(
                 "resolution",

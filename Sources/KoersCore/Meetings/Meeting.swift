@@ -30,3 +30,18 @@ public struct Meeting: Sendable, Identifiable {
         self.agendaCount = agendaCount ?? agenda.count
     }
 }
+
+extension Meeting {
+    /// Convening a meeting: the day, the case parties present (at least one) and, for a chair of
+    /// several locations, which one.
+    public static let form = Form(
+        .day("heldOn", allowFuture: true),
+        .choices(
+            "partiesPresent",
+            Party.self,
+            only: Party.allCases.filter(AccessPolicy.caseParties.contains),
+            required: true
+        ),
+        .uuid("locationId", required: false)
+    )
+}

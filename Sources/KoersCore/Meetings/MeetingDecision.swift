@@ -4,6 +4,23 @@ import Foundation
 /// decision, and optionally the review, an action item, an admission decision or a perspective.
 /// Each part becomes its own event, all in one transaction, each carrying the meeting.
 public enum MeetingDecision {
+    /// The written decision, and optionally the parts it records: an admission decision, a
+    /// perspective, the review, an action item, and a follow-up (escalation, committee or end) with
+    /// that command's fields. Each part's own form decides what it requires once it is there.
+    public static let form: Form = {
+        let parts =
+            AdmissionDecision.form.fields.filter { $0.name != "decidedOn" }
+            + CaseCommands.perspectiveForm.fields.filter { $0.name == "perspective" }
+            + DeadlineCommands.assignForm.fields + EscalationCommands.escalateForm.fields
+            + CommitteeCommands.requestForm.fields
+            + CaseCommands.outflowForm.fields.filter { $0.name != "leftOn" }
+        return Form(
+            .text("decision", maxLength: 4000),
+            .flag("reviewed"),
+            FieldSpec("followUp", .choice(["escalate", "committee", "end"]), required: false)
+        ).adding(Form(parts.map { FieldSpec($0.name, $0.kind, required: false, summary: $0.summary) }))
+    }()
+
     /// Reads the decision form for one agenda case and returns the changes to record, in order.
     public static func parse(
         _ input: FormInput,
@@ -17,7 +34,7 @@ public enum MeetingDecision {
         followUpId: UUID = UUID(),
         chairParty: Party = .municipality
     ) throws(ValidationFailure) -> [CaseChange] {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: form, today: today)
         if meetingDay > today {
             p.fail(
                 "decision",
@@ -27,7 +44,7 @@ public enum MeetingDecision {
             )
             try p.finish()
         }
-        let text = p.required("decision", maxLength: 4000)
+        let text = p.text("decision")
         var changes: [CaseChange] = []
         var errors: [FieldError] = []
         func collect(_ body: () throws(ValidationFailure) -> CaseChange) {
@@ -78,7 +95,7 @@ public enum MeetingDecision {
         // The meeting may also send the case up the ladder, put it to the committee, or end it.
         var current = file
         for change in changes { current.apply(change) }
-        switch p.input.string("followUp") {
+        switch p.value("followUp") {
         case "escalate"?:
             collect { () throws(ValidationFailure) in
                 try EscalationCommands.escalate(input, on: current, id: followUpId, today: today)
@@ -161,7 +178,11 @@ public enum MeetingDecision {
 
 extension ValidationFailure {
     /// Throws when there is anything to report.
+    /// Every error once: the parts' parsers read the same input, and so report a field refused
+    /// while reading it each.
     static func combine(_ errors: [FieldError]) throws(ValidationFailure) {
-        if !errors.isEmpty { throw ValidationFailure(errors) }
+        var unique: [FieldError] = []
+        for error in errors where !unique.contains(error) { unique.append(error) }
+        if !unique.isEmpty { throw ValidationFailure(unique) }
     }
 }

@@ -51,6 +51,14 @@ public enum TransferStatus: String, Sendable, Codable {
 
 /// The rules for transfers; pure, like the other commands.
 public enum TransferCommands {
+    /// Verzoek tot overdracht: the location to take over and why.
+    public static let requestForm = Form(.uuid("toLocationId"), .text("reason", maxLength: 2000))
+    /// The receiving location's answer; declining needs a note.
+    public static let decisionForm = Form(
+        .choice("decision", TransferDecision.self),
+        .text("note", maxLength: 2000, required: false)
+    )
+
     /// Location A asks location B (`toLocationId`) to take the case, with a reason.
     public static func request(
         _ input: FormInput,
@@ -60,7 +68,7 @@ public enum TransferCommands {
         id: UUID,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: requestForm, today: today)
         if file.stage.isClosed {
             p.fail("stage", "wrongStage", nl: "Dit traject is afgesloten.", en: "This trajectory is closed.")
         }
@@ -73,7 +81,11 @@ public enum TransferCommands {
             )
         }
         var target: UUID?
-        if let text = p.input.string("toLocationId") {
+        let missing = LocalizedText(
+            nl: "Kies de locatie die het traject overneemt.",
+            en: "Choose the location that takes over."
+        )
+        if let text = p.value("toLocationId", missing: missing) {
             target = UUID(uuidString: text)
             if target == nil || !knownLocations.contains(target!) {
                 p.fail("toLocationId", "unknownLocation", nl: "Kies een LVV-locatie.", en: "Choose an LVV location.")
@@ -86,15 +98,8 @@ public enum TransferCommands {
                     en: "The trajectory already runs at this location."
                 )
             }
-        } else {
-            p.fail(
-                "toLocationId",
-                "required",
-                nl: "Kies de locatie die het traject overneemt.",
-                en: "Choose the location that takes over."
-            )
         }
-        let reason = p.required("reason", maxLength: 2000)
+        let reason = p.text("reason")
         try p.finish()
         return .transferRequested(
             TransferRequest(
@@ -115,9 +120,9 @@ public enum TransferCommands {
         status: TransferStatus,
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
-        var p = Parser(input, today: today)
+        var p = Parser(input, form: decisionForm, today: today)
         let accept = p.choice("decision", TransferDecision.self)
-        let note = p.optional("note", maxLength: 2000)
+        let note = p.text("note")
         if status != .pending {
             p.fail(
                 "decision",

@@ -6,6 +6,9 @@ import Foundation
 /// parser per command validates it, with the same field names and the same errors.
 public struct FormInput: Sendable {
     public private(set) var values: [String: [String]]
+    /// Fields refused while reading the input (a JSON value of the wrong type), with their errors:
+    /// a parser reports them with its own, so every error of a submission comes at once.
+    public private(set) var rejected: [FieldError] = []
 
     public init(_ values: [String: [String]] = [:]) {
         self.values = values
@@ -32,7 +35,19 @@ public struct FormInput: Sendable {
         values[field]?.first ?? ""
     }
 
+    /// Marks a field as refused while reading; its value is left out.
+    public mutating func reject(_ error: FieldError) {
+        values[error.field] = nil
+        rejected.append(error)
+    }
+
+    public func isRejected(_ field: String) -> Bool { rejected.contains { $0.field == field } }
+
     public mutating func set(_ field: String, _ value: String?) {
         values[field] = value.map { [$0] }
+    }
+
+    public mutating func set(_ field: String, _ values: [String]) {
+        self.values[field] = values
     }
 }

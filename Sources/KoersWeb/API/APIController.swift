@@ -51,7 +51,7 @@ struct APIController {
             let actor = try context.requireActor()
             let file = try await service.reopen(
                 try context.id("id"),
-                try await JSONInput.read(request),
+                try await JSONInput.read(request, form: CaseCommands.returnForm),
                 actor: actor
             )
             return try await created(file, actor: actor)
@@ -117,7 +117,7 @@ struct APIController {
         group.put("locations/:lid/deadline-policy") { request, context in
             let actor = try context.requireActor()
             let policy = try await service.setDeadlinePolicy(
-                try await JSONInput.read(request),
+                try await JSONInput.read(request, form: DeadlinePolicy.form),
                 for: try context.id("lid"),
                 actor: actor
             )
@@ -232,7 +232,7 @@ struct APIController {
         let version = try Self.ifMatch(request, required: needsIfMatch)
         // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
         _ = try await service.authorize(actor, .view, id)
-        let input = try await JSONInput.read(request)
+        let input = try await JSONInput.read(request, form: op.form)
         let file = try await service.perform(op, on: id, input: input, expectedVersion: version, actor: actor)
         let record = try await service.read(file.id, actor: actor)
         return try json(CaseDTO(record, actor: actor), etag: file.version)
@@ -283,6 +283,15 @@ struct APIController {
         return version
     }
 
+    /// The case list's filters, as query parameters.
+    static let listQuery = Form(
+        .choice("stage", Stage.self, required: false),
+        .choice("perspective", Perspective.self, required: false),
+        FieldSpec("nationality", .pattern("^[A-Z]{3}$", maxLength: 3), required: false),
+        FieldSpec("q", .text(maxLength: 200), required: false, summary: "Name, part of a name, or V-number"),
+        .integer("page", 1...100_000)
+    )
+
     @Sendable func list(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
         let q = request.uri.queryParameters
@@ -293,6 +302,7 @@ struct APIController {
                     uniquingKeysWith: { a, _ in a }
                 )
             ),
+            form: Self.listQuery,
             today: service.today()
         )
         // A filter given empty is a mistake, not "no filter": the document's enums and pattern say so.
@@ -305,28 +315,21 @@ struct APIController {
                 en: "Omit this filter or give a value."
             )
         }
-        let stage = p.choice("stage", Stage.self, required: false)
-        let perspective = p.choice("perspective", Perspective.self, required: false)
-        let nationality = p.input.string("nationality")
+        let stage = p.choice("stage", Stage.self)
+        let perspective = p.choice("perspective", Perspective.self)
+        let nationality = p.value("nationality")
         // Upper case, as the document's pattern has it (the web form is lenient).
         if let nationality, nationality != nationality.uppercased() || Country.named(nationality) == nil {
             p.fail("nationality", "unknownCode", nl: "Onbekende landcode.", en: "Unknown country code.")
         }
-        var page = 1
-        if let text = p.input.string("page") {
-            if let value = Int(text), value >= 1 {
-                page = value
-            } else {
-                p.fail("page", "invalidNumber", nl: "Een paginanummer vanaf 1.", en: "A page number from 1.")
-            }
-        }
+        let page = p.integer("page") ?? 1
         do { try p.finish() } catch { throw AppError.invalid(error) }
         let query = CaseListQuery(
             locationIds: actor.locationIds,
             stages: Set([stage].compactMap { $0 }),
             perspective: perspective,
             nationality: nationality,
-            text: p.input.string("q"),
+            text: p.text("q"),
             page: page
         )
         let result = try await service.list(query, actor: actor)
@@ -335,7 +338,8 @@ struct APIController {
 
     @Sendable func create(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let actor = try context.requireActor()
-        let file = try await service.refer(try await JSONInput.read(request), actor: actor)
+        let input = try await JSONInput.read(request, form: CaseCommands.referForm)
+        let file = try await service.refer(input, actor: actor)
         return try await created(file, actor: actor)
     }
 

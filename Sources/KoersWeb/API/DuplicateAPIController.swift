@@ -56,7 +56,7 @@ struct DuplicateAPIController {
             // Ask the policy before reading the body, so hidden cases answer 404 whatever was sent.
             _ = try await service.authorize(actor, .view, id)
             let version = try APIController.ifMatch(request, required: true)
-            var input = try await JSONInput.read(request)
+            var input = try await JSONInput.read(request, form: DuplicateCommands.form)
             input.set("version", version.map(String.init))
             let file = try await duplicates.resolve(id, input: input, actor: actor)
             return try json(CaseDTO(try await service.read(file.id, actor: actor), actor: actor), etag: file.version)

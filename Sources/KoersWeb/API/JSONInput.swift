@@ -43,7 +43,11 @@ enum JSONInput {
         }
     }
 
-    static func read(_ request: Request) async throws -> FormInput {
+    /// Reads a JSON object body by the command's form: each field must have its spec's JSON type
+    /// (a string, a boolean for a flag, an integer for a number, an array of strings for a list),
+    /// or be absent or null. Every mistyped field is reported at once; fields the form does not
+    /// know are ignored, as the document allows.
+    static func read(_ request: Request, form: Form) async throws -> FormInput {
         let buffer = try await request.body.collect(upTo: 1_000_000)
         if buffer.readableBytes == 0 { return FormInput() }
         guard let object = try? JSONDecoder().decode([String: Value].self, from: Data(buffer.readableBytesView)) else {
@@ -60,27 +64,44 @@ enum JSONInput {
                 ])
             )
         }
-        var values: [String: [String]] = [:]
-        var errors: [FieldError] = []
-        for (key, value) in object {
-            switch value {
-            case .null: continue
-            case .array(let items): values[key] = items.compactMap(\.text)
-            case .object:
-                errors.append(
-                    FieldError(
-                        field: key,
-                        code: "invalidType",
-                        message: .init(
-                            nl: "Verwacht een tekst, getal, ja/nee of lijst.",
-                            en: "Expected a string, number, boolean or list."
-                        )
-                    )
-                )
-            default: values[key] = value.text.map { [$0] }
+        var input = FormInput()
+        for spec in form.fields {
+            guard let value = object[spec.name] else { continue }
+            if case .null = value { continue }
+            if let texts = Self.texts(value, for: spec) {
+                input.set(spec.name, texts)
+            } else {
+                input.reject(FieldError(field: spec.name, code: "invalidType", message: Self.expected(spec)))
             }
         }
-        if !errors.isEmpty { throw AppError.invalid(ValidationFailure(errors)) }
-        return FormInput(values)
+        return input
+    }
+
+    /// The value as the form's text values, or nil when its JSON type is not the spec's.
+    private static func texts(_ value: Value, for spec: FieldSpec) -> [String]? {
+        switch (spec.kind, value) {
+        case (.flag, .bool(let b)): return [b ? "true" : "false"]
+        case (.integer, .number(let n)) where n == n.rounded() && abs(n) < 1e15: return [String(Int64(n))]
+        // A list of texts arrives as an array and is read as the form's one text, a line each.
+        case (.texts, .array(let items)):
+            let texts = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            return texts.count == items.count ? [texts.joined(separator: "\n")] : nil
+        case (.choices, .array(let items)), (.uuids, .array(let items)):
+            let texts = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+            return texts.count == items.count ? texts : nil
+        case (.flag, _), (.integer, _), (.texts, _), (.choices, _), (.uuids, _): return nil
+        case (_, .string(let s)): return [s]
+        default: return nil
+        }
+    }
+
+    private static func expected(_ spec: FieldSpec) -> LocalizedText {
+        switch spec.kind {
+        case .flag: LocalizedText(nl: "Verwacht true of false.", en: "Expected true or false.")
+        case .integer: LocalizedText(nl: "Verwacht een heel getal.", en: "Expected a whole number.")
+        case .texts, .choices, .uuids:
+            LocalizedText(nl: "Verwacht een lijst van teksten.", en: "Expected a list of strings.")
+        default: LocalizedText(nl: "Verwacht een tekst.", en: "Expected a string.")
+        }
     }
 }

@@ -78,7 +78,7 @@ struct MeetingAPIController {
         }
         group.post("meetings") { request, context in
             let actor = try context.requireActor()
-            let meeting = try await meetings.create(try await JSONInput.read(request), actor: actor)
+            let meeting = try await meetings.create(try await JSONInput.read(request, form: Meeting.form), actor: actor)
             var response = try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
             response.status = .created
             response.headers[.location] = "/api/v1/meetings/\(meeting.id.uuidString.lowercased())"
@@ -87,7 +87,8 @@ struct MeetingAPIController {
         group.get("meetings/:mid") { _, context in try await show(context) }
         group.get("meetings/:mid/minutes") { _, context in try await show(context) }
         group.post("meetings/:mid/agenda") { request, context in
-            let input = try await JSONInput.read(request)
+            let input = try await JSONInput.read(request, form: MeetingService.agendaAddForm)
+            if !input.rejected.isEmpty { throw AppError.invalid(ValidationFailure(input.rejected)) }
             try await meetings.add(
                 input.string("trajectoryId").flatMap(UUID.init(uuidString:)),
                 to: try context.id("mid"),
@@ -103,7 +104,8 @@ struct MeetingAPIController {
             return try await show(context)
         }
         group.put("meetings/:mid/agenda/order") { request, context in
-            let input = try await JSONInput.read(request)
+            let input = try await JSONInput.read(request, form: MeetingService.agendaOrderForm)
+            if !input.rejected.isEmpty { throw AppError.invalid(ValidationFailure(input.rejected)) }
             let ids = input.all("trajectoryIds").compactMap(UUID.init(uuidString:))
             try await meetings.reorder(
                 ids,
@@ -126,7 +128,7 @@ struct MeetingAPIController {
             let file = try await meetings.decide(
                 try context.id("id"),
                 in: try context.id("mid"),
-                input: try await JSONInput.read(request),
+                input: try await JSONInput.read(request, form: MeetingDecision.form),
                 expectedVersion: version,
                 actor: actor
             )

@@ -47,7 +47,7 @@ struct TransferAPIController {
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.post("trajectories/:id/transfers") { request, context in
             let actor = try context.requireActor()
-            var input = try await JSONInput.read(request)
+            var input = try await JSONInput.read(request, form: TransferCommands.requestForm)
             if let header = request.headers[.ifMatch] {
                 input.set(
                     "version",
@@ -76,7 +76,7 @@ struct TransferAPIController {
             let actor = try context.requireActor()
             let transfer = try await transfers.decide(
                 try context.id("tid"),
-                input: try await JSONInput.read(request),
+                input: try await JSONInput.read(request, form: TransferCommands.decisionForm),
                 actor: actor
             )
             return try json(TransferDTO(transfer, actor: actor))

@@ -43,4 +43,28 @@ public enum CaseOperation: Sendable {
         case .biometrics: "case.biometrics"
         }
     }
+
+    /// The fields the operation reads: the parser's rules and the published request body alike.
+    public var form: Form {
+        switch self {
+        case .intake: CaseCommands.intakeForm
+        case .admission: AdmissionDecision.form
+        case .perspective: CaseCommands.perspectiveForm
+        case .startSupport: CaseCommands.startSupportForm
+        case .endSupport: CaseCommands.endSupportForm
+        case .submitProcedure: CaseCommands.submitProcedureForm
+        case .decideProcedure: CaseCommands.decideProcedureForm
+        case .outflow: CaseCommands.outflowForm
+        case .note: CaseCommands.noteForm
+        case .adjustMilestone: DeadlineCommands.adjustForm
+        case .review: DeadlineCommands.reviewForm
+        case .assignActionItem: DeadlineCommands.assignForm
+        case .completeActionItem: DeadlineCommands.completeForm
+        case .requestCommittee: CommitteeCommands.requestForm
+        case .adviseCommittee: CommitteeCommands.adviceForm
+        case .escalate: EscalationCommands.escalateForm
+        case .decideEscalation: EscalationCommands.decisionForm
+        case .biometrics: BiometricCommands.form
+        }
+    }
 }

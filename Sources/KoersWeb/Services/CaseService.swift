@@ -99,10 +99,10 @@ public struct CaseService: Sendable {
         let location = try await authorize(actor, .reopen, previous)
         guard let old = try await cases.load(previous, context: nil) else { throw AppError.notFound }
         guard old.file.stage.isClosed else { throw AppError.conflict(Self.stillOpen) }
-        var p = Parser(input, today: today())
+        var p = Parser(input, form: CaseCommands.returnForm, today: today())
         let channel = p.choice("channel", ReferralChannel.self)
         let day = p.day("referredOn")
-        let note = p.optional("note", maxLength: 4000)
+        let note = p.text("note")
         let end = old.file.outflow?.leftOn ?? old.file.admission?.decidedOn
         if let day, let end, day < end {
             p.fail(

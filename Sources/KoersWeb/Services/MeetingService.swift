@@ -88,12 +88,17 @@ public struct MeetingService: Sendable {
         return meeting
     }
 
+    /// A case put on the agenda by the chair.
+    public static let agendaAddForm = Form(.uuid("trajectoryId"))
+    /// The agenda in a new order: every case on it, once.
+    public static let agendaOrderForm = Form(FieldSpec("trajectoryIds", .uuids, required: true))
+
     /// Convenes a meeting; its agenda builds itself from the cases that need the table that day.
     public func create(_ input: FormInput, actor: Actor) async throws -> Meeting {
-        var p = Parser(input, today: today())
-        let heldOn = p.day("heldOn", allowFuture: true)
-        let parties = p.choices("partiesPresent", Party.self).filter { AccessPolicy.caseParties.contains($0) }
-        var location = input.string("locationId").flatMap(UUID.init(uuidString:))
+        var p = Parser(input, form: Meeting.form, today: today())
+        let heldOn = p.day("heldOn")
+        let parties = p.choices("partiesPresent", Party.self)
+        var location = p.uuid("locationId")
         if location == nil && actor.locationIds.count == 1 { location = actor.locationIds.first }
         guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
         if let location, !AccessPolicy.mayChairMeetings(actor, at: location) { throw AppError.forbidden }

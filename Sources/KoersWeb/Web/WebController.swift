@@ -301,11 +301,14 @@ struct WebController {
 
     // MARK: Sign-in
 
+    /// Aanmelden.
+    static let loginForm = Form(.text("email", maxLength: 320), .text("password", maxLength: 200))
+
     @Sendable func login(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let env = PageEnvironment(context, path: "/login")
-        var p = Parser(context.form, today: service.today())
-        let email = p.required("email")
-        let password = p.required("password")
+        var p = Parser(context.form, form: Self.loginForm, today: service.today())
+        let email = p.text("email")
+        let password = p.text("password")
         if p.hasErrors {
             return Pages.page(
                 env,
