@@ -78,7 +78,7 @@ struct DesignRuleTests {
             }
         }
         // Query parameters in camelCase, as the document lists them.
-        let document = try JSONDecoder().decode(DocumentParameters.self, from: Data(OpenAPIDocument.json.utf8))
+        let document = try JSONDecoder().decode(DocumentParameters.self, from: Data(APIContract.json.utf8))
         let query = document.paths.values.flatMap { $0.values.flatMap { $0.parameters ?? [] } }.filter {
             $0.in == "query"
         }

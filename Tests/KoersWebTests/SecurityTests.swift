@@ -109,7 +109,7 @@ struct PlatformTests {
         let router = buildRouter(app.services)
         await app.services.database.shutdown()
         let spec = try #require(
-            try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any]
+            try JSONSerialization.jsonObject(with: Data(APIContract.json.utf8)) as? [String: Any]
         )
         #expect(spec["openapi"] as? String == "3.0.3")
         let paths = try #require(spec["paths"] as? [String: [String: Any]])
@@ -129,6 +129,20 @@ struct PlatformTests {
             routed == documented,
             "undocumented: \(routed.subtracting(documented)); unrouted: \(documented.subtracting(routed))"
         )
+        // Every route that takes a body publishes the form its parser reads; only the agenda's
+        // refresh takes none.
+        let withBody = Set(routed.filter { $0.hasPrefix("POST ") || $0.hasPrefix("PUT ") })
+        let formed = Set(APIContract.bodies.map(\.route))
+        #expect(withBody.subtracting(formed) == ["POST /meetings/{mid}/agenda/refresh"])
+        #expect(formed.isSubset(of: withBody))
+        let schemas = try #require((spec["components"] as? [String: Any])?["schemas"] as? [String: Any])
+        for body in APIContract.bodies {
+            let schema = try #require(schemas[body.schema] as? [String: Any], "\(body.schema)")
+            let properties = try #require(schema["properties"] as? [String: Any])
+            #expect(Set(properties.keys) == Set(body.form.fields.map(\.name)), "\(body.schema)")
+            let required = Set(schema["required"] as? [String] ?? [])
+            #expect(required == Set(body.form.fields.filter(\.required).map(\.name)), "\(body.schema)")
+        }
     }
 
     @Test("Migrations revert cleanly and apply again", arguments: TestDatabase.available)

@@ -42,7 +42,7 @@ public struct Identity: Sendable, Hashable, Codable {
         .text("surname"),
         FieldSpec("aliases", .texts(maxItems: 20, maxLength: 200), required: false),
         FieldSpec("birthDate", .partialDate, required: false),
-        FieldSpec("nationality", .pattern("^[A-Za-z]{3}$", maxLength: 3), required: true),
+        FieldSpec("nationality", .choice(Country.all.map(\.code)), required: true),
         .choice("gender", Gender.self),
         FieldSpec("vNumber", .pattern("^[ .]*([0-9][ .]*){10}$", maxLength: 30), required: false)
     )
@@ -96,7 +96,7 @@ public struct Identity: Sendable, Hashable, Codable {
             en: "Choose a nationality (or ‘Unknown’)."
         )
         if let code = p.value("nationality", missing: missingNationality) {
-            if let country = Country.named(code) {
+            if let country = Country.named(code), country.code == code {
                 nationality = country.code
             } else {
                 p.fail(

@@ -63,7 +63,8 @@ public struct Parser {
         case .text(let length), .pattern(_, let length): maxLength = length
         default: maxLength = 200
         }
-        guard value.count <= maxLength else {
+        // The raw length: what a client sends is what the published limit counts.
+        guard input.raw(field).count <= maxLength else {
             fail(field, "tooLong", nl: "Maximaal \(maxLength) tekens.", en: "At most \(maxLength) characters.")
             return nil
         }

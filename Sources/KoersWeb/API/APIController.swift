@@ -287,7 +287,7 @@ struct APIController {
     static let listQuery = Form(
         .choice("stage", Stage.self, required: false),
         .choice("perspective", Perspective.self, required: false),
-        FieldSpec("nationality", .pattern("^[A-Z]{3}$", maxLength: 3), required: false),
+        FieldSpec("nationality", .choice(Country.all.map(\.code)), required: false),
         FieldSpec("q", .text(maxLength: 200), required: false, summary: "Name, part of a name, or V-number"),
         .integer("page", 1...100_000)
     )
@@ -318,18 +318,18 @@ struct APIController {
         let stage = p.choice("stage", Stage.self)
         let perspective = p.choice("perspective", Perspective.self)
         let nationality = p.value("nationality")
-        // Upper case, as the document's pattern has it (the web form is lenient).
-        if let nationality, nationality != nationality.uppercased() || Country.named(nationality) == nil {
+        if let nationality, Country.named(nationality)?.code != nationality {
             p.fail("nationality", "unknownCode", nl: "Onbekende landcode.", en: "Unknown country code.")
         }
         let page = p.integer("page") ?? 1
+        let text = p.text("q")
         do { try p.finish() } catch { throw AppError.invalid(error) }
         let query = CaseListQuery(
             locationIds: actor.locationIds,
             stages: Set([stage].compactMap { $0 }),
             perspective: perspective,
             nationality: nationality,
-            text: p.text("q"),
+            text: text,
             page: page
         )
         let result = try await service.list(query, actor: actor)

@@ -90,7 +90,9 @@ enum JSONInput {
             let texts = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
             return texts.count == items.count ? texts : nil
         case (.flag, _), (.integer, _), (.texts, _), (.choices, _), (.uuids, _): return nil
-        case (_, .string(let s)): return [s]
+        // Free text is trimmed by the parser; a code, a date or an id must be exactly one.
+        case (.text, .string(let s)): return [s]
+        case (_, .string(let s)) where !s.isEmpty && s == s.trimmingCharacters(in: .whitespacesAndNewlines): return [s]
         default: return nil
         }
     }
@@ -101,7 +103,12 @@ enum JSONInput {
         case .integer: LocalizedText(nl: "Verwacht een heel getal.", en: "Expected a whole number.")
         case .texts, .choices, .uuids:
             LocalizedText(nl: "Verwacht een lijst van teksten.", en: "Expected a list of strings.")
-        default: LocalizedText(nl: "Verwacht een tekst.", en: "Expected a string.")
+        case .text: LocalizedText(nl: "Verwacht een tekst.", en: "Expected a string.")
+        default:
+            LocalizedText(
+                nl: "Verwacht een waarde zonder spaties eromheen.",
+                en: "Expected a value without surrounding spaces."
+            )
         }
     }
 }

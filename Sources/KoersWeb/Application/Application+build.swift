@@ -138,7 +138,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
                 .contentType: "application/json", .cacheControl: "public, max-age=300",
                 .accessControlAllowOrigin: "*",
             ],
-            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json))
+            body: .init(byteBuffer: ByteBuffer(string: APIContract.json))
         )
     }
     let authenticated = api.group().add(middleware: APIAuthMiddleware(directory: services.directory))
