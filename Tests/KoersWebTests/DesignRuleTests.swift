@@ -111,4 +111,31 @@ struct DesignRuleTests {
         }
         let paths: [String: [String: Operation]]
     }
+
+    @Test("Ids are lower-case UUIDs in the JSON as in the URLs; text that looks like one is left alone")
+    func lowerCaseIDs() async throws {
+        let upper = "01A22DC0-FA3B-7EE1-8E87-C3FC9F321790"
+        let other = "ABCDEF01-2345-6789-ABCD-EF0123456789"
+        let json =
+            #"{"id":"\#(upper)","name":"\#(upper)","note":"say \"x\" \#(upper)","#
+            + #""trajectoryIds":["\#(upper)","\#(other)"],"items":[{"trajectoryId":"\#(other)","#
+            + #""text":"\#(other)"}],"count":3,"locationId":null}"#
+        var bytes = Array(json.utf8)
+        LowercaseIDs.apply(&bytes)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains(#""id":"\#(upper.lowercased())""#))
+        #expect(text.contains(#""name":"\#(upper)""#))
+        #expect(text.contains(#""trajectoryIds":["\#(upper.lowercased())","\#(other.lowercased())"]"#))
+        #expect(text.contains(#""trajectoryId":"\#(other.lowercased())","text":"\#(other)""#))
+        #expect(text.contains(#""note":"say \"x\" \#(upper)""#))
+
+        try await TestApp.run(.sqlite) { app, client in
+            let file = try await app.admitted()
+            let api = APIClient(client: client, token: try await app.token(.ngo))
+            let list = String(buffer: try await api.send(.get, "/trajectories").body)
+            #expect(list.contains(file.id.uuidString.lowercased()) && !list.contains(file.id.uuidString))
+            let read = String(buffer: try await api.send(.get, "/trajectories/\(file.id.uuidString.lowercased())").body)
+            #expect(read.contains(file.id.uuidString.lowercased()) && !read.contains(file.id.uuidString))
+        }
+    }
 }

@@ -143,6 +143,17 @@ struct PlatformTests {
             let required = Set(schema["required"] as? [String] ?? [])
             #expect(required == Set(body.form.fields.filter(\.required).map(\.name)), "\(body.schema)")
         }
+        // Error answers are the shared named responses, never repeated inline.
+        let responses = try #require((spec["components"] as? [String: Any])?["responses"] as? [String: Any])
+        #expect(Set(responses.keys).isSuperset(of: ["BadRequest", "Unauthorized", "NotFound", "ServiceUnavailable"]))
+        for (path, operations) in paths {
+            for (method, operation) in operations {
+                let answers = (operation as? [String: Any])?["responses"] as? [String: [String: Any]] ?? [:]
+                for (status, answer) in answers where status.first != "2" {
+                    #expect(answer["$ref"] != nil, "\(method) \(path) \(status) inline")
+                }
+            }
+        }
     }
 
     @Test("Migrations revert cleanly and apply again", arguments: TestDatabase.available)

@@ -360,9 +360,7 @@ func json<T: Encodable>(_ value: T, etag: Int? = nil) throws -> Response {
     encoder.dateEncodingStrategy = .iso8601
     var headers: HTTPFields = [.contentType: "application/json"]
     if let etag { headers[.eTag] = "\"\(etag)\"" }
-    return Response(
-        status: .ok,
-        headers: headers,
-        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
-    )
+    var bytes = Array(try encoder.encode(value))
+    LowercaseIDs.apply(&bytes)
+    return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
 }

@@ -144,6 +144,8 @@ enum APIContract {
         item.get = operation
         document.paths[list] = .b(item)
 
+        ProblemResponses.apply(to: &document)
+
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(document), as: UTF8.self)
