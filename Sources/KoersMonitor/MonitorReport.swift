@@ -32,6 +32,9 @@ public struct MonitorReport: Sendable {
     /// suppressed in the quarter tables here, totals published there count as known sums, and a
     /// cell that moved by fewer than k since the previous report is suppressed, so subtracting two
     /// reports recovers nothing that either suppressed.
+    /// The first quarter the monitor reports on.
+    public static let earliestQuarter = Day(year: 2015, month: 1, day: 1)!
+
     public static func build(
         records: [MonitorRecord],
         locations: [MonitorLocation],
@@ -40,7 +43,10 @@ public struct MonitorReport: Sendable {
         analyses: Bool = false
     ) -> MonitorReport? {
         let locations = locations.sorted { $0.name < $1.name }
-        let first = records.map(\.referredOn).min() ?? peildatum.adding(days: -1)
+        // The quarters start with the first referral, but not before 2015: a fact dated earlier
+        // (an old registration, a typo) counts in the first quarter instead of adding a quarter,
+        // and a report per quarter, for every year back to it.
+        let first = max(records.map(\.referredOn).min() ?? peildatum.adding(days: -1), Self.earliestQuarter)
         guard let grid = QuarterGrid(first: min(first, peildatum.adding(days: -1)), peildatum: peildatum) else {
             return nil
         }

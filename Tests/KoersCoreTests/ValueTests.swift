@@ -14,11 +14,11 @@ struct ValueTests {
         #expect(PartialDate("1990-5-1") == nil)
     }
 
-    @Test("Date fields: from 1900, and at most five years ahead where the future is allowed")
+    @Test("Date fields: a case's from 2000, a person's history from 1900, at most five years ahead")
     func dateRange() {
         let today = Day("2026-11-30")!
-        func codes(_ text: String, allowFuture: Bool) -> [String] {
-            let form = Form(.day("d", allowFuture: allowFuture))
+        func codes(_ text: String, allowFuture: Bool, historic: Bool = false) -> [String] {
+            let form = Form(historic ? .historicDay("d") : .day("d", allowFuture: allowFuture))
             var p = Parser(FormInput(single: ["d": text]), form: form, today: today)
             _ = p.day("d")
             return p.errors.map(\.code)
@@ -26,8 +26,11 @@ struct ValueTests {
         #expect(codes("4979-11-18", allowFuture: true) == ["tooFarAhead"])
         #expect(codes("2031-12-01", allowFuture: true) == ["tooFarAhead"])
         #expect(codes("2031-11-30", allowFuture: true) == [])
-        #expect(codes("1899-12-31", allowFuture: false) == ["tooEarly"])
-        #expect(codes("1900-01-01", allowFuture: false) == [])
+        #expect(codes("1999-12-31", allowFuture: false) == ["tooEarly"])
+        #expect(codes("1919-09-18", allowFuture: true) == ["tooEarly"])
+        #expect(codes("2000-01-01", allowFuture: false) == [])
+        #expect(codes("1899-12-31", allowFuture: false, historic: true) == ["tooEarly"])
+        #expect(codes("1900-01-01", allowFuture: false, historic: true) == [])
         #expect(codes("2026-12-01", allowFuture: false) == ["inFuture"])
     }
 

@@ -60,6 +60,22 @@ func population(perLocation: [Int], seed: UInt64 = 7) -> [MonitorRecord] {
 
 @Suite("Monitor report")
 struct MonitorReportTests {
+    @Test("A fact dated long ago counts in the first quarter, 2015, instead of adding a report per quarter back to it")
+    func ancientFactsDoNotStretchTheQuarters() throws {
+        var records = population(perLocation: [20, 20, 5])
+        records[0].referredOn = day("1919-09-18")
+        let started = ContinuousClock.now
+        let report = try #require(
+            MonitorReport.build(records: records, locations: monitorLocations, peildatum: day("2022-07-01"), k: 1)
+        )
+        #expect(ContinuousClock.now - started < .seconds(30))
+        let inflow = try #require(report.table("inflow"))
+        // Quarters 2015 Q1 to 2022 Q2, whichever way the table lays them out.
+        #expect(max(inflow.rowCount, inflow.columnCount) >= 30 && max(inflow.rowCount, inflow.columnCount) <= 34)
+        let headline = try #require(report.table("headline"))
+        #expect(headline.value(.init(0, 3)) == 45)  // the old referral still counts
+    }
+
     @Test func countsTheFactsDatedBeforeTheReferenceDate() throws {
         // setup: three trajectories, one of them after the reference date
         let a = monitorLocations[0].id

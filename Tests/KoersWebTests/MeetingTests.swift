@@ -160,7 +160,8 @@ struct MeetingTests {
                 "/meetings/\(meeting)/agenda/order",
                 ["trajectoryIds": [active.id.uuidString, waiting.id.uuidString]]
             )
-            #expect((r.json["agenda"] as? [[String: Any]])?.first?["trajectoryId"] as? String == active.id.uuidString.lowercased())
+            let first = (r.json["agenda"] as? [[String: Any]])?.first?["trajectoryId"] as? String
+            #expect(first == active.id.uuidString.lowercased())
             let third = try await app.admitted(surname: "Derde")
             r = try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": third.id.uuidString])
             // Its reasons are those of the case as it stands, and that the chair added it.

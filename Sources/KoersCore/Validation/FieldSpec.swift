@@ -6,9 +6,9 @@ public struct FieldSpec: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// Free text, at most this many characters.
         case text(maxLength: Int)
-        /// A calendar day, `YYYY-MM-DD`, from 1900; not after today unless `allowFuture`, and then at
-        /// most ``Parser/yearsAhead`` years ahead.
-        case day(allowFuture: Bool)
+        /// A calendar day, `YYYY-MM-DD`, from `since`; not after today unless `allowFuture`, and then
+        /// at most ``Parser/yearsAhead`` years ahead.
+        case day(allowFuture: Bool, since: Day)
         /// A year, year and month, or a day: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
         case partialDate
         /// One code of a closed set.
@@ -46,8 +46,15 @@ public struct FieldSpec: Sendable, Equatable {
         FieldSpec(name, .text(maxLength: maxLength), required: required)
     }
 
+    /// A day in a case's life (a referral, a decision, a meeting): from ``Parser/earliestEvent``.
     public static func day(_ name: String, allowFuture: Bool = false, required: Bool = true) -> FieldSpec {
-        FieldSpec(name, .day(allowFuture: allowFuture), required: required)
+        FieldSpec(name, .day(allowFuture: allowFuture, since: Parser.earliestEvent), required: required)
+    }
+
+    /// A day in a person's history before the LVV (an asylum decision, arriving in the region):
+    /// from ``Parser/earliest``.
+    public static func historicDay(_ name: String, required: Bool = false) -> FieldSpec {
+        FieldSpec(name, .day(allowFuture: false, since: Parser.earliest), required: required)
     }
 
     public static func choice<T: CaseIterable & RawRepresentable>(

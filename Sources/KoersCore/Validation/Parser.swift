@@ -32,8 +32,11 @@ public struct Parser {
         if !errors.isEmpty { throw ValidationFailure(errors) }
     }
 
-    /// The earliest day a date field accepts.
+    /// The earliest day a date of a person's history accepts.
     public static let earliest = Day(year: 1900, month: 1, day: 1)!
+    /// The earliest day of a case's life (a referral, a decision, a meeting): well before the LVV,
+    /// so existing registrations fit, and late enough that a typo such as 1919 for 2019 is refused.
+    public static let earliestEvent = Day(year: 2000, month: 1, day: 1)!
     /// How far ahead a date field that allows the future accepts a day.
     public static let yearsAhead = 5
 
@@ -105,15 +108,23 @@ public struct Parser {
             )
             return nil
         }
-        let allowFuture = spec.kind == .day(allowFuture: true)
+        guard case .day(let allowFuture, let since) = spec.kind else {
+            assertionFailure("‘\(field)’ is read as a day but is not one")
+            return nil
+        }
         if !allowFuture && value > today {
             fail(field, "inFuture", nl: "Deze datum ligt in de toekomst.", en: "This date is in the future.")
             return nil
         }
-        // A date the LVV can mean: nothing before 1900, nothing planned further than five years
-        // ahead. A typo such as 4979 for 2025 is refused rather than kept.
-        if value < Self.earliest {
-            fail(field, "tooEarly", nl: "Deze datum ligt vóór 1900.", en: "This date is before 1900.")
+        // A date the LVV can mean: nothing before the field's first day, nothing planned further
+        // than five years ahead. A typo such as 4979 for 2025 is refused rather than kept.
+        if value < since {
+            fail(
+                field,
+                "tooEarly",
+                nl: "Deze datum ligt vóór \(since.year).",
+                en: "This date is before \(since.year)."
+            )
             return nil
         }
         if value > today.adding(months: 12 * Self.yearsAhead) {
