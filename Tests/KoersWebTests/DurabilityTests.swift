@@ -125,4 +125,14 @@ struct ConfigurationTests {
         #expect(KoersConfiguration.fromEnvironment(["KOERS_SQLITE_SYNCHRONOUS": "NORMAL"]).sqliteSynchronous == .normal)
         #expect(KoersConfiguration.fromEnvironment(["KOERS_SQLITE_SYNCHRONOUS": "off"]).sqliteSynchronous == .full)
     }
+
+    @Test("KOERS_TRACING: off unless otlp; anything else is refused, not ignored")
+    func tracingSetting() throws {
+        let logger = Logger(label: "test")
+        #expect(try KoersTracing.bootstrap(environment: [:], logger: logger) == nil)
+        #expect(try KoersTracing.bootstrap(environment: ["KOERS_TRACING": "off"], logger: logger) == nil)
+        #expect(throws: TracingConfigurationError.self) {
+            try KoersTracing.bootstrap(environment: ["KOERS_TRACING": "jaeger"], logger: logger)
+        }
+    }
 }

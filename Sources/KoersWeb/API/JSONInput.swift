@@ -4,8 +4,8 @@ import KoersCore
 import NIOCore
 
 /// Reads a JSON object body into the same ``FormInput`` the web forms produce, so both go
-/// through one parser per command: strings as they are, numbers and booleans as text,
-/// arrays as repeated values.
+/// through one parser per command, by the command's ``Form``: each value must have its field's
+/// JSON type, and is then handed to the parser as text.
 enum JSONInput {
     /// A JSON value, decoded without losing the difference between booleans and numbers.
     enum Value: Decodable {
@@ -30,15 +30,6 @@ enum JSONInput {
                 self = .array(a)
             } else {
                 self = .object
-            }
-        }
-
-        var text: String? {
-            switch self {
-            case .string(let s): s
-            case .bool(let b): b ? "true" : "false"
-            case .number(let n): n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
-            default: nil
             }
         }
     }
@@ -106,8 +97,8 @@ enum JSONInput {
         case .text: LocalizedText(nl: "Verwacht een tekst.", en: "Expected a string.")
         default:
             LocalizedText(
-                nl: "Verwacht een waarde zonder spaties eromheen.",
-                en: "Expected a value without surrounding spaces."
+                nl: "Verwacht een tekst (een code, datum of id) zonder spaties eromheen.",
+                en: "Expected a string (a code, date or id) without surrounding spaces."
             )
         }
     }

@@ -36,7 +36,10 @@ public enum KoersTracing {
         configuration.diagnosticLogger = .custom(logger)
         let (tracer, service) = try OTel.makeTracingBackend(configuration: configuration)
         InstrumentationSystem.bootstrap(tracer)
-        logger.info("Tracing: spans go over OTLP/HTTP (\(configuration.traces.otlpExporter.endpoint)).")
+        let endpoint =
+            environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] ?? environment["OTEL_EXPORTER_OTLP_ENDPOINT"]
+            ?? "OpenTelemetry's default, http://localhost:4318"
+        logger.info("Tracing: spans go over OTLP/HTTP to \(endpoint).")
         return service
     }
 }
