@@ -84,7 +84,8 @@ struct DesignRuleTests {
         }
         #expect(!query.isEmpty)
         for parameter in query {
-            #expect(parameter.name.wholeMatch(of: /[a-z]+([A-Z][a-z0-9]*)*/) != nil, "\(parameter.name) in camelCase")
+            let name = parameter.name ?? ""
+            #expect(name.wholeMatch(of: /[a-z]+([A-Z][a-z0-9]*)*/) != nil, "\(name) in camelCase")
         }
     }
 
@@ -105,9 +106,10 @@ struct DesignRuleTests {
         struct Operation: Decodable {
             let parameters: [Parameter]?
         }
+        /// A parameter, or a reference to a shared one (path ids and If-Match, never a query's).
         struct Parameter: Decodable {
-            let name: String
-            let `in`: String
+            let name: String?
+            let `in`: String?
         }
         let paths: [String: [String: Operation]]
     }

@@ -152,6 +152,12 @@ struct PlatformTests {
                 for (status, answer) in answers where status.first != "2" {
                     #expect(answer["$ref"] != nil, "\(method) \(path) \(status) inline")
                 }
+                // Ids in the path and a required If-Match are shared parameters too.
+                let parameters = (operation as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
+                for parameter in parameters where parameter["$ref"] == nil {
+                    #expect(parameter["in"] as? String != "path" || parameter["name"] as? String == "key", "\(path)")
+                    #expect(parameter["in"] as? String != "header" || parameter["required"] as? Bool != true, "\(path)")
+                }
             }
         }
     }

@@ -145,6 +145,7 @@ enum APIContract {
         document.paths[list] = .b(item)
 
         ProblemResponses.apply(to: &document)
+        SharedParameters.apply(to: &document)
 
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -18,7 +18,7 @@ enum FormSchema {
                 OpenAPI.Parameter(
                     name: field.name,
                     context: .query(required: field.required),
-                    schema: bare(field).requiredSchemaObject(),
+                    schema: bare(field, described: false).requiredSchemaObject(),
                     description: field.summary
                 )
             )
@@ -32,9 +32,10 @@ enum FormSchema {
         return field.required ? schema : schema.nullableSchemaObject()
     }
 
-    private static func bare(_ field: FieldSpec) -> JSONSchema {
+    /// The field's schema; `described` false when the description goes on its parameter instead.
+    private static func bare(_ field: FieldSpec, described: Bool = true) -> JSONSchema {
         let required = field.required
-        let description = field.summary
+        let description = described ? field.summary : nil
         switch field.kind {
         case .text(let maxLength):
             // A required text must hold something other than spaces; the parser trims.
