@@ -111,7 +111,7 @@ def note_texts(base, token, case):
 
 
 def prepared(url):
-    """The demo network and population on `url`, and an NGO token with one of its active cases."""
+    """Loads the demo network and population into `url` and returns a token of the Utrecht NGO."""
     koers(url, "demo", "--persons", "40")
     token = koers(url, "token", "create", "--user", "ngo.utrecht@demo.koers.nl")
     return token
