@@ -149,7 +149,9 @@ struct LifeOfACaseTests {
             )
             #expect(r.status == .created)
             #expect(r.headers[.init("API-Version")!] == "1.0.0")
-            let id = try #require(r.json["id"] as? String)
+            let created = try r.decoded(CaseDTO.self)
+            #expect(created.stage == .referral && created.identity?.surname == "Rahimi")
+            let id = created.id.uuidString.lowercased()
             var etag = try #require(r.headers[.eTag])
             var intake: [String: Any] = Fixtures.intake
             intake["surname"] = "Rahimi"
@@ -174,7 +176,9 @@ struct LifeOfACaseTests {
                 #expect(r.status == .ok, "\(path): \(r.text)")
                 etag = r.headers[.eTag]!
             }
-            let support = try #require((r.json["support"] as? [[String: Any]])?.first?["id"] as? String)
+            let admitted = try r.decoded(CaseDTO.self)
+            #expect(admitted.stage == .active && admitted.currentPerspective == .legalisation)
+            let support = try #require(admitted.support?.first?.id).uuidString.lowercased()
             r = try await api.send(
                 .post,
                 "/trajectories/\(id)/support-periods/\(support)/end",
@@ -190,9 +194,11 @@ struct LifeOfACaseTests {
                 ifMatch: etag
             )
             #expect(r.status == .ok)
-            #expect((r.json["support"] as? [[String: Any]])?.first?["endedOn"] as? String == "2026-06-01")
+            let ended = try r.decoded(CaseDTO.self)
+            #expect(ended.support?.first?.endedOn == Day("2026-06-01"))
             etag = r.headers[.eTag]!
-            let procedure = try #require((r.json["procedures"] as? [[String: Any]])?.first?["id"] as? String)
+            #expect(etag == "\"\(ended.version)\"")
+            let procedure = try #require(ended.procedures?.first?.id).uuidString.lowercased()
             r = try await api.send(
                 .post,
                 "/trajectories/\(id)/procedures/\(procedure)/decision",

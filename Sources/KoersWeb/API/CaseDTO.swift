@@ -3,13 +3,13 @@ import KoersCore
 import KoersStore
 
 /// A case as the API shows it to one user: only the sections the access policy grants.
-struct CaseDTO: Encodable {
-    struct AdmissionDTO: Encodable {
+struct CaseDTO: Codable {
+    struct AdmissionDTO: Codable {
         let evidence: AdmissionEvidence?
         let decision: AdmissionDecision?
     }
 
-    struct EventDTO: Encodable {
+    struct EventDTO: Codable {
         let sequence: Int
         let type: String
         let effectiveOn: Day
@@ -46,14 +46,14 @@ struct CaseDTO: Encodable {
     let committeeRequests: [CommitteeRequestDTO]?
     let escalations: [EscalationDTO]?
 
-    struct EscalationDTO: Encodable {
+    struct EscalationDTO: Codable {
         let escalation: Escalation
         let decision: String?
         let decidedOn: Day?
         let daysToDecision: Int?
     }
 
-    struct CommitteeRequestDTO: Encodable {
+    struct CommitteeRequestDTO: Codable {
         let request: CommitteeRequest
         let advice: String?
         let advisedOn: Day?

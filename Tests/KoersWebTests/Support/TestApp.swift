@@ -203,6 +203,13 @@ extension TestResponse {
     }
 
     var location: String? { headers[.location] }
+
+    /// The body as one of the API's own DTOs.
+    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(type, from: Data(body.readableBytesView))
+    }
 }
 
 /// API requests with a bearer token.
