@@ -103,8 +103,9 @@ def lua_string(text):
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def wrk_script(paths, headers, file):
-    """A wrk script that rotates over `paths` and counts answers other than 200 (wrk itself accepts 3xx)."""
+def wrk_script(paths, headers, file, method="GET", body=None):
+    """A wrk script that rotates over `paths` and counts answers other than 200 (wrk itself accepts 3xx).
+    `body`, a Lua expression in which `n` counts the requests, is sent with each request when given."""
     with open(file, "w") as f:
         f.write("local paths = {" + ",".join(lua_string(p) for p in paths) + "}\n")
         f.write("local headers = {" + ",".join(f"[{lua_string(k)}] = {lua_string(v)}" for k, v in headers.items())
@@ -115,7 +116,7 @@ function setup(thread) table.insert(threads, thread) end
 function init(args) bad = 0; last = 0 end
 function request()
   n = n + 1
-  return wrk.format("GET", paths[(n % #paths) + 1], headers)
+  return wrk.format(""" + lua_string(method) + """, paths[(n % #paths) + 1], headers""" + (f", {body}" if body else "") + """)
 end
 function response(status, hdrs, body)
   if status ~= 200 then bad = bad + 1; last = status end

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 
-from bench_http import (Http, Server, free_port, log, login, lua_string, number, parse_accounts, run, settle,
+from bench_http import (Http, Server, free_port, log, login, number, parse_accounts, run, settle,
                         database_pids, wrk, wrk_script, duration_seconds)
 
 HAPROXY = """global
@@ -37,31 +37,9 @@ backend instances
 
 def note_script(ids, token, file):
     """A wrk script that posts a note to each case in turn and counts answers other than 200."""
-    with open(file, "w") as f:
-        f.write("local paths = {" + ",".join(lua_string(f"/api/v1/trajectories/{i}/notes") for i in ids) + "}\n")
-        f.write(f"local token = {lua_string(token)}\n")
-        f.write("""local n = 0
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) bad = 0; last = 0 end
-function request()
-  n = n + 1
-  local body = '{"classification":"general","text":"benchmark note ' .. n .. '"}'
-  return wrk.format("POST", paths[(n % #paths) + 1],
-    {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}, body)
-end
-function response(status, hdrs, body)
-  if status ~= 200 then bad = bad + 1; last = status end
-end
-function done(summary, latency, requests)
-  local total, status = 0, 0
-  for _, t in ipairs(threads) do
-    total = total + t:get("bad")
-    if t:get("last") ~= 0 then status = t:get("last") end
-  end
-  io.write(string.format("NON200 %d %d\\n", total, status))
-end
-""")
+    wrk_script([f"/api/v1/trajectories/{i}/notes" for i in ids],
+               {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}, file, method="POST",
+               body="""'{"classification":"general","text":"benchmark note ' .. n .. '"}'""")
 
 
 class Proxy:

@@ -470,7 +470,10 @@ struct MonitorAccessMatrixTests {
                     let wrong = try await api.send(.get, "/monitor?referenceDate=2026-05-17")
                     #expect(wrong.status == .badRequest && String(buffer: wrong.body).contains("referenceDate"))
                 case .anonymous: #expect(answer.status == .unauthorized)
-                default: #expect(answer.status == .notFound, "\(who) GET /api/v1/monitor")
+                default:
+                    #expect(answer.status == .notFound, "\(who) GET /api/v1/monitor")
+                    let wrong = try await api.send(.get, "/monitor?referenceDate=2026-05-17")
+                    #expect(wrong.status == .notFound, "\(who) GET /api/v1/monitor, a wrong date")
                 }
             }
         }

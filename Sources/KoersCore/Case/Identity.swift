@@ -35,8 +35,9 @@ public struct Identity: Sendable, Hashable, Codable {
         [givenNames, surname].compactMap { $0 }.joined(separator: " ")
     }
 
-    /// The identity's fields, shared by referral and intake. A nationality is an ISO 3166 alpha-3
-    /// code, XXA (stateless) or XXX (unknown); a V-number ten digits, spaces and dots allowed.
+    /// The identity's fields, shared by referral and intake. A nationality is one of ``Country/all``
+    /// (ISO 3166 alpha-3, or ICAO's codes for stateless and unknown); a V-number has ten digits,
+    /// spaces and dots allowed.
     public static let form = Form(
         .text("givenNames", required: false),
         .text("surname"),

@@ -240,12 +240,17 @@ struct APIController {
 
     /// The `on` query parameter (peildatum), or today.
     private func referenceDay(_ request: Request) throws -> Day? {
-        guard let text = request.uri.queryParameters["on"].map(String.init) else { return nil }
+        try Self.queryDay("on", of: request)
+    }
+
+    /// A day given as a query parameter, `YYYY-MM-DD`; nil when absent, a named 400 when not a day.
+    static func queryDay(_ name: String, of request: Request) throws -> Day? {
+        guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return nil }
         guard let day = Day(text) else {
             throw AppError.invalid(
                 ValidationFailure([
                     FieldError(
-                        field: "on",
+                        field: name,
                         code: "invalidDate",
                         message: .init(
                             nl: "Geen geldige datum; gebruik JJJJ-MM-DD.",

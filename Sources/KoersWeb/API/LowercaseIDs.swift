@@ -64,7 +64,7 @@ enum LowercaseIDs {
         return plural ? text.hasSuffix("Ids") || text == "ids" : text == "id" || text.hasSuffix("Id")
     }
 
-    /// `XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX` in hex, with at least one upper-case letter.
+    /// A canonical UUID (8-4-4-4-12 hex digits) with at least one upper-case letter.
     private static func isUppercaseUUID(_ text: ArraySlice<UInt8>) -> Bool {
         guard text.count == 36 else { return false }
         var upper = false

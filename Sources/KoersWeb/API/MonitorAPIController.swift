@@ -122,6 +122,8 @@ struct MonitorAPIController {
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("monitor") { request, context in
             let actor = try context.requireActor()
+            // The policy first: another party learns nothing, not even that its date was wrong.
+            guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
             let day = try referenceDate(request)
             let language = context.language
             // Stored like the page and downloads: computed once per reference date until a change.
@@ -154,21 +156,7 @@ struct MonitorAPIController {
 
     /// The `referenceDate` query parameter: a quarter's first day; the latest by default.
     private func referenceDate(_ request: Request) throws -> Day? {
-        guard let text = request.uri.queryParameters["referenceDate"].map(String.init) else { return nil }
-        guard let day = Day(text) else {
-            throw AppError.invalid(
-                ValidationFailure([
-                    FieldError(
-                        field: "referenceDate",
-                        code: "invalidDate",
-                        message: .init(
-                            nl: "Geen geldige datum; gebruik JJJJ-MM-DD.",
-                            en: "Not a valid date; use YYYY-MM-DD."
-                        )
-                    )
-                ])
-            )
-        }
+        guard let day = try APIController.queryDay("referenceDate", of: request) else { return nil }
         guard QuarterGrid.isReferenceDate(day) else {
             throw AppError.invalid(
                 ValidationFailure([
