@@ -116,13 +116,13 @@ struct AccessMatrixRecordingTests {
                 switch who {
                 case .ngo, .municipality:
                     #expect(response.status == .ok, "\(who) \(response.status)")
-                    let procedures = try #require(response.json["procedures"] as? [[String: Any]])
-                    #expect(procedures.first?["decisionReportedBy"] as? String == who.rawValue)
+                    let procedures = try #require(try response.decoded(CaseDTO.self).procedures)
+                    #expect(procedures.first?.decisionReportedBy?.rawValue == who.rawValue)
                     #expect(page.text.contains("gemeld door \(who == .ngo ? "ngo" : "gemeente")"), "\(who)")
                 case .ind:
                     #expect(response.status == .ok)
-                    let procedures = try #require(response.json["procedures"] as? [[String: Any]])
-                    #expect(procedures.first?["decisionReportedBy"] == nil)
+                    let procedures = try #require(try response.decoded(CaseDTO.self).procedures)
+                    #expect(procedures.first?.decisionReportedBy == nil)
                     #expect(!page.text.contains("gemeld door"))
                 default:
                     #expect(response.status == .forbidden, "\(who) \(response.status)")

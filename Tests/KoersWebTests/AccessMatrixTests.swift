@@ -343,19 +343,15 @@ struct CoordinationAccessMatrixTests {
             let utrecht = app.account(.municipality).actor.locationIds.first!.uuidString
             let amsterdam = app.account(.municipality, "amsterdam").actor.locationIds.first!.uuidString
             let chair = APIClient(client: client, token: try await app.token(.municipality))
-            let meeting = try #require(
-                try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]]).json["id"]
-                    as? String
-            )
+            let meeting = try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]])
+                .decoded(MeetingAPIController.MeetingDTO.self).id.uuidString.lowercased()
             let moving = try await app.admitted(surname: "Verhuist")
             let ngo = APIClient(client: client, token: try await app.token(.ngo))
-            let transfer = try #require(
-                try await ngo.send(
-                    .post,
-                    "/trajectories/\(moving.id)/transfers",
-                    ["toLocationId": amsterdam, "reason": "Netwerk"]
-                ).json["id"] as? String
-            )
+            let transfer = try await ngo.send(
+                .post,
+                "/trajectories/\(moving.id)/transfers",
+                ["toLocationId": amsterdam, "reason": "Netwerk"]
+            ).decoded(TransferAPIController.TransferDTO.self).id.uuidString.lowercased()
 
             typealias Who = AccessMatrixTests.Who
             for who in Who.allCases {

@@ -56,9 +56,8 @@ struct AgendaAsCasesStandTests {
                 body,
                 ifMatch: "\"\(escalated.version)\""
             )
-            let eid = try #require(
-                ((e.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
-            )
+            let eid = try #require(try e.decoded(CaseDTO.self).escalations?.first?.escalation.id).uuidString
+                .lowercased()
             let steering = APIClient(client: client, token: try await app.token(.escalationBody))
             let decided = try await steering.send(
                 .post,
@@ -74,10 +73,8 @@ struct AgendaAsCasesStandTests {
                 request,
                 ifMatch: "\"\(advised.version)\""
             )
-            let rid = try #require(
-                ((c.json["committeeRequests"] as? [[String: Any]])?.first?["request"] as? [String: Any])?["id"]
-                    as? String
-            )
+            let rid = try #require(try c.decoded(CaseDTO.self).committeeRequests?.first?.request.id).uuidString
+                .lowercased()
             let committee = APIClient(client: client, token: try await app.token(.committee, nil))
             let advice = try await committee.send(
                 .post,
@@ -93,8 +90,8 @@ struct AgendaAsCasesStandTests {
             #expect(!r.text.contains("Wacht op toelatingsbesluit"))
             #expect(onAgenda(escalated, r.text) && r.text.contains("Besluit na opschaling terug"))
             #expect(onAgenda(advised, r.text) && r.text.contains("Advies commissie schrijnende gevallen terug"))
-            let json = try await api.send(.get, "/meetings/" + String(next.split(separator: "/").last!))
-            let names = (json.json["agenda"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+            let meeting = try await api.send(.get, "/meetings/" + String(next.split(separator: "/").last!))
+            let names = try meeting.decoded(MeetingAPIController.MeetingDTO.self).agenda.map(\.name)
             #expect(Set(names) == ["Yonas Opgeschaald", "Yonas Geadviseerd"], "\(names)")
         }
     }

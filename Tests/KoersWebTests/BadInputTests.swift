@@ -100,13 +100,10 @@ struct BadInputTests {
             )
             #expect(r.status == .badRequest)
             #expect(r.headers[.contentType] == "application/problem+json")
-            let params = try #require(r.json["invalidParams"] as? [[String: Any]])
-            let names = Set(params.compactMap { $0["name"] as? String })
+            let params = try #require(try r.decoded(Problem.self).invalidParams)
+            let names = Set(params.map(\.name))
             #expect(names == ["surname", "birthDate", "nationality", "vNumber", "gender", "referredOn"])
-            #expect(
-                params.first { $0["name"] as? String == "vNumber" }?["reason"] as? String
-                    == "A V-number has exactly 10 digits."
-            )
+            #expect(params.first { $0.name == "vNumber" }?.reason == "A V-number has exactly 10 digits.")
             #expect(try await app.counts() == before)
             // Malformed JSON
             let bad = try await client.execute(
@@ -133,7 +130,7 @@ struct BadInputTests {
                 ifMatch: "\"\(file.version)\""
             )
             #expect(r.status == .badRequest)
-            let codes = Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+            let codes = Set(try r.decoded(Problem.self).invalidParams?.map(\.code) ?? [])
             #expect(codes == ["beforeAdmission", "unknownCode"])
             r = try await api.send(
                 .post,
@@ -148,7 +145,7 @@ struct BadInputTests {
                 ifMatch: "\"\(file.version - 1)\""
             )
             #expect(r.status == .conflict)
-            #expect(r.json["currentVersion"] as? Int == file.version)
+            #expect(try r.decoded(Problem.self).currentVersion == file.version)
             #expect(r.headers[.eTag] == "\"\(file.version)\"")
             r = try await api.send(
                 .post,

@@ -54,9 +54,8 @@ struct CaseFormErrorTests {
                 escalation,
                 ifMatch: "\"\(file.version)\""
             )
-            let eid = try #require(
-                ((r0.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
-            )
+            let eid = try #require(try r0.decoded(CaseDTO.self).escalations?.first?.escalation.id).uuidString
+                .lowercased()
             var national = WebClient(client)
             _ = try await national.login(app.account(.escalationBody, nil).email)
             let id = file.id.uuidString.lowercased()

@@ -39,7 +39,7 @@ struct CaseSearchAndLinksTests {
             #expect(try await web.get("/cases?q=Khaled%20Tesfay").text.contains("0 dossiers gevonden."))
             let api = APIClient(client: client, token: try await app.token(.ngo))
             let list = try await api.send(.get, "/trajectories?q=Mansour%20Khaled")
-            #expect(list.json["total"] as? Int == 1)
+            #expect(try list.decoded(APIController.CaseListDTO.self).total == 1)
         }
     }
 

@@ -124,7 +124,8 @@ struct CommitteeSharingMatrixTests {
                     #expect(heading.contains("Yonas Verborgen\(mask)") && title.contains("Verborgen"))
                 } else {
                     #expect(heading.contains("Dossier \(id.suffix(8))") && !title.contains("Verborgen"), "\(heading)")
-                    #expect(json.json["personId"] == nil && json.json["previousTrajectoryId"] == nil)
+                    let dto = try json.decoded(CaseDTO.self)
+                    #expect(dto.personId == nil && dto.previousTrajectoryId == nil)
                 }
             }
         }

@@ -56,11 +56,7 @@ struct CommitteeTests {
                 ["sharedSections": ["monitorData"]],
                 ifMatch: etag
             )
-            #expect(
-                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "request", "sharedSections",
-                ]
-            )
+            #expect(try r.problemFields() == ["request", "sharedSections"])
             #expect(
                 try await ind.send(
                     .post,
@@ -80,19 +76,15 @@ struct CommitteeTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            let requestId = try #require(
-                ((r.json["committeeRequests"] as? [[String: Any]])?.first?["request"] as? [String: Any])?["id"]
-                    as? String
-            )
+            let requestId = try #require(try r.decoded(CaseDTO.self).committeeRequests?.first?.request.id)
+                .uuidString.lowercased()
 
             // The committee: identity and perspective, the request — nothing else
             r = try await committee.send(.get, "/trajectories/\(file.id)")
             #expect(r.status == .ok)
-            #expect(r.json["identity"] != nil && r.json["perspectives"] != nil)
-            #expect(
-                r.json["support"] == nil && r.json["admission"] == nil && r.json["notes"] == nil
-                    && r.json["procedures"] == nil
-            )
+            let seen = try r.decoded(CaseDTO.self)
+            #expect(seen.identity != nil && seen.perspectives != nil)
+            #expect(seen.support == nil && seen.admission == nil && seen.notes == nil && seen.procedures == nil)
             let events = try await committee.send(.get, "/trajectories/\(file.id)/events").text
             #expect(
                 !events.contains("legalAssistance") && !events.contains("MEDISCH-GEHEIM")
@@ -142,13 +134,8 @@ struct CommitteeTests {
             // validate: the advice puts the case on the next agenda
             let chair = APIClient(client: client, token: try await app.token(.municipality))
             r = try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]])
-            let agenda = try #require(r.json["agenda"] as? [[String: Any]])
-            #expect(
-                agenda.contains {
-                    $0["name"] as? String == "Yonas Schrijnend"
-                        && ($0["reasons"] as? [String])?.contains("committeeAdvised") == true
-                }
-            )
+            let agenda = try r.decoded(MeetingAPIController.MeetingDTO.self).agenda
+            #expect(agenda.contains { $0.name == "Yonas Schrijnend" && $0.reasons.contains(.committeeAdvised) })
         }
     }
 

@@ -39,11 +39,7 @@ struct DeadlineFlowTests {
                 ["perspectiveWithinWeeks": 0, "reviewEveryWeeks": "vaak"]
             )
             #expect(bad.status == .badRequest)
-            #expect(
-                Set((bad.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "perspectiveWithinWeeks", "reviewEveryWeeks",
-                ]
-            )
+            #expect(try bad.problemFields() == ["perspectiveWithinWeeks", "reviewEveryWeeks"])
 
             let file = try await app.admitted()  // admitted 2026-05-10, today 2026-06-15
             var r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
@@ -56,10 +52,7 @@ struct DeadlineFlowTests {
                 ).status == .ok
             )
             r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
-            let states =
-                (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]] ?? []).map {
-                    "\($0["key"]!):\($0["state"]!)"
-                }
+            let states = try r.decoded([MilestoneDTO].self).map { "\($0.key):\($0.state.rawValue)" }
             #expect(states == ["perspective:overdue", "review-1:overdue"])
             r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones?on=2026-05-20")
             #expect(r.text.contains("\"state\":\"scheduled\""))
@@ -67,7 +60,7 @@ struct DeadlineFlowTests {
 
             // The progress view lists it as overdue; the monitor sees no progress view.
             r = try await ngo.send(.get, "/locations/\(utrecht)/progress")
-            #expect((r.json["overdue"] as? [Any])?.count == 2)
+            #expect(try r.decoded(APIController.ProgressDTO.self).overdue.count == 2)
             let monitor = APIClient(client: client, token: try await app.token(.monitor, nil))
             #expect(try await monitor.send(.get, "/locations/\(utrecht)/progress").status == .notFound)
         }
@@ -91,10 +84,9 @@ struct DeadlineFlowTests {
             )
             let file = try await app.admitted()
             var etag = "\"\(file.version)\""
-            func milestone(_ key: String) async throws -> [String: Any]? {
+            func milestone(_ key: String) async throws -> MilestoneDTO? {
                 let r = try await ngo.send(.get, "/trajectories/\(file.id)/milestones")
-                return (try JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [[String: Any]])?
-                    .first { $0["key"] as? String == key }
+                return try r.decoded([MilestoneDTO].self).first { $0.key == key }
             }
 
             // Only the regievoerder adjusts deadlines.
@@ -112,7 +104,7 @@ struct DeadlineFlowTests {
                 ifMatch: etag
             )
             #expect(r.status == .badRequest)
-            #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["name"] as? String == "reason")
+            #expect(try r.decoded(Problem.self).invalidParams?.first?.name == "reason")
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/milestones/perspective",
@@ -121,7 +113,7 @@ struct DeadlineFlowTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            #expect(try await milestone("perspective")?["state"] as? String == "suspended")
+            #expect(try await milestone("perspective")?.state == .suspended)
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/milestones/perspective",
@@ -138,8 +130,8 @@ struct DeadlineFlowTests {
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
             let resumed = try #require(try await milestone("perspective"))
-            #expect(resumed["state"] as? String == "scheduled")
-            #expect(resumed["dueOn"] as? String == "2026-07-15")  // 2026-07-05 plus ten suspended days
+            #expect(resumed.state == .scheduled)
+            #expect(resumed.dueOn.description == "2026-07-15")  // 2026-07-05 plus ten suspended days
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/milestones/perspective",
@@ -148,7 +140,7 @@ struct DeadlineFlowTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            #expect(try await milestone("perspective")?["state"] as? String == "extended")
+            #expect(try await milestone("perspective")?.state == .extended)
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/milestones/review-1",
@@ -157,7 +149,7 @@ struct DeadlineFlowTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            #expect(try await milestone("review-1")?["state"] as? String == "skipped")
+            #expect(try await milestone("review-1")?.state == .skipped)
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/milestones/nonsense",
@@ -180,11 +172,7 @@ struct DeadlineFlowTests {
                 ["party": "monitor", "text": "", "dueOn": "2026-01-01"],
                 ifMatch: etag
             )
-            #expect(
-                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "party", "text", "dueOn",
-                ]
-            )
+            #expect(try r.problemFields() == ["party", "text", "dueOn"])
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/action-items",
@@ -193,7 +181,7 @@ struct DeadlineFlowTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            let item = try #require((r.json["actionItems"] as? [[String: Any]])?.first?["id"] as? String)
+            let item = try #require(try r.decoded(CaseDTO.self).actionItems?.first?.id).uuidString.lowercased()
             #expect(
                 try await dtv.send(
                     .post,
@@ -210,10 +198,10 @@ struct DeadlineFlowTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            #expect(try await milestone("action-\(item.lowercased())")?["state"] as? String == "met")
+            #expect(try await milestone("action-\(item)")?.state == .met)
 
             // After a skipped review the next cycle runs from the skip; a review held meets it.
-            #expect(try await milestone("review-2")?["dueOn"] as? String == "2026-07-10")
+            #expect(try await milestone("review-2")?.dueOn.description == "2026-07-10")
             r = try await municipality.send(
                 .post,
                 "/trajectories/\(file.id)/reviews",
@@ -221,9 +209,9 @@ struct DeadlineFlowTests {
                 ifMatch: etag
             )
             #expect(r.status == .ok)
-            #expect(try await milestone("review-1")?["state"] as? String == "skipped")
-            #expect(try await milestone("review-2")?["state"] as? String == "met")
-            #expect(try await milestone("review-3")?["dueOn"] as? String == "2026-07-12")
+            #expect(try await milestone("review-1")?.state == .skipped)
+            #expect(try await milestone("review-2")?.state == .met)
+            #expect(try await milestone("review-3")?.dueOn.description == "2026-07-12")
         }
     }
 

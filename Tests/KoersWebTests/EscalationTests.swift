@@ -56,11 +56,7 @@ struct EscalationTests {
                 ["level": "ministry"],
                 ifMatch: etag
             )
-            #expect(
-                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "level", "question", "proposedDecision",
-                ]
-            )
+            #expect(try r.problemFields() == ["level", "question", "proposedDecision"])
             #expect(try await steering.send(.get, "/trajectories/\(file.id)").status == .notFound)
             r = try await chair.send(
                 .post,
@@ -73,15 +69,16 @@ struct EscalationTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            let first = try #require(
-                ((r.json["escalations"] as? [[String: Any]])?.first?["escalation"] as? [String: Any])?["id"] as? String
-            )
+            let first = try #require(try r.decoded(CaseDTO.self).escalations?.first?.escalation.id).uuidString
+                .lowercased()
 
             // The steering group: the meeting dossier only; the national meeting and another city's group see nothing
             // yet
             r = try await steering.send(.get, "/trajectories/\(file.id)")
-            #expect(r.status == .ok && r.json["identity"] != nil && r.json["admission"] != nil)
-            #expect(r.json["support"] == nil && r.json["notes"] == nil)
+            #expect(r.status == .ok)
+            let seen = try r.decoded(CaseDTO.self)
+            #expect(seen.identity != nil && seen.admission != nil)
+            #expect(seen.support == nil && seen.notes == nil)
             #expect(
                 !(try await steering.send(.get, "/trajectories/\(file.id)/events")).text.contains("ALGEMENE-NOTITIE")
             )
@@ -115,7 +112,7 @@ struct EscalationTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            #expect((r.json["escalations"] as? [[String: Any]])?.first?["daysToDecision"] as? Int == 0)
+            #expect(try r.decoded(CaseDTO.self).escalations?.first?.daysToDecision == 0)
             #expect(
                 try await steering.send(
                     .post,
@@ -134,9 +131,8 @@ struct EscalationTests {
             )
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
-            let second = try #require(
-                ((r.json["escalations"] as? [[String: Any]])?.last?["escalation"] as? [String: Any])?["id"] as? String
-            )
+            let second = try #require(try r.decoded(CaseDTO.self).escalations?.last?.escalation.id).uuidString
+                .lowercased()
             #expect(try await national.send(.get, "/trajectories/\(file.id)").status == .ok)
             r = try await national.send(
                 .post,
@@ -158,10 +154,9 @@ struct EscalationTests {
             // validate: the decision returns to the LSO agenda
             r = try await chair.send(.post, "/meetings", ["heldOn": "2026-06-15", "partiesPresent": ["ngo"]])
             #expect(
-                (r.json["agenda"] as? [[String: Any]])?.contains {
-                    $0["name"] as? String == "Yonas Vastgelopen"
-                        && ($0["reasons"] as? [String])?.contains("escalationReturned") == true
-                } == true
+                try r.decoded(MeetingAPIController.MeetingDTO.self).agenda.contains {
+                    $0.name == "Yonas Vastgelopen" && $0.reasons.contains(.escalationReturned)
+                }
             )
         }
     }

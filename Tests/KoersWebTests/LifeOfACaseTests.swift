@@ -163,8 +163,9 @@ struct LifeOfACaseTests {
             #expect(r.status == .ok)
             etag = r.headers[.eTag]!
             r = try await api.send(.get, "/trajectories/\(id)/admission-check")
-            #expect(r.json["verdict"] as? String == "eligible")
-            #expect((r.json["criteria"] as? [Any])?.count == 6)
+            let check = try r.decoded(AdmissionCheckDTO.self)
+            #expect(check.verdict == .eligible)
+            #expect(check.criteria.count == 6)
             let steps: [(String, [String: Any])] = [
                 ("admission-decision", ["outcome": "admit", "decidedOn": "2026-05-12"]),
                 ("perspectives", ["perspective": "legalisation", "decidedOn": "2026-05-20"]),
@@ -186,7 +187,7 @@ struct LifeOfACaseTests {
                 ifMatch: etag
             )
             #expect(r.status == .badRequest)
-            #expect((r.json["invalidParams"] as? [[String: Any]])?.first?["code"] as? String == "beforeStart")
+            #expect(try r.decoded(Problem.self).invalidParams?.first?.code == "beforeStart")
             r = try await api.send(
                 .post,
                 "/trajectories/\(id)/support-periods/\(support)/end",
@@ -206,7 +207,7 @@ struct LifeOfACaseTests {
                 ifMatch: etag
             )
             #expect(r.status == .ok)
-            #expect((r.json["procedures"] as? [[String: Any]])?.first?["outcome"] as? String == "granted")
+            #expect(try r.decoded(CaseDTO.self).procedures?.first?.outcome == .granted)
             etag = r.headers[.eTag]!
             r = try await api.send(
                 .post,
@@ -215,14 +216,27 @@ struct LifeOfACaseTests {
                 ifMatch: etag
             )
             #expect(r.status == .ok)
-            #expect(r.json["stage"] as? String == "outflow")
-            #expect((r.json["outflow"] as? [String: Any])?["category"] as? String == "durable")
+            let left = try r.decoded(CaseDTO.self)
+            #expect(left.stage == .outflow)
+            #expect(left.outflow?.category == .durable)
             r = try await api.send(.get, "/trajectories/\(id)/events")
             #expect(r.status == .ok)
+            // The timeline in the API's own shape: one name and one type per part of a change.
+            let timeline = try r.decoded([CaseDTO.EventDTO].self)
+            #expect(timeline.allSatisfy { $0.type == $0.change.type })
+            #expect(timeline.first?.change.identity?.surname == "Rahimi")
+            #expect(timeline.contains { $0.change.admissionDecision?.check.verdict == .eligible })
+            let endedPeriod = try #require(ended.support?.first?.id)
+            #expect(
+                timeline.contains {
+                    $0.change.supportPeriodId == endedPeriod && $0.change.endedOn == Day("2026-06-01")
+                }
+            )
+            #expect(timeline.contains { $0.change.outflow?.reasonCode == "permitGranted" })
             r = try await api.send(.get, "/trajectories?q=1234567890")
-            #expect(r.json["total"] as? Int == 1)
+            #expect(try r.decoded(APIController.CaseListDTO.self).total == 1)
             r = try await api.send(.get, "/trajectories?q=rahimi&stage=outflow")
-            #expect(r.json["total"] as? Int == 1)
+            #expect(try r.decoded(APIController.CaseListDTO.self).total == 1)
         }
     }
 
@@ -251,8 +265,9 @@ struct LifeOfACaseTests {
                 ["channel": "desk", "referredOn": "2026-06-01"]
             )
             #expect(r.status == .created)
-            #expect(r.json["previousTrajectoryId"] as? String == first.id.uuidString.lowercased())
-            #expect(r.json["personId"] as? String == first.personId.uuidString.lowercased())
+            let returned = try r.decoded(CaseDTO.self)
+            #expect(returned.previousTrajectoryId == first.id)
+            #expect(returned.personId == first.personId)
             r = try await api.send(
                 .post,
                 "/trajectories/\(first.id.uuidString)/return",

@@ -295,9 +295,6 @@ struct LinkageFlowTests {
     )
     func api(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, client in
-            func array(_ r: TestResponse) throws -> [[String: Any]] {
-                try #require(try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [[String: Any]])
-            }
             let utrecht = try await Self.utrechtCase(
                 app,
                 given: "Mohammed",
@@ -323,8 +320,7 @@ struct LinkageFlowTests {
                 ifMatch: "\"\(utrecht.version)\""
             )
             #expect(r.status == .badRequest && r.headers[.contentType] == "application/problem+json")
-            let params = try #require(r.json["invalidParams"] as? [[String: Any]])
-            #expect(Set(params.compactMap { $0["name"] as? String }) == ["identifiedOn", "vNumber"])
+            #expect(try r.problemFields() == ["identifiedOn", "vNumber"])
             r = try await avim.send(
                 .post,
                 "/trajectories/\(u)/biometrics",
@@ -335,8 +331,8 @@ struct LinkageFlowTests {
                 ifMatch: "\"\(utrecht.version)\""
             )
             #expect(r.status == .ok)
-            let biometrics = try #require(r.json["biometrics"] as? [String: Any])
-            #expect(biometrics["vNumberCheck"] as? String == "corrected" && r.text.contains("1234567891"))
+            let biometrics = try #require(try r.decoded(CaseDTO.self).biometrics)
+            #expect(biometrics.vNumberCheck == .corrected && r.text.contains("1234567891"))
             let ngoUtrecht = APIClient(client: client, token: try await app.token(.ngo))
             #expect(
                 try await ngoUtrecht.send(
@@ -359,18 +355,18 @@ struct LinkageFlowTests {
             let ngoAmsterdam = APIClient(client: client, token: try await app.token(.ngo, "amsterdam"))
             r = try await ngoAmsterdam.send(.get, "/trajectories/\(a)/possible-registrations")
             #expect(r.status == .ok)
-            let found = try array(r)
+            let found = try r.decoded([DuplicateAPIController.PossibleRegistrationDTO].self)
             let first = try #require(found.first)
             #expect(
-                found.count == 1 && first["location"] as? String == "LVV Utrecht"
-                    && first["strength"] as? String == "high" && first["since"] as? String == "2026-05-10"
+                found.count == 1 && first.location == "LVV Utrecht" && first.strength == "high"
+                    && first.since.description == "2026-05-10"
             )
-            #expect((first["agreeingFields"] as? [String])?.contains("nationality") == true)
+            #expect(first.agreeingFields.contains("nationality"))
             for secret in ["Mohammed", "Al-Hassan", "1991-04-12", "1234567891", "1234567890"] {
                 #expect(!r.text.contains(secret), "the API shows Utrecht's \(secret)")
             }
             #expect(try await ngoUtrecht.send(.get, "/trajectories/\(a)/possible-registrations").status == .notFound)
-            let entry = try #require(first["entryId"] as? String)
+            let entry = first.entryId.uuidString.lowercased()
 
             // The decision: If-Match required; "not the same" needs a note; then a transfer is asked.
             r = try await ngoAmsterdam.send(
@@ -392,18 +388,13 @@ struct LinkageFlowTests {
                 ["entryId": entry, "resolution": "samePersonTransfer"],
                 ifMatch: "\"1\""
             )
-            #expect(r.status == .ok && r.json["stage"] as? String == "rejected")
-            #expect(
-                (r.json["duplicateResolutions"] as? [[String: Any]])?.first?["kind"] as? String == "samePersonTransfer"
-            )
+            #expect(r.status == .ok)
+            let resolved = try r.decoded(CaseDTO.self)
+            #expect(resolved.stage == .rejected)
+            #expect(resolved.duplicateResolutions?.first?.kind == .samePersonTransfer)
             r = try await ngoUtrecht.send(.get, "/transfers")
-            let transfers = try array(r)
-            #expect(
-                transfers.contains {
-                    ($0["trajectoryId"] as? String)?.lowercased() == u.lowercased()
-                        && $0["askedByReceiver"] as? Bool == true
-                }
-            )
+            let transfers = try r.decoded([TransferAPIController.TransferDTO].self)
+            #expect(transfers.contains { $0.trajectoryId == utrecht.id && $0.askedByReceiver })
 
             // An unsure match goes to the municipality's queue, which only the municipality reads.
             _ = try await Self.utrechtCase(
@@ -422,19 +413,19 @@ struct LinkageFlowTests {
                 birthDate: "1985"
             )
             r = try await ngoAmsterdam.send(.get, "/trajectories/\(second.id.uuidString)/possible-registrations")
-            let medium = try #require(try array(r).first)
-            #expect(medium["strength"] as? String == "medium" && medium["inReview"] as? Bool == false)
+            let medium = try #require(try r.decoded([DuplicateAPIController.PossibleRegistrationDTO].self).first)
+            #expect(medium.strength == "medium" && medium.inReview == false)
             r = try await ngoAmsterdam.send(
                 .post,
                 "/trajectories/\(second.id.uuidString)/duplicate-resolutions",
-                ["entryId": medium["entryId"] as? String ?? "", "resolution": "review"],
+                ["entryId": medium.entryId.uuidString.lowercased(), "resolution": "review"],
                 ifMatch: "\"\(second.version)\""
             )
             #expect(r.status == .ok)
             let municipality = APIClient(client: client, token: try await app.token(.municipality, "amsterdam"))
             r = try await municipality.send(.get, "/duplicate-reviews")
             #expect(r.status == .ok)
-            #expect(try array(r).map { $0["name"] as? String } == ["Habtom Gebreab"])
+            #expect(try r.decoded([DuplicateAPIController.ReviewDTO].self).map(\.name) == ["Habtom Gebreab"])
             #expect(try await ngoAmsterdam.send(.get, "/duplicate-reviews").status == .notFound)
         }
     }

@@ -43,20 +43,19 @@ struct MeetingTests {
             // A typo in the year is refused, not kept.
             r = try await chair.send(.post, "/meetings", ["heldOn": "4979-11-18", "partiesPresent": ["ngo"]])
             #expect(r.status == .badRequest)
-            #expect(
-                (r.json["invalidParams"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["tooFarAhead"]
-            )
+            #expect(try r.decoded(Problem.self).invalidParams?.map(\.code) == ["tooFarAhead"])
             r = try await chair.send(
                 .post,
                 "/meetings",
                 ["heldOn": "2026-06-15", "partiesPresent": ["municipality", "ngo", "ind"]]
             )
             #expect(r.status == .created)
-            let meeting = try #require(r.json["id"] as? String)
-            let agenda = try #require(r.json["agenda"] as? [[String: Any]])
-            #expect(agenda.map { $0["name"] as? String } == ["Yonas Wachtend", "Yonas Actief"])
-            #expect(agenda[0]["reasons"] as? [String] == ["awaitingDecision", "admissionException"])
-            #expect(agenda[1]["reasons"] as? [String] == ["overdueMilestone"])
+            let convened = try r.decoded(MeetingAPIController.MeetingDTO.self)
+            let meeting = convened.id.uuidString.lowercased()
+            let agenda = convened.agenda
+            #expect(agenda.map(\.name) == ["Yonas Wachtend", "Yonas Actief"])
+            #expect(agenda[0].reasons == [.awaitingDecision, .admissionException])
+            #expect(agenda[1].reasons == [.overdueMilestone])
 
             // Who sees the meeting
             #expect(try await ngo.send(.get, "/meetings/\(meeting)").status == .ok)
@@ -77,20 +76,18 @@ struct MeetingTests {
                 ifMatch: "\"2\""
             )
             #expect(r.status == .badRequest)
-            let names = Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String })
+            let names = try r.problemFields()
             #expect(names == ["decision", "outcome", "text", "dueOn"])
             // A meeting convened for a later day takes no decisions yet.
-            let planned = try #require(
-                try await chair.send(.post, "/meetings", ["heldOn": "2026-07-01", "partiesPresent": ["ngo"]]).json["id"]
-                    as? String
-            )
+            let planned = try await chair.send(.post, "/meetings", ["heldOn": "2026-07-01", "partiesPresent": ["ngo"]])
+                .decoded(MeetingAPIController.MeetingDTO.self).id.uuidString.lowercased()
             r = try await chair.send(
                 .post,
                 "/meetings/\(planned)/cases/\(waiting.id)/decision",
                 ["decision": "x"],
                 ifMatch: "\"2\""
             )
-            #expect((r.json["invalidParams"] as? [[String: Any]])?.map { $0["code"] as? String } == ["meetingNotHeld"])
+            #expect(try r.decoded(Problem.self).invalidParams?.map(\.code) == ["meetingNotHeld"])
             #expect(
                 try await ngo.send(
                     .post,
@@ -139,10 +136,8 @@ struct MeetingTests {
             #expect(r.text.contains("Juridische screening uitvoeren"))
             #expect(try await ngo.send(.get, "/action-items").text == "[]")
             r = try await ind.send(.get, "/inbox")
-            #expect(
-                (r.json["actionItems"] as? [Any])?.count == 1 && (r.json["meetings"] as? [Any])?.count == 2
-                    && (r.json["overdue"] as? [Any])?.isEmpty == true
-            )
+            let inbox = try r.decoded(MeetingAPIController.InboxDTO.self)
+            #expect(inbox.actionItems.count == 1 && inbox.meetings.count == 2 && inbox.overdue.isEmpty)
 
             let file = try #require(try await app.services.cases.load(active.id, context: nil)).file
             #expect(file.reviews == [Day("2026-06-15")!] && file.currentPerspective == .returnToOrigin)
@@ -160,14 +155,14 @@ struct MeetingTests {
                 "/meetings/\(meeting)/agenda/order",
                 ["trajectoryIds": [active.id.uuidString, waiting.id.uuidString]]
             )
-            let first = (r.json["agenda"] as? [[String: Any]])?.first?["trajectoryId"] as? String
-            #expect(first == active.id.uuidString.lowercased())
+            let first = try r.decoded(MeetingAPIController.MeetingDTO.self).agenda.first?.trajectoryId
+            #expect(first == active.id)
             let third = try await app.admitted(surname: "Derde")
             r = try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": third.id.uuidString])
             // Its reasons are those of the case as it stands, and that the chair added it.
             #expect(
-                (r.json["agenda"] as? [[String: Any]])?.last?["reasons"] as? [String] == [
-                    "overdueMilestone", "addedByChair",
+                try r.decoded(MeetingAPIController.MeetingDTO.self).agenda.last?.reasons == [
+                    AgendaReason.overdueMilestone, .addedByChair,
                 ]
             )
             // Follow-ups from the table: escalate, end the trajectory; a wrong one names its fields.
@@ -178,11 +173,7 @@ struct MeetingTests {
                 ["decision": "Vastgelopen.", "followUp": "escalate", "level": "national"],
                 ifMatch: "\"\(derde.version)\""
             )
-            #expect(
-                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "question", "proposedDecision",
-                ]
-            )
+            #expect(try r.problemFields() == ["question", "proposedDecision"])
             r = try await chair.send(
                 .post,
                 "/meetings/\(meeting)/cases/\(third.id)/decision",
@@ -210,7 +201,7 @@ struct MeetingTests {
 
             // The regievoerder's inbox lists the new case's overdue perspective.
             r = try await chair.send(.get, "/inbox")
-            #expect((r.json["overdue"] as? [[String: Any]])?.map { $0["name"] as? String } == ["Yonas Derde"])
+            #expect(try r.decoded(MeetingAPIController.InboxDTO.self).overdue.map(\.name) == ["Yonas Derde"])
             let amsterdam = try await app.admitted("amsterdam", surname: "Elders")
             #expect(
                 try await chair.send(.post, "/meetings/\(meeting)/agenda", ["trajectoryId": amsterdam.id.uuidString])

@@ -68,6 +68,14 @@ struct PilotScenarioTests {
             )
             #expect(api.peildatum == "2022-07-01" && api.k == 5 && api.locations == download.locations)
             #expect(api.tables.map(\.cells) == download.tables.map(\.cells))
+            // The medians as a list in the order of the locations, the national one apart.
+            #expect(api.medianDaysToOutflow.map(\.location) == download.locations)
+            #expect(
+                api.medianDaysToOutflow.map(\.medianDays)
+                    == download.locations.map { download.medianDaysToOutflow[$0] ?? nil }
+            )
+            let nationalMedian = download.medianDaysToOutflow.first { !download.locations.contains($0.key) }?.value
+            #expect(api.nationalMedianDaysToOutflow == nationalMedian)
             let headlineCells = api.tables.first { $0.id == "headline" }?.cells
             #expect(headlineCells?[HeadlineRow.trajectories.rawValue][national] == 2092)
             let solution = try #require(report.analyses?.solution.result)

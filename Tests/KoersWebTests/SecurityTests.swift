@@ -143,6 +143,19 @@ struct PlatformTests {
             let required = Set(schema["required"] as? [String] ?? [])
             #expect(required == Set(body.form.fields.filter(\.required).map(\.name)), "\(body.schema)")
         }
+        // Every object the document publishes says what it holds: no bare `{"type": "object"}`.
+        func bareObjects(_ value: Any, at path: String) -> [String] {
+            if let list = value as? [Any] {
+                return list.enumerated().flatMap { bareObjects($0.element, at: "\(path)/\($0.offset)") }
+            }
+            guard let object = value as? [String: Any] else { return [] }
+            var found =
+                object["type"] as? String == "object" && (object["properties"] as? [String: Any] ?? [:]).isEmpty
+                ? [path] : []
+            for (key, child) in object { found += bareObjects(child, at: "\(path)/\(key)") }
+            return found
+        }
+        #expect(bareObjects(spec, at: "#") == [])
         // Error answers are the shared named responses, never repeated inline.
         let responses = try #require((spec["components"] as? [String: Any])?["responses"] as? [String: Any])
         #expect(Set(responses.keys).isSuperset(of: ["BadRequest", "Unauthorized", "NotFound", "ServiceUnavailable"]))

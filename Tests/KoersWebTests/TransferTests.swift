@@ -40,11 +40,7 @@ struct TransferTests {
                 "/trajectories/\(file.id)/transfers",
                 ["toLocationId": "nergens"]
             )
-            #expect(
-                Set((r.json["invalidParams"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }) == [
-                    "toLocationId", "reason",
-                ]
-            )
+            #expect(try r.problemFields() == ["toLocationId", "reason"])
             #expect(
                 try await rotterdamIND.send(
                     .post,
@@ -65,7 +61,7 @@ struct TransferTests {
                 ["toLocationId": amsterdamId, "reason": "Familie woont in Amsterdam"]
             )
             #expect(r.status == .created)
-            let transfer = try #require(r.json["id"] as? String)
+            let transfer = try r.decoded(TransferAPIController.TransferDTO.self).id.uuidString.lowercased()
             #expect(
                 try await rotterdamNGO.send(
                     .post,
@@ -79,10 +75,9 @@ struct TransferTests {
             r = try await amsterdamNGO.send(.get, "/transfers")
             #expect(r.text.contains("Yonas Overgedragen") && r.text.contains("Familie woont in Amsterdam"))
             #expect(try await utrechtNGO.send(.get, "/transfers").text == "[]")
-            #expect((try await amsterdamNGO.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.count == 1)
-            #expect(
-                (try await amsterdamIND.send(.get, "/inbox").json["transfers"] as? [[String: Any]])?.isEmpty == true
-            )
+            typealias Inbox = MeetingAPIController.InboxDTO
+            #expect(try await amsterdamNGO.send(.get, "/inbox").decoded(Inbox.self).transfers.count == 1)
+            #expect(try await amsterdamIND.send(.get, "/inbox").decoded(Inbox.self).transfers.isEmpty)
             #expect(
                 try await utrechtNGO.send(.post, "/transfers/\(transfer)/decision", ["decision": "accept"]).status
                     == .notFound
@@ -101,13 +96,15 @@ struct TransferTests {
                 "/transfers/\(transfer)/decision",
                 ["decision": "accept", "note": "Welkom"]
             )
-            #expect(r.status == .ok && r.json["status"] as? String == "accepted")
+            #expect(r.status == .ok)
+            #expect(try r.decoded(TransferAPIController.TransferDTO.self).status == .accepted)
 
             // validate: the same trajectory, now at Amsterdam with its whole history
             let after = try await app.counts()
             #expect(after["trajectories"] == before["trajectories"] && after["persons"] == before["persons"])
             r = try await amsterdamNGO.send(.get, "/trajectories/\(file.id)")
-            #expect(r.status == .ok && r.json["location"] as? String == "LVV Amsterdam")
+            #expect(r.status == .ok)
+            #expect(try r.decoded(CaseDTO.self).location == "LVV Amsterdam")
             r = try await amsterdamNGO.send(.get, "/trajectories/\(file.id)/events")
             #expect(r.text.contains("admissionDecided") && r.text.contains("transferDecided"))
             #expect(!r.text.contains("MEDISCH-ROTTERDAM"), "another organisation's medical note stays with it")
@@ -117,8 +114,9 @@ struct TransferTests {
             r = try await rotterdamNGO.send(.get, "/transfers")
             #expect(r.text.contains("Yonas Overgedragen") && r.text.contains("\"status\":\"accepted\""))
             // Amsterdam's list shows it; Rotterdam's does not
-            #expect(try await amsterdamNGO.send(.get, "/trajectories?q=Overgedragen").json["total"] as? Int == 1)
-            #expect(try await rotterdamNGO.send(.get, "/trajectories?q=Overgedragen").json["total"] as? Int == 0)
+            typealias List = APIController.CaseListDTO
+            #expect(try await amsterdamNGO.send(.get, "/trajectories?q=Overgedragen").decoded(List.self).total == 1)
+            #expect(try await rotterdamNGO.send(.get, "/trajectories?q=Overgedragen").decoded(List.self).total == 0)
         }
     }
 

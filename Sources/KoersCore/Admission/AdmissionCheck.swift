@@ -35,7 +35,7 @@ public enum AdmissionFlag: String, Sendable, CaseIterable, Codable {
 
 /// Whether a criterion is met, with the reason in words a person can read.
 public struct CriterionResult: Sendable, Hashable, Codable {
-    public enum Status: String, Sendable, Codable { case met, notMet, unknown }
+    public enum Status: String, Sendable, CaseIterable, Codable { case met, notMet, unknown }
     public let criterion: Criterion
     public let status: Status
     public let reason: LocalizedText
@@ -48,7 +48,7 @@ public struct FlagResult: Sendable, Hashable, Codable {
 }
 
 /// The outcome of the admission check as a whole.
-public enum AdmissionVerdict: String, Sendable, Codable {
+public enum AdmissionVerdict: String, Sendable, CaseIterable, Codable {
     /// Every criterion met and no flag raised: may be admitted.
     case eligible
     /// Nothing fails, but something is unknown or flagged: the case meeting decides.

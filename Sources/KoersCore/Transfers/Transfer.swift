@@ -37,7 +37,7 @@ public struct TransferRecord: Sendable, Hashable {
 }
 
 /// Where a transfer stands.
-public enum TransferStatus: String, Sendable, Codable {
+public enum TransferStatus: String, Sendable, CaseIterable, Codable {
     case pending, accepted, declined
 
     public var label: LocalizedText {

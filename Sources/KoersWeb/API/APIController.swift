@@ -11,21 +11,18 @@ struct APIController {
     func register(on group: RouterGroup<KoersRequestContext>) {
         group.get("me") { _, context in
             let actor = try context.requireActor()
-            return try json([
-                "userId": actor.userId.uuidString.lowercased(), "name": actor.displayName,
-                "organisation": actor.organisationName, "party": actor.party.rawValue,
-            ])
+            return try json(MeDTO(actor))
         }
         group.get("locations") { _, context in
             let actor = try context.requireActor()
             let locations = try await service.locations(of: actor).map {
-                LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: $0.regionalTiesRule)
+                LocationDTO(id: $0.id, name: $0.name, regionalTiesRule: RegionalTiesRuleDTO($0.regionalTiesRule))
             }
             return try json(locations)
         }
         group.get("outflow-reasons") { _, context in
             _ = try context.requireActor()
-            return try json(try await service.cases.outflowReasons())
+            return try json(try await service.cases.outflowReasons().map { OutflowReasonDTO($0) })
         }
         group.get("trajectories", use: list)
         group.post("trajectories", use: create)
@@ -45,7 +42,7 @@ struct APIController {
             guard AccessPolicy.sections(for: actor).contains(.admission),
                 let check = try await service.admissionCheck(record)
             else { throw AppError.notFound }
-            return try json(check, etag: record.file.version)
+            return try json(AdmissionCheckDTO(check), etag: record.file.version)
         }
         group.post("trajectories/:id/return") { request, context in
             let actor = try context.requireActor()
@@ -69,7 +66,8 @@ struct APIController {
             let record = try await service.read(try context.id("id"), actor: actor)
             guard AccessPolicy.sections(for: actor).contains(.progress) else { throw AppError.notFound }
             let day = try referenceDay(request)
-            return try json(try await service.milestones(record, on: day), etag: record.file.version)
+            let milestones = try await service.milestones(record, on: day).map { MilestoneDTO($0) }
+            return try json(milestones, etag: record.file.version)
         }
         group.post("trajectories/:id/milestones/:key") { request, context in
             try await perform(
@@ -112,7 +110,7 @@ struct APIController {
             let id = try context.id("lid")
             guard AccessPolicy.mayViewProgress(actor, at: id), let location = try await service.directory.location(id)
             else { throw AppError.notFound }
-            return try json(location.deadlinePolicy)
+            return try json(DeadlinePolicyDTO(location.deadlinePolicy))
         }
         group.put("locations/:lid/deadline-policy") { request, context in
             let actor = try context.requireActor()
@@ -121,7 +119,7 @@ struct APIController {
                 for: try context.id("lid"),
                 actor: actor
             )
-            return try json(policy)
+            return try json(DeadlinePolicyDTO(policy))
         }
         group.get("locations/:lid/progress") { request, context in
             let actor = try context.requireActor()
@@ -150,26 +148,31 @@ struct APIController {
         }
     }
 
-    struct LocationDTO: Encodable {
+    /// A location the user works at, with its regiobinding rule.
+    struct LocationDTO: Codable, Sendable {
         let id: UUID
         let name: String
-        let regionalTiesRule: RegionalTiesRule
+        let regionalTiesRule: RegionalTiesRuleDTO
     }
 
-    struct ProgressDTO: Encodable {
-        struct Entry: Encodable {
+    /// A location's deadlines on a reference date: what is overdue, upcoming and suspended, and
+    /// how long cases spend in each stage.
+    struct ProgressDTO: Codable, Sendable {
+        /// One case's milestone in a list.
+        struct Entry: Codable, Sendable {
             let trajectoryId: UUID
             let name: String
-            let milestone: Milestone
+            let milestone: MilestoneDTO
         }
-        struct StageTime: Encodable {
+        /// The median days from referral to admission decision, or from admission to outflow.
+        struct StageTime: Codable, Sendable {
             let span: String
             let cases: Int
             let medianDays: Int
         }
         let location: String
         let on: Day
-        let policy: DeadlinePolicy
+        let policy: DeadlinePolicyDTO
         /// The first page (100) of each list, and how many each holds (up to 1000, then 1001).
         let overdue: [Entry]
         let upcoming: [Entry]
@@ -181,11 +184,11 @@ struct APIController {
 
         init(_ r: ProgressReport) {
             func entries(_ list: ProgressReport.Page) -> [Entry] {
-                list.entries.map { Entry(trajectoryId: $0.trajectoryId, name: $0.name, milestone: $0.milestone) }
+                list.entries.map { Entry($0) }
             }
             location = r.location.name
             on = r.on
-            policy = r.location.deadlinePolicy
+            policy = DeadlinePolicyDTO(r.location.deadlinePolicy)
             overdue = entries(r.overdue)
             upcoming = entries(r.upcoming)
             suspended = entries(r.suspended)
@@ -202,8 +205,9 @@ struct APIController {
         }
     }
 
-    struct ListDTO: Encodable {
-        let items: [CaseListItem]
+    /// One page of the case list, and how many cases match.
+    struct CaseListDTO: Codable, Sendable {
+        let items: [CaseListItemDTO]
         let total: Int
         let page: Int
         let pageSize: Int
@@ -338,7 +342,14 @@ struct APIController {
             page: page
         )
         let result = try await service.list(query, actor: actor)
-        return try json(ListDTO(items: result.items, total: result.total, page: page, pageSize: query.pageSize))
+        return try json(
+            CaseListDTO(
+                items: result.items.map { CaseListItemDTO($0) },
+                total: result.total,
+                page: page,
+                pageSize: query.pageSize
+            )
+        )
     }
 
     @Sendable func create(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -356,6 +367,12 @@ struct APIController {
         return response
     }
 
+}
+
+extension APIController.ProgressDTO.Entry {
+    init(_ entry: ProgressReport.Entry) {
+        self.init(trajectoryId: entry.trajectoryId, name: entry.name, milestone: MilestoneDTO(entry.milestone))
+    }
 }
 
 /// Encodes a value as the API's JSON, with an ETag when it is a versioned case.

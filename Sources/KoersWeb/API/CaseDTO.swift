@@ -3,13 +3,17 @@ import KoersCore
 import KoersStore
 
 /// A case as the API shows it to one user: only the sections the access policy grants.
-struct CaseDTO: Codable {
-    struct AdmissionDTO: Codable {
-        let evidence: AdmissionEvidence?
-        let decision: AdmissionDecision?
+///
+/// Every part is one of the API's own types (`Values/`), mapped from the core's: the core types'
+/// `Codable` is how events are stored, and the API's JSON must not change when storage does.
+struct CaseDTO: Codable, Sendable {
+    struct AdmissionDTO: Codable, Sendable {
+        let evidence: AdmissionEvidenceDTO?
+        let decision: AdmissionDecisionDTO?
     }
 
-    struct EventDTO: Codable {
+    /// One event of the timeline: who recorded what, when, and for which day.
+    struct EventDTO: Codable, Sendable {
         let sequence: Int
         let type: String
         let effectiveOn: Day
@@ -17,7 +21,7 @@ struct CaseDTO: Codable {
         let user: String
         let organisation: String
         let party: Party
-        let change: CaseChange
+        let change: ChangeDTO
     }
 
     let id: UUID
@@ -26,35 +30,37 @@ struct CaseDTO: Codable {
     let locationId: UUID
     let version: Int
     let stage: Stage
-    let referral: Referral
+    let referral: ReferralDTO
     let previousTrajectoryId: UUID?
-    let identity: Identity?
+    let identity: IdentityDTO?
     let biometricallyIdentified: Bool?
     /// The AVIM's biometric identification, when recorded.
-    let biometrics: BiometricIdentification?
+    let biometrics: BiometricIdentificationDTO?
     /// Decisions on possible registrations at other locations.
-    let duplicateResolutions: [DuplicateResolution]?
+    let duplicateResolutions: [DuplicateResolutionDTO]?
     let admission: AdmissionDTO?
-    let perspectives: [PerspectiveDecision]?
+    let perspectives: [PerspectiveDecisionDTO]?
     let currentPerspective: Perspective?
-    let support: [SupportPeriod]?
-    let procedures: [Procedure]?
-    let outflow: Outflow?
-    let notes: [CaseNote]?
-    let actionItems: [ActionItem]?
+    let support: [SupportPeriodDTO]?
+    let procedures: [ProcedureDTO]?
+    let outflow: OutflowDTO?
+    let notes: [CaseNoteDTO]?
+    let actionItems: [ActionItemDTO]?
     let reviews: [Day]?
-    let committeeRequests: [CommitteeRequestDTO]?
-    let escalations: [EscalationDTO]?
+    let committeeRequests: [CommitteeRecordDTO]?
+    let escalations: [EscalationRecordDTO]?
 
-    struct EscalationDTO: Codable {
-        let escalation: Escalation
+    /// An escalation with the body's decision, once taken.
+    struct EscalationRecordDTO: Codable, Sendable {
+        let escalation: EscalationDTO
         let decision: String?
         let decidedOn: Day?
         let daysToDecision: Int?
     }
 
-    struct CommitteeRequestDTO: Codable {
-        let request: CommitteeRequest
+    /// A request to the hardship committee with its advice, once given.
+    struct CommitteeRecordDTO: Codable, Sendable {
+        let request: CommitteeRequestDTO
         let advice: String?
         let advisedOn: Day?
     }
@@ -68,31 +74,36 @@ struct CaseDTO: Codable {
         locationId = v.locationId
         version = v.version
         stage = v.stage
-        referral = Referral(channel: v.channel, referredOn: v.referredOn, note: v.referralNote)
+        referral = ReferralDTO(channel: v.channel, referredOn: v.referredOn, note: v.referralNote)
         previousTrajectoryId = v.previousTrajectoryId
-        identity = v.identity
+        identity = v.identity.map { IdentityDTO($0) }
         biometricallyIdentified = v.biometricallyIdentifiedAtIntake
-        biometrics = v.biometrics
-        duplicateResolutions = v.duplicateResolutions
-        admission = v.sections.contains(.admission) ? AdmissionDTO(evidence: v.evidence, decision: v.admission) : nil
-        perspectives = v.perspectives
+        biometrics = v.biometrics.map { BiometricIdentificationDTO($0) }
+        duplicateResolutions = v.duplicateResolutions?.map { DuplicateResolutionDTO($0) }
+        admission =
+            v.sections.contains(.admission)
+            ? AdmissionDTO(
+                evidence: v.evidence.map { AdmissionEvidenceDTO($0) },
+                decision: v.admission.map { AdmissionDecisionDTO($0) }
+            ) : nil
+        perspectives = v.perspectives?.map { PerspectiveDecisionDTO($0) }
         currentPerspective = v.currentPerspective
-        support = v.support
-        procedures = v.procedures
-        outflow = v.outflow
-        notes = v.notes
-        actionItems = v.actionItems
+        support = v.support?.map { SupportPeriodDTO($0) }
+        procedures = v.procedures?.map { ProcedureDTO($0) }
+        outflow = v.outflow.map { OutflowDTO($0) }
+        notes = v.notes?.map { CaseNoteDTO($0) }
+        actionItems = v.actionItems?.map { ActionItemDTO($0) }
         reviews = v.reviews
         escalations = v.escalations?.map {
-            EscalationDTO(
-                escalation: $0.escalation,
+            EscalationRecordDTO(
+                escalation: EscalationDTO($0.escalation),
                 decision: $0.decision,
                 decidedOn: $0.decidedOn,
                 daysToDecision: $0.daysToDecision
             )
         }
         committeeRequests = v.committeeRequests?.map {
-            CommitteeRequestDTO(request: $0.request, advice: $0.advice, advisedOn: $0.advisedOn)
+            CommitteeRecordDTO(request: CommitteeRequestDTO($0.request), advice: $0.advice, advisedOn: $0.advisedOn)
         }
     }
 
@@ -107,7 +118,7 @@ struct CaseDTO: Codable {
                 user: $0.userName,
                 organisation: $0.organisationName,
                 party: $0.party,
-                change: $0.change
+                change: ChangeDTO($0.change)
             )
         }
     }

@@ -12,7 +12,7 @@ struct DuplicateAPIController {
 
     /// A possible registration at another location: where, since when, how strong and on which
     /// fields — never that location's data.
-    struct PossibleRegistrationDTO: Encodable {
+    struct PossibleRegistrationDTO: Codable, Sendable {
         let entryId: UUID
         let locationId: UUID
         let location: String
@@ -23,7 +23,8 @@ struct DuplicateAPIController {
         let inReview: Bool
     }
 
-    struct ReviewDTO: Encodable {
+    /// A case in the municipality's review queue of unsure matches.
+    struct ReviewDTO: Codable, Sendable {
         let trajectoryId: UUID
         let name: String
         let location: String

@@ -8,13 +8,15 @@ import KoersStore
 struct MeetingAPIController {
     let meetings: MeetingService
 
-    struct MeetingDTO: Encodable {
-        struct Entry: Encodable {
+    /// A case meeting, with its agenda when shown on its own (empty in lists).
+    struct MeetingDTO: Codable, Sendable {
+        /// One case on the agenda: why it is there and what this meeting decided on it.
+        struct Entry: Codable, Sendable {
             let trajectoryId: UUID
             let name: String
             let stage: Stage
             let reasons: [AgendaReason]
-            let decisions: [RecordedMeetingDecision]
+            let decisions: [RecordedMeetingDecisionDTO]
         }
         let id: UUID
         let locationId: UUID
@@ -35,40 +37,37 @@ struct MeetingAPIController {
                     name: $0.name,
                     stage: $0.stage,
                     reasons: $0.item.reasons,
-                    decisions: $0.decisions
+                    decisions: $0.decisions.map { RecordedMeetingDecisionDTO($0) }
                 )
             }
         }
     }
 
-    struct InboxDTO: Encodable {
-        struct CommitteeEntry: Encodable {
+    /// What waits for the user's organisation.
+    struct InboxDTO: Codable, Sendable {
+        /// A case put to the hardship committee.
+        struct CommitteeEntry: Codable, Sendable {
             let trajectoryId: UUID
             /// Absent when the identity was not shared with the committee.
             let name: String?
             let requestedOn: Day
             let advisedOn: Day?
         }
-        let actionItems: [ActionItemDTO]
+        let actionItems: [OpenActionItemDTO]
         let meetings: [MeetingDTO]
         let overdue: [APIController.ProgressDTO.Entry]
         let committee: [CommitteeEntry]
         let escalations: [EscalationEntry]
         let transfers: [TransferAPIController.TransferDTO]
 
-        struct EscalationEntry: Encodable {
+        /// A case escalated to the user's body.
+        struct EscalationEntry: Codable, Sendable {
             let trajectoryId: UUID
             let name: String
             let level: String
             let escalatedOn: Day
             let decidedOn: Day?
         }
-    }
-
-    struct ActionItemDTO: Encodable {
-        let trajectoryId: UUID
-        let name: String
-        let item: ActionItem
     }
 
     func register(on group: RouterGroup<KoersRequestContext>) {
@@ -141,17 +140,9 @@ struct MeetingAPIController {
             let inbox = try await meetings.inbox(actor: actor)
             return try json(
                 InboxDTO(
-                    actionItems: inbox.actionItems.items.map {
-                        ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
-                    },
+                    actionItems: inbox.actionItems.items.map { OpenActionItemDTO($0) },
                     meetings: inbox.meetings.map { MeetingDTO($0, entries: []) },
-                    overdue: inbox.overdue.entries.map {
-                        APIController.ProgressDTO.Entry(
-                            trajectoryId: $0.trajectoryId,
-                            name: $0.name,
-                            milestone: $0.milestone
-                        )
-                    },
+                    overdue: inbox.overdue.entries.map { APIController.ProgressDTO.Entry($0) },
                     committee: inbox.committee.map {
                         InboxDTO.CommitteeEntry(
                             trajectoryId: $0.trajectoryId,
@@ -176,9 +167,7 @@ struct MeetingAPIController {
         group.get("action-items") { _, context in
             let actor = try context.requireActor()
             return try json(
-                try await meetings.openActionItems(actor: actor).items.map {
-                    ActionItemDTO(trajectoryId: $0.trajectoryId, name: $0.name, item: $0.item)
-                }
+                try await meetings.openActionItems(actor: actor).items.map { OpenActionItemDTO($0) }
             )
         }
     }
@@ -189,4 +178,18 @@ struct MeetingAPIController {
         return try json(MeetingDTO(meeting, entries: try await meetings.entries(meeting, actor: actor)))
     }
 
+}
+
+/// An open action item of the user's party, with the case it belongs to (`GET /action-items` and
+/// the inbox).
+struct OpenActionItemDTO: Codable, Sendable {
+    let trajectoryId: UUID
+    let name: String
+    let item: ActionItemDTO
+}
+
+extension OpenActionItemDTO {
+    init(_ open: (trajectoryId: UUID, name: String, item: ActionItem)) {
+        self.init(trajectoryId: open.trajectoryId, name: open.name, item: ActionItemDTO(open.item))
+    }
 }

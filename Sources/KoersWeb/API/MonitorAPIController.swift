@@ -11,19 +11,40 @@ struct MonitorAPIController {
     let k: Int
 
     /// The monitor on one reference date (peildatum).
-    struct MonitorDTO: Codable {
+    struct MonitorDTO: Codable, Sendable {
         let peildatum: String
         let k: Int
         let locations: [String]
-        /// Per location and national; null where fewer than k left.
-        let medianDaysToOutflow: [String: Int?]
+        /// Per location, in the order of `locations`. A list rather than an object keyed by name, so
+        /// the answer has a schema with named fields.
+        let medianDaysToOutflow: [LocationMedianDTO]
+        /// All locations together; absent where fewer than k left.
+        let nationalMedianDaysToOutflow: Int?
         /// Null cells are suppressed.
-        let tables: [PublishedTable]
+        let tables: [MonitorTableDTO]
         let analyses: AnalysesDTO?
     }
 
+    /// Median days from admission to outflow at one location.
+    struct LocationMedianDTO: Codable, Sendable {
+        let location: String
+        /// Absent where fewer than k left.
+        let medianDays: Int?
+    }
+
+    /// One protected table as published: row and column labels, and a count per cell. The API's
+    /// own type, with the download's field names, so the monitor's export can change apart.
+    struct MonitorTableDTO: Codable, Sendable {
+        let id: String
+        let title: String
+        let rows: [String]
+        let columns: [String]
+        /// Row by row; null where the cell is suppressed (fewer than k).
+        let cells: [[Int?]]
+    }
+
     /// The regression and survival analyses, as the page publishes them.
-    struct AnalysesDTO: Codable {
+    struct AnalysesDTO: Codable, Sendable {
         let solution: ModelDTO
         let durable: ModelDTO
         /// Share still in a trajectory by months since admission; null when refused.
@@ -49,8 +70,9 @@ struct MonitorAPIController {
     }
 
     /// One logistic model: odds ratios per variable against the references, or why it is refused.
-    struct ModelDTO: Codable {
-        struct Variable: Codable {
+    struct ModelDTO: Codable, Sendable {
+        /// One variable's odds ratio against its reference, with its 95% interval and p-value.
+        struct Variable: Codable, Sendable {
             let name: String
             let label: String
             let oddsRatio: Double
@@ -100,8 +122,9 @@ struct MonitorAPIController {
     }
 
     /// A curve at the published horizons, with 95% intervals and the number still at risk.
-    struct CurveDTO: Codable {
-        struct Point: Codable {
+    struct CurveDTO: Codable, Sendable {
+        /// The curve at one horizon.
+        struct Point: Codable, Sendable {
             let months: Int
             let value: Double
             let lower: Double
@@ -127,19 +150,24 @@ struct MonitorAPIController {
             let day = try referenceDate(request)
             let language = context.language
             // Stored like the page and downloads: computed once per reference date until a change.
+            // The "-2": the medians became a list, so answers stored in the earlier shape are not served.
             let output = try await service.monitorOutput(
                 actor: actor,
                 peildatum: day,
                 k: k,
-                variant: "api-\(language.rawValue)"
+                variant: "api-\(language.rawValue)-2"
             ) { report, _ in
                 let published = PublishedReport(report, language: language)
                 let dto = MonitorDTO(
                     peildatum: published.peildatum,
                     k: published.k,
                     locations: published.locations,
-                    medianDaysToOutflow: published.medianDaysToOutflow,
-                    tables: published.tables,
+                    // `medianDays` holds one per location, in order, and the national one last.
+                    medianDaysToOutflow: zip(published.locations, report.medianDays).map {
+                        LocationMedianDTO(location: $0, medianDays: $1)
+                    },
+                    nationalMedianDaysToOutflow: report.medianDays.last ?? nil,
+                    tables: published.tables.map { MonitorTableDTO($0) },
                     analyses: report.analyses.map { AnalysesDTO($0, language: language) }
                 )
                 let encoder = JSONEncoder()
@@ -174,5 +202,11 @@ struct MonitorAPIController {
             )
         }
         return day
+    }
+}
+
+extension MonitorAPIController.MonitorTableDTO {
+    init(_ table: PublishedTable) {
+        self.init(id: table.id, title: table.title, rows: table.rows, columns: table.columns, cells: table.cells)
     }
 }

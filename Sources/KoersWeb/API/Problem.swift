@@ -6,8 +6,8 @@ import KoersStore
 
 /// RFC 9457 problem details, as the NL GOV API design rules ask: `application/problem+json`,
 /// with every invalid field listed together in `invalidParams`.
-struct Problem: Encodable {
-    struct InvalidParam: Encodable {
+struct Problem: Codable {
+    struct InvalidParam: Codable {
         let name: String
         let code: String
         let reason: String

@@ -8,7 +8,8 @@ struct TransferAPIController {
     let transfers: TransferService
     let service: CaseService
 
-    struct TransferDTO: Encodable {
+    /// A transfer request and where it stands.
+    struct TransferDTO: Codable, Sendable {
         let id: UUID
         let trajectoryId: UUID
         let fromLocationId: UUID
@@ -20,7 +21,7 @@ struct TransferAPIController {
         let note: String?
         let askedByReceiver: Bool
         /// Absent for a receiving location that asked, until the current location accepted.
-        let summary: HandoverSummary?
+        let summary: HandoverSummaryDTO?
 
         init(_ t: Transfer, actor: Actor) {
             id = t.id
@@ -40,7 +41,7 @@ struct TransferAPIController {
                     to: t.toLocationId,
                     askedByReceiver: t.askedByReceiver,
                     accepted: t.status == .accepted
-                ) ? t.summary : nil
+                ) ? HandoverSummaryDTO(t.summary) : nil
         }
     }
 

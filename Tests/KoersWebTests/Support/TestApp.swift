@@ -210,6 +210,11 @@ extension TestResponse {
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(body.readableBytesView))
     }
+
+    /// The names of the fields a problem+json body lists in `invalidParams`.
+    func problemFields() throws -> Set<String> {
+        Set(try decoded(Problem.self).invalidParams?.map(\.name) ?? [])
+    }
 }
 
 /// API requests with a bearer token.

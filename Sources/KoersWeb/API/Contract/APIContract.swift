@@ -2,9 +2,9 @@ import Foundation
 import KoersCore
 import OpenAPIKit30
 
-/// The OpenAPI document served at `/api/v1/openapi.json`: the routes' descriptions
-/// (``OpenAPIDocument``) with every request body and the case list's query parameters built from
-/// the forms the routes' parsers read, so what the document allows is what the API accepts.
+/// The OpenAPI document served at `/api/v1/openapi.json`, built from the code: every request body
+/// and the case list's query parameters from the forms the routes' parsers read, every answer
+/// from the DTO its route encodes (``SchemaReader``). What the document says is what the API does.
 enum APIContract {
     /// One request body: the operation, the schema's name in `components`, the form it is.
     struct Body {
@@ -111,48 +111,109 @@ enum APIContract {
         do {
             return try build()
         } catch {
-            // The hand-written part is checked by the tests; a document that does not load is a bug.
+            // Every type and table it reads is checked by the tests; a document that does not build is a bug.
             preconditionFailure("The OpenAPI document does not build: \(error)")
         }
     }()
 
-    static func build() throws -> String {
-        var document = try JSONDecoder().decode(OpenAPI.Document.self, from: Data(OpenAPIDocument.json.utf8))
-        for body in bodies {
-            let path = OpenAPI.Path(rawValue: body.path)
-            guard var item = document.paths[path]?.pathItemValue, var operation = item[body.method] else {
-                throw ContractError.missingOperation("\(body.method.rawValue) \(body.path)")
-            }
-            document.components.schemas[.init(stringLiteral: body.schema)] = FormSchema.body(
-                body.form,
-                description: body.description
-            )
-            operation.requestBody = .b(
-                OpenAPI.Request(
+    static let info = OpenAPI.Document.Info(
+        title: "Koers API",
+        description: "Registration and case coordination for the LVV. Bearer tokens (`koers token create`). "
+            + "Errors are application/problem+json with every invalid field in `invalidParams`. Changes to a case "
+            + "need `If-Match` with the case's ETag. Messages follow Accept-Language (nl default, en).",
+        version: ProblemMiddleware.version
+    )
+
+    /// The document: every operation of ``APIOperation/all`` with its body from ``bodies``, its
+    /// answer's schema read from the DTO its route encodes, and the shared parts in `components`.
+    static func document() throws -> OpenAPI.Document {
+        var reader = SchemaReader()
+        var paths = OpenAPI.PathItem.Map()
+        var schemas = OpenAPI.ComponentDictionary<JSONSchema>()
+        var unused = Set(bodies.map(\.route))
+        for operation in APIOperation.all {
+            let path = OpenAPI.Path(rawValue: operation.path)
+            var item = paths[path]?.pathItemValue ?? OpenAPI.PathItem()
+            var requestBody: OpenAPI.Request?
+            if let body = bodies.first(where: { $0.route == operation.route }) {
+                unused.remove(body.route)
+                schemas[.init(stringLiteral: body.schema)] = FormSchema.body(body.form, description: body.description)
+                requestBody = OpenAPI.Request(
                     content: [.json: .init(schemaReference: .component(named: body.schema))],
                     required: true
                 )
+            }
+            var parameters = SharedParameters.parameters(of: operation)
+            if operation.route == "GET /trajectories" {
+                parameters += FormSchema.queryParameters(APIController.listQuery)
+            }
+            item.set(
+                operation: OpenAPI.Operation(
+                    summary: operation.summary,
+                    operationId: operation.operationId,
+                    parameters: parameters,
+                    requestBody: requestBody,
+                    responses: try responses(of: operation, reader: &reader)
+                ),
+                for: operation.method
             )
-            item.set(operation: operation, for: body.method)
-            document.paths[path] = .b(item)
+            paths[path] = .b(item)
         }
-        let list = OpenAPI.Path(rawValue: "/trajectories")
-        guard var item = document.paths[list]?.pathItemValue, var operation = item.get else {
-            throw ContractError.missingOperation("GET /trajectories")
+        if let route = unused.first { throw ContractError.missingOperation(route) }
+        _ = try reader.schema(of: Problem.self)
+        for (name, schema) in reader.components { schemas[.init(stringLiteral: name)] = schema }
+        return OpenAPI.Document(
+            openAPIVersion: .v3_0_3,
+            info: info,
+            servers: [OpenAPI.Server(url: URL(string: "/api/v1")!)],
+            paths: paths,
+            components: OpenAPI.Components(
+                schemas: schemas,
+                responses: ProblemResponses.components,
+                parameters: SharedParameters.components,
+                headers: ["API-Version": OpenAPI.Header(schema: .string, description: "The API's full version")],
+                securitySchemes: ["bearer": .http(scheme: "bearer")]
+            ),
+            security: [[.component(named: "bearer"): []]]
+        )
+    }
+
+    /// The success answer with the DTO's schema, then the named problem answers; every change
+    /// (POST, PUT) can also answer 503.
+    private static func responses(
+        of operation: APIOperation,
+        reader: inout SchemaReader
+    ) throws -> OpenAPI.Response.Map {
+        var headers: OpenAPI.Header.Map = ["API-Version": .a(.component(named: "API-Version"))]
+        if operation.etag {
+            headers["ETag"] = .b(OpenAPI.Header(schema: .string, description: "The case's version"))
         }
-        operation.parameters = FormSchema.queryParameters(APIController.listQuery)
-        item.get = operation
-        document.paths[list] = .b(item)
+        var responses: OpenAPI.Response.Map = [
+            .status(code: operation.status): .b(
+                OpenAPI.Response(
+                    description: operation.status == 201 ? "Created" : "OK",
+                    headers: headers,
+                    content: [.json: .init(schema: try operation.answer(&reader))]
+                )
+            )
+        ]
+        var problems = operation.problems
+        if operation.method == .post || operation.method == .put { problems.append(503) }
+        for status in problems {
+            guard let name = ProblemResponses.named[status]?.name else { throw ContractError.unnamedProblem(status) }
+            responses[.status(code: status)] = .a(.component(named: name))
+        }
+        return responses
+    }
 
-        ProblemResponses.apply(to: &document)
-        SharedParameters.apply(to: &document)
-
+    static func build() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(document), as: UTF8.self)
+        return String(decoding: try encoder.encode(try document()), as: UTF8.self)
     }
 
     enum ContractError: Error {
         case missingOperation(String)
+        case unnamedProblem(Int)
     }
 }

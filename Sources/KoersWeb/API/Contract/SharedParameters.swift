@@ -16,38 +16,53 @@ enum SharedParameters {
         "eid": ("EscalationId", "The escalation"),
     ]
 
-    static func apply(to document: inout OpenAPI.Document) {
-        for (name, entry) in ids {
-            document.components.parameters[.init(stringLiteral: entry.component)] = OpenAPI.Parameter(
+    /// The path ids and `If-Match` for `components`.
+    static var components: OpenAPI.ComponentDictionary<OpenAPI.Parameter> {
+        var parameters = OpenAPI.ComponentDictionary<OpenAPI.Parameter>()
+        for (name, entry) in ids.sorted(by: { $0.key < $1.key }) {
+            parameters[.init(stringLiteral: entry.component)] = OpenAPI.Parameter(
                 name: name,
                 context: .path,
                 schema: .string(format: .extended(.uuid)),
                 description: entry.description + ", by its id in lower case"
             )
         }
-        document.components.parameters["IfMatch"] = OpenAPI.Parameter(
+        parameters["IfMatch"] = OpenAPI.Parameter(
             name: "If-Match",
             context: .header(required: true),
             schema: .string,
             description: "The case's ETag as last read; a stale one gets 409"
         )
-        for (path, entry) in document.paths {
-            guard var item = entry.pathItemValue else { continue }
-            for method in OpenAPI.BuiltinHttpMethod.allCases {
-                guard var operation = item[method] else { continue }
-                operation.parameters = operation.parameters.map { parameter in
-                    guard let value = parameter.parameterValue else { return parameter }
-                    if value.location == .path, let id = ids[value.name] {
-                        return .reference(.component(named: id.component))
-                    }
-                    if value.location == .header, value.name == "If-Match", value.required {
-                        return .reference(.component(named: "IfMatch"))
-                    }
-                    return parameter
-                }
-                item.set(operation: operation, for: method)
+        return parameters
+    }
+
+    /// The operation's parameters: each `{name}` in its path (an id by reference, any other name as
+    /// a string), its `If-Match`, then its query.
+    static func parameters(of operation: APIOperation) -> OpenAPI.Parameter.Array {
+        var parameters: OpenAPI.Parameter.Array = []
+        for segment in operation.path.split(separator: "/") where segment.hasPrefix("{") && segment.hasSuffix("}") {
+            let name = String(segment.dropFirst().dropLast())
+            if let id = ids[name] {
+                parameters.append(.reference(.component(named: id.component)))
+            } else {
+                parameters.append(.parameter(OpenAPI.Parameter(name: name, context: .path, schema: .string)))
             }
-            document.paths[path] = .b(item)
         }
+        switch operation.ifMatch {
+        case .none: break
+        case .required: parameters.append(.reference(.component(named: "IfMatch")))
+        case .optional:
+            parameters.append(
+                .parameter(
+                    OpenAPI.Parameter(
+                        name: "If-Match",
+                        context: .header(required: false),
+                        schema: .string,
+                        description: "The case's ETag as last read; when sent, a stale one gets 409"
+                    )
+                )
+            )
+        }
+        return parameters + operation.query.map { .parameter($0) }
     }
 }
