@@ -14,7 +14,8 @@ struct Koers: AsyncParsableCommand {
         abstract: "Koers: registration, case coordination and monitoring for the LVV.",
         discussion: "Configuration comes from KOERS_* environment variables; see the README.",
         subcommands: [
-            Serve.self, Migrate.self, UserCommand.self, TokenCommand.self, Demo.self, MonitorCommand.self, Analyse.self,
+            Serve.self, Migrate.self, SetupCommand.self, UserCommand.self, TokenCommand.self, Demo.self,
+            MonitorCommand.self, Analyse.self,
             LinkageCommand.self, ProjectionsCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
         ],
         defaultSubcommand: Serve.self
@@ -78,6 +79,11 @@ struct Serve: AsyncParsableCommand {
         // accepted request is answered; `closing` covers a migration or a bind that fails first.
         try await services.database.closing {
             try await services.database.migrate()
+            if try await !services.administration.hasAdministrator() {
+                logger.warning(
+                    "Koers has no administrator yet: run `koers setup --email … --name …` to create the first one."
+                )
+            }
             let app = buildApplication(
                 services,
                 logger: logger,

@@ -76,6 +76,12 @@ public enum AccessPolicy {
         actor.party == .monitor
     }
 
+    /// Whether the user may set up the network: regions, locations, organisations, accounts. Only
+    /// the administrator, who in turn opens no case.
+    public static func mayAdminister(_ actor: Actor) -> Bool {
+        actor.party == .admin
+    }
+
     /// Whether the user may start a referral at this location.
     public static func mayRefer(_ actor: Actor, at locationId: UUID) -> Bool {
         decide(actor, .refer, locationId: locationId) == .allowed

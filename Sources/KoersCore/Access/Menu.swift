@@ -2,7 +2,7 @@ import Foundation
 
 /// The places the main menu offers a user: what the policy lets their party reach.
 public enum MenuEntry: String, Sendable, CaseIterable {
-    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, monitor
+    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, monitor, administration
 }
 
 extension AccessPolicy {
@@ -17,6 +17,7 @@ extension AccessPolicy {
             return entries
         }
         if mayViewMonitor(actor) { return [.monitor] }
+        if mayAdminister(actor) { return [.administration] }
         if actor.party == .committee || actor.party == .escalationBody { return [.inbox] }
         return []
     }

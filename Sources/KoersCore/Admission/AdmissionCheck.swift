@@ -78,13 +78,16 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - activeElsewhere: the name of another location where the registration shows an active
     ///     trajectory for this person, if any; it overrides what was declared.
+    ///   - stay: where the person stays, by the municipality recorded at intake, and whether that is
+    ///     in the location's region; nil when no municipality was recorded.
     public static func evaluate(
         evidence e: AdmissionEvidence,
         nationality: String,
         rule: RegionalTiesRule,
         policy: AdmissionPolicy,
         on today: Day,
-        activeElsewhere: String?
+        activeElsewhere: String?,
+        stay: Stay? = nil
     ) -> AdmissionCheck {
         var results: [CriterionResult] = []
         func add(_ c: Criterion, _ s: CriterionResult.Status, _ nl: String, _ en: String) {
@@ -213,7 +216,7 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
                 )
             }
         }
-        results.append(regionalTies(e, rule: rule, today: today))
+        results.append(regionalTies(e, rule: rule, today: today, stay: stay))
 
         var flags: [FlagResult] = []
         func flag(_ f: AdmissionFlag, _ nl: String, _ en: String) {
@@ -251,6 +254,57 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
             verdict = .eligible
         }
         return AdmissionCheck(criteria: results, flags: flags, verdict: verdict, localDeviation: rule.deviation)
+    }
+
+    /// Where the person stays: the municipality recorded at intake, its region, and the region the
+    /// location serves.
+    public struct Stay: Sendable, Hashable {
+        public let municipality: String
+        public let cbsCode: String
+        /// Nil when the code is not in the network's list of municipalities.
+        public let region: String?
+        public let locationRegion: String?
+
+        public init(municipality: String, cbsCode: String, region: String?, locationRegion: String?) {
+            self.municipality = municipality
+            self.cbsCode = cbsCode
+            self.region = region
+            self.locationRegion = locationRegion
+        }
+
+        public var inLocationRegion: Bool { region != nil && region == locationRegion }
+    }
+
+    private static func regionalTies(
+        _ e: AdmissionEvidence,
+        rule: RegionalTiesRule,
+        today: Day,
+        stay: Stay?
+    ) -> CriterionResult {
+        guard let stay else { return regionalTies(e, rule: rule, today: today) }
+        guard stay.inLocationRegion else {
+            let place = stay.region.map { "\(stay.municipality) (regio \($0))" } ?? stay.cbsCode
+            let placeEn = stay.region.map { "\(stay.municipality) (region \($0))" } ?? stay.cbsCode
+            let served = stay.locationRegion ?? "?"
+            return CriterionResult(
+                criterion: .regionalTies,
+                status: .notMet,
+                reason: LocalizedText(
+                    nl: "Verblijft in \(place), buiten de regio \(served) die deze locatie bedient.",
+                    en: "Stays in \(placeEn), outside the region \(served) this location serves."
+                )
+            )
+        }
+        let result = regionalTies(e, rule: rule, today: today)
+        let region = stay.region ?? ""
+        return CriterionResult(
+            criterion: .regionalTies,
+            status: result.status,
+            reason: LocalizedText(
+                nl: "Verblijft in \(stay.municipality), regio \(region). " + result.reason.nl,
+                en: "Stays in \(stay.municipality), region \(region). " + result.reason.en
+            )
+        )
     }
 
     private static func regionalTies(_ e: AdmissionEvidence, rule: RegionalTiesRule, today: Day) -> CriterionResult {

@@ -20,6 +20,10 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
     public var criminalRecord: Bool
     /// Biometrically identified by AVIM.
     public var biometricallyIdentified: Bool
+    /// Gemeente van verblijf: the CBS code of the municipality the person stays in, which the
+    /// regiobinding criterion checks against the location's region. Nil in intakes recorded before
+    /// regions existed.
+    public var municipalityOfStay: String?
 
     public init(
         lawfulStay: Answer,
@@ -32,7 +36,8 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         regionalTies: [RegionalTie],
         seriousEntryBan: Bool,
         criminalRecord: Bool,
-        biometricallyIdentified: Bool
+        biometricallyIdentified: Bool,
+        municipalityOfStay: String? = nil
     ) {
         self.lawfulStay = lawfulStay
         self.stateReception = stateReception
@@ -45,6 +50,7 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         self.seriousEntryBan = seriousEntryBan
         self.criminalRecord = criminalRecord
         self.biometricallyIdentified = biometricallyIdentified
+        self.municipalityOfStay = municipalityOfStay
     }
 
     /// The evidence fields of the intake form.
@@ -59,7 +65,13 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         .choices("regionalTies", RegionalTie.self),
         .flag("seriousEntryBan"),
         .flag("criminalRecord"),
-        .flag("biometricallyIdentified")
+        .flag("biometricallyIdentified"),
+        FieldSpec(
+            "municipalityOfStay",
+            .pattern("^GM[0-9]{4}$", maxLength: 6),
+            required: false,
+            summary: "Gemeente van verblijf: the CBS code of the municipality the person stays in"
+        )
     )
 
     /// Reads the evidence fields of the intake form.
@@ -72,6 +84,15 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
         let elsewhere = p.choice("activeAtOtherLocation", Answer.self)
         let since = p.day("inRegionSince")
         let ties = p.choices("regionalTies", RegionalTie.self)
+        let municipality = p.value("municipalityOfStay")?.uppercased()
+        if let municipality, !Municipality.isCBSCode(municipality) {
+            p.fail(
+                "municipalityOfStay",
+                "invalidCode",
+                nl: "Een CBS-code is GM met vier cijfers, bijvoorbeeld GM0518.",
+                en: "A CBS code is GM and four digits, for example GM0518."
+            )
+        }
         guard let lawful, let reception, let asylum, let willing, let elsewhere else { return nil }
         return AdmissionEvidence(
             lawfulStay: lawful,
@@ -84,7 +105,8 @@ public struct AdmissionEvidence: Sendable, Hashable, Codable {
             regionalTies: ties,
             seriousEntryBan: p.flag("seriousEntryBan"),
             criminalRecord: p.flag("criminalRecord"),
-            biometricallyIdentified: p.flag("biometricallyIdentified")
+            biometricallyIdentified: p.flag("biometricallyIdentified"),
+            municipalityOfStay: municipality
         )
     }
 }

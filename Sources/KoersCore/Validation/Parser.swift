@@ -215,4 +215,25 @@ public struct Parser {
         }
         return id
     }
+
+    /// Several ids, each at most once; an error when one is not an id.
+    public mutating func uuids(_ field: String) -> [UUID] {
+        let spec = spec(field)
+        let texts = input.all(field)
+        if texts.isEmpty {
+            if spec.required && !input.isRejected(field) {
+                fail(field, "required", nl: "Dit veld is verplicht.", en: "This field is required.")
+            }
+            return []
+        }
+        var ids: [UUID] = []
+        for text in texts {
+            guard let id = UUID(uuidString: text) else {
+                fail(field, "invalidId", nl: "Geen geldige verwijzing.", en: "Not a valid reference.")
+                return []
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
 }

@@ -22,6 +22,11 @@ public enum Party: String, Sendable, CaseIterable, Codable {
     /// The national agencies (Rijkspartijen).
     public var isAgency: Bool { self == .ind || self == .dtv || self == .avim }
 
+    /// The parties that open personal case files; two-factor sign-in is on by default for them.
+    public static func opensCases(_ party: Party) -> Bool {
+        AccessPolicy.caseParties.contains(party)
+    }
+
     public var label: LocalizedText {
         switch self {
         case .municipality: LocalizedText(nl: "Gemeente", en: "Municipality")

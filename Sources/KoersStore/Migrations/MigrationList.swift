@@ -28,5 +28,6 @@ enum MigrationList {
         CreateOpenDeadlines(),
         CreateStageTimeFigures(),
         AddMeetingAgendaCount(),
+        CreateAdministration(),
     ]
 }

@@ -13,6 +13,8 @@ public final class LocationModel: Model, @unchecked Sendable {
     @Field(key: "regional_ties_rule") public var regionalTiesRuleJSON: String
     /// The sub-deadline policy as JSON (``DeadlinePolicy``).
     @Field(key: "deadline_policy") public var deadlinePolicyJSON: String
+    /// The region it serves; nil only for locations made before regions existed.
+    @OptionalField(key: "region_id") public var regionId: UUID?
 
     public init() {}
 
@@ -48,14 +50,17 @@ public final class OrganisationModel: Model, @unchecked Sendable {
     @Field(key: "party") public var party: String
     /// For an escalation body: its rung of the ladder (``EscalationLevel``).
     @OptionalField(key: "escalation_level") public var escalationLevel: String?
+    /// A national body serves every location, including later ones.
+    @Field(key: "national") public var national: Bool
 
     public init() {}
 
-    public init(id: UUID? = nil, name: String, party: Party, escalationLevel: String? = nil) {
+    public init(id: UUID? = nil, name: String, party: Party, escalationLevel: String? = nil, national: Bool = false) {
         self.id = id
         self.name = name
         self.party = party.rawValue
         self.escalationLevel = escalationLevel
+        self.national = national
     }
 }
 

@@ -12,10 +12,21 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "disabled") public var disabled: Bool
     @Field(key: "created_at") public var createdAt: Date
+    /// The confirmed TOTP secret (base32), once the user has set up two-factor sign-in.
+    @OptionalField(key: "totp_secret") public var totpSecret: String?
+    /// Signs in without a second factor whatever the party's rule: the demo's accounts only.
+    @Field(key: "totp_exempt") public var totpExempt: Bool
 
     public init() {}
 
-    public init(id: UUID? = nil, email: String, displayName: String, organisationId: UUID, passwordHash: String) {
+    public init(
+        id: UUID? = nil,
+        email: String,
+        displayName: String,
+        organisationId: UUID,
+        passwordHash: String,
+        totpExempt: Bool = false
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName
@@ -23,6 +34,7 @@ public final class UserModel: Model, @unchecked Sendable {
         self.passwordHash = passwordHash
         self.disabled = false
         self.createdAt = Date()
+        self.totpExempt = totpExempt
     }
 }
 
@@ -35,14 +47,20 @@ public final class SessionModel: Model, @unchecked Sendable {
     @Field(key: "user_id") public var userId: UUID
     @Field(key: "expires_at") public var expiresAt: Date
     @Field(key: "created_at") public var createdAt: Date
+    /// The password was right but the second factor is still outstanding: not yet signed in.
+    @Field(key: "pending") public var pending: Bool
+    /// While setting up two-factor sign-in: the secret shown, kept until a code confirms it.
+    @OptionalField(key: "totp_candidate") public var totpCandidate: String?
 
     public init() {}
 
-    public init(tokenHash: String, userId: UUID, expiresAt: Date) {
+    public init(tokenHash: String, userId: UUID, expiresAt: Date, pending: Bool = false, totpCandidate: String? = nil) {
         self.tokenHash = tokenHash
         self.userId = userId
         self.expiresAt = expiresAt
         self.createdAt = Date()
+        self.pending = pending
+        self.totpCandidate = totpCandidate
     }
 }
 

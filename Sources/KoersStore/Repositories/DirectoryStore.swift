@@ -48,6 +48,30 @@ public struct DirectoryStore: Sendable {
         )
     }
 
+    /// Every municipality the network knows, by name, for choosing where a person stays.
+    public func municipalities() async throws -> [Municipality] {
+        try await MunicipalityModel.query(on: database.db).sort(\.$name).all().map {
+            Municipality(cbsCode: $0.cbsCode, name: $0.name, regionId: $0.regionId)
+        }
+    }
+
+    /// Where a person stays, for the admission check at a location: the municipality by its CBS
+    /// code, its region and the location's.
+    public func stay(cbsCode: String?, locationId: UUID) async throws -> AdmissionCheck.Stay? {
+        guard let cbsCode else { return nil }
+        let db = database.db
+        let municipality = try await MunicipalityModel.query(on: db).filter(\.$cbsCode == cbsCode).first()
+        let region = try await municipality.asyncMap { try await RegionModel.find($0.regionId, on: db) }
+        let location = try await LocationModel.find(locationId, on: db)
+        let locationRegion = try await location?.regionId.asyncMap { try await RegionModel.find($0, on: db) }
+        return AdmissionCheck.Stay(
+            municipality: municipality?.name ?? cbsCode,
+            cbsCode: cbsCode,
+            region: region??.name,
+            locationRegion: locationRegion??.name
+        )
+    }
+
     @discardableResult
     public func createLocation(
         name: String,
@@ -167,12 +191,21 @@ public struct DirectoryStore: Sendable {
     private func actor(user: UserModel, organisation org: OrganisationModel, on db: any Database) async throws -> Actor?
     {
         guard let party = Party(rawValue: org.party) else { return nil }
-        let links = try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all()
+        let locationIds: Set<UUID>
+        if org.national {
+            locationIds = Set(try await LocationModel.query(on: db).all(\.$id))
+        } else {
+            locationIds = Set(
+                try await OrganisationLocationModel.query(on: db).filter(\.$organisationId == org.id!).all(
+                    \.$locationId
+                )
+            )
+        }
         return Actor(
             userId: user.id!,
             organisationId: org.id!,
             party: party,
-            locationIds: Set(links.map(\.locationId)),
+            locationIds: locationIds,
             displayName: user.displayName,
             organisationName: org.name,
             escalationLevel: org.escalationLevel
@@ -185,20 +218,15 @@ public struct DirectoryStore: Sendable {
     public func login(email: String, password: String, now: Date = Date()) async throws -> Actor? {
         let db = database.db
         let key = email.lowercased()
-        let since = now.addingTimeInterval(-throttleWindow)
-        let failures = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$failedAt >= since)
-            .all()
-        if failures.count >= maxFailures {
-            let oldest = failures.map(\.failedAt).min() ?? now
-            throw StoreError.throttled(
-                retryAfterSeconds: max(1, Int(oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)))
-            )
-        }
+        try await refuseIfThrottled(key, now: now, on: db)
         let user = try await UserModel.query(on: db).filter(\.$email == key).first()
         // Verify against a dummy hash when the account is unknown, so timing does not tell.
-        let hash = user?.passwordHash ?? "$2b$04$abcdefghijklmnopqrstuuY1N0tFx4b4m6h2j6dCq6w0n6uG1vN8e"
+        // An invited account has no password yet ("").
+        let hash =
+            user.flatMap { $0.passwordHash.isEmpty ? nil : $0.passwordHash }
+            ?? "$2b$04$abcdefghijklmnopqrstuuY1N0tFx4b4m6h2j6dCq6w0n6uG1vN8e"
         let ok = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
-        guard ok, let user, !user.disabled else {
+        guard ok, let user, !user.disabled, !user.passwordHash.isEmpty else {
             try await LoginFailureModel(key: key, failedAt: now).create(on: db)
             return nil
         }
@@ -225,6 +253,7 @@ public struct DirectoryStore: Sendable {
                 .join(UserModel.self, on: \SessionModel.$userId == \UserModel.$id)
                 .join(OrganisationModel.self, on: \UserModel.$organisationId == \OrganisationModel.$id)
                 .filter(\.$tokenHash == Secrets.digest(token)).filter(\.$expiresAt > now)
+                .filter(\.$pending == false)
                 .filter(UserModel.self, \.$disabled == false)
                 .first()
         else { return nil }
@@ -233,6 +262,100 @@ public struct DirectoryStore: Sendable {
             organisation: try row.joined(OrganisationModel.self),
             on: db
         )
+    }
+
+    /// Refuses a sign-in step after ``maxFailures`` failures for the key within ``throttleWindow``.
+    private func refuseIfThrottled(_ key: String, now: Date, on db: any Database) async throws {
+        let since = now.addingTimeInterval(-throttleWindow)
+        let failures = try await LoginFailureModel.query(on: db).filter(\.$key == key).filter(\.$failedAt >= since)
+            .all()
+        guard failures.count >= maxFailures else { return }
+        let oldest = failures.map(\.failedAt).min() ?? now
+        throw StoreError.throttled(
+            retryAfterSeconds: max(1, Int(oldest.addingTimeInterval(throttleWindow).timeIntervalSince(now)))
+        )
+    }
+
+    // MARK: Second factor
+
+    /// What a user must still do after a right password.
+    public enum SecondFactor: Sendable, Equatable {
+        /// Nothing: signed in.
+        case none
+        /// Set up an authenticator app first (the party requires it, the user has none yet).
+        case enrol
+        /// Type the app's current code.
+        case code
+    }
+
+    /// Whether the user needs a second factor: one they have set up, or one their party requires.
+    public func secondFactor(userId: UUID) async throws -> SecondFactor {
+        let db = database.db
+        guard let user = try await UserModel.find(userId, on: db), !user.totpExempt else { return .none }
+        if user.totpSecret != nil { return .code }
+        guard let organisation = try await OrganisationModel.find(user.organisationId, on: db) else { return .none }
+        let setting = try await PartySettingModel.query(on: db).filter(\.$party == organisation.party).first()
+        return setting?.requiresTOTP == true ? .enrol : .none
+    }
+
+    /// A session that waits for the second factor; when enrolling, it holds the secret being set up.
+    public func createPendingSession(userId: UUID, enrol: Bool, now: Date = Date()) async throws -> String {
+        let token = Secrets.token()
+        try await SessionModel(
+            tokenHash: Secrets.digest(token),
+            userId: userId,
+            // Ten minutes to find the phone; then sign in again.
+            expiresAt: now.addingTimeInterval(600),
+            pending: true,
+            totpCandidate: enrol ? TOTP.newSecret() : nil
+        ).create(on: database.db)
+        return token
+    }
+
+    /// A session waiting for its second factor: whose, and the secret to show when enrolling.
+    public struct PendingSession: Sendable {
+        public let email: String
+        public let enrolSecret: String?
+    }
+
+    public func pendingSession(token: String, now: Date = Date()) async throws -> PendingSession? {
+        let db = database.db
+        guard
+            let session = try await SessionModel.query(on: db).filter(\.$tokenHash == Secrets.digest(token))
+                .filter(\.$pending == true).filter(\.$expiresAt > now).first(),
+            let user = try await UserModel.find(session.userId, on: db), !user.disabled
+        else { return nil }
+        return PendingSession(email: user.email, enrolSecret: session.totpCandidate)
+    }
+
+    /// Checks the code of a pending session; right, the session becomes a signed-in one (and an
+    /// enrolment's secret the user's). Wrong codes are throttled per account like passwords.
+    public func completeSecondFactor(token: String, code: String, now: Date = Date()) async throws -> Bool {
+        let db = database.db
+        guard
+            let session = try await SessionModel.query(on: db).filter(\.$tokenHash == Secrets.digest(token))
+                .filter(\.$pending == true).filter(\.$expiresAt > now).first(),
+            let user = try await UserModel.find(session.userId, on: db), !user.disabled,
+            let secret = session.totpCandidate ?? user.totpSecret
+        else { return false }
+        let key = "totp:" + user.email
+        try await refuseIfThrottled(key, now: now, on: db)
+        guard TOTP.verify(code, secret: secret, at: now) else {
+            try await LoginFailureModel(key: key, failedAt: now).create(on: db)
+            return false
+        }
+        try await database.write { db in
+            if let candidate = session.totpCandidate {
+                user.totpSecret = candidate
+                try await user.save(on: db)
+            }
+            session.pending = false
+            session.totpCandidate = nil
+            session.expiresAt = now.addingTimeInterval(sessionLifetime)
+            try await session.save(on: db)
+            try await LoginFailureModel.query(on: db).filter(\.$key == key).delete()
+        }
+        return true
     }
 
     public func endSession(token: String) async throws {
@@ -270,5 +393,13 @@ public struct DirectoryStore: Sendable {
             organisation: try row.joined(OrganisationModel.self),
             on: db
         )
+    }
+}
+
+extension Optional {
+    /// `map` with an asynchronous, throwing transform.
+    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

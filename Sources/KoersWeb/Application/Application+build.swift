@@ -15,6 +15,9 @@ public struct KoersServices: Sendable {
     public let meetings: MeetingService
     public let transfers: TransferService
     public let duplicates: DuplicateService
+    /// Setting up the network (the administrator).
+    public let administration: AdministrationStore
+    let admin: AdminService
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -35,6 +38,8 @@ public struct KoersServices: Sendable {
         service = CaseService(cases: cases, directory: directory, today: configuration.today)
         transfers = TransferService(cases: cases, directory: directory, service: service)
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
+        administration = AdministrationStore(database: database, directory: directory)
+        admin = AdminService(admin: administration, directory: directory, today: configuration.today)
         meetings = MeetingService(
             meetings: MeetingStore(database: database),
             cases: cases,
@@ -161,10 +166,16 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
         service: services.service,
         duplicates: services.duplicates,
         directory: services.directory,
+        admin: services.admin,
         secureCookies: services.configuration.secureCookies
     ).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service, k: services.configuration.monitorK).register(on: web)
+    AdminWebController(admin: services.admin).register(on: web)
+    SecondFactorWebController(
+        directory: services.directory,
+        secureCookies: services.configuration.secureCookies
+    ).register(on: web)
     return router
 }

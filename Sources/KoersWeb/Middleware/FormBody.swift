@@ -1,5 +1,7 @@
 import Foundation
 import KoersCore
+import MultipartKit
+import NIOCore
 
 /// Parses `application/x-www-form-urlencoded` into a multi-valued ``FormInput``
 /// (repeated keys, as check boxes send them, keep every value).
@@ -20,5 +22,49 @@ enum FormBody {
     static func decode(_ s: Substring) -> String {
         let spaced = s.replacingOccurrences(of: "+", with: " ")
         return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// A `multipart/form-data` body (a form with a file): each part's field name and its content
+    /// as text. Nil when the body does not parse.
+    static func parseMultipart(_ body: ByteBuffer, contentType: String) -> FormInput? {
+        guard let boundary = boundary(contentType) else { return nil }
+        let parser = MultipartParser(boundary: boundary)
+        var values: [String: [String]] = [:]
+        var name: String?
+        var content = ByteBuffer()
+        parser.onHeader = { header, value in
+            guard header.lowercased() == "content-disposition" else { return }
+            name = parameter("name", in: value)
+        }
+        parser.onBody = { chunk in content.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            if let field = name { values[field, default: []].append(String(buffer: content)) }
+            name = nil
+            content.clear()
+        }
+        do {
+            try parser.execute(body)
+        } catch {
+            return nil
+        }
+        return FormInput(values)
+    }
+
+    /// The `boundary` of a `multipart/form-data` content type.
+    static func boundary(_ contentType: String) -> String? {
+        guard contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        return parameter("boundary", in: contentType)
+    }
+
+    /// A `name=value` or `name="value"` parameter of a header value.
+    private static func parameter(_ name: String, in header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == name else { continue }
+            let value = pair[1]
+            return value.hasPrefix("\"") && value.hasSuffix("\"") && value.count >= 2
+                ? String(value.dropFirst().dropLast()) : value
+        }
+        return nil
     }
 }

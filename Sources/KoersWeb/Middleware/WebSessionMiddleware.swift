@@ -12,7 +12,7 @@ struct WebSessionMiddleware: RouterMiddleware {
     let directory: DirectoryStore
     let secureCookies: Bool
     /// Paths that need no signed-in user.
-    let publicPaths: Set<String> = ["/login", "/language"]
+    let publicPaths: Set<String> = ["/login", "/login/code", "/language"]
 
     func handle(
         _ request: Request,
@@ -26,7 +26,11 @@ struct WebSessionMiddleware: RouterMiddleware {
 
         if request.method == .post {
             let buffer = try await request.collectBody(upTo: 1_000_000)
-            let form = FormBody.parse(String(buffer: buffer))
+            let contentType = request.headers[.contentType] ?? ""
+            let form =
+                FormBody.boundary(contentType) != nil
+                ? FormBody.parseMultipart(buffer, contentType: contentType) ?? FormInput()
+                : FormBody.parse(String(buffer: buffer))
             guard let existingToken, let sent = form.string("_csrf"), sent == existingToken else {
                 return Pages.plainError(
                     status: .forbidden,
@@ -47,7 +51,9 @@ struct WebSessionMiddleware: RouterMiddleware {
         }
         let path = request.uri.path
         var response: Response
-        if context.actor == nil && !publicPaths.contains(path) && !path.hasPrefix("/static/") {
+        if context.actor == nil && !publicPaths.contains(path) && !path.hasPrefix("/static/")
+            && !path.hasPrefix("/invitations/")
+        {
             response = Response.redirect(to: "/login", type: .normal)
         } else {
             response = try await next(request, context)

@@ -50,7 +50,8 @@ public struct CaseService: Sendable {
             rule: location?.regionalTiesRule ?? .national,
             policy: .national,
             on: today(),
-            activeElsewhere: elsewhere
+            activeElsewhere: elsewhere,
+            stay: try await directory.stay(cbsCode: evidence.municipalityOfStay, locationId: record.file.locationId)
         )
     }
 

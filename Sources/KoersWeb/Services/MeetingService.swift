@@ -284,6 +284,10 @@ public struct MeetingService: Sendable {
         // Keep the agenda as it stood when the meeting took its decisions: that is its record.
         if agenda != meeting.agenda { try await meetings.setAgenda(agenda, of: id) }
         let location = try await directory.location(meeting.locationId)
+        let stay = try await directory.stay(
+            cbsCode: record.file.evidence?.municipalityOfStay,
+            locationId: record.file.locationId
+        )
         let check = record.file.evidence.map {
             AdmissionCheck.evaluate(
                 evidence: $0,
@@ -291,7 +295,8 @@ public struct MeetingService: Sendable {
                 rule: location?.regionalTiesRule ?? .national,
                 policy: .national,
                 on: meeting.heldOn,
-                activeElsewhere: nil
+                activeElsewhere: nil,
+                stay: stay
             )
         }
         let today = today()

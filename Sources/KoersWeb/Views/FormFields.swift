@@ -239,10 +239,12 @@ enum FormFields {
         action: String,
         env: PageEnvironment,
         version: Int? = nil,
+        multipart: Bool = false,
         _ content: [Node<HTML.FormContext>]
     ) -> Node<C> {
         var nodes: [Node<HTML.FormContext>] = [
             .action(action), .method(.post),
+            .attribute(named: "enctype", value: multipart ? "multipart/form-data" : nil),
             .attribute(Attribute(name: "novalidate", value: nil, ignoreIfValueIsEmpty: false)),
             hidden("_csrf", env.csrfToken),
         ]

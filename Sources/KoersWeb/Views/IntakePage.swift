@@ -17,7 +17,8 @@ enum IntakePage {
         _ env: PageEnvironment,
         _ s: FormState,
         record: CaseRecord,
-        rule: RegionalTiesRule
+        rule: RegionalTiesRule,
+        municipalities: [Municipality] = []
     ) -> [Node<HTML.BodyContext>] {
         let id = record.file.id.uuidString.lowercased()
         let answers = Labels.options(Answer.self, env) { $0.label }
@@ -65,6 +66,17 @@ enum IntakePage {
                 )
             ),
             deviation(rule, env),
+            .if(
+                !municipalities.isEmpty,
+                FormFields.select(
+                    s,
+                    env,
+                    name: "municipalityOfStay",
+                    label: env.t("Gemeente van verblijf", "Municipality of stay"),
+                    options: municipalities.map { ($0.cbsCode, "\($0.name) (\($0.cbsCode))") },
+                    blank: env.t("— onbekend —", "— unknown —")
+                )
+            ),
             FormFields.input(s, env, name: "inRegionSince", type: "date", width: "10"),
             FormFields.choices(
                 s,

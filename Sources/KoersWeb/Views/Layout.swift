@@ -48,6 +48,7 @@ enum Layout {
                 case .transfers: ("/transfers", env.t("Overdrachten", "Transfers"))
                 case .duplicates: ("/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))
                 case .monitor: ("/monitor", env.t("Monitor", "Monitor"))
+                case .administration: ("/admin", env.t("Beheer", "Administration"))
                 }
             nav.append(.li(link(env, path, label)))
         }

@@ -4,9 +4,11 @@ import Plot
 
 /// Aanmelden: e-mail and password.
 enum LoginPage {
-    static func render(_ env: PageEnvironment, _ s: FormState) -> [Node<HTML.BodyContext>] {
+    /// - Parameter needsSetup: the installation has no administrator yet; say how to make one.
+    static func render(_ env: PageEnvironment, _ s: FormState, needsSetup: Bool = false) -> [Node<HTML.BodyContext>] {
         [
             .h1(.text(env.t("Aanmelden bij Koers", "Sign in to Koers"))),
+            .if(needsSetup, setupNotice(env)),
             FormFields.errorSummary(s, env),
             FormFields.form(
                 action: "/login",
@@ -34,6 +36,34 @@ enum LoginPage {
                 ]
             ),
         ]
+    }
+}
+
+extension LoginPage {
+    /// A fresh installation: nobody can sign in until the first administrator exists.
+    static func setupNotice(_ env: PageEnvironment) -> Node<HTML.BodyContext> {
+        .div(
+            .class("notice"),
+            .attribute(named: "role", value: "status"),
+            .h2(.text(env.t("Koers is nog niet ingericht", "Koers is not set up yet"))),
+            .p(
+                .text(
+                    env.t(
+                        "Er is nog geen beheerder. Maak de eerste aan op de server met ",
+                        "There is no administrator yet. Create the first one on the server with "
+                    )
+                ),
+                .code(.text("koers setup --email … --name …")),
+                .text(
+                    env.t(
+                        ". Dat geeft een eenmalige link waarmee de beheerder een wachtwoord kiest; daarna richt de "
+                            + "beheerder regio's, locaties, organisaties en accounts in.",
+                        ". It prints a one-time link with which the administrator chooses a password; the "
+                            + "administrator then sets up regions, locations, organisations and accounts."
+                    )
+                )
+            )
+        )
     }
 }
 

@@ -12,6 +12,7 @@ struct WebController {
     let service: CaseService
     let duplicates: DuplicateService
     let directory: DirectoryStore
+    let admin: AdminService
     let secureCookies: Bool
 
     func register(on router: RouterGroup<KoersRequestContext>) {
@@ -29,7 +30,11 @@ struct WebController {
         router.get("/login") { _, context in
             if context.actor != nil { return Response.redirect(to: "/") }
             let env = PageEnvironment(context, path: "/login")
-            return Pages.page(env, title: env.t("Aanmelden", "Sign in"), LoginPage.render(env, FormState()))
+            return Pages.page(
+                env,
+                title: env.t("Aanmelden", "Sign in"),
+                LoginPage.render(env, FormState(), needsSetup: try await admin.needsSetup())
+            )
         }
         router.post("/login", use: login)
         router.post("/logout", use: logout)
@@ -46,7 +51,11 @@ struct WebController {
         // The step forms: each a GET that shows the form and a POST that performs the change.
         step(router, "intake", .intake, .recordIntake) { env, s, record, _ in
             let rule = try await directory.location(record.file.locationId)?.regionalTiesRule ?? .national
-            return (env.t("Intake", "Intake"), IntakePage.render(env, s, record: record, rule: rule))
+            let municipalities = try await directory.municipalities()
+            return (
+                env.t("Intake", "Intake"),
+                IntakePage.render(env, s, record: record, rule: rule, municipalities: municipalities)
+            )
         }
         step(router, "perspective", .perspective, .setPerspective) { env, s, record, _ in
             (env.t("Perspectief", "Perspective"), StepPages.perspective(env, s, record: record))
@@ -329,6 +338,13 @@ struct WebController {
                     status: .unauthorized,
                     LoginPage.render(env, FormState(input: context.form, formMessage: message))
                 )
+            }
+            let factor = try await directory.secondFactor(userId: actor.userId)
+            if factor != .none {
+                let pending = try await directory.createPendingSession(userId: actor.userId, enrol: factor == .enrol)
+                var response = Response.redirect(to: "/login/code", type: .found)
+                response.setCookie(SecondFactorWebController.pendingCookie(pending, secure: secureCookies))
+                return response
             }
             let token = try await directory.createSession(userId: actor.userId)
             var response = Response.redirect(to: "/", type: .found)

@@ -166,6 +166,23 @@ struct WebClient {
         return response
     }
 
+    /// Posts a form with a file, as `multipart/form-data`, with the CSRF token.
+    @discardableResult
+    mutating func postFile(_ uri: String, field: String, filename: String, content: String) async throws -> TestResponse
+    {
+        if cookies["koers_csrf"] == nil { try await get("/login") }
+        let boundary = "koers-test-boundary"
+        let body =
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["koers_csrf"] ?? "")\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
+            + "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        var h = headers()
+        h[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let response = try await client.execute(uri: uri, method: .post, headers: h, body: ByteBuffer(string: body))
+        remember(response)
+        return response
+    }
+
     mutating func login(_ email: String, password: String = DemoNetwork.password) async throws -> TestResponse {
         try await post("/login", [("email", email), ("password", password)])
     }

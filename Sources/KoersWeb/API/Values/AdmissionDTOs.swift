@@ -16,6 +16,8 @@ struct AdmissionEvidenceDTO: Codable, Sendable {
     let seriousEntryBan: Bool
     let criminalRecord: Bool
     let biometricallyIdentified: Bool
+    /// The CBS code of the municipality the person stays in, when recorded.
+    let municipalityOfStay: String?
 }
 
 extension AdmissionEvidenceDTO {
@@ -31,7 +33,8 @@ extension AdmissionEvidenceDTO {
             regionalTies: evidence.regionalTies,
             seriousEntryBan: evidence.seriousEntryBan,
             criminalRecord: evidence.criminalRecord,
-            biometricallyIdentified: evidence.biometricallyIdentified
+            biometricallyIdentified: evidence.biometricallyIdentified,
+            municipalityOfStay: evidence.municipalityOfStay
         )
     }
 }

@@ -1,0 +1,174 @@
+import Foundation
+import KoersCore
+import KoersStore
+
+/// The administration page's model: the network as it stands.
+struct AdminPage: Sendable {
+    /// A location with the region it serves.
+    struct LocationRow: Sendable {
+        let location: Location
+        let region: String?
+    }
+    let regions: [Region]
+    let locations: [LocationRow]
+    let organisations: [OrganisationSummary]
+    let accounts: [AccountSummary]
+    /// The parties whose users sign in with a second factor.
+    let twoFactorParties: Set<Party>
+
+    /// Names by id, for showing references.
+    var locationNames: [UUID: String] {
+        Dictionary(uniqueKeysWithValues: locations.map { ($0.location.id, $0.location.name) })
+    }
+    var organisationNames: [UUID: String] {
+        Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
+    }
+}
+
+/// Setting up and running the network, for the administrator only: every operation asks the
+/// access policy first, so another party gets "not found" as for anything outside its sight.
+struct AdminService: Sendable {
+    let admin: AdministrationStore
+    let directory: DirectoryStore
+    let today: @Sendable () -> Day
+
+    private func authorize(_ actor: Actor) throws {
+        guard AccessPolicy.mayAdminister(actor) else { throw AppError.notFound }
+    }
+
+    private func author(_ actor: Actor) -> ChangeAuthor {
+        ChangeAuthor(userId: actor.userId, name: actor.displayName)
+    }
+
+    func page(actor: Actor) async throws -> AdminPage {
+        try authorize(actor)
+        let regions = try await admin.regions()
+        let regionNames = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0.name) })
+        let locationRegions = try await admin.locationRegions()
+        return AdminPage(
+            regions: regions,
+            locations: try await directory.locations().map {
+                AdminPage.LocationRow(location: $0, region: locationRegions[$0.id].flatMap { regionNames[$0] })
+            },
+            organisations: try await admin.organisations(),
+            accounts: try await admin.accounts(),
+            twoFactorParties: try await admin.partiesRequiringTwoFactor()
+        )
+    }
+
+    func createRegion(_ input: FormInput, actor: Actor) async throws -> UUID {
+        try authorize(actor)
+        return try await run {
+            try await admin.createRegion(name: try AdminCommands.region(input, today: today()), by: author(actor))
+        }
+    }
+
+    func importMunicipalities(_ input: FormInput, actor: Actor) async throws -> (municipalities: Int, regions: Int) {
+        try authorize(actor)
+        return try await run {
+            var p = Parser(input, form: AdminCommands.municipalitiesForm, today: today())
+            _ = p.value("file", missing: LocalizedText(nl: "Kies een CSV-bestand.", en: "Choose a CSV file."))
+            try p.finish()
+            return try await admin.importMunicipalities(
+                try MunicipalityList.parse(input.raw("file")),
+                by: author(actor)
+            )
+        }
+    }
+
+    func createLocation(_ input: FormInput, actor: Actor) async throws -> UUID {
+        try authorize(actor)
+        return try await run {
+            let location = try AdminCommands.location(input, today: today())
+            return try await admin.createLocation(
+                name: location.name,
+                regionId: location.regionId,
+                rule: location.rule,
+                by: author(actor)
+            )
+        }
+    }
+
+    func createOrganisation(_ input: FormInput, actor: Actor) async throws -> UUID {
+        try authorize(actor)
+        return try await run {
+            let organisation = try AdminCommands.organisation(input, today: today())
+            return try await admin.createOrganisation(
+                name: organisation.name,
+                party: organisation.party,
+                escalationLevel: organisation.escalationLevel,
+                national: organisation.national,
+                locationIds: organisation.locationIds,
+                by: author(actor)
+            )
+        }
+    }
+
+    /// Invites an account; the token is shown once to the administrator, as a link.
+    func invite(_ input: FormInput, actor: Actor) async throws -> (userId: UUID, token: String) {
+        try authorize(actor)
+        return try await run {
+            let invitation = try AdminCommands.invitation(input, today: today())
+            return try await admin.invite(
+                email: invitation.email,
+                displayName: invitation.name,
+                organisationId: invitation.organisationId,
+                by: author(actor)
+            )
+        }
+    }
+
+    /// Which parties must sign in with a second factor: the ticked ones.
+    func setTwoFactor(_ input: FormInput, actor: Actor) async throws {
+        try authorize(actor)
+        try await run {
+            var p = Parser(input, form: AdminCommands.twoFactorForm, today: today())
+            let parties = p.choices("parties", Party.self)
+            try p.finish()
+            try await admin.requireTwoFactor(for: Set(parties), by: author(actor))
+        }
+    }
+
+    func history(of objectId: UUID, actor: Actor) async throws -> [AdminChange] {
+        try authorize(actor)
+        return try await admin.changes(of: objectId)
+    }
+
+    // MARK: Without signing in
+
+    /// The invitation behind a link, or nil when it is unknown, used or expired.
+    func invitation(token: String) async throws -> OpenInvitation? {
+        try await admin.openInvitation(token: token)
+    }
+
+    /// Sets the invited user's password by the rules; a link used or expired meanwhile is not found.
+    func acceptInvitation(token: String, _ input: FormInput) async throws -> UUID {
+        guard let invitation = try await admin.openInvitation(token: token) else { throw AppError.notFound }
+        return try await run {
+            let password = try AdminCommands.password(
+                input,
+                email: invitation.email,
+                name: invitation.displayName,
+                today: today()
+            )
+            do {
+                return try await admin.acceptInvitation(token: token, password: password)
+            } catch StoreError.notFound {
+                throw AppError.notFound
+            }
+        }
+    }
+
+    /// Whether this installation still needs `koers setup`: it has no administrator.
+    func needsSetup() async throws -> Bool {
+        try await !admin.hasAdministrator()
+    }
+
+    private func run<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let failure as ValidationFailure {
+            throw AppError.invalid(failure)
+        }
+    }
+}

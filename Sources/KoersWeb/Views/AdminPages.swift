@@ -1,0 +1,507 @@
+import Foundation
+import KoersCore
+import Plot
+
+/// Beheer: the network as the administrator sets it up. One page with a section per kind of object,
+/// each with its list and the form that adds to it; a failed form is shown again in its section.
+enum AdminPages {
+    /// Which section's form failed, with its state, and a message to show once (an invitation link).
+    struct Forms {
+        var region = FormState()
+        var municipalities = FormState()
+        var location = FormState()
+        var organisation = FormState()
+        var account = FormState()
+        var twoFactor = FormState()
+        var notice: String?
+        var invitationLink: String?
+    }
+
+    static func overview(_ env: PageEnvironment, _ page: AdminPage, _ forms: Forms) -> [Node<HTML.BodyContext>] {
+        [
+            .h1(.text(env.t("Beheer van het netwerk", "Network administration"))),
+            .if(
+                forms.notice != nil,
+                .div(
+                    .class("notice"),
+                    .attribute(named: "role", value: "status"),
+                    .p(.text(forms.notice ?? ""))
+                )
+            ),
+            .if(forms.invitationLink != nil, invitationNotice(env, forms.invitationLink ?? "")),
+            regions(env, page, forms),
+            locations(env, page, forms.location),
+            organisations(env, page, forms.organisation),
+            accounts(env, page, forms.account),
+            twoFactor(env, page, forms.twoFactor),
+        ]
+    }
+
+    private static func invitationNotice(_ env: PageEnvironment, _ link: String) -> Node<HTML.BodyContext> {
+        .div(
+            .class("notice"),
+            .attribute(named: "role", value: "status"),
+            .h2(.text(env.t("Uitnodiging gemaakt", "Invitation created"))),
+            .p(
+                .text(
+                    env.t(
+                        "Geef deze link aan de gebruiker. Hij is zeven dagen en één keer geldig, en wordt niet "
+                            + "opnieuw getoond.",
+                        "Give this link to the user. It is valid once, for seven days, and is not shown again."
+                    )
+                )
+            ),
+            .p(
+                .code(
+                    .id("invitation-link"),
+                    .text(link)
+                )
+            )
+        )
+    }
+
+    private static func regions(_ env: PageEnvironment, _ page: AdminPage, _ forms: Forms) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "h-regions"),
+            .h2(
+                .id("h-regions"),
+                .text(env.t("Regio's en gemeenten", "Regions and municipalities"))
+            ),
+            .if(
+                page.regions.isEmpty,
+                .p(.text(env.t("Nog geen regio's.", "No regions yet.")))
+            ),
+            .if(
+                !page.regions.isEmpty,
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Regio", "Region"))),
+                            .th(.text(env.t("Gemeenten", "Municipalities"))),
+                            .th(.text(env.t("Geschiedenis", "History")))
+                        )
+                    ),
+                    .tbody(
+                        .forEach(page.regions) { region in
+                            .tr(
+                                .td(.text(region.name)),
+                                .td(.text(String(region.municipalityCount))),
+                                .td(historyLink(env, region.id, region.name))
+                            )
+                        }
+                    )
+                )
+            ),
+            .h3(.text(env.t("Gemeenten inlezen", "Import municipalities"))),
+            .p(
+                .text(
+                    env.t(
+                        "Een CSV-bestand met de kolommen cbsCode, name en region (voorbeeld: ",
+                        "A CSV file with the columns cbsCode, name and region (example: "
+                    )
+                ),
+                .a(
+                    .href("/admin/municipalities-sample.csv"),
+                    .text("municipalities.csv")
+                ),
+                .text(
+                    env.t(
+                        "). Regio's die nog niet bestaan worden aangemaakt. Bij een fout wordt niets ingelezen.",
+                        "). Regions that do not exist yet are created. On any error nothing is imported."
+                    )
+                )
+            ),
+            FormFields.errorSummary(forms.municipalities, env),
+            FormFields.form(
+                action: "/admin/municipalities",
+                env: env,
+                multipart: true,
+                [
+                    FormFields.input(
+                        forms.municipalities,
+                        env,
+                        name: "file",
+                        label: env.t("CSV-bestand", "CSV file"),
+                        type: "file",
+                        required: true
+                    ),
+                    FormFields.submit(env.t("Inlezen", "Import")),
+                ]
+            ),
+            .h3(.text(env.t("Regio toevoegen", "Add a region"))),
+            FormFields.errorSummary(forms.region, env),
+            FormFields.form(
+                action: "/admin/regions",
+                env: env,
+                [
+                    FormFields.input(
+                        forms.region,
+                        env,
+                        name: "name",
+                        label: env.t("Naam van de regio", "Name of the region"),
+                        required: true
+                    ),
+                    FormFields.submit(env.t("Regio toevoegen", "Add the region")),
+                ]
+            )
+        )
+    }
+
+    private static func locations(_ env: PageEnvironment, _ page: AdminPage, _ s: FormState) -> Node<HTML.BodyContext> {
+        let s = s.scoped("location-")
+        let national = RegionalTiesRule.national
+        let prefilled =
+            s.input.values.isEmpty
+            ? FormState(
+                input: FormInput([
+                    "minimumMonthsInRegion": [String(national.minimumMonthsInRegion)],
+                    "acceptedTies": national.acceptedTies.map(\.rawValue),
+                ])
+            ).scoped("location-") : s
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-locations"),
+            .h2(
+                .id("h-locations"),
+                .text(env.t("LVV-locaties", "LVV locations"))
+            ),
+            .if(
+                page.locations.isEmpty,
+                .p(.text(env.t("Nog geen locaties.", "No locations yet.")))
+            ),
+            .if(
+                !page.locations.isEmpty,
+                .table(
+                    .thead(
+                        .tr(
+                            .th(.text(env.t("Locatie", "Location"))),
+                            .th(.text(env.t("Regio", "Region"))),
+                            .th(.text(env.t("Regiobinding", "Regional ties"))),
+                            .th(.text(env.t("Geschiedenis", "History")))
+                        )
+                    ),
+                    .tbody(
+                        .forEach(page.locations) { row in
+                            .tr(
+                                .td(.text(row.location.name)),
+                                .td(.text(row.region ?? "—")),
+                                .td(.text(rule(env, row.location.regionalTiesRule))),
+                                .td(historyLink(env, row.location.id, row.location.name))
+                            )
+                        }
+                    )
+                )
+            ),
+            .h3(.text(env.t("Locatie toevoegen", "Add a location"))),
+            FormFields.errorSummary(prefilled, env),
+            FormFields.form(
+                action: "/admin/locations",
+                env: env,
+                [
+                    FormFields.input(prefilled, env, name: "name", label: env.t("Naam", "Name"), required: true),
+                    FormFields.select(
+                        prefilled,
+                        env,
+                        name: "regionId",
+                        label: env.t("Regio", "Region"),
+                        options: page.regions.map { ($0.id.uuidString.lowercased(), $0.name) },
+                        blank: env.t("— kies —", "— choose —"),
+                        required: true
+                    ),
+                    FormFields.input(
+                        prefilled,
+                        env,
+                        name: "minimumMonthsInRegion",
+                        label: env.t(
+                            "Maanden verblijf in de regio die volstaan",
+                            "Months of stay in the region that suffice"
+                        ),
+                        type: "number",
+                        hint: env.t("Landelijk: 6.", "National: 6."),
+                        required: true,
+                        width: "short"
+                    ),
+                    FormFields.choices(
+                        prefilled,
+                        env,
+                        name: "acceptedTies",
+                        legend: env.t("Banden die op zichzelf volstaan", "Ties that suffice on their own"),
+                        options: RegionalTie.allCases.map { ($0.rawValue, env.t($0.label)) },
+                        multiple: true,
+                        hint: env.t(
+                            "Aangevinkt: de landelijke definitie. Wijk alleen af met een beschreven reden.",
+                            "Ticked: the national definition. Deviate only with a described reason."
+                        )
+                    ),
+                    FormFields.textarea(
+                        prefilled,
+                        env,
+                        name: "deviationNl",
+                        label: env.t(
+                            "Afwijking van de landelijke definitie (Nederlands)",
+                            "Deviation from the national definition (Dutch)"
+                        )
+                    ),
+                    FormFields.textarea(
+                        prefilled,
+                        env,
+                        name: "deviationEn",
+                        label: env.t(
+                            "Afwijking van de landelijke definitie (Engels)",
+                            "Deviation from the national definition (English)"
+                        )
+                    ),
+                    FormFields.submit(env.t("Locatie toevoegen", "Add the location")),
+                ]
+            )
+        )
+    }
+
+    private static func organisations(
+        _ env: PageEnvironment,
+        _ page: AdminPage,
+        _ s: FormState
+    ) -> Node<HTML.BodyContext> {
+        let s = s.scoped("organisation-")
+        let names = page.locationNames
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-organisations"),
+            .h2(
+                .id("h-organisations"),
+                .text(env.t("Organisaties", "Organisations"))
+            ),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text(env.t("Organisatie", "Organisation"))),
+                        .th(.text(env.t("Partij", "Party"))),
+                        .th(.text(env.t("Bedient", "Serves"))),
+                        .th(.text(env.t("Geschiedenis", "History")))
+                    )
+                ),
+                .tbody(
+                    .forEach(page.organisations) { organisation in
+                        .tr(
+                            .td(.text(organisation.name)),
+                            .td(.text(env.t(organisation.party.label) + level(env, organisation.escalationLevel))),
+                            .td(
+                                .text(
+                                    organisation.national
+                                        ? env.t("alle locaties (landelijk)", "every location (national)")
+                                        : organisation.locationIds.compactMap { names[$0] }.sorted()
+                                            .joined(separator: ", ")
+                                )
+                            ),
+                            .td(historyLink(env, organisation.id, organisation.name))
+                        )
+                    }
+                )
+            ),
+            .h3(.text(env.t("Organisatie toevoegen", "Add an organisation"))),
+            FormFields.errorSummary(s, env),
+            FormFields.form(
+                action: "/admin/organisations",
+                env: env,
+                [
+                    FormFields.input(s, env, name: "name", label: env.t("Naam", "Name"), required: true),
+                    FormFields.select(
+                        s,
+                        env,
+                        name: "party",
+                        label: env.t("Partij", "Party"),
+                        options: Party.allCases.map { ($0.rawValue, env.t($0.label)) },
+                        blank: env.t("— kies —", "— choose —"),
+                        required: true
+                    ),
+                    FormFields.select(
+                        s,
+                        env,
+                        name: "escalationLevel",
+                        label: env.t("Trede (alleen escalatie-orgaan)", "Rung (escalation body only)"),
+                        options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                        blank: env.t("— geen —", "— none —")
+                    ),
+                    FormFields.checkbox(
+                        s,
+                        name: "national",
+                        label: env.t(
+                            "Landelijk orgaan: bedient alle locaties, ook latere",
+                            "National body: serves every location, including later ones"
+                        )
+                    ),
+                    FormFields.choices(
+                        s,
+                        env,
+                        name: "locationIds",
+                        legend: env.t("Bediende locaties", "Locations served"),
+                        options: page.locations.map { ($0.location.id.uuidString.lowercased(), $0.location.name) },
+                        multiple: true
+                    ),
+                    FormFields.submit(env.t("Organisatie toevoegen", "Add the organisation")),
+                ]
+            )
+        )
+    }
+
+    private static func accounts(_ env: PageEnvironment, _ page: AdminPage, _ s: FormState) -> Node<HTML.BodyContext> {
+        let s = s.scoped("account-")
+        let organisations = page.organisationNames
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-accounts"),
+            .h2(
+                .id("h-accounts"),
+                .text(env.t("Accounts", "Accounts"))
+            ),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text(env.t("E-mailadres", "E-mail address"))),
+                        .th(.text(env.t("Naam", "Name"))),
+                        .th(.text(env.t("Organisatie", "Organisation"))),
+                        .th(.text(env.t("Status", "State"))),
+                        .th(.text(env.t("Geschiedenis", "History")))
+                    )
+                ),
+                .tbody(
+                    .forEach(page.accounts) { account in
+                        .tr(
+                            .td(.text(account.email)),
+                            .td(.text(account.displayName)),
+                            .td(.text(organisations[account.organisationId] ?? "—")),
+                            .td(.text(state(env, account.state))),
+                            .td(historyLink(env, account.id, account.email))
+                        )
+                    }
+                )
+            ),
+            .h3(.text(env.t("Account uitnodigen", "Invite an account"))),
+            FormFields.errorSummary(s, env),
+            FormFields.form(
+                action: "/admin/accounts",
+                env: env,
+                [
+                    FormFields.input(
+                        s,
+                        env,
+                        name: "email",
+                        label: env.t("E-mailadres", "E-mail address"),
+                        type: "email",
+                        required: true
+                    ),
+                    FormFields.input(s, env, name: "name", label: env.t("Naam", "Name"), required: true),
+                    FormFields.select(
+                        s,
+                        env,
+                        name: "organisationId",
+                        label: env.t("Organisatie", "Organisation"),
+                        options: page.organisations.map { ($0.id.uuidString.lowercased(), $0.name) },
+                        blank: env.t("— kies —", "— choose —"),
+                        required: true
+                    ),
+                    FormFields.submit(env.t("Uitnodigen", "Invite")),
+                ]
+            )
+        )
+    }
+
+    private static func twoFactor(_ env: PageEnvironment, _ page: AdminPage, _ s: FormState) -> Node<HTML.BodyContext> {
+        let current =
+            s.input.values.isEmpty
+            ? FormState(input: FormInput(["parties": page.twoFactorParties.map(\.rawValue)])) : s
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-two-factor"),
+            .h2(
+                .id("h-two-factor"),
+                .text(env.t("Tweestapsverificatie", "Two-step verification"))
+            ),
+            FormFields.errorSummary(current, env),
+            FormFields.form(
+                action: "/admin/two-factor",
+                env: env,
+                [
+                    FormFields.choices(
+                        current.scoped("two-factor-"),
+                        env,
+                        name: "parties",
+                        legend: env.t(
+                            "Partijen die zich met een code uit een app aanmelden",
+                            "Parties that sign in with a code from an app"
+                        ),
+                        options: Party.allCases.map { ($0.rawValue, env.t($0.label)) },
+                        multiple: true,
+                        hint: env.t(
+                            "Standaard aan voor elke partij die dossiers opent. Geldt vanaf de volgende aanmelding.",
+                            "On by default for every party that opens cases. Applies from the next sign-in."
+                        )
+                    ),
+                    FormFields.submit(env.t("Opslaan", "Save")),
+                ]
+            )
+        )
+    }
+
+    /// One object's administrative history.
+    static func history(_ env: PageEnvironment, name: String, _ changes: [AdminChange]) -> [Node<HTML.BodyContext>] {
+        [
+            .h1(.text(env.t("Geschiedenis van \(name)", "History of \(name)"))),
+            .p(
+                .a(
+                    .href("/admin"),
+                    .text(env.t("Terug naar beheer", "Back to administration"))
+                )
+            ),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text(env.t("Wanneer", "When"))),
+                        .th(.text(env.t("Wie", "Who"))),
+                        .th(.text(env.t("Wijziging", "Change"))),
+                        .th(.text(env.t("Voor", "Before"))),
+                        .th(.text(env.t("Na", "After")))
+                    )
+                ),
+                .tbody(
+                    .forEach(changes) { change in
+                        .tr(
+                            .td(.text(change.at.formatted(.iso8601))),
+                            .td(.text(change.userName)),
+                            .td(.text(change.action)),
+                            .td(
+                                .code(.text(change.before ?? "—"))
+                            ),
+                            .td(
+                                .code(.text(change.after ?? "—"))
+                            )
+                        )
+                    }
+                )
+            ),
+        ]
+    }
+
+    private static func historyLink(_ env: PageEnvironment, _ id: UUID, _ name: String) -> Node<HTML.BodyContext> {
+        let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        return .a(
+            .href("/admin/history/\(id.uuidString.lowercased())?name=\(query)"),
+            .attribute(named: "aria-label", value: env.t("Geschiedenis van \(name)", "History of \(name)")),
+            .text(env.t("Geschiedenis", "History"))
+        )
+    }
+
+    private static func rule(_ env: PageEnvironment, _ rule: RegionalTiesRule) -> String {
+        guard let deviation = rule.deviation else { return env.t("landelijke definitie", "national definition") }
+        return env.t("afwijkend: ", "deviates: ") + env.t(deviation)
+    }
+
+    private static func level(_ env: PageEnvironment, _ code: String?) -> String {
+        guard let code, let level = EscalationLevel.named(code) else { return "" }
+        return " — " + env.t(level.label)
+    }
+
+    private static func state(_ env: PageEnvironment, _ state: AccountSummary.State) -> String {
+        switch state {
+        case .invited: env.t("uitgenodigd", "invited")
+        case .active: env.t("actief", "active")
+        case .disabled: env.t("uitgeschakeld", "disabled")
+        }
+    }
+}

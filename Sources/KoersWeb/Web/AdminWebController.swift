@@ -1,0 +1,163 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+
+/// Beheer in the web application: the network overview with its forms, each object's history, and
+/// the invitation link by which a new user chooses a password.
+struct AdminWebController {
+    let admin: AdminService
+
+    func register(on router: RouterGroup<KoersRequestContext>) {
+        router.get("/admin") { request, context in
+            try await overview(request, context, AdminPages.Forms())
+        }
+        router.get("/admin/municipalities-sample.csv") { _, context in
+            _ = try await admin.page(actor: try context.requireActor())
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/csv; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: MunicipalitySample.csv))
+            )
+        }
+        router.post("/admin/regions") { request, context in
+            try await submit(request, context, \.region) {
+                _ = try await admin.createRegion(context.form, actor: $0)
+                return nil
+            }
+        }
+        router.post("/admin/municipalities") { request, context in
+            try await submit(request, context, \.municipalities) {
+                let result = try await admin.importMunicipalities(context.form, actor: $0)
+                return context.language == .en
+                    ? "Imported \(result.municipalities) municipalities; \(result.regions) new regions."
+                    : "\(result.municipalities) gemeenten ingelezen; \(result.regions) nieuwe regio's."
+            }
+        }
+        router.post("/admin/locations") { request, context in
+            try await submit(request, context, \.location) {
+                _ = try await admin.createLocation(context.form, actor: $0)
+                return nil
+            }
+        }
+        router.post("/admin/organisations") { request, context in
+            try await submit(request, context, \.organisation) {
+                _ = try await admin.createOrganisation(context.form, actor: $0)
+                return nil
+            }
+        }
+        router.post("/admin/two-factor") { request, context in
+            try await submit(request, context, \.twoFactor) {
+                try await admin.setTwoFactor(context.form, actor: $0)
+                return nil
+            }
+        }
+        router.post("/admin/accounts") { request, context in
+            let actor = try context.requireActor()
+            do {
+                let invitation = try await admin.invite(context.form, actor: actor)
+                var forms = AdminPages.Forms()
+                forms.invitationLink = Self.link(request, token: invitation.token)
+                return try await overview(request, context, forms)
+            } catch AppError.invalid(let failure) {
+                var forms = AdminPages.Forms()
+                forms.account = FormState(input: context.form, errors: failure.errors)
+                return try await overview(request, context, forms, status: .unprocessableContent)
+            }
+        }
+        router.get("/admin/history/:oid") { request, context in
+            let changes = try await admin.history(of: try context.id("oid"), actor: try context.requireActor())
+            let env = PageEnvironment(context, path: request.uri.path)
+            let name = request.uri.queryParameters["name"].map(String.init) ?? ""
+            return Pages.page(
+                env,
+                title: env.t("Geschiedenis", "History"),
+                AdminPages.history(env, name: name, changes)
+            )
+        }
+        router.get("/invitations/:token") { request, context in
+            try await invitation(request, context, FormState())
+        }
+        router.post("/invitations/:token") { request, context in
+            let token = context.parameters.get("token") ?? ""
+            do {
+                _ = try await admin.acceptInvitation(token: token, context.form)
+                return Pages.seeOther("/login")
+            } catch AppError.invalid(let failure) {
+                return try await invitation(
+                    request,
+                    context,
+                    FormState(input: FormInput(), errors: failure.errors),
+                    status: .unprocessableContent
+                )
+            }
+        }
+    }
+
+    /// The link as the user will open it: on this server, as the administrator reached it.
+    static func link(_ request: Request, token: String) -> String {
+        let host = request.head.authority ?? "localhost"
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? "http"
+        return "\(scheme)://\(host)/invitations/\(token)"
+    }
+
+    private func overview(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ forms: AdminPages.Forms,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = try await admin.page(actor: try context.requireActor())
+        let env = PageEnvironment(context, path: "/admin")
+        let title = status == .ok ? env.t("Beheer", "Administration") : env.t("Fout: beheer", "Error: administration")
+        return Pages.page(env, title: title, status: status, AdminPages.overview(env, page, forms))
+    }
+
+    /// Performs one form's change and shows the overview again: with a message, or with the form's
+    /// errors in its own section.
+    private func submit(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ form: WritableKeyPath<AdminPages.Forms, FormState>,
+        _ change: (Actor) async throws -> String?
+    ) async throws -> Response {
+        let actor = try context.requireActor()
+        var forms = AdminPages.Forms()
+        do {
+            forms.notice = try await change(actor)
+            if forms.notice == nil { return Pages.seeOther("/admin") }
+            return try await overview(request, context, forms)
+        } catch AppError.invalid(let failure) {
+            var input = context.form
+            // A file's content is not shown back.
+            input.set("file", nil)
+            forms[keyPath: form] = FormState(input: input, errors: failure.errors)
+            return try await overview(request, context, forms, status: .unprocessableContent)
+        }
+    }
+
+    private func invitation(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ state: FormState,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        let env = PageEnvironment(context, path: request.uri.path)
+        guard let invitation = try await admin.invitation(token: token) else {
+            return Pages.page(
+                env,
+                title: env.t("Uitnodiging verlopen", "Invitation expired"),
+                status: .notFound,
+                InvitationPage.invalid(env)
+            )
+        }
+        return Pages.page(
+            env,
+            title: status == .ok
+                ? env.t("Wachtwoord kiezen", "Choose a password") : env.t("Fout: wachtwoord", "Error: password"),
+            status: status,
+            InvitationPage.render(env, state, token: token, invitation: invitation)
+        )
+    }
+}

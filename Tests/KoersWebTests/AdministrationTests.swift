@@ -1,0 +1,331 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import KoersCore
+import KoersStore
+import Testing
+
+@testable import KoersWeb
+
+/// Going live: the administrator sets up regions, locations, organisations and accounts in the web
+/// application, on a network the demo generator did not make.
+@Suite("Administration")
+struct AdministrationTests {
+    static let haaglanden = MunicipalitySample.csv
+
+    @Test("The sample file is the one in the repository")
+    func sampleMatchesTheFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Samples/municipalities.csv")
+        #expect(try String(contentsOf: file, encoding: .utf8) == MunicipalitySample.csv + "\n")
+    }
+
+    @Test("A municipality list is read whole, and every wrong line is reported at once")
+    func parsesTheList() throws {
+        let list = try MunicipalityList.parse(Self.haaglanden)
+        #expect(list.rows.count == 9)
+        #expect(list.rows.first == .init(line: 2, cbsCode: "GM0518", name: "'s-Gravenhage", region: "Haaglanden"))
+        let semicolons = try MunicipalityList.parse("cbsCode;name;region\ngm0344;Utrecht;Utrecht\n")
+        #expect(semicolons.rows.map(\.cbsCode) == ["GM0344"])
+        do {
+            _ = try MunicipalityList.parse(
+                "cbsCode,name,region\nGM0518,Den Haag,Haaglanden\nX12,Delft,Haaglanden\nGM0518,Again,Haaglanden\n"
+                    + "GM0603,Rijswijk\n"
+            )
+            Issue.record("a wrong file was accepted")
+        } catch {
+            #expect(error.errors.map(\.code) == ["cbsCode", "duplicate", "columns"])
+            #expect(error.errors.allSatisfy { $0.message.en.hasPrefix("Line ") })
+        }
+        #expect(throws: ValidationFailure.self) { try MunicipalityList.parse("code,name\nGM0518,Den Haag\n") }
+    }
+
+    @Test("Passwords: long, not personal, not common, typed twice the same")
+    func passwordRules() {
+        func codes(_ password: String, again: String? = nil) -> [String] {
+            PasswordRules.errors(password, again: again ?? password, email: "anna.jansen@lvv.nl", name: "Anna Jansen")
+                .map(\.code)
+        }
+        #expect(codes("kort") == ["tooShort"])
+        #expect(codes("qwerty123456") == ["common"])
+        #expect(codes("QWERTY123456") == ["common"])
+        #expect(codes("anna.jansen-2026!") == ["personal"])
+        #expect(codes("ik ben jansen van de gemeente") == ["personal"])
+        #expect(codes("paarse fiets onder de brug", again: "paarse fiets onder de brug!") == ["mismatch"])
+        #expect(codes("paarse fiets onder de brug").isEmpty)
+    }
+
+    @Test("From setup to a signed-in NGO user, without the demo generator", arguments: TestDatabase.available)
+    func goingLive(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let store = app.services.administration
+            // The demo network has an administrator; a fresh one would say so on its login page.
+            await #expect(throws: StoreError.self) {
+                _ = try await store.setUp(email: "second@koers.nl", displayName: "Second")
+            }
+            var web = WebClient(client)
+            #expect(try await web.login(app.account(.admin, nil).email).status == .found)
+            #expect(try await web.get("/admin").text.contains("Beheer van het netwerk"))
+
+            // The file: all of it, with its region.
+            let imported = try await web.postFile(
+                "/admin/municipalities",
+                field: "file",
+                filename: "haaglanden.csv",
+                content: Self.haaglanden
+            )
+            #expect(imported.status == .ok)
+            #expect(imported.text.contains("9 gemeenten ingelezen; 1 nieuwe regio"))
+            let region = try #require(try await store.regions().first { $0.name == "Haaglanden" })
+            #expect(region.municipalityCount == 9)
+            #expect(try await store.municipality(cbsCode: "GM0518")?.name == "'s-Gravenhage")
+
+            // A municipality in two regions: refused with its line, and nothing of the file written.
+            let twice = try await web.postFile(
+                "/admin/municipalities",
+                field: "file",
+                filename: "twice.csv",
+                content: "cbsCode,name,region\nGM9999,Nieuwdorp,Rijnmond\nGM0503,Delft,Rijnmond\n"
+            )
+            #expect(twice.status == .unprocessableContent)
+            #expect(twice.text.contains("Regel 3: GM0503 hoort al bij regio Haaglanden"))
+            #expect(try await store.municipality(cbsCode: "GM9999") == nil)
+            #expect(try await store.regions().contains { $0.name == "Rijnmond" } == false)
+
+            // A duplicate region, a location without a region and an undescribed deviation: each named.
+            let duplicate = try await web.post("/admin/regions", [("name", "Haaglanden")])
+            #expect(duplicate.status == .unprocessableContent)
+            #expect(duplicate.text.contains("Er is al een regio met deze naam."))
+            let noRegion = try await web.post(
+                "/admin/locations",
+                [("name", "LVV Den Haag"), ("minimumMonthsInRegion", "3"), ("acceptedTies", "familyOrNetwork")]
+            )
+            #expect(noRegion.status == .unprocessableContent)
+            #expect(noRegion.text.contains("Kies de regio die de locatie bedient."))
+            #expect(noRegion.text.contains("beschrijf de afwijking in beide talen"))
+            let regionId = region.id.uuidString.lowercased()
+            let created = try await web.post(
+                "/admin/locations",
+                [
+                    ("name", "LVV Den Haag"), ("regionId", regionId), ("minimumMonthsInRegion", "3"),
+                    ("acceptedTies", "familyOrNetwork"), ("acceptedTies", "formerRegistration"),
+                    ("deviationNl", "Drie maanden verblijf volstaat in Haaglanden."),
+                    ("deviationEn", "Three months' stay suffices in Haaglanden."),
+                ]
+            )
+            #expect(created.status == .seeOther)
+            let location = try #require(
+                try await app.services.directory.locations().first { $0.name == "LVV Den Haag" }
+            )
+            #expect(location.regionalTiesRule.minimumMonthsInRegion == 3)
+            #expect(location.regionalTiesRule.deviation?.en == "Three months' stay suffices in Haaglanden.")
+            let second = try await web.post(
+                "/admin/locations",
+                [("name", "LVV Den Haag 2"), ("regionId", regionId), ("minimumMonthsInRegion", "6")]
+                    + RegionalTiesRule.national.acceptedTies.map { ("acceptedTies", $0.rawValue) }
+            )
+            #expect(second.text.contains("Deze regio heeft al een LVV-locatie."))
+
+            // Organisations: an escalation body needs its rung; the national committee serves the new location.
+            let noLevel = try await web.post(
+                "/admin/organisations",
+                [("name", "Stuurgroep Den Haag"), ("party", "escalationBody"), ("locationIds", location.id.uuidString)]
+            )
+            #expect(noLevel.text.contains("Kies de trede van de escalatieladder."))
+            #expect(
+                try await web.post(
+                    "/admin/organisations",
+                    [("name", "Stichting Den Haag"), ("party", "ngo"), ("locationIds", location.id.uuidString)]
+                ).status == .seeOther
+            )
+            let ngo = try #require(try await store.organisations().first { $0.name == "Stichting Den Haag" })
+            #expect(ngo.locationIds == [location.id])
+            let committee = try #require(try await store.organisations().first { $0.party == .committee })
+            #expect(
+                try await web.post(
+                    "/admin/organisations",
+                    [
+                        ("name", "Landelijke commissie schrijnende gevallen"), ("party", "committee"),
+                        ("national", "true"),
+                    ]
+                ).status == .seeOther
+            )
+            let national = try #require(try await store.organisations().first { $0.national && $0.party == .committee })
+            #expect(national.id != committee.id)
+
+            // An invitation: an account without an organisation is refused; then the link, once.
+            let orphan = try await web.post("/admin/accounts", [("email", "fatima@stichting.nl"), ("name", "Fatima")])
+            #expect(orphan.text.contains("Een account hoort bij een organisatie: kies er een."))
+            let invited = try await web.post(
+                "/admin/accounts",
+                [("email", "Fatima@Stichting.nl"), ("name", "Fatima Bakker"), ("organisationId", ngo.id.uuidString)]
+            )
+            #expect(invited.status == .ok)
+            let link = try #require(invited.text.firstMatch(of: /\/invitations\/([A-Za-z0-9_-]+)/))
+            let token = String(link.1)
+            #expect(try await web.post("/logout", []).status == .found)
+
+            var user = WebClient(client)
+            #expect(try await user.get("/invitations/\(token)").text.contains("fatima@stichting.nl"))
+            let weak = try await user.post(
+                "/invitations/\(token)",
+                [("password", "fatima-2026"), ("passwordAgain", "x")]
+            )
+            #expect(weak.status == .unprocessableContent)
+            for message in ["minstens 12 tekens", "uw e-mailadres of naam", "De twee wachtwoorden verschillen"] {
+                #expect(weak.text.contains(message), "\(message)")
+            }
+            let phrase = "paarse fiets onder de brug"
+            #expect(
+                try await user.post("/invitations/\(token)", [("password", phrase), ("passwordAgain", phrase)]).status
+                    == .seeOther
+            )
+            #expect(try await user.get("/invitations/\(token)").status == .notFound)
+
+            // The NGO opens cases, so its users set up a second factor at their first sign-in.
+            let signIn = try await user.login("fatima@stichting.nl", password: phrase)
+            #expect(signIn.status == .found && signIn.location == "/login/code")
+            let setup = try await user.get("/login/code")
+            #expect(setup.text.contains("otpauth://totp/Koers:fatima@stichting.nl?secret="))
+            let secret = String(try #require(setup.text.firstMatch(of: /id="totp-secret">([A-Z2-7]+)</)).1)
+            let late = try #require(TOTP.code(secret: secret, at: Date().addingTimeInterval(600)))
+            #expect(try await user.post("/login/code", [("code", late)]).status == .unauthorized)
+            #expect(try await user.get("/cases").status == .seeOther)
+            let code = try #require(TOTP.code(secret: secret, at: Date()))
+            #expect(try await user.post("/login/code", [("code", code)]).status == .found)
+            #expect(try await user.get("/cases").status == .ok)
+
+            // Referral to admission at the new location: the check names the municipality and Den Haag's rule.
+            let fatima = try #require(try await store.accounts().first { $0.email == "fatima@stichting.nl" })
+            let ngoActor = try #require(try await app.services.directory.actor(userId: fatima.id))
+            let referred = try await app.services.service.refer(
+                FormInput(single: [
+                    "givenNames": "Amal", "surname": "Haddad", "nationality": "SYR", "gender": "female",
+                    "birthDate": "1991", "channel": "ngo", "referredOn": "2026-05-01",
+                ]),
+                actor: ngoActor
+            )
+            var intake = Fixtures.intake
+            intake["inRegionSince"] = "2026-01-10"
+            intake["municipalityOfStay"] = "GM0518"
+            intake["surname"] = "Haddad"
+            _ = try await app.services.service.perform(
+                .intake,
+                on: referred.id,
+                input: FormInput(single: intake),
+                expectedVersion: nil,
+                actor: ngoActor
+            )
+            let check = try #require(
+                try await app.services.service.admissionCheck(
+                    try await app.services.service.read(referred.id, actor: ngoActor)
+                )
+            )
+            let ties = try #require(check.criteria.first { $0.criterion == .regionalTies })
+            // Five months in Haaglanden: enough under Den Haag's three, not under the national six.
+            #expect(ties.status == .met)
+            #expect(ties.reason.nl.hasPrefix("Verblijft in 's-Gravenhage, regio Haaglanden."))
+            #expect(check.localDeviation?.nl == "Drie maanden verblijf volstaat in Haaglanden.")
+            let page = try await user.get("/cases/\(referred.id.uuidString.lowercased())/admission")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("s-Gravenhage, regio Haaglanden"))
+            #expect(page.text.contains("Drie maanden verblijf volstaat in Haaglanden."))
+            // Staying outside the region: the criterion says where, and is not met.
+            intake["municipalityOfStay"] = "GM0344"
+            let elsewhere = try await app.services.service.refer(
+                FormInput(single: [
+                    "givenNames": "Omar", "surname": "Haddad", "nationality": "SYR", "gender": "male",
+                    "birthDate": "1989", "channel": "ngo", "referredOn": "2026-05-01",
+                ]),
+                actor: ngoActor
+            )
+            _ = try await app.services.service.perform(
+                .intake,
+                on: elsewhere.id,
+                input: FormInput(single: intake),
+                expectedVersion: nil,
+                actor: ngoActor
+            )
+            let outside = try #require(
+                try await app.services.service.admissionCheck(
+                    try await app.services.service.read(elsewhere.id, actor: ngoActor)
+                )
+            )
+            let outsideTies = try #require(outside.criteria.first { $0.criterion == .regionalTies })
+            #expect(outsideTies.status == .notMet)
+            #expect(outsideTies.reason.en == "Stays in GM0344, outside the region Haaglanden this location serves.")
+
+            // The next sign-in asks for the code only, and a wrong one again and again is throttled.
+            _ = try await user.post("/logout", [])
+            #expect(try await user.login("fatima@stichting.nl", password: phrase).location == "/login/code")
+            #expect(!(try await user.get("/login/code").text.contains("totp-secret")))
+            var statuses: [Int] = []
+            for _ in 0..<6 { statuses.append(try await user.post("/login/code", [("code", late)]).status.code) }
+            #expect(statuses == [401, 401, 401, 401, 401, 429])
+
+            // The national committee's member sees the new location's meetings' cases in its inbox later;
+            // here: its actor serves every location, including the one made after it.
+            let member = try await store.invite(
+                email: "lid@commissie.nl",
+                displayName: "Commissielid",
+                organisationId: national.id,
+                by: ChangeAuthor(userId: nil, name: "test")
+            )
+            _ = try await store.acceptInvitation(token: member.token, password: "lange zin voor de commissie")
+            let actor = try #require(try await app.services.directory.actor(userId: member.userId))
+            #expect(actor.locationIds == Set(try await app.services.directory.locations().map(\.id)))
+
+            // Everything audited: the location's history names who made it and what.
+            let history = try await store.changes(of: location.id)
+            #expect(history.map(\.action) == ["created"])
+            #expect(history.first?.userName == app.account(.admin, nil).actor.displayName)
+            #expect(history.first?.after?.contains("Three months") == true)
+            #expect(try await store.changes(of: ngo.id).count == 1)
+            let account = try await store.changes(of: member.userId).map(\.action)
+            #expect(account == ["passwordSet", "invited"])
+        }
+    }
+}
+
+extension AccessMatrixTests {
+    @Test("Every party against the administration pages and forms", arguments: TestDatabase.available)
+    func administration(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let file = try await app.referral()
+            for who in Who.allCases {
+                var web = WebClient(client)
+                if let account = who.account(app) { _ = try await web.login(account.email) }
+                func expectRefused(_ response: TestResponse, _ what: String) {
+                    switch who {
+                    case .admin: break
+                    case .anonymous: #expect(response.status == .seeOther && response.location == "/login", "\(what)")
+                    default: #expect(response.status == .notFound, "\(who) \(what)")
+                    }
+                }
+                for path in ["/admin", "/admin/municipalities-sample.csv", "/admin/history/\(file.id)"] {
+                    let response = try await web.get(path)
+                    if who == .admin { #expect(response.status == .ok, "\(path)") }
+                    expectRefused(response, "GET \(path)")
+                }
+                guard who != .admin else {
+                    // The administrator opens no case.
+                    #expect(try await web.get("/cases/\(file.id.uuidString.lowercased())").status == .notFound)
+                    continue
+                }
+                for path in ["/admin/regions", "/admin/locations", "/admin/organisations", "/admin/accounts"] {
+                    expectRefused(try await web.post(path, [("name", "x")]), "POST \(path)")
+                }
+                let upload = try await web.postFile(
+                    "/admin/municipalities",
+                    field: "file",
+                    filename: "a.csv",
+                    content: AdministrationTests.haaglanden
+                )
+                expectRefused(upload, "POST /admin/municipalities")
+            }
+            // Nothing any other party sent was written.
+            #expect(try await app.services.administration.regions().isEmpty)
+            #expect(try await app.services.administration.organisations().allSatisfy { $0.name != "x" })
+        }
+    }
+}
