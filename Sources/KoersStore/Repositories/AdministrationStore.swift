@@ -427,7 +427,7 @@ public struct AdministrationStore: Sendable {
                 name: "Beheer Koers",
                 party: .admin,
                 escalationLevel: nil,
-                national: true,
+                national: false,
                 locationIds: [],
                 by: author
             )
