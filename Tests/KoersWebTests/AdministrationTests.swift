@@ -285,6 +285,51 @@ struct AdministrationTests {
             #expect(account == ["passwordSet", "invited"])
         }
     }
+
+    @Test("Reset, move and disable: each ends the account's sessions and tokens", arguments: TestDatabase.available)
+    func accountChanges(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let colleague = app.account(.municipality)
+            let token = try await app.services.directory.createToken(email: colleague.email, name: "t", validDays: 1)
+            var signedIn = WebClient(client)
+            _ = try await signedIn.login(colleague.email)
+            #expect(try await signedIn.get("/cases").status == .ok)
+            var admin = WebClient(client)
+            _ = try await admin.login(app.account(.admin, nil).email)
+            let path = "/admin/accounts/\(colleague.actor.userId.uuidString.lowercased())"
+            #expect(try await admin.get(path).text.contains(colleague.email))
+
+            // Move: to Amsterdam's municipality, and out of every session.
+            let amsterdam = app.account(.municipality, "amsterdam").actor.organisationId
+            let missing = try await admin.post(path + "/move", [])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.text.contains("Kies de nieuwe organisatie."))
+            #expect(try await admin.post(path + "/move", [("organisationId", amsterdam.uuidString)]).status == .ok)
+            #expect(try await signedIn.get("/cases").status == .seeOther)
+            #expect(try await app.services.directory.actor(apiToken: token) == nil)
+            #expect(try await app.services.directory.actor(userId: colleague.actor.userId)?.organisationId == amsterdam)
+
+            // Reset: a new link; the old password no longer works until a new one is chosen.
+            let reset = try await admin.post(path + "/reset", [])
+            let link = try #require(reset.text.firstMatch(of: /\/invitations\/([A-Za-z0-9_-]+)/))
+            var stranger = WebClient(client)
+            #expect(try await stranger.login(colleague.email).status == .unauthorized)
+            var user = WebClient(client)
+            let phrase = "een nieuwe zin na de reset"
+            #expect(
+                try await user.post("/invitations/\(link.1)", [("password", phrase), ("passwordAgain", phrase)])
+                    .status == .seeOther
+            )
+
+            // Disable: no more signing in.
+            #expect(try await admin.post(path + "/disable", []).status == .ok)
+            var late = WebClient(client)
+            #expect(try await late.login(colleague.email, password: phrase).status == .unauthorized)
+            let history = try await app.services.administration.changes(of: colleague.actor.userId).map(\.action)
+            #expect(history == ["disabled", "passwordSet", "reset", "moved"])
+            #expect(try await admin.post("/admin/accounts/\(UUID())/reset", []).status == .notFound)
+        }
+    }
 }
 
 extension AccessMatrixTests {
@@ -302,7 +347,8 @@ extension AccessMatrixTests {
                     default: #expect(response.status == .notFound, "\(who) \(what)")
                     }
                 }
-                for path in ["/admin", "/admin/municipalities-sample.csv", "/admin/history/\(file.id)"] {
+                let own = "/admin/accounts/\(app.account(.ngo).actor.userId.uuidString.lowercased())"
+                for path in ["/admin", "/admin/municipalities-sample.csv", "/admin/history/\(file.id)", own] {
                     let response = try await web.get(path)
                     if who == .admin { #expect(response.status == .ok, "\(path)") }
                     expectRefused(response, "GET \(path)")
@@ -312,7 +358,12 @@ extension AccessMatrixTests {
                     #expect(try await web.get("/cases/\(file.id.uuidString.lowercased())").status == .notFound)
                     continue
                 }
-                for path in ["/admin/regions", "/admin/locations", "/admin/organisations", "/admin/accounts"] {
+                let account = "/admin/accounts/\(app.account(.ngo).actor.userId.uuidString.lowercased())"
+                expectRefused(try await web.get(account), "GET \(account)")
+                for path in [
+                    "/admin/regions", "/admin/locations", "/admin/organisations", "/admin/accounts",
+                    "/admin/two-factor", account + "/reset", account + "/move", account + "/disable",
+                ] {
                     expectRefused(try await web.post(path, [("name", "x")]), "POST \(path)")
                 }
                 let upload = try await web.postFile(
@@ -325,6 +376,8 @@ extension AccessMatrixTests {
             }
             // Nothing any other party sent was written.
             #expect(try await app.services.administration.regions().isEmpty)
+            #expect(try await app.services.directory.actor(userId: app.account(.ngo).actor.userId) != nil)
+            #expect(try await app.services.administration.partiesRequiringTwoFactor().contains(.ngo))
             #expect(try await app.services.administration.organisations().allSatisfy { $0.name != "x" })
         }
     }

@@ -52,6 +52,11 @@ public enum AdminCommands {
         .text("passwordAgain", maxLength: PasswordRules.maximumLength, required: false)
     )
 
+    /// An account's new organisation.
+    public static let moveForm = Form(
+        FieldSpec("organisationId", .uuid, required: true, summary: "The organisation the account moves to")
+    )
+
     /// The parties whose users must sign in with a second factor.
     public static let twoFactorForm = Form(.choices("parties", Party.self))
 

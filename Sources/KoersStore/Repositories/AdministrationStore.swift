@@ -370,6 +370,71 @@ public struct AdministrationStore: Sendable {
         }
     }
 
+    /// What can be done to an account, and the end of its sessions and API tokens that each brings.
+    public enum AccountChange: Sendable {
+        /// A new invitation link: the password and second factor are cleared until the user sets them again.
+        case reset
+        case disable
+        /// To another organisation: another party or other locations, so a new start.
+        case move(to: UUID)
+    }
+
+    /// Changes an account and ends its sessions and tokens; a reset returns the new link's token.
+    public func change(
+        account userId: UUID,
+        _ change: AccountChange,
+        by author: ChangeAuthor,
+        now: Date = Date()
+    ) async throws -> String? {
+        try await database.write { db in
+            guard let user = try await UserModel.find(userId, on: db) else { throw StoreError.notFound }
+            let before = Self.snapshot(user)
+            var token: String?
+            let action: String
+            switch change {
+            case .reset:
+                user.passwordHash = ""
+                user.totpSecret = nil
+                user.disabled = false
+                try await InvitationModel.query(on: db).filter(\.$userId == userId).delete()
+                token = try await Self.newInvitation(for: userId, lifetime: invitationLifetime, now: now, on: db)
+                action = "reset"
+            case .disable:
+                user.disabled = true
+                action = "disabled"
+            case .move(let organisationId):
+                guard try await OrganisationModel.find(organisationId, on: db) != nil else {
+                    throw ValidationFailure([
+                        FieldError(
+                            field: "organisationId",
+                            code: "unknown",
+                            message: LocalizedText(
+                                nl: "Kies een bestaande organisatie.",
+                                en: "Choose an existing organisation."
+                            )
+                        )
+                    ])
+                }
+                user.organisationId = organisationId
+                action = "moved"
+            }
+            try await user.save(on: db)
+            try await SessionModel.query(on: db).filter(\.$userId == userId).delete()
+            try await APITokenModel.query(on: db).filter(\.$userId == userId).delete()
+            try await Self.log(db, author, "account", userId, action, before: before, after: Self.snapshot(user))
+            return token
+        }
+    }
+
+    static func snapshot(_ user: UserModel) -> [String: String] {
+        [
+            "email": user.email, "name": user.displayName,
+            "organisationId": user.organisationId.uuidString.lowercased(),
+            "state": user.disabled ? "disabled" : user.passwordHash.isEmpty ? "invited" : "active",
+            "secondFactor": user.totpSecret == nil ? "none" : "set",
+        ]
+    }
+
     /// The account an invitation token stands for, if the link is unused and not expired.
     public func openInvitation(token: String, now: Date = Date()) async throws -> OpenInvitation? {
         let db = database.db

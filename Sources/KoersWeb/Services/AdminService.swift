@@ -129,6 +129,33 @@ struct AdminService: Sendable {
         }
     }
 
+    /// Resets, disables or moves an account; a reset returns the new link's token.
+    func change(account userId: UUID, action: String, _ input: FormInput, actor: Actor) async throws -> String? {
+        try authorize(actor)
+        guard try await admin.accounts().contains(where: { $0.id == userId }) else { throw AppError.notFound }
+        return try await run {
+            let change: AdministrationStore.AccountChange
+            switch action {
+            case "reset": change = .reset
+            case "disable": change = .disable
+            case "move":
+                var p = Parser(input, form: AdminCommands.moveForm, today: today())
+                let organisation = p.uuid(
+                    "organisationId",
+                    missing: LocalizedText(nl: "Kies de nieuwe organisatie.", en: "Choose the new organisation.")
+                )
+                try p.finish()
+                change = .move(to: organisation!)
+            default: throw AppError.notFound
+            }
+            do {
+                return try await admin.change(account: userId, change, by: author(actor))
+            } catch StoreError.notFound {
+                throw AppError.notFound
+            }
+        }
+    }
+
     func history(of objectId: UUID, actor: Actor) async throws -> [AdminChange] {
         try authorize(actor)
         return try await admin.changes(of: objectId)

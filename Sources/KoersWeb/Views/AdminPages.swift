@@ -358,7 +358,7 @@ enum AdminPages {
                         .th(.text(env.t("Naam", "Name"))),
                         .th(.text(env.t("Organisatie", "Organisation"))),
                         .th(.text(env.t("Status", "State"))),
-                        .th(.text(env.t("Geschiedenis", "History")))
+                        .th(.text(env.t("Account", "Account")))
                     )
                 ),
                 .tbody(
@@ -368,7 +368,16 @@ enum AdminPages {
                             .td(.text(account.displayName)),
                             .td(.text(organisations[account.organisationId] ?? "—")),
                             .td(.text(state(env, account.state))),
-                            .td(historyLink(env, account.id, account.email))
+                            .td(
+                                .a(
+                                    .href("/admin/accounts/\(account.id.uuidString.lowercased())"),
+                                    .attribute(
+                                        named: "aria-label",
+                                        value: env.t("Beheer \(account.email)", "Manage \(account.email)")
+                                    ),
+                                    .text(env.t("Beheren", "Manage"))
+                                )
+                            )
                         )
                     }
                 )
@@ -437,6 +446,93 @@ enum AdminPages {
                 ]
             )
         )
+    }
+
+    /// One account: reset (a new link), disable, or move to another organisation; each ends its
+    /// sessions and API tokens.
+    static func account(
+        _ env: PageEnvironment,
+        _ account: AccountSummary,
+        _ page: AdminPage,
+        link: String?,
+        move: FormState
+    ) -> [Node<HTML.BodyContext>] {
+        let organisation = page.organisationNames[account.organisationId] ?? "—"
+        let base = "/admin/accounts/\(account.id.uuidString.lowercased())"
+        return [
+            .h1(.text(account.email)),
+            .p(
+                .a(
+                    .href("/admin"),
+                    .text(env.t("Terug naar beheer", "Back to administration"))
+                )
+            ),
+            .if(link != nil, invitationNotice(env, link ?? "")),
+            .dl(
+                .dt(.text(env.t("Naam", "Name"))),
+                .dd(.text(account.displayName)),
+                .dt(.text(env.t("Organisatie", "Organisation"))),
+                .dd(.text(organisation)),
+                .dt(.text(env.t("Status", "State"))),
+                .dd(.text(state(env, account.state)))
+            ),
+            .p(historyLink(env, account.id, account.email)),
+            .p(
+                .text(
+                    env.t(
+                        "Elke wijziging hieronder beëindigt de sessies en API-tokens van het account.",
+                        "Every change below ends the account's sessions and API tokens."
+                    )
+                )
+            ),
+            .h2(.text(env.t("Opnieuw uitnodigen", "Reset"))),
+            .p(
+                .text(
+                    env.t(
+                        "Een nieuwe eenmalige link; het wachtwoord en de tweestapsverificatie vervallen tot de "
+                            + "gebruiker ze opnieuw instelt.",
+                        "A new one-time link; the password and two-step verification lapse until the user sets "
+                            + "them again."
+                    )
+                )
+            ),
+            FormFields.form(
+                action: base + "/reset",
+                env: env,
+                [FormFields.submit(env.t("Nieuwe link maken", "Make a new link"))]
+            ),
+            .h2(.text(env.t("Naar een andere organisatie", "Move to another organisation"))),
+            FormFields.errorSummary(move, env),
+            FormFields.form(
+                action: base + "/move",
+                env: env,
+                [
+                    FormFields.select(
+                        move,
+                        env,
+                        name: "organisationId",
+                        label: env.t("Nieuwe organisatie", "New organisation"),
+                        options: page.organisations.filter { $0.id != account.organisationId }.map {
+                            ($0.id.uuidString.lowercased(), $0.name)
+                        },
+                        blank: env.t("— kies —", "— choose —"),
+                        required: true
+                    ),
+                    FormFields.submit(env.t("Verplaatsen", "Move")),
+                ]
+            ),
+            .if(
+                account.state != .disabled,
+                .group(
+                    .h2(.text(env.t("Uitschakelen", "Disable"))),
+                    FormFields.form(
+                        action: base + "/disable",
+                        env: env,
+                        [FormFields.submit(env.t("Account uitschakelen", "Disable the account"), secondary: true)]
+                    )
+                )
+            ),
+        ]
     }
 
     /// One object's administrative history.

@@ -65,6 +65,25 @@ struct AdminWebController {
                 return try await overview(request, context, forms, status: .unprocessableContent)
             }
         }
+        router.get("/admin/accounts/:uid") { request, context in
+            try await account(request, context)
+        }
+        router.post("/admin/accounts/:uid/:action") { request, context in
+            let actor = try context.requireActor()
+            let id = try context.id("uid")
+            let action = context.parameters.get("action") ?? ""
+            do {
+                let token = try await admin.change(account: id, action: action, context.form, actor: actor)
+                return try await account(request, context, link: token.map { Self.link(request, token: $0) })
+            } catch AppError.invalid(let failure) {
+                return try await account(
+                    request,
+                    context,
+                    move: FormState(input: context.form, errors: failure.errors),
+                    status: .unprocessableContent
+                )
+            }
+        }
         router.get("/admin/history/:oid") { request, context in
             let changes = try await admin.history(of: try context.id("oid"), actor: try context.requireActor())
             let env = PageEnvironment(context, path: request.uri.path)
@@ -99,6 +118,25 @@ struct AdminWebController {
         let host = request.head.authority ?? "localhost"
         let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? "http"
         return "\(scheme)://\(host)/invitations/\(token)"
+    }
+
+    private func account(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        link: String? = nil,
+        move: FormState = FormState(),
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = try await admin.page(actor: try context.requireActor())
+        let id = try context.id("uid")
+        guard let account = page.accounts.first(where: { $0.id == id }) else { throw AppError.notFound }
+        let env = PageEnvironment(context, path: request.uri.path)
+        return Pages.page(
+            env,
+            title: status == .ok ? account.email : env.t("Fout: ", "Error: ") + account.email,
+            status: status,
+            AdminPages.account(env, account, page, link: link, move: move)
+        )
     }
 
     private func overview(
