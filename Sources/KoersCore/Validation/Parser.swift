@@ -66,8 +66,9 @@ public struct Parser {
         case .text(let length), .pattern(_, let length): maxLength = length
         default: maxLength = 200
         }
-        // The raw length: what a client sends is what the published limit counts.
-        guard input.raw(field).count <= maxLength else {
+        // The raw length in code points, as JSON Schema's maxLength counts: combining marks count
+        // too, though they do not make a new character (a grapheme) of their own.
+        guard input.raw(field).unicodeScalars.count <= maxLength else {
             fail(field, "tooLong", nl: "Maximaal \(maxLength) tekens.", en: "At most \(maxLength) characters.")
             return nil
         }
