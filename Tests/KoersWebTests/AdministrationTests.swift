@@ -382,3 +382,98 @@ extension AccessMatrixTests {
         }
     }
 }
+
+@Suite("Administration through the API")
+struct AdministrationAPITests {
+    @Test(
+        "The administrator sets up a location through the API; bad input is one problem; others get 404",
+        arguments: TestDatabase.available
+    )
+    func administrationAPI(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let admin = APIClient(
+                client: client,
+                token: try await app.services.directory.createToken(
+                    email: app.account(.admin, nil).email,
+                    name: "a",
+                    validDays: 1
+                )
+            )
+            let imported = try await admin.send(.post, "/admin/municipalities", ["file": MunicipalitySample.csv])
+            #expect(try imported.decoded(MunicipalityImportDTO.self).municipalities == 9)
+            let region = try #require(
+                try await admin.send(.get, "/admin/regions").decoded([RegionDTO].self).first { $0.name == "Haaglanden" }
+            )
+            // Every field error at once, as problem+json, and nothing written.
+            let bad = try await admin.send(
+                .post,
+                "/admin/locations",
+                ["name": "", "minimumMonthsInRegion": 99, "acceptedTies": ["nonsense"]]
+            )
+            #expect(bad.status == .badRequest)
+            let fields = try bad.problemFields()
+            #expect(fields == ["name", "regionId", "minimumMonthsInRegion", "acceptedTies"], "\(bad.text)")
+            let created = try await admin.send(
+                .post,
+                "/admin/locations",
+                [
+                    "name": "LVV Den Haag", "regionId": region.id.uuidString, "minimumMonthsInRegion": 6,
+                    "acceptedTies": RegionalTiesRule.national.acceptedTies.map(\.rawValue),
+                ]
+            )
+            #expect(created.status == .created)
+            let location = try created.decoded(AdminLocationDTO.self)
+            #expect(location.regionId == region.id && location.regionalTiesRule.deviation == nil)
+            let ngo = try await admin.send(
+                .post,
+                "/admin/organisations",
+                ["name": "Stichting Den Haag", "party": "ngo", "locationIds": [location.id.uuidString]]
+            )
+            let organisation = try ngo.decoded(OrganisationDTO.self)
+            let invited = try await admin.send(
+                .post,
+                "/admin/accounts",
+                ["email": "api@denhaag.example", "name": "Via API", "organisationId": organisation.id.uuidString]
+            )
+            let invitation = try invited.decoded(InvitationDTO.self)
+            #expect(
+                try await app.services.admin.invitation(token: invitation.invitationToken)?.email
+                    == "api@denhaag.example"
+            )
+            let moved = try await admin.send(
+                .post,
+                "/admin/accounts/\(invitation.userId.uuidString.lowercased())/move",
+                ["organisationId": UUID().uuidString]
+            )
+            #expect(try moved.problemFields() == ["organisationId"])
+            let disabled = try await admin.send(
+                .post,
+                "/admin/accounts/\(invitation.userId.uuidString.lowercased())/disable"
+            )
+            #expect(try disabled.decoded(AccountDTO.self).state == .disabled)
+            let twoFactor = try await admin.send(.put, "/admin/two-factor", ["parties": ["ngo", "municipality"]])
+            #expect(try twoFactor.decoded(TwoFactorDTO.self).parties == [.municipality, .ngo])
+            let history = try await admin.send(.get, "/admin/changes?objectId=\(location.id.uuidString.lowercased())")
+            #expect(try history.decoded([AdminChangeDTO].self).map(\.action) == ["created"])
+
+            // Every other party: 404 for every administration operation, whatever the body.
+            for account in app.accounts where account.party != .admin {
+                let api = APIClient(
+                    client: client,
+                    token: try await app.services.directory.createToken(email: account.email, name: "x", validDays: 1)
+                )
+                for operation in APIOperation.administration {
+                    let path =
+                        operation.path.replacingOccurrences(
+                            of: "{uid}",
+                            with: invitation.userId.uuidString.lowercased()
+                        ) + (operation.path == "/admin/changes" ? "?objectId=\(location.id)" : "")
+                    let method = HTTPRequest.Method(String(operation.route.split(separator: " ")[0]))!
+                    let answer = try await api.send(method, path, ["name": "x", "file": "x"])
+                    #expect(answer.status == .notFound, "\(account.party) \(operation.route)")
+                }
+            }
+            #expect(try await app.services.administration.regions().map(\.name) == ["Haaglanden"])
+        }
+    }
+}

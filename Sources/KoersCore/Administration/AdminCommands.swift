@@ -7,7 +7,7 @@ public enum AdminCommands {
     public static let regionForm = Form(.text("name", maxLength: 100))
 
     /// The CSV file of municipalities (its text).
-    public static let municipalitiesForm = Form(.text("file", maxLength: 200_000))
+    public static let municipalitiesForm = Form(.text("file", maxLength: 100_000))
 
     /// A new LVV location and its regiobinding rule: the national definition unless a deviation is
     /// described.
@@ -106,7 +106,9 @@ public enum AdminCommands {
         let en = p.text("deviationEn")
         let national = RegionalTiesRule.national
         let deviates = months != national.minimumMonthsInRegion || Set(ties) != Set(national.acceptedTies)
-        if deviates && (nl == nil || en == nil) && !p.hasError("deviationNl") {
+        // Whether the rule deviates is only known once both of its parts are readable.
+        let readable = months != nil && !p.hasError("acceptedTies")
+        if readable && deviates && (nl == nil || en == nil) && !p.hasError("deviationNl") {
             p.fail(
                 nl == nil ? "deviationNl" : "deviationEn",
                 "deviationUndescribed",

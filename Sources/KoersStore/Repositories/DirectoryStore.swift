@@ -48,6 +48,21 @@ public struct DirectoryStore: Sendable {
         )
     }
 
+    /// The e-mail addresses of the active users of a party's organisations that serve a location,
+    /// national bodies included; for an escalation body, only those of that rung.
+    public func emails(of party: Party, escalationLevel: String?, at locationId: UUID) async throws -> [String] {
+        let db = database.db
+        var organisations = try await OrganisationModel.query(on: db).filter(\.$party == party.rawValue).all()
+        if let escalationLevel { organisations = organisations.filter { $0.escalationLevel == escalationLevel } }
+        let serving = Set(
+            try await OrganisationLocationModel.query(on: db).filter(\.$locationId == locationId).all(\.$organisationId)
+        )
+        let ids = organisations.filter { $0.national || serving.contains($0.id!) }.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        return try await UserModel.query(on: db).filter(\.$organisationId ~~ ids).filter(\.$disabled == false)
+            .filter(\.$passwordHash != "").sort(\.$email).all(\.$email)
+    }
+
     /// Every municipality the network knows, by name, for choosing where a person stays.
     public func municipalities() async throws -> [Municipality] {
         try await MunicipalityModel.query(on: database.db).sort(\.$name).all().map {

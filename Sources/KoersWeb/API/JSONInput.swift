@@ -7,6 +7,9 @@ import NIOCore
 /// through one parser per command, by the command's ``Form``: each value must have its field's
 /// JSON type, and is then handed to the parser as text.
 enum JSONInput {
+    /// The largest body read: room for the longest field any form allows, even with every character
+    /// written as a `\\u` escape.
+    static let maxBytes = 1_000_000
     /// A JSON value, decoded without losing the difference between booleans and numbers.
     enum Value: Decodable {
         case string(String)
@@ -39,8 +42,40 @@ enum JSONInput {
     /// or be absent or null. Every mistyped field is reported at once; fields the form does not
     /// know are ignored, as the document allows.
     static func read(_ request: Request, form: Form) async throws -> FormInput {
-        let buffer = try await request.body.collect(upTo: 1_000_000)
-        if buffer.readableBytes == 0 { return FormInput() }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: maxBytes)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            // A field error like any other, so the client learns which limit it passed.
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "body",
+                        code: "tooLarge",
+                        message: .init(
+                            nl: "De body is groter dan \(maxBytes / 1000) kB.",
+                            en: "The body is larger than \(maxBytes / 1000) kB."
+                        )
+                    )
+                ])
+            )
+        }
+        if buffer.readableBytes == 0 {
+            // Read as `{}`, so a form's required fields are named; a form without any (the parties
+            // that need a second factor, possibly none) would otherwise take a missing body as a choice.
+            guard form.fields.contains(where: \.required) else {
+                throw AppError.invalid(
+                    ValidationFailure([
+                        FieldError(
+                            field: "body",
+                            code: "missingBody",
+                            message: .init(nl: "Er ontbreekt een JSON-object.", en: "A JSON object is missing.")
+                        )
+                    ])
+                )
+            }
+            return FormInput()
+        }
         guard let object = try? JSONDecoder().decode([String: Value].self, from: Data(buffer.readableBytesView)) else {
             throw AppError.invalid(
                 ValidationFailure([

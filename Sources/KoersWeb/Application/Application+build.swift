@@ -35,11 +35,22 @@ public struct KoersServices: Sendable {
             log: ProcessingLog(secret: configuration.secret),
             linkage: LinkageStore(database: database, secret: configuration.linkageKeyMaterial)
         )
-        service = CaseService(cases: cases, directory: directory, today: configuration.today)
+        let notifier = Notifier(
+            mailer: configuration.smtp.map(SMTPMailer.init),
+            directory: directory,
+            publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)",
+            logger: logger
+        )
+        service = CaseService(cases: cases, directory: directory, today: configuration.today, notifier: notifier)
         transfers = TransferService(cases: cases, directory: directory, service: service)
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
         administration = AdministrationStore(database: database, directory: directory)
-        admin = AdminService(admin: administration, directory: directory, today: configuration.today)
+        admin = AdminService(
+            admin: administration,
+            directory: directory,
+            today: configuration.today,
+            notifier: notifier
+        )
         meetings = MeetingService(
             meetings: MeetingStore(database: database),
             cases: cases,
@@ -152,6 +163,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     TransferAPIController(transfers: services.transfers, service: services.service).register(on: authenticated)
     DuplicateAPIController(duplicates: services.duplicates, service: services.service).register(on: authenticated)
     MonitorAPIController(service: services.service, k: services.configuration.monitorK).register(on: authenticated)
+    AdminAPIController(admin: services.admin).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()

@@ -24,6 +24,11 @@ public struct KoersConfiguration: Sendable {
     public var sqliteSynchronous: KoersDatabase.Synchronous = .full
     /// The monitor's suppression threshold: cells counting fewer people are not published.
     public var monitorK: Int = 5
+    /// `KOERS_SMTP_HOST` (and `KOERS_SMTP_PORT`, default 25; `KOERS_SMTP_FROM`): the mail relay for
+    /// notifications and invitations; none are sent without it.
+    public var smtp: SMTPMailer.Settings?
+    /// `KOERS_PUBLIC_URL`: where users reach Koers, for the links in mails (default from host and port).
+    public var publicURL: String?
     public var logLevel: Logger.Level
     /// The day "today" is; fixed in tests so date rules are reproducible.
     public var today: @Sendable () -> Day
@@ -69,6 +74,14 @@ public struct KoersConfiguration: Sendable {
             c.sqliteSynchronous = v
         }
         if let v = env["KOERS_MONITOR_K"].flatMap(Int.init), v >= 1 { c.monitorK = v }
+        if let host = env["KOERS_SMTP_HOST"], !host.isEmpty {
+            c.smtp = SMTPMailer.Settings(
+                host: host,
+                port: env["KOERS_SMTP_PORT"].flatMap(Int.init) ?? 25,
+                from: env["KOERS_SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "koers@localhost"
+            )
+        }
+        if let v = env["KOERS_PUBLIC_URL"], !v.isEmpty { c.publicURL = v.hasSuffix("/") ? String(v.dropLast()) : v }
         if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }
         return c
     }

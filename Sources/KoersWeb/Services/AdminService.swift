@@ -7,6 +7,7 @@ struct AdminPage: Sendable {
     /// A location with the region it serves.
     struct LocationRow: Sendable {
         let location: Location
+        let regionId: UUID?
         let region: String?
     }
     let regions: [Region]
@@ -31,6 +32,8 @@ struct AdminService: Sendable {
     let admin: AdministrationStore
     let directory: DirectoryStore
     let today: @Sendable () -> Day
+    /// Mails an invited user their link, when mail is configured.
+    var notifier: Notifier? = nil
 
     private func authorize(_ actor: Actor) throws {
         guard AccessPolicy.mayAdminister(actor) else { throw AppError.notFound }
@@ -48,7 +51,11 @@ struct AdminService: Sendable {
         return AdminPage(
             regions: regions,
             locations: try await directory.locations().map {
-                AdminPage.LocationRow(location: $0, region: locationRegions[$0.id].flatMap { regionNames[$0] })
+                AdminPage.LocationRow(
+                    location: $0,
+                    regionId: locationRegions[$0.id],
+                    region: locationRegions[$0.id].flatMap { regionNames[$0] }
+                )
             },
             organisations: try await admin.organisations(),
             accounts: try await admin.accounts(),
@@ -109,12 +116,14 @@ struct AdminService: Sendable {
         try authorize(actor)
         return try await run {
             let invitation = try AdminCommands.invitation(input, today: today())
-            return try await admin.invite(
+            let invited = try await admin.invite(
                 email: invitation.email,
                 displayName: invitation.name,
                 organisationId: invitation.organisationId,
                 by: author(actor)
             )
+            notifier?.invite(invitation.email, token: invited.token)
+            return invited
         }
     }
 
@@ -133,6 +142,21 @@ struct AdminService: Sendable {
     func change(account userId: UUID, action: String, _ input: FormInput, actor: Actor) async throws -> String? {
         try authorize(actor)
         guard try await admin.accounts().contains(where: { $0.id == userId }) else { throw AppError.notFound }
+        // An administrator who disabled, moved or reset their own account would lock themselves out.
+        guard userId != actor.userId else {
+            throw AppError.invalid(
+                ValidationFailure([
+                    FieldError(
+                        field: "account",
+                        code: "ownAccount",
+                        message: LocalizedText(
+                            nl: "Uw eigen account wijzigt een andere beheerder.",
+                            en: "Another administrator changes your own account."
+                        )
+                    )
+                ])
+            )
+        }
         return try await run {
             let change: AdministrationStore.AccountChange
             switch action {
@@ -149,7 +173,11 @@ struct AdminService: Sendable {
             default: throw AppError.notFound
             }
             do {
-                return try await admin.change(account: userId, change, by: author(actor))
+                let token = try await admin.change(account: userId, change, by: author(actor))
+                if let token, let email = try await admin.accounts().first(where: { $0.id == userId })?.email {
+                    notifier?.invite(email, token: token)
+                }
+                return token
             } catch StoreError.notFound {
                 throw AppError.notFound
             }

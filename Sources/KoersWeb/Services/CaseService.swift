@@ -8,6 +8,8 @@ public struct CaseService: Sendable {
     let cases: CaseStore
     let directory: DirectoryStore
     let today: @Sendable () -> Day
+    /// Mails the organisations that something waits for; nil sends none.
+    var notifier: Notifier? = nil
 
     /// Checks an action on a case and returns its location; hidden cases throw ``AppError/notFound``.
     func authorize(_ actor: Actor, _ action: CaseAction, _ id: UUID) async throws -> UUID {
@@ -202,7 +204,7 @@ public struct CaseService: Sendable {
         let fixedReasons = reasons
         let fixedPolicy = policy
         do {
-            return try await cases.append(
+            let file = try await cases.append(
                 to: id,
                 expectedVersion: expectedVersion,
                 context: .fresh(actor),
@@ -254,12 +256,36 @@ public struct CaseService: Sendable {
                 case .biometrics: return try BiometricCommands.record(input, on: file, today: today)
                 }
             }
+            announce(op, file)
+            return file
         } catch let failure as ValidationFailure {
             throw AppError.invalid(failure)
         } catch StoreError.stale(let current) {
             throw AppError.stale(current: current)
         } catch StoreError.notFound {
             throw AppError.notFound
+        }
+    }
+
+    /// Tells the organisation an action item, an escalation or a request for advice was put to.
+    private func announce(_ op: CaseOperation, _ file: CaseFile) {
+        guard let notifier else { return }
+        switch op {
+        case .assignActionItem:
+            if let item = file.actionItems.last { notifier.tell(item.party, at: file.locationId, about: .actionItem) }
+        case .escalate:
+            if let escalation = file.escalations.last?.escalation {
+                notifier.tell(
+                    .escalationBody,
+                    escalationLevel: escalation.level,
+                    at: file.locationId,
+                    about: .escalation
+                )
+            }
+        case .requestCommittee:
+            notifier.tell(.committee, at: file.locationId, about: .committee)
+        default:
+            break
         }
     }
 

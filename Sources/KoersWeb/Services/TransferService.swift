@@ -14,7 +14,7 @@ public struct TransferService: Sendable {
         let known = Set(try await directory.locations().map(\.id))
         let today = service.today()
         let id = UUID()
-        return try await run {
+        let file = try await run {
             try await cases.append(
                 to: trajectoryId,
                 expectedVersion: input.string("version").flatMap(Int.init),
@@ -31,6 +31,13 @@ public struct TransferService: Sendable {
                 )
             }
         }
+        // The other location decides: its NGO and municipality are told.
+        if let notifier = service.notifier, let transfer = try await cases.transfer(id) {
+            let other = transfer.askedByReceiver ? transfer.fromLocationId : transfer.toLocationId
+            notifier.tell(.ngo, at: other, about: .transfer)
+            notifier.tell(.municipality, at: other, about: .transfer)
+        }
+        return file
     }
 
     /// Transfers from or to the user's locations.

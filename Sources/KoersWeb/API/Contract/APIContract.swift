@@ -104,6 +104,19 @@ enum APIContract {
         Body(.post, "/trajectories/{id}/duplicate-resolutions", "DuplicateResolutionInput", DuplicateCommands.form),
         Body(.post, "/trajectories/{id}/transfers", "TransferInput", TransferCommands.requestForm),
         Body(.post, "/transfers/{tid}/decision", "TransferDecisionInput", TransferCommands.decisionForm),
+        Body(.post, "/admin/regions", "RegionInput", AdminCommands.regionForm),
+        Body(
+            .post,
+            "/admin/municipalities",
+            "MunicipalityImportInput",
+            AdminCommands.municipalitiesForm,
+            "The CSV file's text in `file`: a header cbsCode,name,region, then one municipality per line."
+        ),
+        Body(.post, "/admin/locations", "LocationInput", AdminCommands.locationForm),
+        Body(.post, "/admin/organisations", "OrganisationInput", AdminCommands.organisationForm),
+        Body(.post, "/admin/accounts", "InvitationInput", AdminCommands.inviteForm),
+        Body(.post, "/admin/accounts/{uid}/move", "AccountMoveInput", AdminCommands.moveForm),
+        Body(.put, "/admin/two-factor", "TwoFactorInput", AdminCommands.twoFactorForm),
     ]
 
     /// The document as served, built once.

@@ -14,6 +14,7 @@ enum SharedParameters {
         "aid": ("ActionItemId", "The action item"),
         "rid": ("CommitteeRequestId", "The request to the committee"),
         "eid": ("EscalationId", "The escalation"),
+        "uid": ("AccountId", "The account"),
     ]
 
     /// The path ids and `If-Match` for `components`.
