@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -475,5 +476,96 @@ struct AdministrationAPITests {
             }
             #expect(try await app.services.administration.regions().map(\.name) == ["Haaglanden"])
         }
+    }
+}
+
+@Suite("National policy versions")
+struct PolicyVersionTests {
+    @Test(
+        "A new version changes the check from its day; an earlier decision keeps its version; bad versions are named",
+        arguments: TestDatabase.available
+    )
+    func versions(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            // A decision under version 1 (TestApp.today is 2026-06-15).
+            let admitted = try await app.admitted(surname: "Eerder")
+            let ngo = app.account(.ngo).actor
+            let earlier = try await app.services.service.read(admitted.id, actor: ngo)
+            #expect(earlier.file.admission?.check.policyVersion == 1)
+
+            var admin = WebClient(client)
+            _ = try await admin.login(app.account(.admin, nil).email)
+            func version(_ fields: [(String, String)]) async throws -> TestResponse {
+                try await admin.post("/admin/policy-versions", fields)
+            }
+            let base: [(String, String)] = [
+                ("freshRejectionDays", "28"), ("minimumMonthsInRegion", "6"), ("acceptedTies", "familyOrNetwork"),
+                ("monitorK", "5"), ("safeCountries", "MAR ALB"),
+            ]
+            // In the past; then k changing mid-quarter; then an unknown country: each named, nothing written.
+            let past = try await version(base + [("validFrom", "2026-06-01")])
+            #expect(
+                past.status == .unprocessableContent && past.text.contains("Een nieuwe versie begint vandaag of later")
+            )
+            let midQuarter = try await version(
+                base.filter { $0.0 != "monitorK" } + [("validFrom", "2026-08-01"), ("monitorK", "10")]
+            )
+            #expect(midQuarter.text.contains("k verandert alleen op de eerste dag van een kwartaal."))
+            let unknown = try await version(
+                base.filter { $0.0 != "safeCountries" } + [("validFrom", "2026-07-01"), ("safeCountries", "ERI XYZ")]
+            )
+            #expect(unknown.text.contains("Onbekende landcode ‘XYZ’"))
+            #expect(try await app.services.policies.versions().count == 1)
+
+            // Version 2 from today: Eritrea a safe country, six months and family ties.
+            let added = try await version(
+                base.filter { $0.0 != "safeCountries" } + [("validFrom", "2026-06-15"), ("safeCountries", "ERI")]
+            )
+            #expect(added.status == .ok && added.text.contains("Versie 2 geldt vanaf 2026-06-15."))
+            let overlap = try await version(base + [("validFrom", "2026-06-15")])
+            #expect(overlap.text.contains("Versie 2 geldt vanaf 2026-06-15; een nieuwe versie begint daarna."))
+
+            // A new case is checked under version 2; the earlier decision still shows version 1.
+            let later = try await app.referral(surname: "Later")
+            var intake = Fixtures.intake
+            intake["surname"] = "Later"
+            _ = try await app.services.service.perform(
+                .intake,
+                on: later.id,
+                input: FormInput(single: intake),
+                expectedVersion: nil,
+                actor: ngo
+            )
+            let check = try #require(
+                try await app.services.service.admissionCheck(try await app.services.service.read(later.id, actor: ngo))
+            )
+            #expect(check.policyVersion == 2)
+            #expect(check.flags.contains { $0.flag == .safeCountryOfOrigin })
+            var web = WebClient(client)
+            _ = try await web.login(app.account(.ngo).email)
+            let page = try await web.get("/cases/\(admitted.id.uuidString.lowercased())")
+            #expect(page.text.contains("Getoetst aan landelijk beleid, versie 1."))
+            let now = try await web.get("/cases/\(later.id.uuidString.lowercased())/admission")
+            #expect(now.text.contains("Getoetst aan landelijk beleid, versie 2."))
+
+            // The monitor's k comes from the version in force on the reference date.
+            let k10 = try await version(
+                base.filter { $0.0 != "monitorK" } + [("validFrom", "2026-10-01"), ("monitorK", "10")]
+            )
+            #expect(k10.status == .ok)
+            #expect(try await app.services.policies.inForce(on: Day("2026-10-01")!).monitorK == 10)
+            #expect(try await app.services.policies.inForce(on: Day("2026-07-01")!).monitorK == 5)
+            let history = try await app.services.administration.changes(
+                of: try #require(try await PolicyVersionIds.id(of: 2, in: app))
+            )
+            #expect(history.first?.action == "versionAdded")
+        }
+    }
+}
+
+/// The stored id of a policy version, for its history.
+enum PolicyVersionIds {
+    static func id(of version: Int, in app: TestApp) async throws -> UUID? {
+        try await PolicyVersionModel.query(on: app.services.database.db).filter(\.$version == version).first()?.id
     }
 }

@@ -20,8 +20,7 @@ struct PilotScenarioTests {
             // MUT: the monitor as the monitor party sees it, on the evaluation's reference date.
             let report = try await app.services.service.monitor(
                 actor: app.account(.monitor, nil).actor,
-                peildatum: Pilot2022.peildatum,
-                k: 5
+                peildatum: Pilot2022.peildatum
             )
             // validate
             let national = report.locations.count

@@ -72,6 +72,9 @@ public struct AdmissionCheck: Sendable, Hashable, Codable {
     public let verdict: AdmissionVerdict
     /// The location's regiobinding deviation, shown so that local rules stay visible.
     public let localDeviation: LocalizedText?
+    /// The version of the national policy the check applied (``NationalPolicy``); nil in checks
+    /// made before policies had versions.
+    public var policyVersion: Int?
 
     /// Evaluates the evidence against the national criteria and the location's regiobinding rule.
     ///

@@ -51,6 +51,15 @@ struct CreateAdministration: AsyncMigration {
                 on: database
             )
         }
+        try await database.schema(PolicyVersionModel.schema)
+            .id()
+            .field("version", .int, .required)
+            .field("valid_from", .string, .required)
+            .field("policy", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "version")
+            .unique(on: "valid_from")
+            .create()
         try await database.schema(InvitationModel.schema)
             .id()
             .field("token_hash", .string, .required)
@@ -79,6 +88,7 @@ struct CreateAdministration: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(AdminChangeModel.schema).delete()
         try await database.schema(InvitationModel.schema).delete()
+        try await database.schema(PolicyVersionModel.schema).delete()
         try await database.schema(PartySettingModel.schema).delete()
         try await database.schema(SessionModel.schema).deleteField("totp_candidate").update()
         try await database.schema(SessionModel.schema).deleteField("pending").update()

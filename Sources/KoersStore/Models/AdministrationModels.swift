@@ -107,3 +107,24 @@ public final class PartySettingModel: Model, @unchecked Sendable {
         self.requiresTOTP = requiresTOTP
     }
 }
+
+/// One version of the national policy (``KoersCore/NationalPolicy``), as JSON, by its number.
+public final class PolicyVersionModel: Model, @unchecked Sendable {
+    public static let schema = "policy_versions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "version") public var version: Int
+    /// `YYYY-MM-DD`, so that text order is day order.
+    @Field(key: "valid_from") public var validFrom: String
+    @Field(key: "policy") public var policyJSON: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(version: Int, validFrom: String, policyJSON: String, createdAt: Date) {
+        self.version = version
+        self.validFrom = validFrom
+        self.policyJSON = policyJSON
+        self.createdAt = createdAt
+    }
+}

@@ -8,7 +8,6 @@ import KoersStatistics
 /// suppressed cells and analyses the monitor page shows, and nothing the page withholds.
 struct MonitorAPIController {
     let service: CaseService
-    let k: Int
 
     /// The monitor on one reference date (peildatum).
     struct MonitorDTO: Codable, Sendable {
@@ -154,7 +153,6 @@ struct MonitorAPIController {
             let output = try await service.monitorOutput(
                 actor: actor,
                 peildatum: day,
-                k: k,
                 variant: "api-\(language.rawValue)-2"
             ) { report, _ in
                 let published = PublishedReport(report, language: language)

@@ -17,6 +17,8 @@ public struct KoersServices: Sendable {
     public let duplicates: DuplicateService
     /// Setting up the network (the administrator).
     public let administration: AdministrationStore
+    /// The national policy's versions.
+    public let policies: PolicyStore
     let admin: AdminService
     public let configuration: KoersConfiguration
 
@@ -41,17 +43,26 @@ public struct KoersServices: Sendable {
             publicURL: configuration.publicURL ?? "http://\(configuration.host):\(configuration.port)",
             logger: logger
         )
-        service = CaseService(cases: cases, directory: directory, today: configuration.today, notifier: notifier)
+        policies = PolicyStore(database: database, initialMonitorK: configuration.monitorK)
+        service = CaseService(
+            cases: cases,
+            directory: directory,
+            today: configuration.today,
+            policies: policies,
+            notifier: notifier
+        )
         transfers = TransferService(cases: cases, directory: directory, service: service)
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
         administration = AdministrationStore(database: database, directory: directory)
         admin = AdminService(
             admin: administration,
             directory: directory,
+            policies: policies,
             today: configuration.today,
             notifier: notifier
         )
         meetings = MeetingService(
+            policies: policies,
             meetings: MeetingStore(database: database),
             cases: cases,
             directory: directory,
@@ -162,7 +173,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     MeetingAPIController(meetings: services.meetings).register(on: authenticated)
     TransferAPIController(transfers: services.transfers, service: services.service).register(on: authenticated)
     DuplicateAPIController(duplicates: services.duplicates, service: services.service).register(on: authenticated)
-    MonitorAPIController(service: services.service, k: services.configuration.monitorK).register(on: authenticated)
+    MonitorAPIController(service: services.service).register(on: authenticated)
     AdminAPIController(admin: services.admin).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
@@ -183,7 +194,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     ).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
-    MonitorWebController(service: services.service, k: services.configuration.monitorK).register(on: web)
+    MonitorWebController(service: services.service).register(on: web)
     AdminWebController(admin: services.admin).register(on: web)
     SecondFactorWebController(
         directory: services.directory,

@@ -16,6 +16,8 @@ struct AdminPage: Sendable {
     let accounts: [AccountSummary]
     /// The parties whose users sign in with a second factor.
     let twoFactorParties: Set<Party>
+    /// The national policy's versions, the first first.
+    let policies: [NationalPolicy]
 
     /// Names by id, for showing references.
     var locationNames: [UUID: String] {
@@ -31,6 +33,7 @@ struct AdminPage: Sendable {
 struct AdminService: Sendable {
     let admin: AdministrationStore
     let directory: DirectoryStore
+    let policies: PolicyStore
     let today: @Sendable () -> Day
     /// Mails an invited user their link, when mail is configured.
     var notifier: Notifier? = nil
@@ -59,7 +62,8 @@ struct AdminService: Sendable {
             },
             organisations: try await admin.organisations(),
             accounts: try await admin.accounts(),
-            twoFactorParties: try await admin.partiesRequiringTwoFactor()
+            twoFactorParties: try await admin.partiesRequiringTwoFactor(),
+            policies: try await policies.versions()
         )
     }
 
@@ -124,6 +128,15 @@ struct AdminService: Sendable {
             )
             notifier?.invite(invitation.email, token: invited.token)
             return invited
+        }
+    }
+
+    /// Adds the next version of the national policy.
+    func addPolicy(_ input: FormInput, actor: Actor) async throws -> NationalPolicy {
+        try authorize(actor)
+        let today = today()
+        return try await run {
+            try await policies.add({ try NationalPolicy.parse(input, after: $0, today: today) }, by: author(actor))
         }
     }
 

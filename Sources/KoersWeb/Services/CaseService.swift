@@ -8,6 +8,8 @@ public struct CaseService: Sendable {
     let cases: CaseStore
     let directory: DirectoryStore
     let today: @Sendable () -> Day
+    /// The national policy's versions.
+    let policies: PolicyStore
     /// Mails the organisations that something waits for; nil sends none.
     var notifier: Notifier? = nil
 
@@ -46,15 +48,19 @@ public struct CaseService: Sendable {
             vNumber: record.file.identity.vNumber,
             excluding: record.file.locationId
         )
-        return AdmissionCheck.evaluate(
+        let day = today()
+        let policy = try await policies.inForce(on: day)
+        var check = AdmissionCheck.evaluate(
             evidence: evidence,
             nationality: record.file.identity.nationality,
-            rule: location?.regionalTiesRule ?? .national,
-            policy: .national,
-            on: today(),
+            rule: location.map(policy.rule(at:)) ?? policy.regionalTies,
+            policy: policy.admission,
+            on: day,
             activeElsewhere: elsewhere,
             stay: try await directory.stay(cbsCode: evidence.municipalityOfStay, locationId: record.file.locationId)
         )
+        check.policyVersion = policy.version
+        return check
     }
 
     /// Registers a referral at one of the user's locations.

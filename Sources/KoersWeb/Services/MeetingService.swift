@@ -65,6 +65,8 @@ public struct CommitteeQueueEntry: Sendable {
 
 /// Case meetings (LSO): convened and chaired by the municipality, attended by every party.
 public struct MeetingService: Sendable {
+    /// The national policy's versions, for the admission check at the meeting.
+    let policies: PolicyStore
     let meetings: MeetingStore
     let cases: CaseStore
     let directory: DirectoryStore
@@ -288,16 +290,19 @@ public struct MeetingService: Sendable {
             cbsCode: record.file.evidence?.municipalityOfStay,
             locationId: record.file.locationId
         )
+        let policy = try await policies.inForce(on: meeting.heldOn)
         let check = record.file.evidence.map {
-            AdmissionCheck.evaluate(
+            var check = AdmissionCheck.evaluate(
                 evidence: $0,
                 nationality: record.file.identity.nationality,
-                rule: location?.regionalTiesRule ?? .national,
-                policy: .national,
+                rule: location.map(policy.rule(at:)) ?? policy.regionalTies,
+                policy: policy.admission,
                 on: meeting.heldOn,
                 activeElsewhere: nil,
                 stay: stay
             )
+            check.policyVersion = policy.version
+            return check
         }
         let today = today()
         let itemId = UUID()

@@ -6,9 +6,11 @@ import KoersStore
 extension CaseService {
     /// The national monitor on a reference date (a quarter's first day; the latest one by
     /// default), suppressed at k. Only the monitor party may ask.
-    public func monitor(actor: Actor, peildatum: Day?, k: Int) async throws -> MonitorReport {
+    /// k is the one the national policy sets on the reference date.
+    public func monitor(actor: Actor, peildatum: Day?) async throws -> MonitorReport {
         guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
-        return try await monitorReport(peildatum: peildatum, k: k)
+        let day = peildatum ?? Self.latestReferenceDate(before: today())
+        return try await monitorReport(peildatum: day, k: try await policies.inForce(on: day).monitorK)
     }
 
     /// The same report for the operator's command line (`koers monitor`), which has the database
@@ -52,12 +54,13 @@ extension CaseService {
     public func monitorOutput(
         actor: Actor,
         peildatum: Day?,
-        k: Int,
         variant: String,
         render: (MonitorReport, Date) throws -> Data
     ) async throws -> (body: Data, computedAt: Date) {
         guard AccessPolicy.mayViewMonitor(actor) else { throw AppError.notFound }
         let day = peildatum ?? Self.latestReferenceDate(before: today())
+        // The k of the national policy in force on the reference date.
+        let k = try await policies.inForce(on: day).monitorK
         // Only a quarter's first day is a reference date; anything else is refused, never stored.
         guard day.day == 1 && (day.month - 1) % 3 == 0 else {
             let report = try await monitorReport(peildatum: day, k: k)

@@ -13,6 +13,7 @@ enum AdminPages {
         var organisation = FormState()
         var account = FormState()
         var twoFactor = FormState()
+        var policy = FormState()
         var notice: String?
         var invitationLink: String?
     }
@@ -34,6 +35,7 @@ enum AdminPages {
             organisations(env, page, forms.organisation),
             accounts(env, page, forms.account),
             twoFactor(env, page, forms.twoFactor),
+            policies(env, page, forms.policy),
         ]
     }
 
@@ -443,6 +445,127 @@ enum AdminPages {
                         )
                     ),
                     FormFields.submit(env.t("Opslaan", "Save")),
+                ]
+            )
+        )
+    }
+
+    private static func policies(_ env: PageEnvironment, _ page: AdminPage, _ s: FormState) -> Node<HTML.BodyContext> {
+        let latest = page.policies.last ?? NationalPolicy.initial(monitorK: 5)
+        let state =
+            s.input.values.isEmpty
+            ? FormState(
+                input: FormInput([
+                    "freshRejectionDays": [String(latest.admission.freshRejectionDays)],
+                    "safeCountries": [latest.admission.safeCountries.sorted().joined(separator: " ")],
+                    "minimumMonthsInRegion": [String(latest.regionalTies.minimumMonthsInRegion)],
+                    "acceptedTies": latest.regionalTies.acceptedTies.map(\.rawValue),
+                    "monitorK": [String(latest.monitorK)],
+                ])
+            ) : s
+        let scoped = state.scoped("policy-")
+        return .section(
+            .attribute(named: "aria-labelledby", value: "h-policy"),
+            .h2(
+                .id("h-policy"),
+                .text(env.t("Landelijk beleid", "National policy"))
+            ),
+            .p(
+                .text(
+                    env.t(
+                        "Elke versie geldt vanaf haar begindatum tot de volgende. Een besluit houdt de versie "
+                            + "waaronder het genomen is; de toets toont die.",
+                        "Each version applies from its start until the next. A decision keeps the version it was "
+                            + "made under; the check shows it."
+                    )
+                )
+            ),
+            .table(
+                .thead(
+                    .tr(
+                        .th(.text(env.t("Versie", "Version"))),
+                        .th(.text(env.t("Vanaf", "From"))),
+                        .th(.text(env.t("Verse afwijzing (dagen)", "Fresh rejection (days)"))),
+                        .th(.text(env.t("Veilige landen", "Safe countries"))),
+                        .th(.text(env.t("Regiobinding (maanden)", "Regional ties (months)"))),
+                        .th(.text("k"))
+                    )
+                ),
+                .tbody(
+                    .forEach(page.policies) { policy in
+                        .tr(
+                            .td(.text(String(policy.version))),
+                            .td(.text(policy.validFrom.description)),
+                            .td(.text(String(policy.admission.freshRejectionDays))),
+                            .td(.text(String(policy.admission.safeCountries.count))),
+                            .td(.text(String(policy.regionalTies.minimumMonthsInRegion))),
+                            .td(.text(String(policy.monitorK)))
+                        )
+                    }
+                )
+            ),
+            .h3(.text(env.t("Nieuwe versie", "New version"))),
+            FormFields.errorSummary(scoped, env),
+            FormFields.form(
+                action: "/admin/policy-versions",
+                env: env,
+                [
+                    FormFields.input(
+                        scoped,
+                        env,
+                        name: "validFrom",
+                        label: env.t("Geldt vanaf", "Applies from"),
+                        type: "date",
+                        hint: env.t("Vandaag of later.", "Today or later."),
+                        required: true,
+                        width: "10"
+                    ),
+                    FormFields.input(
+                        scoped,
+                        env,
+                        name: "freshRejectionDays",
+                        label: env.t("Verse asielafwijzing: dagen", "Fresh asylum rejection: days"),
+                        type: "number",
+                        required: true,
+                        width: "short"
+                    ),
+                    FormFields.textarea(
+                        scoped,
+                        env,
+                        name: "safeCountries",
+                        label: env.t("Veilige landen van herkomst (ISO-codes)", "Safe countries of origin (ISO codes)")
+                    ),
+                    FormFields.input(
+                        scoped,
+                        env,
+                        name: "minimumMonthsInRegion",
+                        label: env.t("Regiobinding: maanden verblijf", "Regional ties: months of stay"),
+                        type: "number",
+                        required: true,
+                        width: "short"
+                    ),
+                    FormFields.choices(
+                        scoped,
+                        env,
+                        name: "acceptedTies",
+                        legend: env.t("Banden die op zichzelf volstaan", "Ties that suffice on their own"),
+                        options: RegionalTie.allCases.map { ($0.rawValue, env.t($0.label)) },
+                        multiple: true
+                    ),
+                    FormFields.input(
+                        scoped,
+                        env,
+                        name: "monitorK",
+                        label: env.t("Monitor: k", "Monitor: k"),
+                        type: "number",
+                        hint: env.t(
+                            "Verandert alleen op de eerste dag van een kwartaal.",
+                            "Changes only on a quarter's first day."
+                        ),
+                        required: true,
+                        width: "short"
+                    ),
+                    FormFields.submit(env.t("Versie toevoegen", "Add the version")),
                 ]
             )
         )

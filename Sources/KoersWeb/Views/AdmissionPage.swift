@@ -40,6 +40,18 @@ enum AdmissionPage {
                 .strong(.text(env.t("Uitkomst: ", "Outcome: "))),
                 .text(env.t(check.verdict.label))
             ),
+            .if(
+                check.policyVersion != nil,
+                .p(
+                    .class("policy-version"),
+                    .text(
+                        env.t(
+                            "Getoetst aan landelijk beleid, versie \(check.policyVersion ?? 0).",
+                            "Checked against national policy, version \(check.policyVersion ?? 0)."
+                        )
+                    )
+                )
+            ),
             .table(
                 .caption(.text(env.t("Criteria", "Criteria"))),
                 .thead(

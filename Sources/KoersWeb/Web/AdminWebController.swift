@@ -46,6 +46,14 @@ struct AdminWebController {
                 return nil
             }
         }
+        router.post("/admin/policy-versions") { request, context in
+            try await submit(request, context, \.policy) {
+                let policy = try await admin.addPolicy(context.form, actor: $0)
+                return context.language == .en
+                    ? "Version \(policy.version) applies from \(policy.validFrom)."
+                    : "Versie \(policy.version) geldt vanaf \(policy.validFrom)."
+            }
+        }
         router.post("/admin/two-factor") { request, context in
             try await submit(request, context, \.twoFactor) {
                 try await admin.setTwoFactor(context.form, actor: $0)

@@ -8,7 +8,6 @@ import Plot
 /// The monitor in the web application: the page, the printable report and the downloads.
 struct MonitorWebController {
     let service: CaseService
-    let k: Int
 
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/monitor") { request, context in try await page(request, context, printable: false) }
@@ -26,7 +25,6 @@ struct MonitorWebController {
             let output = try await service.monitorOutput(
                 actor: actor,
                 peildatum: day,
-                k: k,
                 variant: "\(format)-\(language.rawValue)"
             ) { report, _ in
                 let published = PublishedReport(report, language: language)
@@ -50,7 +48,6 @@ struct MonitorWebController {
             let output = try await service.monitorOutput(
                 actor: actor,
                 peildatum: try peildatum(request),
-                k: k,
                 variant: variant
             ) { report, computedAt in
                 let computed: Node<HTML.BodyContext> = .p(
@@ -66,7 +63,7 @@ struct MonitorWebController {
                 [.raw(String(decoding: output.body, as: UTF8.self))]
             )
         } catch AppError.invalid(let failure) {
-            let report = try await service.monitor(actor: actor, peildatum: nil, k: k)
+            let report = try await service.monitor(actor: actor, peildatum: nil)
             var input = FormInput()
             input.set("peildatum", request.uri.queryParameters["peildatum"].map(String.init))
             let state = FormState(input: input, errors: failure.errors)

@@ -79,6 +79,14 @@ struct AdminAPIController {
             let page = try await admin.page(actor: actor)
             return try json(TwoFactorDTO(parties: Party.allCases.filter(page.twoFactorParties.contains)))
         }
+        group.get("admin/policy-versions") { _, context in
+            try json(try await admin.page(actor: try context.requireActor()).policies.map(PolicyVersionDTO.init))
+        }
+        group.post("admin/policy-versions") { request, context in
+            let actor = try context.requireActor()
+            let input = try await read(request, actor, NationalPolicy.form)
+            return try created(PolicyVersionDTO(try await admin.addPolicy(input, actor: actor)))
+        }
         group.get("admin/changes") { request, context in
             let actor = try context.requireActor()
             // Ask the policy before reading the query, so other parties get 404 whatever they send.

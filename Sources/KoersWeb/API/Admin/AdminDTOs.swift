@@ -102,3 +102,26 @@ extension AdminChangeDTO {
         )
     }
 }
+
+/// One version of the national policy.
+struct PolicyVersionDTO: Codable, Sendable {
+    let version: Int
+    let validFrom: Day
+    let freshRejectionDays: Int
+    let safeCountries: [String]
+    let regionalTies: RegionalTiesRuleDTO
+    let monitorK: Int
+}
+
+extension PolicyVersionDTO {
+    init(_ p: NationalPolicy) {
+        self.init(
+            version: p.version,
+            validFrom: p.validFrom,
+            freshRejectionDays: p.admission.freshRejectionDays,
+            safeCountries: p.admission.safeCountries.sorted(),
+            regionalTies: RegionalTiesRuleDTO(p.regionalTies),
+            monitorK: p.monitorK
+        )
+    }
+}

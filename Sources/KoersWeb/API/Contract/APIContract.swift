@@ -117,6 +117,7 @@ enum APIContract {
         Body(.post, "/admin/accounts", "InvitationInput", AdminCommands.inviteForm),
         Body(.post, "/admin/accounts/{uid}/move", "AccountMoveInput", AdminCommands.moveForm),
         Body(.put, "/admin/two-factor", "TwoFactorInput", AdminCommands.twoFactorForm),
+        Body(.post, "/admin/policy-versions", "PolicyVersionInput", NationalPolicy.form),
     ]
 
     /// The document as served, built once.

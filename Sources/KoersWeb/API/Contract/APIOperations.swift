@@ -352,6 +352,21 @@ extension APIOperation {
             problems: [400, 401, 404]
         ),
         .read(
+            "/admin/policy-versions",
+            "listPolicyVersions",
+            "The national policy's versions, each in force from its day until the next",
+            [PolicyVersionDTO].self
+        ),
+        APIOperation(
+            .post,
+            "/admin/policy-versions",
+            "addPolicyVersion",
+            "Add the next version: from today or later, after the latest; k changes only on a quarter's first day",
+            answers: PolicyVersionDTO.self,
+            status: 201,
+            problems: [400, 401, 404]
+        ),
+        .read(
             "/admin/changes",
             "listChanges",
             "One object's administrative history, newest first: who, when, before and after",
