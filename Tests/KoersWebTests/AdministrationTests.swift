@@ -363,7 +363,8 @@ extension AccessMatrixTests {
                 expectRefused(try await web.get(account), "GET \(account)")
                 for path in [
                     "/admin/regions", "/admin/locations", "/admin/organisations", "/admin/accounts",
-                    "/admin/two-factor", account + "/reset", account + "/move", account + "/disable",
+                    "/admin/two-factor", "/admin/policy-versions", account + "/reset", account + "/move",
+                    account + "/disable",
                 ] {
                     expectRefused(try await web.post(path, [("name", "x")]), "POST \(path)")
                 }
@@ -379,6 +380,7 @@ extension AccessMatrixTests {
             #expect(try await app.services.administration.regions().isEmpty)
             #expect(try await app.services.directory.actor(userId: app.account(.ngo).actor.userId) != nil)
             #expect(try await app.services.administration.partiesRequiringTwoFactor().contains(.ngo))
+            #expect(try await app.services.policies.versions().count == 1)
             #expect(try await app.services.administration.organisations().allSatisfy { $0.name != "x" })
         }
     }
