@@ -118,6 +118,7 @@ struct AdministrationTests {
             let location = try #require(
                 try await app.services.directory.locations().first { $0.name == "LVV Den Haag" }
             )
+            #expect(location.slug == "lvv-den-haag")
             #expect(location.regionalTiesRule.minimumMonthsInRegion == 3)
             #expect(location.regionalTiesRule.deviation?.en == "Three months' stay suffices in Haaglanden.")
             let second = try await web.post(
@@ -503,6 +504,7 @@ struct PolicyVersionTests {
             let base: [(String, String)] = [
                 ("freshRejectionDays", "28"), ("minimumMonthsInRegion", "6"), ("acceptedTies", "familyOrNetwork"),
                 ("monitorK", "5"), ("safeCountries", "MAR ALB"),
+                ("outflowReasons", NationalPolicy.lines(OutflowReason.nationalDefault)),
             ]
             // In the past; then k changing mid-quarter; then an unknown country: each named, nothing written.
             let past = try await version(base + [("validFrom", "2026-06-01")])
@@ -517,12 +519,26 @@ struct PolicyVersionTests {
                 base.filter { $0.0 != "safeCountries" } + [("validFrom", "2026-07-01"), ("safeCountries", "ERI XYZ")]
             )
             #expect(unknown.text.contains("Onbekende landcode ‘XYZ’"))
+            let badReasons = try await version(
+                base.filter { $0.0 != "outflowReasons" } + [
+                    ("validFrom", "2026-07-01"),
+                    ("outflowReasons", "permitGranted;durable;Vergunning;Permit\nbroken line"),
+                ]
+            )
+            #expect(badReasons.text.contains("Regel 2: verwacht code;categorie;Nederlands;Engels"))
             #expect(try await app.services.policies.versions().count == 1)
 
             // Version 2 from today: Eritrea a safe country, six months and family ties.
+            let reasons =
+                NationalPolicy.lines(OutflowReason.nationalDefault)
+                + "\nreturnedToEU;durable;Naar een ander EU-land met verblijfsrecht;"
+                + "To another EU country with residence"
             let added = try await version(
-                base.filter { $0.0 != "safeCountries" } + [("validFrom", "2026-06-15"), ("safeCountries", "ERI")]
+                base.filter { $0.0 != "safeCountries" && $0.0 != "outflowReasons" } + [
+                    ("validFrom", "2026-06-15"), ("safeCountries", "ERI"), ("outflowReasons", reasons),
+                ]
             )
+            #expect(try await app.services.service.outflowReasons().last?.code == "returnedToEU")
             #expect(added.status == .ok && added.text.contains("Versie 2 geldt vanaf 2026-06-15."))
             let overlap = try await version(base + [("validFrom", "2026-06-15")])
             #expect(overlap.text.contains("Versie 2 geldt vanaf 2026-06-15; een nieuwe versie begint daarna."))

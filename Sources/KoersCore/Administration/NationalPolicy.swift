@@ -11,14 +11,24 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
     public let regionalTies: RegionalTiesRule
     /// The monitor publishes no cell of 1 to k − 1 people.
     public let monitorK: Int
+    /// The outflow code list and each reason's category. An outflow keeps the category it was
+    /// recorded with, so the monitor counts it as it was.
+    public let outflowReasons: [OutflowReason]
 
-    public init(version: Int, validFrom: Day, admission: AdmissionPolicy, regionalTies: RegionalTiesRule, monitorK: Int)
-    {
+    public init(
+        version: Int,
+        validFrom: Day,
+        admission: AdmissionPolicy,
+        regionalTies: RegionalTiesRule,
+        monitorK: Int,
+        outflowReasons: [OutflowReason] = OutflowReason.nationalDefault
+    ) {
         self.version = version
         self.validFrom = validFrom
         self.admission = admission
         self.regionalTies = regionalTies
         self.monitorK = monitorK
+        self.outflowReasons = outflowReasons
     }
 
     /// The first version, in force from the start: the national defaults and the configured k.
@@ -54,8 +64,55 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
             summary: "The national regiobinding definition: months of stay that suffice"
         ),
         .choices("acceptedTies", RegionalTie.self),
-        FieldSpec("monitorK", .integer(2...50), required: true, summary: "The monitor's suppression threshold")
+        FieldSpec("monitorK", .integer(2...50), required: true, summary: "The monitor's suppression threshold"),
+        FieldSpec(
+            "outflowReasons",
+            .text(maxLength: 20000),
+            required: true,
+            summary: "The outflow code list, one reason per line: code;category;Dutch label;English label"
+        )
     )
+
+    /// The outflow code list as the form shows it: one reason per line.
+    public static func lines(_ reasons: [OutflowReason]) -> String {
+        reasons.map { "\($0.code);\($0.category.rawValue);\($0.label.nl);\($0.label.en)" }.joined(separator: "\n")
+    }
+
+    /// Reads the code list: every wrong line named, codes unique.
+    static func outflowReasons(_ text: String, _ p: inout Parser) -> [OutflowReason] {
+        var reasons: [OutflowReason] = []
+        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: ";", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            let number = index + 1
+            guard parts.count == 4, parts[0].wholeMatch(of: /[a-zA-Z][a-zA-Z0-9]{0,39}/) != nil,
+                let category = OutcomeCategory(rawValue: parts[1]), !parts[2].isEmpty, !parts[3].isEmpty
+            else {
+                p.fail(
+                    "outflowReasons",
+                    "invalidLine",
+                    nl: "Regel \(number): verwacht code;categorie;Nederlands;Engels, met categorie durable, "
+                        + "semiDurable of none.",
+                    en: "Line \(number): expected code;category;Dutch;English, with category durable, semiDurable "
+                        + "or none."
+                )
+                continue
+            }
+            if reasons.contains(where: { $0.code == parts[0] }) {
+                p.fail(
+                    "outflowReasons",
+                    "duplicateCode",
+                    nl: "Regel \(number): de code \(parts[0]) staat er al.",
+                    en: "Line \(number): the code \(parts[0]) is already listed."
+                )
+            }
+            reasons.append(
+                OutflowReason(code: parts[0], category: category, label: LocalizedText(nl: parts[2], en: parts[3]))
+            )
+        }
+        return reasons
+    }
 
     /// Reads a new version after `current`, the latest one. It starts after the latest and not
     /// before today, so no decision already made changes its version; k changes only on a quarter's
@@ -71,6 +128,7 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
         let months = p.integer("minimumMonthsInRegion")
         let ties = p.choices("acceptedTies", RegionalTie.self)
         let k = p.integer("monitorK")
+        let reasons = outflowReasons(p.text("outflowReasons") ?? "", &p)
         var countries: Set<String> = []
         for code in (p.text("safeCountries") ?? "").split(whereSeparator: { ",; \n".contains($0) }) {
             let upper = code.uppercased()
@@ -119,7 +177,8 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
                 acceptedTies: ties,
                 deviation: nil
             ),
-            monitorK: k!
+            monitorK: k!,
+            outflowReasons: reasons
         )
     }
 }

@@ -250,7 +250,14 @@ public struct AdministrationStore: Sendable {
                 )
             }
             if !errors.isEmpty { throw ValidationFailure(errors) }
-            let slug = Self.slug(name)
+            // Readable, and unique: two names that fold to the same words get a number.
+            var slug = Self.slug(name)
+            let base = slug
+            var number = 2
+            while try await LocationModel.query(on: db).filter(\.$slug == slug).first() != nil {
+                slug = "\(base)-\(number)"
+                number += 1
+            }
             let model = LocationModel(name: name, slug: slug, rule: rule)
             model.regionId = regionId
             try await model.create(on: db)
@@ -565,7 +572,7 @@ public struct AdministrationStore: Sendable {
     static func slug(_ name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
         let words = folded.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
-        return words.joined(separator: "-") + "-" + String(UUID().uuidString.prefix(4)).lowercased()
+        return words.isEmpty ? "location" : words.joined(separator: "-").lowercased()
     }
 
     static func log(

@@ -230,9 +230,13 @@ public struct CaseStore: Sendable {
         return try await LocationModel.find(other.locationId, on: db)?.name
     }
 
-    /// The outflow code list, in display order.
+    /// The outflow code list of the table, in display order: the first policy version's.
     public func outflowReasons() async throws -> [OutflowReason] {
-        // Read on every case page: SQLKit rows, without a Fluent model per reason.
+        try await Self.outflowReasons(on: database)
+    }
+
+    static func outflowReasons(on database: KoersDatabase) async throws -> [OutflowReason] {
+        // SQLKit rows, without a Fluent model per reason.
         struct Row: Decodable {
             let code: String
             let category: String

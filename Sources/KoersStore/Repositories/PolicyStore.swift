@@ -17,8 +17,23 @@ public struct PolicyStore: Sendable {
     /// Every version, the first first.
     public func versions() async throws -> [NationalPolicy] {
         let stored = try await PolicyVersionModel.query(on: database.db).sort(\.$version).all()
-        guard !stored.isEmpty else { return [NationalPolicy.initial(monitorK: initialMonitorK)] }
+        guard !stored.isEmpty else { return [try await initial()] }
         return try stored.map { try JSONCoding.decode(NationalPolicy.self, $0.policyJSON) }
+    }
+
+    /// The first version: the national defaults, k as configured, and the outflow code list as the
+    /// installation kept it before policies had versions (the active reasons of its table).
+    func initial() async throws -> NationalPolicy {
+        let defaults = NationalPolicy.initial(monitorK: initialMonitorK)
+        let reasons = try await CaseStore.outflowReasons(on: database)
+        return NationalPolicy(
+            version: 1,
+            validFrom: defaults.validFrom,
+            admission: defaults.admission,
+            regionalTies: defaults.regionalTies,
+            monitorK: defaults.monitorK,
+            outflowReasons: reasons.isEmpty ? defaults.outflowReasons : reasons
+        )
     }
 
     /// The version in force on a day: the last that started on or before it.
@@ -32,7 +47,7 @@ public struct PolicyStore: Sendable {
         _ read: @escaping @Sendable (NationalPolicy) throws -> NationalPolicy,
         by author: ChangeAuthor
     ) async throws -> NationalPolicy {
-        let initial = NationalPolicy.initial(monitorK: initialMonitorK)
+        let initial = try await initial()
         return try await database.write { db in
             var stored = try await PolicyVersionModel.query(on: db).sort(\.$version).all()
             if stored.isEmpty {

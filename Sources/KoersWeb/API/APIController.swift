@@ -22,7 +22,7 @@ struct APIController {
         }
         group.get("outflow-reasons") { _, context in
             _ = try context.requireActor()
-            return try json(try await service.cases.outflowReasons().map { OutflowReasonDTO($0) })
+            return try json(try await service.outflowReasons().map { OutflowReasonDTO($0) })
         }
         group.get("trajectories", use: list)
         group.post("trajectories", use: create)

@@ -201,7 +201,7 @@ public struct CaseService: Sendable {
                 _ = try await authorize(actor, .manageProcedure(kind), id)
             }
         case .outflow:
-            reasons = try await cases.outflowReasons()
+            reasons = try await policies.inForce(on: today).outflowReasons
         default:
             break
         }
@@ -293,6 +293,11 @@ public struct CaseService: Sendable {
         default:
             break
         }
+    }
+
+    /// The outflow code list of the national policy in force today.
+    public func outflowReasons() async throws -> [OutflowReason] {
+        try await policies.inForce(on: today()).outflowReasons
     }
 
     /// "My cases" at the user's locations.

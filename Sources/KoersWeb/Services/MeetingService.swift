@@ -306,7 +306,7 @@ public struct MeetingService: Sendable {
         }
         let today = today()
         let itemId = UUID()
-        let reasons = try await cases.outflowReasons()
+        let reasons = try await policies.inForce(on: today).outflowReasons
         do {
             return try await cases.appendAll(
                 to: trajectoryId,

@@ -461,6 +461,7 @@ enum AdminPages {
                     "minimumMonthsInRegion": [String(latest.regionalTies.minimumMonthsInRegion)],
                     "acceptedTies": latest.regionalTies.acceptedTies.map(\.rawValue),
                     "monitorK": [String(latest.monitorK)],
+                    "outflowReasons": [NationalPolicy.lines(latest.outflowReasons)],
                 ])
             ) : s
         let scoped = state.scoped("policy-")
@@ -488,7 +489,8 @@ enum AdminPages {
                         .th(.text(env.t("Verse afwijzing (dagen)", "Fresh rejection (days)"))),
                         .th(.text(env.t("Veilige landen", "Safe countries"))),
                         .th(.text(env.t("Regiobinding (maanden)", "Regional ties (months)"))),
-                        .th(.text("k"))
+                        .th(.text("k")),
+                        .th(.text(env.t("Uitstroomredenen", "Outflow reasons")))
                     )
                 ),
                 .tbody(
@@ -499,7 +501,8 @@ enum AdminPages {
                             .td(.text(String(policy.admission.freshRejectionDays))),
                             .td(.text(String(policy.admission.safeCountries.count))),
                             .td(.text(String(policy.regionalTies.minimumMonthsInRegion))),
-                            .td(.text(String(policy.monitorK)))
+                            .td(.text(String(policy.monitorK))),
+                            .td(.text(String(policy.outflowReasons.count)))
                         )
                     }
                 )
@@ -564,6 +567,19 @@ enum AdminPages {
                         ),
                         required: true,
                         width: "short"
+                    ),
+                    FormFields.textarea(
+                        scoped,
+                        env,
+                        name: "outflowReasons",
+                        label: env.t("Uitstroomredenen", "Outflow reasons"),
+                        hint: env.t(
+                            "Eén per regel: code;categorie (durable, semiDurable of none);Nederlands;Engels. Een "
+                                + "vastgelegde uitstroom houdt zijn categorie.",
+                            "One per line: code;category (durable, semiDurable or none);Dutch;English. A recorded "
+                                + "outflow keeps its category."
+                        ),
+                        required: true
                     ),
                     FormFields.submit(env.t("Versie toevoegen", "Add the version")),
                 ]

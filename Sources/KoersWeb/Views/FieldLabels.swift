@@ -12,6 +12,7 @@ enum FieldLabels {
         "freshRejectionDays": .init(nl: "Verse afwijzing: dagen", en: "Fresh rejection: days"),
         "safeCountries": .init(nl: "Veilige landen", en: "Safe countries"),
         "monitorK": .init(nl: "Monitor: k", en: "Monitor: k"),
+        "outflowReasons": .init(nl: "Uitstroomredenen", en: "Outflow reasons"),
         "passwordAgain": .init(nl: "Wachtwoord nogmaals", en: "Password again"),
         "file": .init(nl: "CSV-bestand", en: "CSV file"),
         "regionId": .init(nl: "Regio", en: "Region"),

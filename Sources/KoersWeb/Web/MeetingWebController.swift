@@ -211,7 +211,7 @@ struct MeetingWebController {
                 found: found,
                 errors: errors,
                 today: service.today(),
-                outflowReasons: try await service.cases.outflowReasons()
+                outflowReasons: try await service.outflowReasons()
             )
         )
     }

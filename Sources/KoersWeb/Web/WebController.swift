@@ -80,7 +80,7 @@ struct WebController {
         step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
             (
                 env.t("Uitstroom", "Outflow"),
-                StepPages.outflow(env, s, record: record, reasons: try await service.cases.outflowReasons())
+                StepPages.outflow(env, s, record: record, reasons: try await service.outflowReasons())
             )
         }
         router.post("/cases/:id/admission") { request, context in
@@ -578,7 +578,7 @@ struct WebController {
             view: view,
             locationName: record.locationName,
             permissions: AccessPolicy.permissions(actor, in: record.file),
-            reasons: try await service.cases.outflowReasons(),
+            reasons: try await service.outflowReasons(),
             history: history,
             noteForm: noteForm,
             message: message

@@ -111,6 +111,7 @@ struct PolicyVersionDTO: Codable, Sendable {
     let safeCountries: [String]
     let regionalTies: RegionalTiesRuleDTO
     let monitorK: Int
+    let outflowReasons: [OutflowReasonDTO]
 }
 
 extension PolicyVersionDTO {
@@ -121,7 +122,8 @@ extension PolicyVersionDTO {
             freshRejectionDays: p.admission.freshRejectionDays,
             safeCountries: p.admission.safeCountries.sorted(),
             regionalTies: RegionalTiesRuleDTO(p.regionalTies),
-            monitorK: p.monitorK
+            monitorK: p.monitorK,
+            outflowReasons: p.outflowReasons.map { OutflowReasonDTO($0) }
         )
     }
 }
