@@ -136,7 +136,7 @@ struct PlatformTests {
         #expect(
             withBody.subtracting(formed) == [
                 "POST /meetings/{mid}/agenda/refresh", "POST /admin/accounts/{uid}/reset",
-                "POST /admin/accounts/{uid}/disable",
+                "POST /admin/accounts/{uid}/disable", "POST /admin/accounts/{uid}/enable",
             ]
         )
         #expect(formed.isSubset(of: withBody))

@@ -71,6 +71,9 @@ def accept_invitation(b, link, password, name):
     assert b.current_url.endswith("/login"), f"{name}: {b.current_url}"
 
 
+USED_CODES = {}
+
+
 def sign_in(b, base, email, password, secret=None):
     """Signs in; with a second factor, sets it up the first time (returns the secret) or types the code."""
     b.delete_all_cookies()
@@ -84,7 +87,13 @@ def sign_in(b, base, email, password, secret=None):
         secret = b.find_element(By.ID, "totp-secret").text
         uri = b.find_element(By.ID, "totp-uri").text
         assert uri.startswith(f"otpauth://totp/Koers:{email}?secret={secret}")
-    type_into(b, "code", pyotp.TOTP(secret).now())
+    code = pyotp.TOTP(secret).now()
+    if USED_CODES.get(secret) == code:
+        # Koers takes a code once: wait for the app's next one, as a person would.
+        time.sleep(30.5 - time.time() % 30)
+        code = pyotp.TOTP(secret).now()
+    USED_CODES[secret] = code
+    type_into(b, "code", code)
     submit(b)
     assert not b.current_url.endswith("/login/code"), b.find_element(By.TAG_NAME, "main").text
     return secret

@@ -14,6 +14,8 @@ public final class UserModel: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     /// The confirmed TOTP secret (base32), once the user has set up two-factor sign-in.
     @OptionalField(key: "totp_secret") public var totpSecret: String?
+    /// The last TOTP time step signed in with: a code is accepted once.
+    @OptionalField(key: "totp_last_step") public var totpLastStep: Int64?
     /// Signs in without a second factor whatever the party's rule: the demo's accounts only.
     @Field(key: "totp_exempt") public var totpExempt: Bool
 

@@ -382,6 +382,8 @@ public struct AdministrationStore: Sendable {
         /// A new invitation link: the password and second factor are cleared until the user sets them again.
         case reset
         case disable
+        /// Back in use, with the password and second factor it had.
+        case enable
         /// To another organisation: another party or other locations, so a new start.
         case move(to: UUID)
     }
@@ -402,6 +404,7 @@ public struct AdministrationStore: Sendable {
             case .reset:
                 user.passwordHash = ""
                 user.totpSecret = nil
+                user.totpLastStep = nil
                 user.disabled = false
                 try await InvitationModel.query(on: db).filter(\.$userId == userId).delete()
                 token = try await Self.newInvitation(for: userId, lifetime: invitationLifetime, now: now, on: db)
@@ -409,6 +412,9 @@ public struct AdministrationStore: Sendable {
             case .disable:
                 user.disabled = true
                 action = "disabled"
+            case .enable:
+                user.disabled = false
+                action = "enabled"
             case .move(let organisationId):
                 guard try await OrganisationModel.find(organisationId, on: db) != nil else {
                     throw ValidationFailure([

@@ -355,15 +355,15 @@ public struct DirectoryStore: Sendable {
         else { return false }
         let key = "totp:" + user.email
         try await refuseIfThrottled(key, now: now, on: db)
-        guard TOTP.verify(code, secret: secret, at: now) else {
+        // A code seen before (read over a shoulder, or replayed) counts as wrong.
+        guard let step = TOTP.matchingStep(code, secret: secret, at: now), step > (user.totpLastStep ?? -1) else {
             try await LoginFailureModel(key: key, failedAt: now).create(on: db)
             return false
         }
         try await database.write { db in
-            if let candidate = session.totpCandidate {
-                user.totpSecret = candidate
-                try await user.save(on: db)
-            }
+            if let candidate = session.totpCandidate { user.totpSecret = candidate }
+            user.totpLastStep = step
+            try await user.save(on: db)
             session.pending = false
             session.totpCandidate = nil
             session.expiresAt = now.addingTimeInterval(sessionLifetime)

@@ -21,11 +21,17 @@ public enum TOTP {
 
     /// Whether `code` is right now, or one step before or after (a clock off by up to 30 s).
     public static func verify(_ code: String, secret: String, at date: Date) -> Bool {
+        matchingStep(code, secret: secret, at: date) != nil
+    }
+
+    /// The time step whose code `code` is, now or one step either side; nil when it is none. A
+    /// caller that keeps the last step used refuses the same code twice (RFC 6238, 5.2).
+    public static func matchingStep(_ code: String, secret: String, at date: Date) -> Int64? {
         let typed = code.filter { !$0.isWhitespace }
-        guard typed.count == digits, let key = decodeBase32(secret) else { return false }
+        guard typed.count == digits, let key = decodeBase32(secret) else { return nil }
         let counter = Int64(date.timeIntervalSince1970 / step)
-        return (-1...1).contains { offset in
-            Self.code(key: key, counter: UInt64(max(0, counter + Int64(offset)))) == typed
+        return [counter, counter - 1, counter + 1].first { candidate in
+            candidate >= 0 && Self.code(key: key, counter: UInt64(candidate)) == typed
         }
     }
 

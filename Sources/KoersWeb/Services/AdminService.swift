@@ -175,6 +175,7 @@ struct AdminService: Sendable {
             switch action {
             case "reset": change = .reset
             case "disable": change = .disable
+            case "enable": change = .enable
             case "move":
                 var p = Parser(input, form: AdminCommands.moveForm, today: today())
                 let organisation = p.uuid(

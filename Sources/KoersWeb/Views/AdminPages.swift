@@ -671,6 +671,17 @@ enum AdminPages {
                     )
                 )
             ),
+            .if(
+                account.state == .disabled,
+                .group(
+                    .h2(.text(env.t("Weer inschakelen", "Enable again"))),
+                    FormFields.form(
+                        action: base + "/enable",
+                        env: env,
+                        [FormFields.submit(env.t("Account inschakelen", "Enable the account"))]
+                    )
+                )
+            ),
         ]
     }
 

@@ -64,6 +64,9 @@ struct AdminAPIController {
         group.post("admin/accounts/:uid/disable") { _, context in
             try await account(context, action: "disable", FormInput())
         }
+        group.post("admin/accounts/:uid/enable") { _, context in
+            try await account(context, action: "enable", FormInput())
+        }
         group.post("admin/accounts/:uid/move") { request, context in
             let input = try await read(request, try context.requireActor(), AdminCommands.moveForm)
             return try await account(context, action: "move", input)

@@ -331,6 +331,14 @@ extension APIOperation {
         ),
         APIOperation(
             .post,
+            "/admin/accounts/{uid}/enable",
+            "enableAccount",
+            "Enable a disabled account again, with the password and second factor it had",
+            answers: AccountDTO.self,
+            problems: [400, 401, 404]
+        ),
+        APIOperation(
+            .post,
             "/admin/accounts/{uid}/move",
             "moveAccount",
             "Move an account to another organisation; its sessions and tokens end",
