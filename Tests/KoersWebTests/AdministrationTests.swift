@@ -86,12 +86,12 @@ struct AdministrationTests {
                 "/admin/municipalities",
                 field: "file",
                 filename: "twice.csv",
-                content: "cbsCode,name,region\nGM9999,Nieuwdorp,Rijnmond\nGM0503,Delft,Rijnmond\n"
+                content: "cbsCode,name,region\nGM9999,Nieuwdorp,Drechtsteden\nGM0503,Delft,Drechtsteden\n"
             )
             #expect(twice.status == .unprocessableContent)
             #expect(twice.text.contains("Regel 3: GM0503 hoort al bij regio Haaglanden"))
             #expect(try await store.municipality(cbsCode: "GM9999") == nil)
-            #expect(try await store.regions().contains { $0.name == "Rijnmond" } == false)
+            #expect(try await store.regions().contains { $0.name == "Drechtsteden" } == false)
 
             // A duplicate region, a location without a region and an undescribed deviation: each named.
             let duplicate = try await web.post("/admin/regions", [("name", "Haaglanden")])
@@ -255,7 +255,10 @@ struct AdministrationTests {
             )
             let outsideTies = try #require(outside.criteria.first { $0.criterion == .regionalTies })
             #expect(outsideTies.status == .notMet)
-            #expect(outsideTies.reason.en == "Stays in GM0344, outside the region Haaglanden this location serves.")
+            #expect(
+                outsideTies.reason.en
+                    == "Stays in Utrecht (region Midden-Utrecht), outside the region Haaglanden this location serves."
+            )
 
             // The next sign-in asks for the code only, and a wrong one again and again is throttled.
             _ = try await user.post("/logout", [])
@@ -287,6 +290,23 @@ struct AdministrationTests {
             #expect(try await store.changes(of: ngo.id).count == 1)
             let account = try await store.changes(of: member.userId).map(\.action)
             #expect(account == ["passwordSet", "invited"])
+        }
+    }
+
+    @Test("The demo's network has its regions, made through the administration store", arguments: [TestDatabase.sqlite])
+    func demoRegions(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, _ in
+            let regions = try await app.services.administration.regions()
+            #expect(
+                regions.map(\.name) == [
+                    "Amsterdam-Amstelland", "Groningen", "Midden-Utrecht", "Rijnmond", "Zuidoost-Brabant",
+                ]
+            )
+            #expect(regions.allSatisfy { $0.municipalityCount == 3 })
+            let utrecht = try #require(try await app.services.directory.locations().first { $0.name == "LVV Utrecht" })
+            let stay = try await app.services.directory.stay(cbsCode: "GM0356", locationId: utrecht.id)
+            #expect(stay?.inLocationRegion == true && stay?.municipality == "Nieuwegein")
+            #expect(try await app.services.administration.changes(of: utrecht.id).first?.userName == "koers demo")
         }
     }
 
@@ -383,8 +403,8 @@ extension AccessMatrixTests {
                 )
                 expectRefused(upload, "POST /admin/municipalities")
             }
-            // Nothing any other party sent was written.
-            #expect(try await app.services.administration.regions().isEmpty)
+            // Nothing any other party sent was written: the demo's five regions only.
+            #expect(try await app.services.administration.regions().count == 5)
             #expect(try await app.services.directory.actor(userId: app.account(.ngo).actor.userId) != nil)
             #expect(try await app.services.administration.partiesRequiringTwoFactor().contains(.ngo))
             #expect(try await app.services.policies.versions().count == 1)
@@ -483,7 +503,7 @@ struct AdministrationAPITests {
                     #expect(answer.status == .notFound, "\(account.party) \(operation.route)")
                 }
             }
-            #expect(try await app.services.administration.regions().map(\.name) == ["Haaglanden"])
+            #expect(try await app.services.administration.regions().count == 6)
         }
     }
 }

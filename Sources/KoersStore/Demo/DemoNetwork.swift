@@ -86,7 +86,7 @@ public enum DemoNetwork {
     /// Creates the network in an empty database and returns every account.
     public static func create(_ directory: DirectoryStore) async throws -> [Account] {
         let hash = try await directory.hashPassword(password)
-        return try await directory.database.db.transaction { db in
+        let accounts = try await directory.database.db.transaction { db in
             var accounts: [Account] = []
             var allLocations: [UUID] = []
             for city in cities {
@@ -202,6 +202,44 @@ public enum DemoNetwork {
                 )
             }
             return accounts
+        }
+        try await createRegions(directory)
+        return accounts
+    }
+
+    /// A region around each demo city, with a few of its municipalities, made as an administrator
+    /// makes them: imported through the administration store, each location given its region.
+    static let municipalities = """
+        cbsCode,name,region
+        GM0363,Amsterdam,Amsterdam-Amstelland
+        GM0362,Amstelveen,Amsterdam-Amstelland
+        GM0479,Zaanstad,Amsterdam-Amstelland
+        GM0599,Rotterdam,Rijnmond
+        GM0606,Schiedam,Rijnmond
+        GM0622,Vlaardingen,Rijnmond
+        GM0344,Utrecht,Midden-Utrecht
+        GM0356,Nieuwegein,Midden-Utrecht
+        GM0355,Zeist,Midden-Utrecht
+        GM0772,Eindhoven,Zuidoost-Brabant
+        GM0861,Veldhoven,Zuidoost-Brabant
+        GM0753,Best,Zuidoost-Brabant
+        GM0014,Groningen,Groningen
+        GM1969,Westerkwartier,Groningen
+        GM1966,Het Hogeland,Groningen
+        """
+
+    static func createRegions(_ directory: DirectoryStore) async throws {
+        let administration = AdministrationStore(database: directory.database, directory: directory)
+        let author = ChangeAuthor(userId: nil, name: "koers demo")
+        _ = try await administration.importMunicipalities(try MunicipalityList.parse(municipalities), by: author)
+        let regions = try await administration.regions()
+        let served = [
+            "LVV Amsterdam": "Amsterdam-Amstelland", "LVV Rotterdam": "Rijnmond", "LVV Utrecht": "Midden-Utrecht",
+            "LVV Eindhoven": "Zuidoost-Brabant", "LVV Groningen": "Groningen",
+        ]
+        for location in try await directory.locations() {
+            guard let region = regions.first(where: { $0.name == served[location.name] }) else { continue }
+            try await administration.setRegion(region.id, of: location.id, by: author)
         }
     }
 

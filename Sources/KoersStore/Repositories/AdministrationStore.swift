@@ -274,6 +274,41 @@ public struct AdministrationStore: Sendable {
         }
     }
 
+    /// Gives a location the region it serves; a region served by another location is refused.
+    public func setRegion(_ regionId: UUID, of locationId: UUID, by author: ChangeAuthor) async throws {
+        try await database.write { db in
+            guard let location = try await LocationModel.find(locationId, on: db),
+                try await RegionModel.find(regionId, on: db) != nil
+            else { throw StoreError.notFound }
+            if let other = try await LocationModel.query(on: db).filter(\.$regionId == regionId).first(),
+                other.id != locationId
+            {
+                throw ValidationFailure([
+                    FieldError(
+                        field: "regionId",
+                        code: "served",
+                        message: LocalizedText(
+                            nl: "Deze regio heeft al een LVV-locatie.",
+                            en: "This region already has an LVV location."
+                        )
+                    )
+                ])
+            }
+            let before = location.regionId.map { ["regionId": $0.uuidString.lowercased()] }
+            location.regionId = regionId
+            try await location.save(on: db)
+            try await Self.log(
+                db,
+                author,
+                "location",
+                locationId,
+                "regionSet",
+                before: before,
+                after: ["regionId": regionId.uuidString.lowercased()]
+            )
+        }
+    }
+
     /// Creates an organisation of a party serving some locations, or, as a national body, all.
     public func createOrganisation(
         name: String,
