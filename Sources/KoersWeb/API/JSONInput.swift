@@ -45,7 +45,7 @@ enum JSONInput {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBytes)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             // A field error like any other, so the client learns which limit it passed.
             throw AppError.invalid(
                 ValidationFailure([
