@@ -8,7 +8,8 @@ import urllib.request
 
 import pytest
 
-COMMANDS = [[], ["serve"], ["migrate"], ["setup"], ["demo"], ["user"], ["user", "add"], ["user", "list"], ["user", "disable"], ["token"], ["token", "create"]]
+COMMANDS = [[], ["serve"], ["migrate"], ["setup"], ["demo"], ["user"], ["user", "add"], ["user", "list"],
+            ["user", "disable"], ["token"], ["token", "create"]]
 
 
 def run(binary, *args, env=None, stdin=None):

@@ -232,7 +232,8 @@ def test_going_live(live, browser):
     cid = re.search(r"/cases/([0-9a-f-]{36})", b.current_url).group(1)
     b.get(f"{base}/cases/{cid}/intake")
     for name, value in [("lawfulStay", "no"), ("stateReception", "no"), ("asylumProcedureCompleted", "yes"),
-                        ("willingToCooperate", "yes"), ("activeAtOtherLocation", "no"), ("regionalTies", "familyOrNetwork")]:
+                        ("willingToCooperate", "yes"), ("activeAtOtherLocation", "no"),
+                        ("regionalTies", "familyOrNetwork")]:
         choose(b, name, value)
     Select(field(b, "municipalityOfStay")).select_by_value("GM0518")
     submit(b)

@@ -78,7 +78,8 @@ def test_an_action_item_for_the_ind_sends_one_mail_without_personal_data(mailing
     cases, _ = api(base, token, "GET", "/trajectories?stage=active")
     case = cases["items"][0]
     full, headers = api(base, token, "GET", f"/trajectories/{case['trajectoryId']}")
-    names = [full["identity"]["surname"]] + ([full["identity"]["givenNames"]] if full["identity"].get("givenNames") else [])
+    identity = full["identity"]
+    names = [identity["surname"]] + ([identity["givenNames"]] if identity.get("givenNames") else [])
     before = len(inbox.messages)
     api(base, token, "POST", f"/trajectories/{case['trajectoryId']}/action-items",
         {"party": "ind", "text": "Vertrekgesprek plannen", "dueOn": "2030-01-15"}, {"If-Match": headers["ETag"]})

@@ -67,7 +67,8 @@ extension APIOperation {
                 "/trajectories/{id}/possible-registrations",
                 "listPossibleRegistrations",
                 "Possible registrations of this case's person at other locations, found by the linkage check before "
-                    + "admission: where, since when, how strong and on which fields — never the other location's data",
+                    + "admission: where, since when, how strong and on which fields — never the other location's "
+                    + "data",
                 [Duplicates.PossibleRegistrationDTO].self
             ),
             .change(

@@ -26,7 +26,7 @@ struct IdentityDTO: Codable, Sendable {
     let aliases: [String]
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: many people know only their birth year.
     let birthDate: PartialDate?
-    /// ISO 3166-1 alpha-3, or XXA (stateless) / XXX (unknown).
+    /// ISO 3166-1 alpha-3, or the codes for stateless and unknown (`Country.stateless`, `Country.unknown`).
     let nationality: String
     let gender: Gender
     /// Ten digits.
