@@ -231,21 +231,15 @@ public struct AdministrationStore: Sendable {
             }
             if try await RegionModel.find(regionId, on: db) == nil {
                 errors.append(
-                    FieldError(
-                        field: "regionId",
-                        code: "unknown",
-                        message: LocalizedText(nl: "Kies een bestaande regio.", en: "Choose an existing region.")
-                    )
+                    Self.error("regionId", "unknown", nl: "Kies een bestaande regio.", en: "Choose an existing region.")
                 )
             } else if try await LocationModel.query(on: db).filter(\.$regionId == regionId).first() != nil {
                 errors.append(
-                    FieldError(
-                        field: "regionId",
-                        code: "served",
-                        message: LocalizedText(
-                            nl: "Deze regio heeft al een LVV-locatie.",
-                            en: "This region already has an LVV location."
-                        )
+                    Self.error(
+                        "regionId",
+                        "served",
+                        nl: "Deze regio heeft al een LVV-locatie.",
+                        en: "This region already has an LVV location."
                     )
                 )
             }
@@ -331,10 +325,11 @@ public struct AdministrationStore: Sendable {
             let known = Set(try await LocationModel.query(on: db).all(\.$id))
             if !Set(locationIds).isSubset(of: known) {
                 errors.append(
-                    FieldError(
-                        field: "locationIds",
-                        code: "unknown",
-                        message: LocalizedText(nl: "Kies bestaande locaties.", en: "Choose existing locations.")
+                    Self.error(
+                        "locationIds",
+                        "unknown",
+                        nl: "Kies bestaande locaties.",
+                        en: "Choose existing locations."
                     )
                 )
             }
@@ -378,13 +373,11 @@ public struct AdministrationStore: Sendable {
             }
             if try await OrganisationModel.find(organisationId, on: db) == nil {
                 errors.append(
-                    FieldError(
-                        field: "organisationId",
-                        code: "unknown",
-                        message: LocalizedText(
-                            nl: "Kies een bestaande organisatie.",
-                            en: "Choose an existing organisation."
-                        )
+                    Self.error(
+                        "organisationId",
+                        "unknown",
+                        nl: "Kies een bestaande organisatie.",
+                        en: "Choose an existing organisation."
                     )
                 )
             }
@@ -607,7 +600,11 @@ public struct AdministrationStore: Sendable {
     }
 
     static func taken(_ field: String, nl: String, en: String) -> ValidationFailure {
-        ValidationFailure([FieldError(field: field, code: "taken", message: LocalizedText(nl: nl, en: en))])
+        ValidationFailure([error(field, "taken", nl: nl, en: en)])
+    }
+
+    static func error(_ field: String, _ code: String, nl: String, en: String) -> FieldError {
+        FieldError(field: field, code: code, message: LocalizedText(nl: nl, en: en))
     }
 
     static func slug(_ name: String) -> String {
