@@ -531,6 +531,7 @@ struct PolicyVersionTests {
                 ("freshRejectionDays", "28"), ("minimumMonthsInRegion", "6"), ("acceptedTies", "familyOrNetwork"),
                 ("monitorK", "5"), ("safeCountries", "MAR ALB"),
                 ("outflowReasons", NationalPolicy.lines(OutflowReason.nationalDefault)),
+                ("escalationLadder", NationalPolicy.lines(EscalationLevel.defaultLadder)),
             ]
             // In the past; then k changing mid-quarter; then an unknown country: each named, nothing written.
             let past = try await version(base + [("validFrom", "2026-06-01")])
@@ -552,6 +553,19 @@ struct PolicyVersionTests {
                 ]
             )
             #expect(badReasons.text.contains("Regel 2: verwacht code;categorie;Nederlands;Engels"))
+            let lostRung = try await version(
+                base.filter { $0.0 != "escalationLadder" } + [
+                    ("validFrom", "2026-07-01"), ("escalationLadder", "steeringGroup;Stuurgroep;Steering group"),
+                ]
+            )
+            #expect(lostRung.text.contains("De trede national ontbreekt"))
+            let reordered = try await version(
+                base.filter { $0.0 != "escalationLadder" } + [
+                    ("validFrom", "2026-07-01"),
+                    ("escalationLadder", "national;Landelijk;National\nsteeringGroup;Stuurgroep;Steering group"),
+                ]
+            )
+            #expect(reordered.text.contains("De bestaande treden blijven in hun volgorde"))
             #expect(try await app.services.policies.versions().count == 1)
 
             // Version 2 from today: Eritrea a safe country, six months and family ties.
@@ -559,13 +573,54 @@ struct PolicyVersionTests {
                 NationalPolicy.lines(OutflowReason.nationalDefault)
                 + "\nreturnedToEU;durable;Naar een ander EU-land met verblijfsrecht;"
                 + "To another EU country with residence"
+            // It also puts a regional rung between the steering group and the national meeting.
+            let ladder =
+                "steeringGroup;Lokale stuurgroep;Local steering group\n"
+                + "regional;Regionaal escalatieoverleg;Regional escalation meeting\n"
+                + "national;Landelijk escalatieoverleg;National escalation meeting"
             let added = try await version(
-                base.filter { $0.0 != "safeCountries" && $0.0 != "outflowReasons" } + [
+                base.filter { !["safeCountries", "outflowReasons", "escalationLadder"].contains($0.0) } + [
                     ("validFrom", "2026-06-15"), ("safeCountries", "ERI"), ("outflowReasons", reasons),
+                    ("escalationLadder", ladder),
                 ]
             )
             #expect(try await app.services.service.outflowReasons().last?.code == "returnedToEU")
             #expect(added.status == .ok && added.text.contains("Versie 2 geldt vanaf 2026-06-15."))
+            #expect(
+                try await app.services.service.escalationLadder().map(\.code) == [
+                    "steeringGroup", "regional", "national",
+                ]
+            )
+            let body = try await admin.post(
+                "/admin/organisations",
+                [
+                    ("name", "Regionaal overleg"), ("party", "escalationBody"), ("escalationLevel", "provincial"),
+                    ("national", "on"),
+                ]
+            )
+            #expect(body.text.contains("‘provincial’ is geen trede van de escalatieladder."))
+            try await admin.post(
+                "/admin/organisations",
+                [
+                    ("name", "Regionaal overleg"), ("party", "escalationBody"), ("escalationLevel", "regional"),
+                    ("national", "on"),
+                ]
+            )
+            let organisations = try await app.services.administration.organisations()
+            #expect(organisations.contains { $0.name == "Regionaal overleg" && $0.escalationLevel == "regional" })
+            // The regievoerder escalates to the new rung; the case keeps the rung's name as it was then.
+            let municipality = app.account(.municipality).actor
+            _ = try await app.services.service.perform(
+                .escalate,
+                on: admitted.id,
+                input: FormInput(single: ["level": "regional", "question": "Vraag", "proposedDecision": "Voorstel"]),
+                expectedVersion: nil,
+                actor: municipality
+            )
+            var regievoerder = WebClient(client)
+            _ = try await regievoerder.login(app.account(.municipality).email)
+            let escalated = try await regievoerder.get("/cases/\(admitted.id.uuidString.lowercased())")
+            #expect(escalated.text.contains("Regionaal escalatieoverleg"))
             let overlap = try await version(base + [("validFrom", "2026-06-15")])
             #expect(overlap.text.contains("Versie 2 geldt vanaf 2026-06-15; een nieuwe versie begint daarna."))
 
@@ -593,8 +648,11 @@ struct PolicyVersionTests {
             #expect(now.text.contains("Getoetst aan landelijk beleid, versie 2."))
 
             // The monitor's k comes from the version in force on the reference date.
+            // A later version keeps the regional rung: leaving it out is refused, as above.
             let k10 = try await version(
-                base.filter { $0.0 != "monitorK" } + [("validFrom", "2026-10-01"), ("monitorK", "10")]
+                base.filter { $0.0 != "monitorK" && $0.0 != "escalationLadder" } + [
+                    ("validFrom", "2026-10-01"), ("monitorK", "10"), ("escalationLadder", ladder),
+                ]
             )
             #expect(k10.status == .ok)
             #expect(try await app.services.policies.inForce(on: Day("2026-10-01")!).monitorK == 10)

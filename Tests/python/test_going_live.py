@@ -3,6 +3,7 @@ setting up a region, a location, its organisations and accounts; each user choos
 a second factor; the NGO taking a person from referral to admission; the national committee.
 
 Screenshots go to screenshots/ for a person to look at; axe-core 4 checks every page on the way."""
+import datetime
 import os
 import re
 import subprocess
@@ -17,7 +18,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from conftest import free_port
-from test_browser import browser, choose, field, follow, shot, submit, type_into  # noqa: F401
+from test_browser import browser, choose, field, follow, set_date, shot, submit, type_into  # noqa: F401
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 # axe-core 4.4.3, as the PyPI package axe-core-python bundles it; only the script is used.
@@ -269,6 +270,39 @@ def test_going_live(live, browser):
     assert "Beheer Den Haag" in history and "created" in history
     axe(b, "history")
     shot(b, "live-08-history")
+    # A policy version from next month: a regional rung on the escalation ladder. First one that
+    # starts in the past and drops a rung, with both errors named; then the right one.
+    today = datetime.date.today()
+    next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1).isoformat()
+    b.get(base + "/admin")
+    set_date(b, "policy-validFrom", "2020-01-01")
+    type_into(b, "policy-escalationLadder", "national;Landelijk escalatieoverleg;National escalation meeting")
+    submit(b, b.find_element(By.CSS_SELECTOR, "form[action='/admin/policy-versions'] button"))
+    summary = b.find_element(By.CLASS_NAME, "error-summary").text
+    assert "Een nieuwe versie begint vandaag of later" in summary and "De trede steeringGroup ontbreekt" in summary
+    axe(b, "policy version with errors")
+    shot(b, "live-09-policy-errors")
+    set_date(b, "policy-validFrom", next_month)
+    type_into(b, "policy-escalationLadder", "steeringGroup;Lokale stuurgroep;Local steering group\n"
+              "regional;Regionaal escalatieoverleg;Regional escalation meeting\n"
+              "national;Landelijk escalatieoverleg;National escalation meeting")
+    submit(b, b.find_element(By.CSS_SELECTOR, "form[action='/admin/policy-versions'] button"))
+    assert f"Versie 2 geldt vanaf {next_month}." in b.find_element(By.TAG_NAME, "main").text
+    table = b.find_element(By.CSS_SELECTOR, "section[aria-labelledby='h-policy'] table").text
+    assert "Regionaal escalatieoverleg" in table
+    shot(b, "live-10-policy-version")
+    # Today's decision keeps version 1, and today's ladder has no regional rung yet.
+    sign_in(b, base, ngo, passwords[ngo], secrets[ngo])
+    b.get(f"{base}/cases/{cid}")
+    version = b.find_element(By.CLASS_NAME, "policy-version").get_attribute("textContent")
+    assert "Getoetst aan landelijk beleid, versie 1." in version
+    regie = "regie@denhaag.example"
+    sign_in(b, base, regie, passwords[regie], secrets[regie])
+    b.get(f"{base}/cases/{cid}/escalate")
+    levels = [e.get_attribute("value") for e in b.find_elements(By.CSS_SELECTOR, "input[name='level']")]
+    assert levels == ["steeringGroup", "national"], levels
+
     # And still no case of anybody.
+    sign_in(b, base, "beheer@denhaag.example", admin_password)
     b.get(f"{base}/cases/{cid}")
     assert b.find_element(By.TAG_NAME, "h1").text != "Amal Haddad"

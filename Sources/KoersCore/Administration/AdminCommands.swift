@@ -31,9 +31,9 @@ public enum AdminCommands {
         .choice("party", Party.self),
         FieldSpec(
             "escalationLevel",
-            .choice(EscalationLevel.ladder.map(\.code)),
+            .text(maxLength: 40),
             required: false,
-            summary: "For an escalation body: its rung of the ladder"
+            summary: "For an escalation body: the code of its rung of the ladder (GET /escalation-levels)"
         ),
         .flag("national"),
         FieldSpec("locationIds", .uuids, required: false, summary: "The locations it serves")
@@ -125,11 +125,25 @@ public enum AdminCommands {
         )
     }
 
-    public static func organisation(_ input: FormInput, today: Day) throws(ValidationFailure) -> NewOrganisation {
+    /// A new organisation. An escalation body's rung is one of `ladder`, the latest policy
+    /// version's, so a body can be set up before the version that adds its rung applies.
+    public static func organisation(
+        _ input: FormInput,
+        ladder: [EscalationLevel],
+        today: Day
+    ) throws(ValidationFailure) -> NewOrganisation {
         var p = Parser(input, form: organisationForm, today: today)
         let name = p.text("name")
         let party = p.choice("party", Party.self)
         let level = p.value("escalationLevel")
+        if let level, EscalationLevel.named(level, in: ladder) == nil {
+            p.fail(
+                "escalationLevel",
+                "unknownCode",
+                nl: "‘\(level)’ is geen trede van de escalatieladder.",
+                en: "‘\(level)’ is not a rung of the escalation ladder."
+            )
+        }
         let national = p.flag("national")
         let locations = p.uuids("locationIds")
         if party == .escalationBody && level == nil && !p.hasError("escalationLevel") {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Landelijk beleid: the national configuration in force from a day until the next version: the
-/// admission policy's parameters, the national regiobinding definition and the monitor's k. A
-/// decision records the version it was made under.
+/// admission policy's parameters, the national regiobinding definition, the monitor's k, the outflow
+/// code list and the escalation ladder. A decision records the version it was made under.
 public struct NationalPolicy: Sendable, Hashable, Codable {
     public let version: Int
     public let validFrom: Day
@@ -14,6 +14,9 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
     /// The outflow code list and each reason's category. An outflow keeps the category it was
     /// recorded with, so the monitor counts it as it was.
     public let outflowReasons: [OutflowReason]
+    /// Opschalingsladder: the rungs above the case meeting, lowest first. A later version keeps every
+    /// rung of the one before, in the same order, as escalations and bodies name them by code.
+    public let escalationLadder: [EscalationLevel]
 
     public init(
         version: Int,
@@ -21,7 +24,8 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
         admission: AdmissionPolicy,
         regionalTies: RegionalTiesRule,
         monitorK: Int,
-        outflowReasons: [OutflowReason] = OutflowReason.nationalDefault
+        outflowReasons: [OutflowReason] = OutflowReason.nationalDefault,
+        escalationLadder: [EscalationLevel] = EscalationLevel.defaultLadder
     ) {
         self.version = version
         self.validFrom = validFrom
@@ -29,6 +33,24 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
         self.regionalTies = regionalTies
         self.monitorK = monitorK
         self.outflowReasons = outflowReasons
+        self.escalationLadder = escalationLadder
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case version, validFrom, admission, regionalTies, monitorK, outflowReasons, escalationLadder
+    }
+
+    /// Versions stored before the ladder was part of the policy read as having the default ladder.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        version = try c.decode(Int.self, forKey: .version)
+        validFrom = try c.decode(Day.self, forKey: .validFrom)
+        admission = try c.decode(AdmissionPolicy.self, forKey: .admission)
+        regionalTies = try c.decode(RegionalTiesRule.self, forKey: .regionalTies)
+        monitorK = try c.decode(Int.self, forKey: .monitorK)
+        outflowReasons = try c.decode([OutflowReason].self, forKey: .outflowReasons)
+        escalationLadder =
+            try c.decodeIfPresent([EscalationLevel].self, forKey: .escalationLadder) ?? EscalationLevel.defaultLadder
     }
 
     /// The first version, in force from the start: the national defaults and the configured k.
@@ -70,12 +92,79 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
             .text(maxLength: 20000),
             required: true,
             summary: "The outflow code list, one reason per line: code;category;Dutch label;English label"
+        ),
+        FieldSpec(
+            "escalationLadder",
+            .text(maxLength: 4000),
+            required: true,
+            summary: "The escalation ladder, lowest rung first, one per line: code;Dutch label;English label"
         )
     )
 
     /// The outflow code list as the form shows it: one reason per line.
     public static func lines(_ reasons: [OutflowReason]) -> String {
         reasons.map { "\($0.code);\($0.category.rawValue);\($0.label.nl);\($0.label.en)" }.joined(separator: "\n")
+    }
+
+    /// The ladder as the form shows it: one rung per line.
+    public static func lines(_ ladder: [EscalationLevel]) -> String {
+        ladder.map { "\($0.code);\($0.label.nl);\($0.label.en)" }.joined(separator: "\n")
+    }
+
+    /// Reads the ladder: every wrong line named, codes unique, and every rung of the current ladder
+    /// still there in the same order, so no escalation or body loses the rung it names.
+    static func escalationLadder(
+        _ text: String,
+        after current: [EscalationLevel],
+        _ p: inout Parser
+    )
+        -> [EscalationLevel]
+    {
+        var ladder: [EscalationLevel] = []
+        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
+            let parts = line.split(separator: ";", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            let number = index + 1
+            guard parts.count == 3, parts[0].wholeMatch(of: /[a-zA-Z][a-zA-Z0-9]{0,39}/) != nil,
+                !parts[1].isEmpty, !parts[2].isEmpty
+            else {
+                p.fail(
+                    "escalationLadder",
+                    "invalidLine",
+                    nl: "Regel \(number): verwacht code;Nederlands;Engels.",
+                    en: "Line \(number): expected code;Dutch;English."
+                )
+                continue
+            }
+            if ladder.contains(where: { $0.code == parts[0] }) {
+                p.fail(
+                    "escalationLadder",
+                    "duplicateCode",
+                    nl: "Regel \(number): de code \(parts[0]) staat er al.",
+                    en: "Line \(number): the code \(parts[0]) is already listed."
+                )
+            }
+            ladder.append(EscalationLevel(code: parts[0], label: LocalizedText(nl: parts[1], en: parts[2])))
+        }
+        guard !p.hasError("escalationLadder") else { return ladder }
+        let kept = ladder.map(\.code).filter { code in current.contains { $0.code == code } }
+        if let missing = current.first(where: { level in !ladder.contains { $0.code == level.code } }) {
+            p.fail(
+                "escalationLadder",
+                "rungRemoved",
+                nl: "De trede \(missing.code) ontbreekt: een trede blijft, want opschalingen en organen noemen haar.",
+                en: "The rung \(missing.code) is missing: a rung stays, as escalations and bodies name it."
+            )
+        } else if kept != current.map(\.code) {
+            p.fail(
+                "escalationLadder",
+                "rungsReordered",
+                nl: "De bestaande treden blijven in hun volgorde: \(current.map(\.code).joined(separator: " → ")).",
+                en: "The existing rungs keep their order: \(current.map(\.code).joined(separator: " → "))."
+            )
+        }
+        return ladder
     }
 
     /// Reads the code list: every wrong line named, codes unique.
@@ -129,6 +218,7 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
         let ties = p.choices("acceptedTies", RegionalTie.self)
         let k = p.integer("monitorK")
         let reasons = outflowReasons(p.text("outflowReasons") ?? "", &p)
+        let ladder = escalationLadder(p.text("escalationLadder") ?? "", after: current.escalationLadder, &p)
         var countries: Set<String> = []
         for code in (p.text("safeCountries") ?? "").split(whereSeparator: { ",; \n".contains($0) }) {
             let upper = code.uppercased()
@@ -178,7 +268,8 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
                 deviation: nil
             ),
             monitorK: k!,
-            outflowReasons: reasons
+            outflowReasons: reasons,
+            escalationLadder: ladder
         )
     }
 }

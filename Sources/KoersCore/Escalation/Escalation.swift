@@ -10,8 +10,9 @@ public struct EscalationLevel: Sendable, Hashable, Codable {
         self.label = label
     }
 
-    /// The default ladder: LSO → local steering group → national escalation meeting.
-    public static let ladder: [EscalationLevel] = [
+    /// The first policy version's ladder: LSO → local steering group → national escalation meeting.
+    /// Later versions may add rungs and rename them (``NationalPolicy/escalationLadder``).
+    public static let defaultLadder: [EscalationLevel] = [
         EscalationLevel(
             code: "steeringGroup",
             label: LocalizedText(nl: "Lokale stuurgroep", en: "Local steering group")
@@ -22,7 +23,10 @@ public struct EscalationLevel: Sendable, Hashable, Codable {
         ),
     ]
 
-    public static func named(_ code: String) -> EscalationLevel? { ladder.first { $0.code == code } }
+    /// The rung with this code on a ladder.
+    public static func named(_ code: String, in ladder: [EscalationLevel]) -> EscalationLevel? {
+        ladder.first { $0.code == code }
+    }
 }
 
 /// Opschaling: a stuck case put to a body with decision authority, with a question and a proposed decision.
@@ -32,13 +36,30 @@ public struct Escalation: Sendable, Hashable, Codable, Identifiable {
     public let question: String
     public let proposedDecision: String
     public let escalatedOn: Day
+    /// The rung's name under the policy version in force when the case was escalated; absent in
+    /// escalations recorded before the ladder had versions.
+    public let levelLabel: LocalizedText?
 
-    public init(id: UUID, level: String, question: String, proposedDecision: String, escalatedOn: Day) {
+    public init(
+        id: UUID,
+        level: String,
+        question: String,
+        proposedDecision: String,
+        escalatedOn: Day,
+        levelLabel: LocalizedText? = nil
+    ) {
         self.id = id
         self.level = level
         self.question = question
         self.proposedDecision = proposedDecision
         self.escalatedOn = escalatedOn
+        self.levelLabel = levelLabel
+    }
+
+    /// The rung's name as it was when the case was escalated.
+    public var label: LocalizedText {
+        levelLabel ?? EscalationLevel.named(level, in: EscalationLevel.defaultLadder)?.label
+            ?? LocalizedText(nl: level, en: level)
     }
 }
 
@@ -56,7 +77,12 @@ public struct EscalationRecord: Sendable, Hashable {
 public enum EscalationCommands {
     /// Opschaling: a level of the ladder, the question and the proposed decision.
     public static let escalateForm = Form(
-        FieldSpec("level", .choice(EscalationLevel.ladder.map(\.code)), required: true),
+        FieldSpec(
+            "level",
+            .text(maxLength: 40),
+            required: true,
+            summary: "The code of a rung of the escalation ladder in force (GET /escalation-levels)"
+        ),
         .text("question", maxLength: 4000),
         .text("proposedDecision", maxLength: 4000)
     )
@@ -64,11 +90,12 @@ public enum EscalationCommands {
     public static let decisionForm = Form(.text("decision", maxLength: 4000))
 
     /// The regievoerder puts the case to a level of the ladder; one escalation runs at a time, and
-    /// a case goes up the ladder, never down.
+    /// a case goes up the ladder, never down. The ladder is the one in force today.
     public static func escalate(
         _ input: FormInput,
         on file: CaseFile,
         id: UUID,
+        ladder: [EscalationLevel],
         today: Day
     ) throws(ValidationFailure) -> CaseChange {
         var p = Parser(input, form: escalateForm, today: today)
@@ -80,13 +107,13 @@ public enum EscalationCommands {
         }
         var level: EscalationLevel?
         if let code = p.value("level", missing: LocalizedText(nl: "Kies het niveau.", en: "Choose the level.")) {
-            level = EscalationLevel.named(code)
+            level = EscalationLevel.named(code, in: ladder)
             if level == nil {
                 p.fail("level", "unknownCode", nl: "Onbekend niveau.", en: "Unknown level.")
             } else if let highest = file.escalations.compactMap({ r in
-                EscalationLevel.ladder.firstIndex { $0.code == r.escalation.level }
+                ladder.firstIndex { $0.code == r.escalation.level }
             }).max(),
-                let index = EscalationLevel.ladder.firstIndex(of: level!), index < highest
+                let index = ladder.firstIndex(of: level!), index < highest
             {
                 p.fail(
                     "level",
@@ -100,7 +127,14 @@ public enum EscalationCommands {
         let proposal = p.text("proposedDecision")
         try p.finish()
         return .escalated(
-            Escalation(id: id, level: level!.code, question: question!, proposedDecision: proposal!, escalatedOn: today)
+            Escalation(
+                id: id,
+                level: level!.code,
+                question: question!,
+                proposedDecision: proposal!,
+                escalatedOn: today,
+                levelLabel: level!.label
+            )
         )
     }
 

@@ -31,6 +31,7 @@ public enum MeetingDecision {
         actionItemId: UUID,
         today: Day,
         outflowReasons: [OutflowReason] = OutflowReason.nationalDefault,
+        ladder: [EscalationLevel] = EscalationLevel.defaultLadder,
         followUpId: UUID = UUID(),
         chairParty: Party = .municipality
     ) throws(ValidationFailure) -> [CaseChange] {
@@ -98,7 +99,7 @@ public enum MeetingDecision {
         switch p.value("followUp") {
         case "escalate"?:
             collect { () throws(ValidationFailure) in
-                try EscalationCommands.escalate(input, on: current, id: followUpId, today: today)
+                try EscalationCommands.escalate(input, on: current, id: followUpId, ladder: ladder, today: today)
             }
         case "committee"?:
             collect { () throws(ValidationFailure) in
@@ -155,7 +156,7 @@ public enum MeetingDecision {
                 en: "Action item \(item.party.label.en) (due \(item.dueOn)): \(item.text)"
             )
         case .escalated(let e):
-            let level = EscalationLevel.named(e.level)?.label ?? LocalizedText(nl: e.level, en: e.level)
+            let level = e.label
             return LocalizedText(
                 nl: "Opgeschaald naar \(level.nl): \(e.question)",
                 en: "Escalated to \(level.en): \(e.question)"

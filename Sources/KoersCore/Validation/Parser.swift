@@ -27,9 +27,16 @@ public struct Parser {
 
     public func hasError(_ field: String) -> Bool { errors.contains { $0.field == field } }
 
-    /// Throws every collected error at once, if there are any.
+    /// Throws every collected error at once, if there are any, in the order of the form's fields,
+    /// so the error summary reads like the page; an error about no field of the form comes first.
     public func finish() throws(ValidationFailure) {
-        if !errors.isEmpty { throw ValidationFailure(errors) }
+        guard !errors.isEmpty else { return }
+        let position = Dictionary(form.fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = errors.enumerated().sorted {
+            let (a, b) = (position[$0.element.field] ?? -1, position[$1.element.field] ?? -1)
+            return a != b ? a < b : $0.offset < $1.offset
+        }
+        throw ValidationFailure(ordered.map(\.element))
     }
 
     /// The earliest day a date of a person's history accepts.

@@ -26,7 +26,13 @@ enum DemoEscalations {
                 context: .fresh(chair.actor),
                 activity: "case.escalate"
             ) { current throws(ValidationFailure) in
-                try EscalationCommands.escalate(escalate, on: current, id: first, today: today.adding(days: -12))
+                try EscalationCommands.escalate(
+                    escalate,
+                    on: current,
+                    id: first,
+                    ladder: EscalationLevel.defaultLadder,
+                    today: today.adding(days: -12)
+                )
             }
             if chair.location == "LVV Rotterdam" {
                 // Rotterdam's steering group decided, then the case went up to the national meeting.
@@ -57,7 +63,13 @@ enum DemoEscalations {
                     context: .fresh(chair.actor),
                     activity: "case.escalate"
                 ) { current throws(ValidationFailure) in
-                    try EscalationCommands.escalate(up, on: current, id: second, today: today.adding(days: -4))
+                    try EscalationCommands.escalate(
+                        up,
+                        on: current,
+                        id: second,
+                        ladder: EscalationLevel.defaultLadder,
+                        today: today.adding(days: -4)
+                    )
                 }
                 continue
             }

@@ -24,6 +24,10 @@ struct APIController {
             _ = try context.requireActor()
             return try json(try await service.outflowReasons().map { OutflowReasonDTO($0) })
         }
+        group.get("escalation-levels") { _, context in
+            _ = try context.requireActor()
+            return try json(try await service.escalationLadder().map { EscalationLevelDTO($0) })
+        }
         group.get("trajectories", use: list)
         group.post("trajectories", use: create)
         group.get("trajectories/:id") { _, context in

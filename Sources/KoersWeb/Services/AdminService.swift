@@ -26,6 +26,8 @@ struct AdminPage: Sendable {
     var organisationNames: [UUID: String] {
         Dictionary(uniqueKeysWithValues: organisations.map { ($0.id, $0.name) })
     }
+    /// The latest version's ladder: it holds every rung an organisation may have.
+    var ladder: [EscalationLevel] { policies.last?.escalationLadder ?? EscalationLevel.defaultLadder }
 }
 
 /// Setting up and running the network, for the administrator only: every operation asks the
@@ -103,7 +105,8 @@ struct AdminService: Sendable {
     func createOrganisation(_ input: FormInput, actor: Actor) async throws -> UUID {
         try authorize(actor)
         return try await run {
-            let organisation = try AdminCommands.organisation(input, today: today())
+            let ladder = try await policies.versions().last!.escalationLadder
+            let organisation = try AdminCommands.organisation(input, ladder: ladder, today: today())
             return try await admin.createOrganisation(
                 name: organisation.name,
                 party: organisation.party,

@@ -179,6 +179,7 @@ public struct CaseService: Sendable {
         let today = today()
         var check: AdmissionCheck?
         var reasons: [OutflowReason] = []
+        var ladder: [EscalationLevel] = []
         var policy = DeadlinePolicy.noDeadlines
         switch op {
         case .adjustMilestone:
@@ -202,12 +203,15 @@ public struct CaseService: Sendable {
             }
         case .outflow:
             reasons = try await policies.inForce(on: today).outflowReasons
+        case .escalate:
+            ladder = try await policies.inForce(on: today).escalationLadder
         default:
             break
         }
         let newId = UUID()
         let fixedCheck = check
         let fixedReasons = reasons
+        let fixedLadder = ladder
         let fixedPolicy = policy
         do {
             let file = try await cases.append(
@@ -256,7 +260,14 @@ public struct CaseService: Sendable {
                     return try CommitteeCommands.request(input, on: file, by: actor.party, id: newId, today: today)
                 case .adviseCommittee(let requestId):
                     return try CommitteeCommands.advise(input, on: file, requestId: requestId, today: today)
-                case .escalate: return try EscalationCommands.escalate(input, on: file, id: newId, today: today)
+                case .escalate:
+                    return try EscalationCommands.escalate(
+                        input,
+                        on: file,
+                        id: newId,
+                        ladder: fixedLadder,
+                        today: today
+                    )
                 case .decideEscalation(let escalationId):
                     return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
                 case .biometrics: return try BiometricCommands.record(input, on: file, today: today)
@@ -298,6 +309,11 @@ public struct CaseService: Sendable {
     /// The outflow code list of the national policy in force today.
     public func outflowReasons() async throws -> [OutflowReason] {
         try await policies.inForce(on: today()).outflowReasons
+    }
+
+    /// The escalation ladder in force today.
+    public func escalationLadder() async throws -> [EscalationLevel] {
+        try await policies.inForce(on: today()).escalationLadder
     }
 
     /// "My cases" at the user's locations.

@@ -306,7 +306,7 @@ public struct MeetingService: Sendable {
         }
         let today = today()
         let itemId = UUID()
-        let reasons = try await policies.inForce(on: today).outflowReasons
+        let inForce = try await policies.inForce(on: today)
         do {
             return try await cases.appendAll(
                 to: trajectoryId,
@@ -322,7 +322,8 @@ public struct MeetingService: Sendable {
                     check: check,
                     actionItemId: itemId,
                     today: today,
-                    outflowReasons: reasons,
+                    outflowReasons: inForce.outflowReasons,
+                    ladder: inForce.escalationLadder,
                     chairParty: actor.party
                 )
             }

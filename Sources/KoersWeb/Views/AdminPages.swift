@@ -284,7 +284,12 @@ enum AdminPages {
                     .forEach(page.organisations) { organisation in
                         .tr(
                             .td(.text(organisation.name)),
-                            .td(.text(env.t(organisation.party.label) + level(env, organisation.escalationLevel))),
+                            .td(
+                                .text(
+                                    env.t(organisation.party.label)
+                                        + level(env, organisation.escalationLevel, page.ladder)
+                                )
+                            ),
                             .td(
                                 .text(
                                     organisation.national
@@ -319,7 +324,7 @@ enum AdminPages {
                         env,
                         name: "escalationLevel",
                         label: env.t("Trede (alleen escalatie-orgaan)", "Rung (escalation body only)"),
-                        options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                        options: page.ladder.map { ($0.code, env.t($0.label)) },
                         blank: env.t("— geen —", "— none —")
                     ),
                     FormFields.checkbox(
@@ -462,6 +467,7 @@ enum AdminPages {
                     "acceptedTies": latest.regionalTies.acceptedTies.map(\.rawValue),
                     "monitorK": [String(latest.monitorK)],
                     "outflowReasons": [NationalPolicy.lines(latest.outflowReasons)],
+                    "escalationLadder": [NationalPolicy.lines(latest.escalationLadder)],
                 ])
             ) : s
         let scoped = state.scoped("policy-")
@@ -490,7 +496,8 @@ enum AdminPages {
                         .th(.text(env.t("Veilige landen", "Safe countries"))),
                         .th(.text(env.t("Regiobinding (maanden)", "Regional ties (months)"))),
                         .th(.text("k")),
-                        .th(.text(env.t("Uitstroomredenen", "Outflow reasons")))
+                        .th(.text(env.t("Uitstroomredenen", "Outflow reasons"))),
+                        .th(.text(env.t("Escalatieladder", "Escalation ladder")))
                     )
                 ),
                 .tbody(
@@ -502,7 +509,8 @@ enum AdminPages {
                             .td(.text(String(policy.admission.safeCountries.count))),
                             .td(.text(String(policy.regionalTies.minimumMonthsInRegion))),
                             .td(.text(String(policy.monitorK))),
-                            .td(.text(String(policy.outflowReasons.count)))
+                            .td(.text(String(policy.outflowReasons.count))),
+                            .td(.text(policy.escalationLadder.map { env.t($0.label) }.joined(separator: " → ")))
                         )
                     }
                 )
@@ -578,6 +586,19 @@ enum AdminPages {
                                 + "vastgelegde uitstroom houdt zijn categorie.",
                             "One per line: code;category (durable, semiDurable or none);Dutch;English. A recorded "
                                 + "outflow keeps its category."
+                        ),
+                        required: true
+                    ),
+                    FormFields.textarea(
+                        scoped,
+                        env,
+                        name: "escalationLadder",
+                        label: env.t("Escalatieladder", "Escalation ladder"),
+                        hint: env.t(
+                            "Laagste trede eerst, één per regel: code;Nederlands;Engels. Bestaande treden blijven, "
+                                + "in hun volgorde.",
+                            "Lowest rung first, one per line: code;Dutch;English. Existing rungs stay, in their "
+                                + "order."
                         ),
                         required: true
                     ),
@@ -738,8 +759,8 @@ enum AdminPages {
         return env.t("afwijkend: ", "deviates: ") + env.t(deviation)
     }
 
-    private static func level(_ env: PageEnvironment, _ code: String?) -> String {
-        guard let code, let level = EscalationLevel.named(code) else { return "" }
+    private static func level(_ env: PageEnvironment, _ code: String?, _ ladder: [EscalationLevel]) -> String {
+        guard let code, let level = EscalationLevel.named(code, in: ladder) else { return "" }
         return " — " + env.t(level.label)
     }
 

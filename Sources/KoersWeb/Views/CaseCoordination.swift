@@ -73,7 +73,7 @@ enum CaseCoordination {
         var items: [Node<HTML.ListContext>] = []
         for record in records {
             let e = record.escalation
-            let level = EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level
+            let level = env.t(e.label)
             var content: [Node<HTML.BodyContext>] = [
                 .p(
                     .strong(.text(level + " · " + e.escalatedOn.description))

@@ -123,7 +123,7 @@ enum Labels {
             return env.t("Besluit LSO: ", "Case meeting decision: ") + d.text
         case .escalated(let e):
             return env.t("Opgeschaald naar ", "Escalated to ")
-                + (EscalationLevel.named(e.level).map { env.t($0.label) } ?? e.level) + ": " + e.question
+                + env.t(e.label) + ": " + e.question
         case .escalationDecided(_, let decision, _):
             return env.t("Besluit na opschaling: ", "Decision after escalation: ") + decision
         case .committeeRequested(let r):

@@ -113,7 +113,8 @@ enum MeetingPages {
         found: [CaseListItem],
         errors: [UUID: FormState],
         today: Day,
-        outflowReasons: [OutflowReason]
+        outflowReasons: [OutflowReason],
+        ladder: [EscalationLevel]
     ) -> [Node<HTML.BodyContext>] {
         let base = "/meetings/\(m.id.uuidString.lowercased())"
         // A page of the agenda at a time, each case with its decision form: the page stays small
@@ -192,7 +193,8 @@ enum MeetingPages {
                             base: base,
                             entry: e,
                             form: errors[e.item.trajectoryId] ?? FormState(),
-                            reasons: outflowReasons
+                            reasons: outflowReasons,
+                            ladder: ladder
                         )
                     )
                 }
@@ -323,7 +325,8 @@ enum MeetingPages {
         base: String,
         entry e: AgendaEntry,
         form: FormState,
-        reasons: [OutflowReason]
+        reasons: [OutflowReason],
+        ladder: [EscalationLevel]
     ) -> Node<HTML.BodyContext> {
         let id = e.item.trajectoryId.uuidString.lowercased()
         let s = form.scoped("d-" + e.item.trajectoryId.shortReference + "-").labelled(decisionLabels)
@@ -406,7 +409,7 @@ enum MeetingPages {
                 s,
                 env,
                 name: "level",
-                options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                options: ladder.map { ($0.code, env.t($0.label)) },
                 blank: env.t("— kies —", "— choose —")
             ),
             FormFields.textarea(s, env, name: "question"),

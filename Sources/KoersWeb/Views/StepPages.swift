@@ -198,7 +198,12 @@ enum StepPages {
         )
     }
 
-    static func escalate(_ env: PageEnvironment, _ state: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
+    static func escalate(
+        _ env: PageEnvironment,
+        _ state: FormState,
+        record: CaseRecord,
+        ladder: [EscalationLevel]
+    ) -> [Node<HTML.BodyContext>] {
         let s = state.labelled([
             "level": LocalizedText(nl: "Opschalen naar", en: "Escalate to"),
             "question": LocalizedText(nl: "Vraag aan het escalatieoverleg", en: "Question to the escalation body"),
@@ -208,7 +213,7 @@ enum StepPages {
                 s,
                 env,
                 name: "level",
-                options: EscalationLevel.ladder.map { ($0.code, env.t($0.label)) },
+                options: ladder.map { ($0.code, env.t($0.label)) },
                 required: true
             ),
             FormFields.textarea(s, env, name: "question", required: true),

@@ -211,7 +211,8 @@ struct MeetingWebController {
                 found: found,
                 errors: errors,
                 today: service.today(),
-                outflowReasons: try await service.outflowReasons()
+                outflowReasons: try await service.outflowReasons(),
+                ladder: try await service.escalationLadder()
             )
         )
     }

@@ -194,7 +194,10 @@ struct WebController {
             (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
         }
         step(router, "escalate", .escalate, .escalate) { env, s, record, _ in
-            (env.t("Opschalen", "Escalate"), StepPages.escalate(env, s, record: record))
+            (
+                env.t("Opschalen", "Escalate"),
+                StepPages.escalate(env, s, record: record, ladder: try await service.escalationLadder())
+            )
         }
         router.post("/cases/:id/escalations/:eid/decision") { request, context in
             let eid = try context.id("eid")

@@ -112,6 +112,7 @@ struct PolicyVersionDTO: Codable, Sendable {
     let regionalTies: RegionalTiesRuleDTO
     let monitorK: Int
     let outflowReasons: [OutflowReasonDTO]
+    let escalationLadder: [EscalationLevelDTO]
 }
 
 extension PolicyVersionDTO {
@@ -123,7 +124,8 @@ extension PolicyVersionDTO {
             safeCountries: p.admission.safeCountries.sorted(),
             regionalTies: RegionalTiesRuleDTO(p.regionalTies),
             monitorK: p.monitorK,
-            outflowReasons: p.outflowReasons.map { OutflowReasonDTO($0) }
+            outflowReasons: p.outflowReasons.map { OutflowReasonDTO($0) },
+            escalationLadder: p.escalationLadder.map { EscalationLevelDTO($0) }
         )
     }
 }

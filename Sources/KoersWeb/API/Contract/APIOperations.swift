@@ -27,6 +27,13 @@ extension APIOperation {
                 problems: [401]
             ),
             .read(
+                "/escalation-levels",
+                "listEscalationLevels",
+                "The escalation ladder in force, lowest rung first",
+                [EscalationLevelDTO].self,
+                problems: [401]
+            ),
+            .read(
                 "/trajectories",
                 "listTrajectories",
                 "Trajectories at the caller's locations",

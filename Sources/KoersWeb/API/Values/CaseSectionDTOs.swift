@@ -97,6 +97,18 @@ extension OutflowReasonDTO {
     }
 }
 
+/// A rung of the escalation ladder: the code a request names, and its name.
+struct EscalationLevelDTO: Codable, Sendable {
+    let code: String
+    let label: LocalizedTextDTO
+}
+
+extension EscalationLevelDTO {
+    init(_ level: EscalationLevel) {
+        self.init(code: level.code, label: LocalizedTextDTO(level.label))
+    }
+}
+
 /// A note on a case, written by one organisation.
 struct CaseNoteDTO: Codable, Sendable {
     let id: UUID
