@@ -81,6 +81,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The demo and pilot generators: a client of the store's public API, as an import is, so
+        // the store holds only what production runs.
+        .target(
+            name: "KoersDemo",
+            dependencies: ["KoersCore", "KoersMonitor", "KoersStore"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "KoersWeb",
             dependencies: [
@@ -112,6 +119,7 @@ let package = Package(
             name: "koers",
             dependencies: [
                 "KoersWeb",
+                "KoersDemo",
                 "KoersLinkage",
                 "KoersMonitor",
                 "KoersStatistics",
@@ -147,6 +155,7 @@ let package = Package(
             name: "KoersWebTests",
             dependencies: [
                 "KoersWeb",
+                "KoersDemo",
                 "KoersStore",
                 "KoersCore",
                 "KoersMonitor",

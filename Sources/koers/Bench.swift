@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KoersCore
+import KoersDemo
 import KoersMonitor
 import KoersStatistics
 import KoersStore

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import KoersCore
+import KoersDemo
 import KoersStore
 import KoersWeb
 import Logging

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
+import KoersDemo
 import KoersStore
 import Testing
 
@@ -152,8 +153,10 @@ struct AdministrationTests {
                     ]
                 ).status == .seeOther
             )
-            let national = try #require(try await store.organisations().first { $0.national && $0.party == .committee })
-            #expect(national.id != committee.id)
+            let national = try #require(
+                try await store.organisations().first { $0.name == "Landelijke commissie schrijnende gevallen" }
+            )
+            #expect(national.national && national.id != committee.id)
 
             // An invitation: an account without an organisation is refused; then the link, once.
             let orphan = try await web.post("/admin/accounts", [("email", "fatima@stichting.nl"), ("name", "Fatima")])
@@ -293,7 +296,7 @@ struct AdministrationTests {
         }
     }
 
-    @Test("The demo's network has its regions, made through the administration store", arguments: [TestDatabase.sqlite])
+    @Test("The demo builds its whole network through the administration store", arguments: [TestDatabase.sqlite])
     func demoRegions(_ database: TestDatabase) async throws {
         try await TestApp.run(database) { app, _ in
             let regions = try await app.services.administration.regions()
@@ -306,7 +309,23 @@ struct AdministrationTests {
             let utrecht = try #require(try await app.services.directory.locations().first { $0.name == "LVV Utrecht" })
             let stay = try await app.services.directory.stay(cbsCode: "GM0356", locationId: utrecht.id)
             #expect(stay?.inLocationRegion == true && stay?.municipality == "Nieuwegein")
+            #expect(try await app.services.administration.changes(of: utrecht.id).map(\.action) == ["created"])
             #expect(try await app.services.administration.changes(of: utrecht.id).first?.userName == "koers demo")
+            // Each organisation created and each account invited and accepted, as an administrator and a user do.
+            let organisations = try await app.services.administration.organisations()
+            for organisation in organisations {
+                let history = try await app.services.administration.changes(of: organisation.id)
+                #expect(history.map(\.action) == ["created"], "\(organisation.name)")
+            }
+            #expect(
+                organisations.filter(\.national).map(\.name).sorted() == [
+                    "Commissie schrijnende gevallen", "Landelijk escalatieoverleg",
+                ]
+            )
+            for account in app.accounts {
+                let history = try await app.services.administration.changes(of: account.actor.userId)
+                #expect(history.map(\.action) == ["passwordSet", "invited"], "\(account.email)")
+            }
         }
     }
 
@@ -354,7 +373,8 @@ struct AdministrationTests {
             var back = WebClient(client)
             #expect(try await back.login(colleague.email, password: phrase).status == .found)
             let history = try await app.services.administration.changes(of: colleague.actor.userId).map(\.action)
-            #expect(history == ["enabled", "disabled", "passwordSet", "reset", "moved"])
+            // Newest first, down to the demo's own invitation of the account.
+            #expect(history == ["enabled", "disabled", "passwordSet", "reset", "moved", "passwordSet", "invited"])
             #expect(try await admin.post("/admin/accounts/\(UUID())/reset", []).status == .notFound)
         }
     }

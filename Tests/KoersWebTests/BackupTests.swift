@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KoersCore
+import KoersDemo
 import KoersStore
 import Logging
 import SQLKit

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
+import KoersDemo
 import KoersStore
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import KoersCore
+import KoersDemo
 import Testing
 
 @testable import KoersStore

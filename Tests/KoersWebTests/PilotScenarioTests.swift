@@ -7,6 +7,7 @@ import KoersStatistics
 import NIOCore
 import Testing
 
+@testable import KoersDemo
 @testable import KoersStore
 @testable import KoersWeb
 

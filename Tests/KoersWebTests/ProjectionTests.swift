@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import KoersCore
+import KoersDemo
 import KoersMonitor
 import PropertyBased
 import SQLKit

@@ -352,12 +352,14 @@ public struct AdministrationStore: Sendable {
         }
     }
 
-    /// Creates an account without a password and returns its one-time invitation token.
+    /// Creates an account without a password and returns its one-time invitation token. Only the
+    /// demo's accounts are exempt from the second factor, so the README's sign-in works.
     public func invite(
         email: String,
         displayName: String,
         organisationId: UUID,
         by author: ChangeAuthor,
+        exemptFromSecondFactor: Bool = false,
         now: Date = Date()
     ) async throws -> (userId: UUID, token: String) {
         let normalized = email.lowercased()
@@ -386,7 +388,8 @@ public struct AdministrationStore: Sendable {
                 email: normalized,
                 displayName: displayName,
                 organisationId: organisationId,
-                passwordHash: ""
+                passwordHash: "",
+                totpExempt: exemptFromSecondFactor
             )
             try await user.create(on: db)
             let token = try await Self.newInvitation(for: user.id!, lifetime: invitationLifetime, now: now, on: db)
@@ -399,7 +402,7 @@ public struct AdministrationStore: Sendable {
                 before: nil,
                 after: [
                     "email": normalized, "name": displayName, "organisationId": organisationId.uuidString.lowercased(),
-                ]
+                ].merging(exemptFromSecondFactor ? ["secondFactor": "exempt"] : [:]) { a, _ in a }
             )
             return (user.id!, token)
         }
@@ -491,8 +494,13 @@ public struct AdministrationStore: Sendable {
     /// Sets the invited user's password and uses up the link. A link used or expired meanwhile is
     /// refused, and nothing changes.
     public func acceptInvitation(token: String, password: String, now: Date = Date()) async throws -> UUID {
-        let hash = try await directory.hashPassword(password)
-        return try await database.write { db in
+        try await acceptInvitation(token: token, passwordHash: try await directory.hashPassword(password), now: now)
+    }
+
+    /// As ``acceptInvitation(token:password:now:)`` with the password already hashed, so that a
+    /// generator setting one password for many accounts hashes it once.
+    public func acceptInvitation(token: String, passwordHash hash: String, now: Date = Date()) async throws -> UUID {
+        try await database.write { db in
             guard
                 let invitation = try await InvitationModel.query(on: db).filter(\.$tokenHash == Secrets.digest(token))
                     .first(),

@@ -15,7 +15,8 @@ public struct UserSummary: Sendable {
 
 /// Locations, organisations, accounts, sessions and API tokens.
 public struct DirectoryStore: Sendable {
-    let database: KoersDatabase
+    /// The database it reads and writes, for building further stores on the same one.
+    public let database: KoersDatabase
     /// Bcrypt cost; lower only in tests.
     let bcryptCost: UInt8
     /// Failed logins per account within ``throttleWindow`` before logins are refused.
@@ -87,19 +88,6 @@ public struct DirectoryStore: Sendable {
         )
     }
 
-    @discardableResult
-    public func createLocation(
-        name: String,
-        slug: String,
-        rule: RegionalTiesRule,
-        deadlines: DeadlinePolicy = .noDeadlines,
-        on db: (any Database)? = nil
-    ) async throws -> UUID {
-        let model = LocationModel(name: name, slug: slug, rule: rule, deadlines: deadlines)
-        try await model.create(on: db ?? database.db)
-        return model.id!
-    }
-
     /// Replaces a location's sub-deadline policy. It applies at once: the deadline index of the
     /// location's running cases is rewritten and every stored monitor output deleted, in the same
     /// transaction.
@@ -111,23 +99,6 @@ public struct DirectoryStore: Sendable {
             try await Projections.rebuildDeadlines(at: [locationId], on: db)
             try await MonitorOutputs.invalidate(after: nil, on: db)
         }
-    }
-
-    @discardableResult
-    public func createOrganisation(
-        name: String,
-        party: Party,
-        locations: [UUID],
-        escalationLevel: String? = nil,
-        on db: (any Database)? = nil
-    ) async throws -> UUID {
-        let db = db ?? database.db
-        let model = OrganisationModel(name: name, party: party, escalationLevel: escalationLevel)
-        try await model.create(on: db)
-        for location in locations {
-            try await OrganisationLocationModel(organisationId: model.id!, locationId: location).create(on: db)
-        }
-        return model.id!
     }
 
     public func organisation(named name: String) async throws -> UUID? {

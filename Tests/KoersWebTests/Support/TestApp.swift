@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KoersCore
+import KoersDemo
 import KoersStore
 import Logging
 import NIOCore

@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// A realistic demo population: people of the nationalities the LVV sees, referred over the
 /// last three years, each trajectory carried as far as its dates allow — referral, intake,
@@ -13,6 +14,17 @@ public struct DemoPopulation {
         let locationId: UUID
         let previousTrajectoryId: UUID?
         var events: [(change: CaseChange, actor: Actor, recordedAt: Date)]
+
+        /// The history as the store's bulk writer takes it.
+        var history: CaseHistory {
+            CaseHistory(
+                personId: personId,
+                trajectoryId: trajectoryId,
+                locationId: locationId,
+                previousTrajectoryId: previousTrajectoryId,
+                events: caseEvents()
+            )
+        }
 
         /// The events as stored, numbered from 1, each taking effect on its own day or the day recorded.
         func caseEvents() -> [CaseEvent] {

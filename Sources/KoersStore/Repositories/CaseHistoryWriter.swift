@@ -4,104 +4,80 @@ import KoersCore
 import KoersLinkage
 import SQLKit
 
-/// Writes a generated population in bulk: persons, trajectories and their read models (row,
-/// summary, monitor facts and deadline index, folded from the events with the projection the
-/// store applies to every change), events and linkage entries, in batches of one transaction
-/// each; then the case meetings, transfers, committee requests and escalations, through the store
-/// like any user's decisions.
-public enum DemoLoader {
-    /// Creates the network and the scenario's people; returns the accounts and the number of trajectories.
-    public static func load(
-        directory: DirectoryStore,
-        cases: CaseStore,
-        scenario: DemoScenario,
-        seed: UInt64,
-        today: Day
-    ) async throws -> (accounts: [DemoNetwork.Account], trajectories: Int) {
-        let accounts = try await DemoNetwork.create(directory)
-        // The pilot ends the day before its reference date: that is its "today".
-        let today = scenario.today ?? today
-        var population = DemoPopulation(accounts: accounts, today: today, seed: seed)
+/// One trajectory's whole history, as a generator makes it or an import reads it: the events in
+/// order, numbered from 1, for one person at one location.
+public struct CaseHistory: Sendable {
+    public let personId: UUID
+    public let trajectoryId: UUID
+    public let locationId: UUID
+    /// The person's trajectory before this one, when they came back.
+    public let previousTrajectoryId: UUID?
+    public let events: [CaseEvent]
+
+    public init(personId: UUID, trajectoryId: UUID, locationId: UUID, previousTrajectoryId: UUID?, events: [CaseEvent])
+    {
+        self.personId = personId
+        self.trajectoryId = trajectoryId
+        self.locationId = locationId
+        self.previousTrajectoryId = previousTrajectoryId
+        self.events = events
+    }
+}
+
+/// Writes many case histories in bulk: persons, trajectories and their read models (row, summary,
+/// monitor facts and deadline index, folded from the events with the projection the store applies
+/// to every change), events and linkage entries, in batches of one transaction each.
+///
+/// A batch is written whole or not at all. While the database writes one batch, the next is
+/// prepared, so both cores work; the secondary indexes are built once at the end.
+public struct CaseHistoryWriter: Sendable {
+    let directory: DirectoryStore
+    let encoder: LinkageEncoder
+
+    public init(directory: DirectoryStore, cases: CaseStore) {
+        self.directory = directory
+        self.encoder = cases.linkage.encoder
+    }
+
+    /// Writes the batches `next` returns until it returns nil; returns how many trajectories were
+    /// written. A person is written with the first of their histories.
+    public func write(_ next: () -> [CaseHistory]?) async throws -> Int {
+        let database = directory.database
         let policies = Dictionary(
             uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.deadlinePolicy) }
         )
-        var seenPersons = Set<UUID>()
-        let chunk = 2000
-        // The scenario's cases a chunk at a time: generated as needed, or cut from the pilot's.
-        let nextCases: () -> [DemoPopulation.Case]?
-        switch scenario {
-        case .standard(let persons):
-            var remaining = persons
-            nextCases = {
-                guard remaining > 0 else { return nil }
-                defer { remaining -= min(chunk, remaining) }
-                return population.generate(count: min(chunk, remaining))
+        var seen = Set<UUID>()
+        let written = try await database.withoutSecondaryIndexes(on: Self.bulkTables) {
+            var written = 0
+            var pending = next().map { prepare($0, policies: policies, seen: &seen) }
+            while let batch = pending {
+                async let count = Self.insert(batch, into: database)
+                pending = next().map { prepare($0, policies: policies, seen: &seen) }
+                written += try await count
             }
-        case .pilot2022(let scale):
-            let generated = population.generatePilot(scale: scale)
-            var start = 0
-            nextCases = {
-                guard start < generated.count else { return nil }
-                defer { start = min(start + chunk, generated.count) }
-                return Array(generated[start..<min(start + chunk, generated.count)])
-            }
+            return written
         }
-        let written = try await directory.database.withoutSecondaryIndexes(on: bulkTables) {
-            try await pipeline(into: directory.database) {
-                nextCases().map {
-                    prepare($0, encoder: cases.linkage.encoder, policies: policies, seen: &seenPersons)
-                }
-            }
-        }
-        try await DemoMeetings.create(accounts: accounts, directory: directory, cases: cases, today: today)
-        try await DemoTransfers.create(accounts: accounts, directory: directory, cases: cases, today: today)
-        if case .standard = scenario { try await DemoDuplicates.create(accounts: accounts, cases: cases, today: today) }
-        try await DemoCommittee.create(accounts: accounts, cases: cases, today: today)
-        try await DemoEscalations.create(accounts: accounts, cases: cases, today: today)
         // A bulk load changes every table's shape: the planner needs to know.
-        try await directory.database.refreshStatistics()
-        return (accounts, written)
+        try await database.refreshStatistics()
+        return written
     }
 
-    /// The tables the population is written to in bulk.
+    /// The tables written in bulk.
     static let bulkTables = [
         "persons", "trajectories", "monitor_facts", OpenDeadlineModel.schema, "case_events", "linkage_entries",
         "linkage_keys",
     ]
 
-    /// Writes batches as `next` prepares them, each in one transaction: the next batch's rows are
-    /// built while the database writes the current one, so both cores work. Returns how many
-    /// trajectories were written.
-    private static func pipeline(
-        into database: KoersDatabase,
-        next: () -> Batch?
-    ) async throws -> Int {
-        var written = 0
-        var pending = next()
-        while let batch = pending {
-            async let count = insert(batch, into: database)
-            pending = next()
-            written += try await count
-        }
-        return written
-    }
-
-    /// One transaction's rows: the generated cases' persons, trajectories with their read models,
-    /// events and linkage index entries.
+    /// One transaction's rows.
     struct Batch: Sendable {
         let rows: Rows
         let entries: [[any SQLExpression]]
         let keys: [(UUID, UInt64)]
     }
 
-    private static func prepare(
-        _ generated: [DemoPopulation.Case],
-        encoder: LinkageEncoder,
-        policies: [UUID: DeadlinePolicy],
-        seen: inout Set<UUID>
-    ) -> Batch {
-        let newPerson = generated.map { seen.insert($0.personId).inserted }
-        let rows = rows(generated[...], newPerson: newPerson[...], policies: policies)
+    private func prepare(_ histories: [CaseHistory], policies: [UUID: DeadlinePolicy], seen: inout Set<UUID>) -> Batch {
+        let newPerson = histories.map { seen.insert($0.personId).inserted }
+        let rows = Self.rows(histories, newPerson: newPerson, policies: policies)
         let index = LinkageStore.rows(rows.files, encoder: encoder, now: Date())
         return Batch(rows: rows, entries: index.entries, keys: index.keys)
     }
@@ -153,8 +129,8 @@ public enum DemoLoader {
     )
 
     private static func rows(
-        _ cases: ArraySlice<DemoPopulation.Case>,
-        newPerson: ArraySlice<Bool>,
+        _ histories: [CaseHistory],
+        newPerson: [Bool],
         policies: [UUID: DeadlinePolicy]
     ) -> Rows {
         var personRows: [[any SQLExpression]] = []
@@ -164,8 +140,8 @@ public enum DemoLoader {
         var deadlineRows: [[any SQLExpression]] = []
         var files: [CaseFile] = []
         let now = Date()
-        for (c, isNew) in zip(cases, newPerson) {
-            let events = c.caseEvents()
+        for (c, isNew) in zip(histories, newPerson) {
+            let events = c.events
             guard let file = CaseFile.fold(events, personId: c.personId, locationId: c.locationId) else { continue }
             files.append(file)
             if isNew {

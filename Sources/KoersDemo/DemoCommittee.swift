@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// Cases put to the hardship committee in the demo: per city one advised, and in Utrecht and
 /// Amsterdam one still waiting for advice.

@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// Per location, a case meeting held a week ago with decisions on its first agenda cases, and
 /// one planned for next week whose agenda has built itself.

@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// Escalations in the demo: per city one case decided by the steering group, and in Rotterdam
 /// one escalated further to the national meeting and still waiting.

@@ -1,4 +1,5 @@
 import KoersCore
+import KoersStore
 
 /// Which population `koers demo` generates.
 public enum DemoScenario: Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// Transfers in the demo: from Rotterdam to Amsterdam, one accepted and one waiting for an answer.
 enum DemoTransfers {

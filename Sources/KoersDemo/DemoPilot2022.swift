@@ -1,6 +1,7 @@
 import Foundation
 import KoersCore
 import KoersMonitor
+import KoersStore
 
 /// The figures of the LVV pilot up to 1 July 2022, as the 2022 evaluation reports them; the
 /// `pilot-2022` demo scenario reproduces them exactly (times its scale).

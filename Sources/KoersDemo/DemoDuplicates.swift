@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersStore
 
 /// People who "shop" between LVVs in the demo: active at Utrecht (or Rotterdam), newly referred at
 /// Amsterdam under another transliteration of their name and without their V-nummer, so that the
