@@ -452,6 +452,12 @@ struct MonitorAccessMatrixTests {
                 if who == .monitor {
                     #expect(try await web.get("/cases/\(admitted.id.uuidString.lowercased())").status == .notFound)
                     #expect(try await web.get("/monitor?peildatum=2026-05-17").status == .unprocessableContent)
+                    // A date after the running quarter is refused before anything is computed.
+                    let far = try await web.get("/monitor?peildatum=2420-01-01")
+                    #expect(
+                        far.status == .unprocessableContent
+                            && far.text.contains("De peildatum ligt na het einde van het lopende kwartaal.")
+                    )
                 }
                 // The API: the monitor party's figures, for it alone.
                 var token = "none"
@@ -466,6 +472,9 @@ struct MonitorAccessMatrixTests {
                     #expect(!String(buffer: answer.body).contains("Gemeten"))
                     let wrong = try await api.send(.get, "/monitor?referenceDate=2026-05-17")
                     #expect(wrong.status == .badRequest && String(buffer: wrong.body).contains("referenceDate"))
+                    let far = try await api.send(.get, "/monitor?referenceDate=2420-01-01")
+                    #expect(far.status == .badRequest && String(buffer: far.body).contains("inFuture"))
+                    #expect(try await api.send(.get, "/monitor?referenceDate=2026-07-01").status == .ok)
                 case .anonymous: #expect(answer.status == .unauthorized)
                 default:
                     #expect(answer.status == .notFound, "\(who) GET /api/v1/monitor")

@@ -199,21 +199,7 @@ struct MonitorAPIController {
                 ])
             )
         }
-        // The monitor describes quarters that have begun; a date far ahead would only cost time.
-        guard day <= CaseService.latestReferenceDate(before: service.today()) else {
-            throw AppError.invalid(
-                ValidationFailure([
-                    FieldError(
-                        field: "referenceDate",
-                        code: "inFuture",
-                        message: .init(
-                            nl: "De peildatum ligt na het begin van het lopende kwartaal.",
-                            en: "The reference date is after the start of the current quarter."
-                        )
-                    )
-                ])
-            )
-        }
+        try CaseService.refuseFuture(day, today: service.today(), field: "referenceDate")
         return day
     }
 }

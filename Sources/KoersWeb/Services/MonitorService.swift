@@ -81,4 +81,23 @@ extension CaseService {
     public static func latestReferenceDate(before day: Day) -> Day {
         Day(year: day.year, month: (day.month - 1) / 3 * 3 + 1, day: 1)!
     }
+
+    /// Refuses a reference date after the current quarter's end, naming `field`: the monitor
+    /// describes quarters that have begun (the running one up to today), and a date far ahead would
+    /// only cost time (the fuzzing asked for 2420-01-01, 1,620 quarters).
+    static func refuseFuture(_ day: Day, today: Day, field: String) throws {
+        guard day > latestReferenceDate(before: today).adding(months: 3) else { return }
+        throw AppError.invalid(
+            ValidationFailure([
+                FieldError(
+                    field: field,
+                    code: "inFuture",
+                    message: .init(
+                        nl: "De peildatum ligt na het einde van het lopende kwartaal.",
+                        en: "The reference date is after the end of the current quarter."
+                    )
+                )
+            ])
+        )
+    }
 }

@@ -92,6 +92,7 @@ struct MonitorWebController {
                 ])
             )
         }
+        try CaseService.refuseFuture(day, today: service.today(), field: "peildatum")
         return day
     }
 
