@@ -189,6 +189,7 @@ public enum AccessPolicy {
 
     /// Whether the user may read an event of this case's timeline.
     public static func mayRead(_ change: CaseChange, actor: Actor, in file: CaseFile) -> Bool {
+        if case .corrected(let c) = change { return mayRead(c.replacement, actor: actor, in: file) }
         if actor.party == .escalationBody {
             if case .noteAdded = change { return false }
             if case .committeeRequested = change { return false }
@@ -232,6 +233,7 @@ public enum AccessPolicy {
 
     /// Whether the user may read an event of the timeline.
     public static func mayRead(_ change: CaseChange, actor: Actor) -> Bool {
+        if case .corrected(let c) = change { return mayRead(c.replacement, actor: actor) }
         if case .noteAdded(let note) = change { return mayRead(note, actor: actor) }
         return sections(for: actor).contains(change.section)
     }

@@ -102,7 +102,8 @@ public struct CaseView: Sendable {
                     organisationName: event.organisationName,
                     party: event.party,
                     recordedAt: event.recordedAt,
-                    effectiveOn: event.effectiveOn
+                    effectiveOn: event.effectiveOn,
+                    source: event.source
                 )
             }
         }
@@ -137,6 +138,12 @@ extension AccessPolicy {
     /// An event as the user may read it: `nil` when hidden, otherwise with every part the user may
     /// not read removed (the referral's note from the referral event).
     public static func readable(_ change: CaseChange, actor: Actor, in file: CaseFile) -> CaseChange? {
+        // A correction is read as the fact it carries: its value and reason follow that section.
+        if case .corrected(let c) = change {
+            return readable(c.replacement, actor: actor, in: file).map {
+                .corrected(Correction(supersedes: c.supersedes, replacement: $0, reason: c.reason, source: c.source))
+            }
+        }
         guard mayRead(change, actor: actor, in: file) else { return nil }
         if case .referred(var referral, let identity, let previous) = change, !mayReadReferralNote(actor, in: file) {
             referral.note = nil

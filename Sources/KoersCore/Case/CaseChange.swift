@@ -33,6 +33,8 @@ public enum CaseChange: Sendable, Hashable {
     case biometricsRecorded(BiometricIdentification)
     /// The location decided about a possible registration of the same person at another LVV.
     case duplicateResolved(DuplicateResolution)
+    /// An earlier event's fact superseded by a new value (``Correction``).
+    indirect case corrected(Correction)
 
     /// The stable name stored with the event.
     public var kind: String {
@@ -60,6 +62,7 @@ public enum CaseChange: Sendable, Hashable {
         case .escalationDecided: "escalationDecided"
         case .biometricsRecorded: "biometricsRecorded"
         case .duplicateResolved: "duplicateResolved"
+        case .corrected: "corrected"
         }
     }
 
@@ -77,6 +80,7 @@ public enum CaseChange: Sendable, Hashable {
             .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised, .escalated,
             .escalationDecided:
             .progress
+        case .corrected(let c): c.replacement.section
         }
     }
 
@@ -106,6 +110,7 @@ public enum CaseChange: Sendable, Hashable {
         case .escalationDecided(_, _, let day): day
         case .biometricsRecorded(let b): b.on
         case .duplicateResolved(let r): r.on
+        case .corrected: nil
         }
     }
 }
@@ -114,7 +119,7 @@ extension CaseChange: Codable {
     private enum Keys: String, CodingKey {
         case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn,
             procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted,
-            committeeRequest, advice, escalation, biometrics, resolution, reportedBy
+            committeeRequest, advice, escalation, biometrics, resolution, reportedBy, correction
     }
 
     public init(from decoder: any Decoder) throws {
@@ -189,6 +194,7 @@ extension CaseChange: Codable {
         case "biometricsRecorded":
             self = .biometricsRecorded(try c.decode(BiometricIdentification.self, forKey: .biometrics))
         case "duplicateResolved": self = .duplicateResolved(try c.decode(DuplicateResolution.self, forKey: .resolution))
+        case "corrected": self = .corrected(try c.decode(Correction.self, forKey: .correction))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .type,
@@ -250,6 +256,7 @@ extension CaseChange: Codable {
             try c.encodeIfPresent(note, forKey: .note)
         case .biometricsRecorded(let b): try c.encode(b, forKey: .biometrics)
         case .duplicateResolved(let r): try c.encode(r, forKey: .resolution)
+        case .corrected(let correction): try c.encode(correction, forKey: .correction)
         }
     }
 }

@@ -47,6 +47,8 @@ public struct CaseEvent: Sendable, Hashable, Codable, Identifiable {
     public let recordedAt: Date
     /// Ingangsdatum: the day the change took effect (the recording day when it has none of its own).
     public let effectiveOn: Day
+    /// Where the fact came from when not from the recorder: an imported file, an agency's list.
+    public let source: FactSource?
 
     public init(
         id: UUID,
@@ -59,7 +61,8 @@ public struct CaseEvent: Sendable, Hashable, Codable, Identifiable {
         organisationName: String,
         party: Party,
         recordedAt: Date,
-        effectiveOn: Day
+        effectiveOn: Day,
+        source: FactSource? = nil
     ) {
         self.id = id
         self.trajectoryId = trajectoryId
@@ -72,5 +75,6 @@ public struct CaseEvent: Sendable, Hashable, Codable, Identifiable {
         self.party = party
         self.recordedAt = recordedAt
         self.effectiveOn = effectiveOn
+        self.source = source
     }
 }

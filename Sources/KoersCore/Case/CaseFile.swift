@@ -30,6 +30,8 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var biometrics: BiometricIdentification?
     /// Decisions about possible registrations of this person at other LVVs.
     public private(set) var duplicateResolutions: [DuplicateResolution] = []
+    /// The corrections of earlier facts, in the order they were recorded.
+    public private(set) var corrections: [Correction] = []
 
     /// Starts a case from its referral event.
     public init(
@@ -49,9 +51,16 @@ public struct CaseFile: Sendable, Hashable {
         self.version = 1
     }
 
-    /// Folds events in sequence order; nil when the first is not a referral.
+    /// Folds events in sequence order; nil when the first is not a referral. An event a later
+    /// correction supersedes is read with the correction's value, so the file is the corrected
+    /// history.
     public static func fold(_ events: [CaseEvent], personId: UUID, locationId: UUID) -> CaseFile? {
-        guard let first = events.first, case .referred(let referral, let identity, let previous) = first.change else {
+        var replacements: [Int: CaseChange] = [:]
+        for event in events {
+            if case .corrected(let c) = event.change { replacements[c.supersedes] = c.replacement }
+        }
+        func change(_ event: CaseEvent) -> CaseChange { replacements[event.sequence] ?? event.change }
+        guard let first = events.first, case .referred(let referral, let identity, let previous) = change(first) else {
             return nil
         }
         var file = CaseFile(
@@ -62,14 +71,18 @@ public struct CaseFile: Sendable, Hashable {
             identity: identity,
             previousTrajectoryId: previous
         )
-        for event in events.dropFirst() { file.apply(event.change) }
+        for event in events.dropFirst() { file.apply(change(event)) }
         return file
     }
 
     /// Applies one change; every rule about what may happen lives in ``CaseCommands``, not here.
+    /// A correction is only recorded here: what it changes reaches back to an earlier event, so
+    /// only ``fold(_:personId:locationId:)`` over the whole history shows it.
     public mutating func apply(_ change: CaseChange) {
         version += 1
         switch change {
+        case .corrected(let correction):
+            corrections.append(correction)
         case .referred(let r, let identity, let previous):
             referral = r
             self.identity = identity

@@ -29,5 +29,6 @@ enum MigrationList {
         CreateStageTimeFigures(),
         AddMeetingAgendaCount(),
         CreateAdministration(),
+        AddEventSource(),
     ]
 }

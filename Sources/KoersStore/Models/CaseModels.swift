@@ -61,6 +61,8 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     @Field(key: "party") public var party: String
     @Field(key: "recorded_at") public var recordedAt: Date
     @Field(key: "effective_on") public var effectiveOn: String
+    /// The JSON of the fact's ``KoersCore/FactSource``, when not the recorder.
+    @OptionalField(key: "source") public var source: String?
 
     public init() {}
 }

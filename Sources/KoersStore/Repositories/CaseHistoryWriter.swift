@@ -113,7 +113,7 @@ public struct CaseHistoryWriter: Sendable {
                 into: "case_events",
                 columns: [
                     "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
-                    "organisation_name", "party", "recorded_at", "effective_on",
+                    "organisation_name", "party", "recorded_at", "effective_on", "source",
                 ],
                 batched: rows.events
             )
@@ -174,6 +174,7 @@ public struct CaseHistoryWriter: Sendable {
                     SQLBind(JSONCoding.string(e.change)), SQLBind(e.userId), SQLBind(e.userName),
                     SQLBind(e.organisationId), SQLBind(e.organisationName), SQLBind(e.party.rawValue),
                     SQLBind(e.recordedAt), SQLBind(e.effectiveOn.description),
+                    SQLBind(e.source.map { JSONCoding.string($0) }),
                 ])
             }
         }

@@ -75,7 +75,7 @@ public struct CaseStore: Sendable {
         let rows = try await sql.raw(
             """
             SELECT id, sequence, payload, user_id, user_name, organisation_id, organisation_name, party, \
-            recorded_at, effective_on FROM case_events WHERE trajectory_id = \(bind: trajectoryId) ORDER BY sequence
+            recorded_at, effective_on, source FROM case_events WHERE trajectory_id = \(bind: trajectoryId) ORDER BY sequence
             """
         ).all()
         let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
@@ -383,9 +383,36 @@ public struct CaseStore: Sendable {
                 expectedVersion: expectedVersion,
                 context: context,
                 activity: activity,
-                on: db,
-                decide
-            )
+                on: db
+            ) { file, _ in try decide(file) }
+        }
+    }
+
+    /// Corrects an earlier event's fact (``CorrectionCommands``), checked against the whole history
+    /// in the same transaction; the read models, the monitor's facts and the linkage index follow
+    /// the corrected history.
+    public func correct(
+        _ trajectoryId: UUID,
+        supersedes sequence: Int,
+        with replacement: CaseChange,
+        reason: String,
+        context: ProcessingContext
+    ) async throws -> CaseFile {
+        try await database.write { db in
+            try await append(to: trajectoryId, expectedVersion: nil, context: context, activity: "case.correct", on: db)
+            {
+                _,
+                events in
+                [
+                    try CorrectionCommands.correct(
+                        sequence,
+                        with: replacement,
+                        reason: reason,
+                        source: context.source,
+                        in: events
+                    )
+                ]
+            }
         }
     }
 
@@ -408,17 +435,15 @@ public struct CaseStore: Sendable {
                 expectedVersion: expectedVersion,
                 context: context,
                 activity: activity,
-                on: db,
-                decideFirst
-            )
+                on: db
+            ) { file, _ in try decideFirst(file) }
             _ = try await append(
                 to: second,
                 expectedVersion: nil,
                 context: context,
                 activity: activity,
-                on: db,
-                decideSecond
-            )
+                on: db
+            ) { file, _ in try decideSecond(file) }
             return file
         }
     }
@@ -443,7 +468,7 @@ public struct CaseStore: Sendable {
         context: ProcessingContext,
         activity: String,
         on db: any Database,
-        _ decide: @Sendable (CaseFile) throws -> [CaseChange]
+        _ decide: @Sendable (CaseFile, [CaseEvent]) throws -> [CaseChange]
     ) async throws -> CaseFile {
         try await Self.lockForAppend([trajectoryId], on: db)
         guard let row = try await TrajectoryModel.find(trajectoryId, on: db) else { throw StoreError.notFound }
@@ -458,7 +483,8 @@ public struct CaseStore: Sendable {
         guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId),
             file.version == row.version
         else { throw StoreError.notFound }
-        let changes = try decide(file)
+        let changes = try decide(file, events)
+        var appended: [CaseEvent] = []
         for (offset, change) in changes.enumerated() {
             let event = Self.makeEvent(
                 change,
@@ -476,6 +502,13 @@ public struct CaseStore: Sendable {
                 throw LostRace()
             }
             file.apply(change)
+            appended.append(event)
+        }
+        // A correction reaches back to an earlier event: only the whole history folded shows it.
+        let corrects = changes.contains { if case .corrected = $0 { true } else { false } }
+        if corrects, let refolded = CaseFile.fold(events + appended, personId: row.personId, locationId: row.locationId)
+        {
+            file = refolded
         }
         let projected = Projections.TrajectoryRow(file)
         projected.apply(to: row, at: Date())
@@ -485,6 +518,7 @@ public struct CaseStore: Sendable {
         let identityChanged = changes.contains { change in
             switch change {
             case .intakeRecorded, .biometricsRecorded: true
+            case .corrected(let c): c.replacement.section == .identity
             default: false
             }
         }
@@ -678,7 +712,8 @@ public struct CaseStore: Sendable {
             organisationName: context.actor.organisationName,
             party: context.actor.party,
             recordedAt: now,
-            effectiveOn: change.effectiveOn ?? Day(now)
+            effectiveOn: change.effectiveOn ?? Day(now),
+            source: context.source
         )
     }
 
@@ -696,6 +731,7 @@ public struct CaseStore: Sendable {
         m.party = e.party.rawValue
         m.recordedAt = e.recordedAt
         m.effectiveOn = e.effectiveOn.description
+        m.source = e.source.map { JSONCoding.string($0) }
         return m
     }
 
@@ -713,7 +749,10 @@ public struct CaseStore: Sendable {
             organisationName: try row.decode(column: "organisation_name", as: String.self),
             party: Party(rawValue: try row.decode(column: "party", as: String.self)) ?? .ngo,
             recordedAt: recordedAt,
-            effectiveOn: Day(try row.decode(column: "effective_on", as: String.self)) ?? Day(recordedAt)
+            effectiveOn: Day(try row.decode(column: "effective_on", as: String.self)) ?? Day(recordedAt),
+            source: try row.decode(column: "source", as: String?.self).map {
+                try JSONCoding.decode(FactSource.self, $0)
+            }
         )
     }
 
@@ -729,7 +768,8 @@ public struct CaseStore: Sendable {
             organisationName: m.organisationName,
             party: Party(rawValue: m.party) ?? .ngo,
             recordedAt: m.recordedAt,
-            effectiveOn: Day(m.effectiveOn) ?? Day(m.recordedAt)
+            effectiveOn: Day(m.effectiveOn) ?? Day(m.recordedAt),
+            source: try m.source.map { try JSONCoding.decode(FactSource.self, $0) }
         )
     }
 }

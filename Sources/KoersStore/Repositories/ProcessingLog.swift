@@ -10,11 +10,20 @@ public struct ProcessingContext: Sendable {
     public let actor: Actor
     public let traceId: String
     public let spanId: String
+    /// Where the facts recorded in this context come from, when not from the actor.
+    public private(set) var source: FactSource?
 
     public init(actor: Actor, traceId: String, spanId: String) {
         self.actor = actor
         self.traceId = traceId
         self.spanId = spanId
+    }
+
+    /// The same context, recording facts that come from `source`.
+    public func from(_ source: FactSource) -> ProcessingContext {
+        var context = self
+        context.source = source
+        return context
     }
 
     /// The W3C trace and span ids of the request being served, as lower-case hex, set by the web

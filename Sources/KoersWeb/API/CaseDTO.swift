@@ -22,6 +22,8 @@ struct CaseDTO: Codable, Sendable {
         let organisation: String
         let party: Party
         let change: ChangeDTO
+        /// Where the fact came from when not from the recorder: an imported file, an agency's list.
+        let source: FactSourceDTO?
     }
 
     let id: UUID
@@ -118,7 +120,8 @@ struct CaseDTO: Codable, Sendable {
                 user: $0.userName,
                 organisation: $0.organisationName,
                 party: $0.party,
-                change: ChangeDTO($0.change)
+                change: ChangeDTO($0.change),
+                source: $0.source.map { FactSourceDTO(kind: $0.kind, reference: $0.reference) }
             )
         }
     }

@@ -95,11 +95,18 @@ enum CaseNotes {
 
     static func timeline(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {
         var items: [Node<HTML.ListContext>] = []
+        // Which events a later correction supersedes, and by which.
+        var correctedBy: [Int: Int] = [:]
+        for event in m.view.events {
+            if case .corrected(let c) = event.change { correctedBy[c.supersedes] = event.sequence }
+        }
         for event in m.view.events.reversed() {
-            let meta =
+            var meta =
                 env.t("Ingang ", "Effective ") + event.effectiveOn.description + " · "
                 + env.t("vastgelegd ", "recorded ")
                 + Labels.dateTime(event.recordedAt, env) + " · " + event.userName + " (" + event.organisationName + ")"
+            if let source = event.source { meta += " · " + env.t("bron: ", "source: ") + env.t(source.label) }
+            if correctedBy[event.sequence] != nil { meta += " · " + env.t("later gecorrigeerd", "corrected later") }
             var content: [Node<HTML.BodyContext>] = [
                 .p(
                     .strong(.text(Labels.describe(event.change, env, reasons: m.reasons, in: m.view)))
@@ -107,6 +114,17 @@ enum CaseNotes {
             ]
             if let detail = Labels.detail(event.change) {
                 content.append(.p(.class("detail"), .text(detail)))
+            }
+            if case .corrected(let c) = event.change,
+                let original = m.view.events.first(where: { $0.sequence == c.supersedes })
+            {
+                let was = Labels.describe(original.change, env, reasons: m.reasons, in: m.view)
+                content.append(
+                    .p(
+                        .class("detail"),
+                        .text(env.t("Was: ", "Was: ") + was + " (" + original.effectiveOn.description + ")")
+                    )
+                )
             }
             content.append(
                 .p(

@@ -146,6 +146,8 @@ enum Labels {
                 "Possible duplicate registration (strength \(strength(r.strength, env))): "
             )
                 + env.t(r.kind.label) + (r.note.map { " — " + $0 } ?? "")
+        case .corrected(let c):
+            return env.t("Gecorrigeerd: ", "Corrected: ") + describe(c.replacement, env, reasons: reasons, in: view)
         }
     }
 
@@ -158,6 +160,7 @@ enum Labels {
         case .perspectiveSet(let p): p.note
         case .supportStarted(let s): s.note
         case .outflowRecorded(let o): o.note
+        case .corrected(let c): [detail(c.replacement), c.reason].compactMap { $0 }.joined(separator: " — ")
         default: nil
         }
     }

@@ -14,7 +14,7 @@ import KoersCore
 /// the parts it has; the DTO is still a value, encoded once.
 struct ChangeDTO: Codable, Sendable {
     /// The event's type, as stored: `referred`, `intakeRecorded`, … (see ``CaseChange/kind``).
-    let type: String
+    var type: String
     /// `referred`.
     var referral: ReferralDTO? = nil
     /// `referred` and `intakeRecorded`.
@@ -78,6 +78,11 @@ struct ChangeDTO: Codable, Sendable {
     var on: Day? = nil
     /// `reviewHeld`: the case meeting that held the review, if any.
     var meetingId: UUID? = nil
+    /// `corrected`: the sequence number of the event whose fact is replaced, that event's type, and
+    /// the reason; the new value is in the property that type uses.
+    var supersedes: Int? = nil
+    var correctedType: String? = nil
+    var correctionReason: String? = nil
 }
 
 extension ChangeDTO {
@@ -137,6 +142,21 @@ extension ChangeDTO {
             self.init(type: type, biometrics: BiometricIdentificationDTO(biometrics))
         case .duplicateResolved(let resolution):
             self.init(type: type, resolution: DuplicateResolutionDTO(resolution))
+        case .corrected(let correction):
+            // The new value in the same property the superseded event uses, so a client reads it
+            // as it reads the original.
+            self.init(correction.replacement)
+            self.type = type
+            supersedes = correction.supersedes
+            correctedType = correction.replacement.kind
+            correctionReason = correction.reason
         }
     }
+}
+
+/// Where a fact came from: `import` with the file's name, `agency` with the list's, or
+/// `rectification` with the request's reference.
+struct FactSourceDTO: Codable, Sendable {
+    let kind: FactSource.Kind
+    let reference: String
 }
