@@ -75,7 +75,8 @@ public struct CaseStore: Sendable {
         let rows = try await sql.raw(
             """
             SELECT id, sequence, payload, user_id, user_name, organisation_id, organisation_name, party, \
-            recorded_at, effective_on, source FROM case_events WHERE trajectory_id = \(bind: trajectoryId) ORDER BY sequence
+            recorded_at, effective_on, source FROM case_events WHERE trajectory_id = \(bind: trajectoryId) \
+            ORDER BY sequence
             """
         ).all()
         let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
