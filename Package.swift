@@ -103,6 +103,7 @@ let package = Package(
             name: "KoersWeb",
             dependencies: [
                 "KoersCore",
+                "KoersImport",
                 "KoersLinkage",
                 "KoersMonitor",
                 "KoersStatistics",

@@ -82,6 +82,12 @@ public enum AccessPolicy {
         actor.party == .admin
     }
 
+    /// Whether the user may bring a city's existing registrations in at this location: the
+    /// municipality and the NGO, who kept them.
+    public static func mayImport(_ actor: Actor, at locationId: UUID) -> Bool {
+        [.municipality, .ngo].contains(actor.party) && actor.locationIds.contains(locationId)
+    }
+
     /// Whether the user may start a referral at this location.
     public static func mayRefer(_ actor: Actor, at locationId: UUID) -> Bool {
         decide(actor, .refer, locationId: locationId) == .allowed

@@ -11,3 +11,23 @@ struct AddEventSource: AsyncMigration {
         try await database.schema(CaseEventModel.schema).deleteField("source").update()
     }
 }
+
+/// The city's own ids of each imported trajectory, per location: what makes an import idempotent.
+struct CreateImportKeys: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ImportKeyModel.schema)
+            .id()
+            .field("location_id", .uuid, .required)
+            .field("source_person_id", .string, .required)
+            .field("source_trajectory_id", .string, .required)
+            .field("person_id", .uuid, .required)
+            .field("trajectory_id", .uuid, .required)
+            .field("imported_at", .datetime, .required)
+            .unique(on: "location_id", "source_trajectory_id")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ImportKeyModel.schema).delete()
+    }
+}

@@ -30,5 +30,6 @@ enum MigrationList {
         AddMeetingAgendaCount(),
         CreateAdministration(),
         AddEventSource(),
+        CreateImportKeys(),
     ]
 }

@@ -77,6 +77,16 @@ public struct CaseHistoryWriter: Sendable {
 
     private func prepare(_ histories: [CaseHistory], policies: [UUID: DeadlinePolicy], seen: inout Set<UUID>) -> Batch {
         let newPerson = histories.map { seen.insert($0.personId).inserted }
+        return Self.batch(histories, newPerson: newPerson, policies: policies, encoder: encoder)
+    }
+
+    /// The rows of some histories; a person's row only where `newPerson` says so.
+    static func batch(
+        _ histories: [CaseHistory],
+        newPerson: [Bool],
+        policies: [UUID: DeadlinePolicy],
+        encoder: LinkageEncoder
+    ) -> Batch {
         let rows = Self.rows(histories, newPerson: newPerson, policies: policies)
         let index = LinkageStore.rows(rows.files, encoder: encoder, now: Date())
         return Batch(rows: rows, entries: index.entries, keys: index.keys)
@@ -84,43 +94,46 @@ public struct CaseHistoryWriter: Sendable {
 
     /// Writes a batch in one transaction; returns how many trajectories it held.
     private static func insert(_ batch: Batch, into database: KoersDatabase) async throws -> Int {
+        try await database.db.transaction { db in try await insert(batch, on: db) }
+        return batch.rows.trajectories.count
+    }
+
+    /// Writes a batch inside the caller's transaction.
+    static func insert(_ batch: Batch, on db: any Database) async throws {
         let rows = batch.rows
-        try await database.db.transaction { db in
-            let sql = db as! any SQLDatabase
-            try await sql.insert(
-                into: "persons",
-                columns: [
-                    "id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number",
-                    "search_text", "created_at",
-                ],
-                batched: rows.persons
-            )
-            try await sql.insert(
-                into: "trajectories",
-                columns: [
-                    "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
-                    "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
-                ],
-                batched: rows.trajectories
-            )
-            try await sql.insert(into: "monitor_facts", columns: ["id", "location_id", "facts"], batched: rows.facts)
-            try await sql.insert(
-                into: OpenDeadlineModel.schema,
-                columns: Projections.deadlineColumns,
-                batched: rows.deadlines
-            )
-            try await sql.insert(
-                into: "case_events",
-                columns: [
-                    "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
-                    "organisation_name", "party", "recorded_at", "effective_on", "source",
-                ],
-                batched: rows.events
-            )
-            try await sql.insert(into: "linkage_entries", columns: LinkageStore.entryColumns, batched: batch.entries)
-            try await LinkageStore.insertKeys(batch.keys, sql)
-        }
-        return rows.trajectories.count
+        let sql = db as! any SQLDatabase
+        try await sql.insert(
+            into: "persons",
+            columns: [
+                "id", "given_names", "surname", "aliases", "birth_date", "nationality", "gender", "v_number",
+                "search_text", "created_at",
+            ],
+            batched: rows.persons
+        )
+        try await sql.insert(
+            into: "trajectories",
+            columns: [
+                "id", "person_id", "location_id", "stage", "perspective", "version", "referred_on", "admitted_on",
+                "left_on", "previous_trajectory_id", "updated_at", "summary", "decided_on",
+            ],
+            batched: rows.trajectories
+        )
+        try await sql.insert(into: "monitor_facts", columns: ["id", "location_id", "facts"], batched: rows.facts)
+        try await sql.insert(
+            into: OpenDeadlineModel.schema,
+            columns: Projections.deadlineColumns,
+            batched: rows.deadlines
+        )
+        try await sql.insert(
+            into: "case_events",
+            columns: [
+                "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
+                "organisation_name", "party", "recorded_at", "effective_on", "source",
+            ],
+            batched: rows.events
+        )
+        try await sql.insert(into: "linkage_entries", columns: LinkageStore.entryColumns, batched: batch.entries)
+        try await LinkageStore.insertKeys(batch.keys, sql)
     }
 
     typealias Rows = (

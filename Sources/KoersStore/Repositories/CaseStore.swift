@@ -463,7 +463,7 @@ public struct CaseStore: Sendable {
     }
 
     /// The body of an append, inside the caller's transaction.
-    private func append(
+    func append(
         to trajectoryId: UUID,
         expectedVersion: Int?,
         context: ProcessingContext,
@@ -699,10 +699,10 @@ public struct CaseStore: Sendable {
         _ change: CaseChange,
         trajectoryId: UUID,
         sequence: Int,
-        context: ProcessingContext
+        context: ProcessingContext,
+        at now: Date = Date()
     ) -> CaseEvent {
-        let now = Date()
-        return CaseEvent(
+        CaseEvent(
             id: UUID.timeOrdered(),
             trajectoryId: trajectoryId,
             sequence: sequence,

@@ -165,6 +165,13 @@ public struct DirectoryStore: Sendable {
         }
     }
 
+    /// The actor for an enabled user, by e-mail address (the command line's `--as`).
+    public func actor(email: String) async throws -> Actor? {
+        guard let user = try await UserModel.query(on: database.db).filter(\.$email == email.lowercased()).first()
+        else { return nil }
+        return try await actor(userId: user.id!)
+    }
+
     /// The actor for an enabled user: their organisation, its party and the locations it serves.
     public func actor(userId: UUID) async throws -> Actor? {
         let db = database.db

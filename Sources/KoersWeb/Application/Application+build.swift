@@ -19,6 +19,8 @@ public struct KoersServices: Sendable {
     public let administration: AdministrationStore
     /// The national policy's versions.
     public let policies: PolicyStore
+    /// Bringing the cities' registrations in.
+    public let imports: ImportService
     let admin: AdminService
     public let configuration: KoersConfiguration
 
@@ -60,6 +62,12 @@ public struct KoersServices: Sendable {
             policies: policies,
             today: configuration.today,
             notifier: notifier
+        )
+        imports = ImportService(
+            store: RegistrationImportStore(cases: cases, directory: directory),
+            policies: policies,
+            directory: directory,
+            today: configuration.today
         )
         meetings = MeetingService(
             policies: policies,
