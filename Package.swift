@@ -132,6 +132,7 @@ let package = Package(
             dependencies: [
                 "KoersWeb",
                 "KoersDemo",
+                "KoersImport",
                 "KoersLinkage",
                 "KoersMonitor",
                 "KoersStatistics",

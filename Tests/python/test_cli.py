@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 
 COMMANDS = [[], ["serve"], ["migrate"], ["setup"], ["demo"], ["user"], ["user", "add"], ["user", "list"],
-            ["user", "disable"], ["token"], ["token", "create"]]
+            ["user", "disable"], ["token"], ["token", "create"], ["import"], ["import", "registrations"]]
 
 
 def run(binary, *args, env=None, stdin=None):
