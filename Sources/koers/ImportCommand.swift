@@ -71,14 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
                     actor: actor
                 )
                 let seconds = Date().timeIntervalSince(started)
-                let summary =
-                    language == .nl
-                    ? "Vastgelegd: \(outcome.created) nieuwe trajecten (\(outcome.newPersons) nieuwe personen), "
-                        + "\(outcome.corrections) correcties, \(outcome.added) nieuwe feiten, \(outcome.unchanged) "
-                        + "ongewijzigd"
-                    : "Committed: \(outcome.created) new trajectories (\(outcome.newPersons) new persons), "
-                        + "\(outcome.corrections) corrections, \(outcome.added) new facts, \(outcome.unchanged) "
-                        + "unchanged"
+                let summary = ImportService.describe(outcome, in: language).dropLast()
                 FileHandle.standardError.write(Data((summary + String(format: " (%.1f s).\n", seconds)).utf8))
             }
         }

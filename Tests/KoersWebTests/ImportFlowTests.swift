@@ -99,3 +99,86 @@ struct ImportFlowTests {
         }
     }
 }
+
+extension ImportFlowTests {
+    @Test("The web page: a wrong upload named, the dry run's report, the commit", arguments: [TestDatabase.sqlite])
+    func webDryRunAndCommit(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let utrecht = try #require(app.account(.municipality).actor.locationIds.first).uuidString.lowercased()
+            var web = WebClient(client)
+            _ = try await web.login(app.account(.municipality).email)
+            #expect(try await web.get("/imports").text.contains("Registraties importeren"))
+            // Without the mapping, and with a file that is no table: every field named.
+            let missing = try await web.postFiles(
+                "/imports",
+                fields: [("locationId", utrecht)],
+                files: [("file", "leeg.csv", "")]
+            )
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.text.contains("Kies het koppelbestand."))
+            let text = String(decoding: Self.first, as: UTF8.self)
+            let mapping = String(decoding: Self.mapping, as: UTF8.self)
+            let wrongColumns = try await web.postFiles(
+                "/imports",
+                fields: [("locationId", utrecht)],
+                files: [("file", "u.csv", "a;b\n1;2\n"), ("mapping", "m.json", mapping)]
+            )
+            #expect(wrongColumns.status == .unprocessableContent && wrongColumns.text.contains("mist de kolommen"))
+            // The dry run, then the commit from its page.
+            let report = try await web.postFiles(
+                "/imports",
+                fields: [("locationId", utrecht)],
+                files: [("file", "utrecht-2020.csv", text), ("mapping", "utrecht.json", mapping)]
+            )
+            #expect(
+                report.status == .ok && report.text.contains("3 rijen voor LVV Utrecht: 2 goed, 1 met een waarschuwing")
+            )
+            let action = try #require(report.text.firstMatch(of: /action="(\/imports\/[0-9a-f-]+\/commit)"/)?.1)
+            #expect(try await ImportKeyModel.query(on: app.services.database.db).count() == 0)
+            // Another user cannot commit this upload.
+            var other = WebClient(client)
+            _ = try await other.login(app.account(.ngo).email)
+            #expect(try await other.post(String(action), []).status == .notFound)
+            let done = try await web.post(String(action), [])
+            #expect(done.text.contains("Vastgelegd: 3 nieuwe trajecten (2 nieuwe personen)"))
+            #expect(try await ImportKeyModel.query(on: app.services.database.db).count() == 3)
+            // The upload is gone once committed.
+            #expect(try await web.post(String(action), []).status == .notFound)
+        }
+    }
+}
+
+extension AccessMatrixTests {
+    @Test("Every party against the import page, its dry run and its commit", arguments: [TestDatabase.sqlite])
+    func imports(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            let utrecht = try #require(app.account(.municipality).actor.locationIds.first).uuidString.lowercased()
+            let file = String(decoding: ImportFlowTests.first, as: UTF8.self)
+            let mapping = String(decoding: ImportFlowTests.mapping, as: UTF8.self)
+            for who in Who.allCases {
+                var web = WebClient(client)
+                if let account = who.account(app) { _ = try await web.login(account.email) }
+                let page = try await web.get("/imports")
+                let dryRun = try await web.postFiles(
+                    "/imports",
+                    fields: [("locationId", utrecht)],
+                    files: [("file", "u.csv", file), ("mapping", "m.json", mapping)]
+                )
+                switch who {
+                case .ngo, .municipality:
+                    #expect(page.status == .ok && dryRun.status == .ok, "\(who)")
+                case .ngoAmsterdam:
+                    // Its own location's page, but not Utrecht's data.
+                    #expect(page.status == .ok && dryRun.status == .unprocessableContent, "\(who)")
+                case .anonymous:
+                    #expect(page.status == .seeOther && page.location == "/login")
+                default:
+                    #expect(page.status == .notFound && dryRun.status == .notFound, "\(who)")
+                }
+                let commit = try await web.post("/imports/\(UUID().uuidString.lowercased())/commit", [])
+                #expect(commit.status == (who == .anonymous ? .seeOther : .notFound), "\(who) commit")
+            }
+            #expect(try await ImportKeyModel.query(on: app.services.database.db).count() == 0)
+        }
+    }
+}

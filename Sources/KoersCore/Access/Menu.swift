@@ -2,7 +2,7 @@ import Foundation
 
 /// The places the main menu offers a user: what the policy lets their party reach.
 public enum MenuEntry: String, Sendable, CaseIterable {
-    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, monitor, administration
+    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, imports, monitor, administration
 }
 
 extension AccessPolicy {
@@ -14,6 +14,7 @@ extension AccessPolicy {
             if actor.party == .ngo || actor.party == .municipality { entries.append(.newReferral) }
             entries += [.progress, .meetings, .inbox, .transfers]
             if actor.party == .municipality { entries.append(.duplicates) }
+            if actor.party == .ngo || actor.party == .municipality { entries.append(.imports) }
             return entries
         }
         if mayViewMonitor(actor) { return [.monitor] }

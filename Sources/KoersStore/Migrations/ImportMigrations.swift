@@ -31,3 +31,22 @@ struct CreateImportKeys: AsyncMigration {
         try await database.schema(ImportKeyModel.schema).delete()
     }
 }
+
+/// An uploaded file between the dry run and the commit: kept for its user for a day at most.
+struct CreateImportUploads: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ImportUploadModel.schema)
+            .id()
+            .field("location_id", .uuid, .required)
+            .field("user_id", .uuid, .required)
+            .field("file_name", .string, .required)
+            .field("file", .data, .required)
+            .field("mapping", .data, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ImportUploadModel.schema).delete()
+    }
+}

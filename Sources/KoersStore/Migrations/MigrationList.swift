@@ -31,5 +31,6 @@ enum MigrationList {
         CreateAdministration(),
         AddEventSource(),
         CreateImportKeys(),
+        CreateImportUploads(),
     ]
 }

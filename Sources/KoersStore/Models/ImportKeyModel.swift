@@ -15,3 +15,18 @@ public final class ImportKeyModel: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A file a user uploaded for an import, between its dry run and its commit.
+public final class ImportUploadModel: Model, @unchecked Sendable {
+    public static let schema = "import_uploads"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "location_id") public var locationId: UUID
+    @Field(key: "user_id") public var userId: UUID
+    @Field(key: "file_name") public var fileName: String
+    @Field(key: "file") public var file: Data
+    @Field(key: "mapping") public var mapping: Data
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+}

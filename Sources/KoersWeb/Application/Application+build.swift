@@ -65,6 +65,7 @@ public struct KoersServices: Sendable {
         )
         imports = ImportService(
             store: RegistrationImportStore(cases: cases, directory: directory),
+            uploads: ImportUploadStore(database: database),
             policies: policies,
             directory: directory,
             today: configuration.today
@@ -204,6 +205,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service).register(on: web)
     AdminWebController(admin: services.admin).register(on: web)
+    ImportWebController(imports: services.imports).register(on: web)
     SecondFactorWebController(
         directory: services.directory,
         secureCookies: services.configuration.secureCookies

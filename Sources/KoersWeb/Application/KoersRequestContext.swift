@@ -13,6 +13,8 @@ public struct KoersRequestContext: RequestContext {
     public var csrfToken: String = ""
     /// The parsed `application/x-www-form-urlencoded` body of a web POST.
     public var form = FormInput()
+    /// The files of a `multipart/form-data` POST, by field name, as sent: bytes and file name.
+    var uploads: [String: FormBody.Upload] = [:]
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -24,22 +24,37 @@ enum FormBody {
         return spaced.removingPercentEncoding ?? spaced
     }
 
+    /// A file sent with a form: its bytes as sent (an XLSX is no text) and its name.
+    struct Upload: Sendable {
+        let fileName: String
+        let data: Data
+    }
+
     /// A `multipart/form-data` body (a form with a file): each part's field name and its content
-    /// as text. Nil when the body does not parse.
-    static func parseMultipart(_ body: ByteBuffer, contentType: String) -> FormInput? {
+    /// as text, and the parts that are files as bytes. Nil when the body does not parse.
+    static func parseMultipart(_ body: ByteBuffer, contentType: String) -> (FormInput, [String: Upload])? {
         guard let boundary = boundary(contentType) else { return nil }
         let parser = MultipartParser(boundary: boundary)
         var values: [String: [String]] = [:]
+        var uploads: [String: Upload] = [:]
         var name: String?
+        var fileName: String?
         var content = ByteBuffer()
         parser.onHeader = { header, value in
             guard header.lowercased() == "content-disposition" else { return }
             name = parameter("name", in: value)
+            fileName = parameter("filename", in: value)
         }
         parser.onBody = { chunk in content.writeBuffer(&chunk) }
         parser.onPartComplete = {
-            if let field = name { values[field, default: []].append(String(buffer: content)) }
+            if let field = name {
+                values[field, default: []].append(String(buffer: content))
+                if let fileName, !fileName.isEmpty {
+                    uploads[field] = Upload(fileName: fileName, data: Data(content.readableBytesView))
+                }
+            }
             name = nil
+            fileName = nil
             content.clear()
         }
         do {
@@ -47,7 +62,7 @@ enum FormBody {
         } catch {
             return nil
         }
-        return FormInput(values)
+        return (FormInput(values), uploads)
     }
 
     /// The `boundary` of a `multipart/form-data` content type.

@@ -25,12 +25,18 @@ struct WebSessionMiddleware: RouterMiddleware {
         context.csrfToken = existingToken ?? Secrets.token()
 
         if request.method == .post {
-            let buffer = try await request.collectBody(upTo: 1_000_000)
+            // A city's registrations may run to tens of megabytes; every other form is small.
+            let limit = request.uri.path.hasPrefix("/imports") ? 64_000_000 : 1_000_000
+            let buffer = try await request.collectBody(upTo: limit)
             let contentType = request.headers[.contentType] ?? ""
-            let form =
-                FormBody.boundary(contentType) != nil
-                ? FormBody.parseMultipart(buffer, contentType: contentType) ?? FormInput()
-                : FormBody.parse(String(buffer: buffer))
+            var form = FormInput()
+            if FormBody.boundary(contentType) != nil {
+                let parsed = FormBody.parseMultipart(buffer, contentType: contentType)
+                form = parsed?.0 ?? FormInput()
+                context.uploads = parsed?.1 ?? [:]
+            } else {
+                form = FormBody.parse(String(buffer: buffer))
+            }
             guard let existingToken, let sent = form.string("_csrf"), sent == existingToken else {
                 return Pages.plainError(
                     status: .forbidden,

@@ -49,6 +49,7 @@ enum Layout {
                 case .duplicates: ("/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))
                 case .monitor: ("/monitor", env.t("Monitor", "Monitor"))
                 case .administration: ("/admin", env.t("Beheer", "Administration"))
+                case .imports: ("/imports", env.t("Importeren", "Import"))
                 }
             nav.append(.li(link(env, path, label)))
         }

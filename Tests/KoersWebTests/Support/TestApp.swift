@@ -171,12 +171,28 @@ struct WebClient {
     @discardableResult
     mutating func postFile(_ uri: String, field: String, filename: String, content: String) async throws -> TestResponse
     {
+        try await postFiles(uri, files: [(field, filename, content)])
+    }
+
+    /// Posts a form with fields and files, as `multipart/form-data`, with the CSRF token.
+    @discardableResult
+    mutating func postFiles(
+        _ uri: String,
+        fields: [(String, String)] = [],
+        files: [(field: String, filename: String, content: String)]
+    ) async throws -> TestResponse {
         if cookies["koers_csrf"] == nil { try await get("/login") }
         let boundary = "koers-test-boundary"
-        let body =
-            "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(cookies["koers_csrf"] ?? "")\r\n"
-            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(filename)\"\r\n"
-            + "Content-Type: text/csv\r\n\r\n\(content)\r\n--\(boundary)--\r\n"
+        var body = ""
+        for (name, value) in fields + [("_csrf", cookies["koers_csrf"] ?? "")] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        for file in files {
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; "
+                + "filename=\"\(file.filename)\"\r\nContent-Type: application/octet-stream\r\n\r\n\(file.content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
         var h = headers()
         h[.contentType] = "multipart/form-data; boundary=\(boundary)"
         let response = try await client.execute(uri: uri, method: .post, headers: h, body: ByteBuffer(string: body))

@@ -1,0 +1,98 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+import KoersImport
+
+/// Importeren in the web application: the municipality's or NGO's upload, its dry run and commit.
+struct ImportWebController {
+    let imports: ImportService
+
+    func register(on router: RouterGroup<KoersRequestContext>) {
+        router.get("/imports") { _, context in
+            try await form(context, FormState())
+        }
+        router.post("/imports") { _, context in
+            let actor = try context.requireActor()
+            let env = PageEnvironment(context, path: "/imports")
+            let locations = try await imports.locations(of: actor)
+            var errors: [FieldError] = []
+            let locationId = context.form.string("locationId").flatMap(UUID.init(uuidString:))
+            if locationId == nil || !locations.contains(where: { $0.id == locationId }) {
+                errors.append(Self.error("locationId", nl: "Kies de locatie.", en: "Choose the location."))
+            }
+            let file = context.uploads["file"]
+            if file == nil {
+                errors.append(Self.error("file", nl: "Kies het bestand.", en: "Choose the file."))
+            }
+            let mapping = context.uploads["mapping"]
+            if mapping == nil {
+                errors.append(Self.error("mapping", nl: "Kies het koppelbestand.", en: "Choose the mapping file."))
+            }
+            do {
+                guard errors.isEmpty, let locationId, let file, let mapping else {
+                    throw AppError.invalid(ValidationFailure(errors))
+                }
+                let (plan, uploadId) = try await imports.dryRun(
+                    file: file.data,
+                    named: file.fileName,
+                    mapping: mapping.data,
+                    at: locationId,
+                    actor: actor
+                )
+                let location = locations.first { $0.id == locationId }?.name ?? ""
+                return Pages.page(
+                    env,
+                    title: env.t("Controle: ", "Check: ") + file.fileName,
+                    ImportPages.report(
+                        env,
+                        ImportReport(plan, language: env.language),
+                        fileName: file.fileName,
+                        location: location,
+                        uploadId: uploadId
+                    )
+                )
+            } catch AppError.invalid(let failure) {
+                var input = context.form
+                input.set("file", nil)
+                input.set("mapping", nil)
+                return try await form(
+                    context,
+                    FormState(input: input, errors: failure.errors),
+                    status: .unprocessableContent
+                )
+            }
+        }
+        router.post("/imports/:uid/commit") { _, context in
+            let actor = try context.requireActor()
+            let (outcome, _) = try await imports.commit(upload: try context.id("uid"), actor: actor)
+            let notice = ImportService.describe(outcome, in: context.language)
+            return try await form(context, FormState(), notice: notice)
+        }
+    }
+
+    private func form(
+        _ context: KoersRequestContext,
+        _ state: FormState,
+        notice: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let actor = try context.requireActor()
+        let env = PageEnvironment(context, path: "/imports")
+        let locations = try await imports.locations(of: actor)
+        let title =
+            status == .ok
+            ? env.t("Registraties importeren", "Import registrations")
+            : env.t("Fout: registraties importeren", "Error: import registrations")
+        return Pages.page(
+            env,
+            title: title,
+            status: status,
+            ImportPages.form(env, locations: locations, state, notice: notice)
+        )
+    }
+
+    private static func error(_ field: String, nl: String, en: String) -> FieldError {
+        FieldError(field: field, code: "required", message: LocalizedText(nl: nl, en: en))
+    }
+}
