@@ -99,8 +99,9 @@ enum ImportPages {
                             + "trajecten van \(report.persons) personen toe of werkt ze bij; rijen met een fout "
                             + "blijven buiten.",
                         "\(report.rows) rows for \(location): \(report.okRows) ok, \(report.warningRows) with a "
-                            + "warning, \(report.errorRows) with an error. Committing adds or updates \(report.trajectories) "
-                            + "trajectories of \(report.persons) persons; rows with an error stay out."
+                            + "warning, \(report.errorRows) with an error. Committing adds or updates "
+                            + "\(report.trajectories) trajectories of \(report.persons) persons; rows with an error "
+                            + "stay out."
                     )
                 )
             ),
