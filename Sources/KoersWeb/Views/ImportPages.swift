@@ -13,7 +13,13 @@ enum ImportPages {
         _ s: FormState,
         notice: String? = nil
     ) -> [Node<HTML.BodyContext>] {
-        [
+        // The summary names each field with the words of its label.
+        let s = s.labelled([
+            "locationId": LocalizedText(nl: "Locatie", en: "Location"),
+            "file": LocalizedText(nl: "Registratie (CSV of XLSX)", en: "Registration (CSV or XLSX)"),
+            "mapping": LocalizedText(nl: "Koppelbestand (JSON)", en: "Mapping file (JSON)"),
+        ])
+        return [
             .h1(.text(env.t("Registraties importeren", "Import registrations"))),
             .if(
                 notice != nil,
@@ -47,7 +53,6 @@ enum ImportPages {
                         s,
                         env,
                         name: "locationId",
-                        label: env.t("Locatie", "Location"),
                         options: locations.map { ($0.id.uuidString.lowercased(), $0.name) },
                         required: true
                     ),
@@ -55,7 +60,6 @@ enum ImportPages {
                         s,
                         env,
                         name: "file",
-                        label: env.t("Registratie (CSV of XLSX)", "Registration (CSV or XLSX)"),
                         type: "file",
                         required: true
                     ),
@@ -63,7 +67,6 @@ enum ImportPages {
                         s,
                         env,
                         name: "mapping",
-                        label: env.t("Koppelbestand (JSON)", "Mapping file (JSON)"),
                         type: "file",
                         hint: env.t(
                             "Voorbeelden staan in Tests/Fixtures/import van de broncode.",
