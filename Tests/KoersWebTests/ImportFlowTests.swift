@@ -108,6 +108,12 @@ extension ImportFlowTests {
             var web = WebClient(client)
             _ = try await web.login(app.account(.municipality).email)
             #expect(try await web.get("/imports").text.contains("Registraties importeren"))
+            // The example mapping is Amsterdam's sample mapping, and it reads.
+            let example = try await web.get("/imports/mapping-example.json")
+            let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/import/amsterdam.json")
+            #expect(example.text == (try String(contentsOf: fixture, encoding: .utf8)))
+            #expect((try? ImportMapping.parse(Data(example.text.utf8))) != nil)
             // Without the mapping, and with a file that is no table: every field named.
             let missing = try await web.postFiles(
                 "/imports",
@@ -159,6 +165,8 @@ extension AccessMatrixTests {
                 var web = WebClient(client)
                 if let account = who.account(app) { _ = try await web.login(account.email) }
                 let page = try await web.get("/imports")
+                let example = try await web.get("/imports/mapping-example.json")
+                #expect(example.status == page.status, "\(who) GET /imports/mapping-example.json")
                 let dryRun = try await web.postFiles(
                     "/imports",
                     fields: [("locationId", utrecht)],

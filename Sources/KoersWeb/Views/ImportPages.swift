@@ -69,13 +69,26 @@ enum ImportPages {
                         name: "mapping",
                         type: "file",
                         hint: env.t(
-                            "Voorbeelden staan in Tests/Fixtures/import van de broncode.",
-                            "Examples are in Tests/Fixtures/import of the source code."
+                            "Een voorbeeld om over te nemen: mapping-example.json (hieronder).",
+                            "An example to copy: mapping-example.json (below)."
                         ),
                         required: true
                     ),
                     FormFields.submit(env.t("Controleren", "Check")),
                 ]
+            ),
+            .p(
+                .text(env.t("Voorbeeld van een koppelbestand: ", "Example of a mapping file: ")),
+                .a(
+                    .href("/imports/mapping-example.json"),
+                    .text("mapping-example.json")
+                ),
+                .text(
+                    env.t(
+                        ". De velden staan onder columns, uw codes per veld onder codes.",
+                        ". The fields are under columns, your codes per field under codes."
+                    )
+                )
             ),
         ]
     }

@@ -12,6 +12,14 @@ struct ImportWebController {
         router.get("/imports") { _, context in
             try await form(context, FormState())
         }
+        router.get("/imports/mapping-example.json") { _, context in
+            _ = try await imports.locations(of: try context.requireActor())
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/json; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: ImportMappingSample.json + "\n"))
+            )
+        }
         router.post("/imports") { _, context in
             let actor = try context.requireActor()
             let env = PageEnvironment(context, path: "/imports")
