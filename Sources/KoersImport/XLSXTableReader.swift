@@ -26,7 +26,9 @@ enum XLSXTableReader {
         let strings = try sharedStrings(in: archive)
         guard let sheet = try firstSheet(in: archive) else { throw TableError.unreadableXLSX("no worksheet") }
         let reader = SheetReader(sharedStrings: strings)
-        let parser = XMLParser(data: try contents(of: sheet, in: archive))
+        // From a stream: given the whole sheet at once, FoundationXML hands libxml2 one chunk,
+        // which refuses more than 10 MB ("huge input lookup"); a stream goes in pieces.
+        let parser = XMLParser(stream: InputStream(data: try contents(of: sheet, in: archive)))
         parser.delegate = reader
         let parsed = parser.parse()
         if reader.tooLarge { throw TableError.tooLarge(limit: TableReader.maxRows) }
@@ -47,7 +49,7 @@ enum XLSXTableReader {
     static func sharedStrings(in archive: Archive) throws(TableError) -> [String] {
         guard let entry = archive["xl/sharedStrings.xml"] else { return [] }
         let reader = SharedStringsReader()
-        let parser = XMLParser(data: try contents(of: entry, in: archive))
+        let parser = XMLParser(stream: InputStream(data: try contents(of: entry, in: archive)))
         parser.delegate = reader
         guard parser.parse() else { throw TableError.unreadableXLSX("the shared strings are not valid XML") }
         return reader.strings

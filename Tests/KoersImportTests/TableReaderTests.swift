@@ -51,6 +51,19 @@ struct TableReaderTests {
         #expect(table.rows.map(\.cells) == [["17", "", "43831"], ["18", "Tesfay & zn", ""]])
     }
 
+    /// Over 10 MB of worksheet: libxml2 refuses that as one chunk, so the reader streams it.
+    @Test func aWorksheetOverTenMegabytes() throws {
+        var sheet = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>"
+        sheet.reserveCapacity(12_500_000)
+        for row in 2...200_001 {
+            sheet += "<row r=\"\(row)\"><c r=\"A\(row)\" t=\"inlineStr\"><is><t>nummer \(row)</t></is></c></row>"
+        }
+        sheet += "</sheetData></worksheet>"
+        #expect(sheet.utf8.count > 10_000_000)
+        let table = try TableReader.read(try Self.xlsx(sheet: sheet, strings: ["nr"]))
+        #expect(table.rows.count == 200_000 && table.rows.last?.cells == ["nummer 200001"])
+    }
+
     @Test func aZipThatIsNoWorkbookIsNamed() throws {
         let archive = try Archive(accessMode: .create)
         let content = Data("hallo".utf8)

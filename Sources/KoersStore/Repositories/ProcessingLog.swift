@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import KoersCore
 import Metrics
+import SQLKit
 
 /// What a request carries into the store so each processing of personal data is logged
 /// (Logboek dataverwerkingen): who, under which trace and span.
@@ -78,5 +79,25 @@ public struct ProcessingLog: Sendable {
         row.at = Date()
         try await row.create(on: db)
         Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment()
+    }
+
+    /// One entry per person, written in batches: an import logs every trajectory it writes.
+    func record(_ activity: String, persons: [UUID], context: ProcessingContext, on db: any Database) async throws {
+        let now = Date()
+        let rows: [[any SQLExpression]] = persons.map { person in
+            [
+                SQLBind(UUID.timeOrdered()), SQLBind(context.traceId), SQLBind(context.spanId), SQLBind(activity),
+                SQLBind(subject(person)), SQLBind(context.actor.userId), SQLBind(context.actor.organisationId),
+                SQLBind("ok"), SQLBind(now),
+            ]
+        }
+        try await (db as! any SQLDatabase).insert(
+            into: ProcessingLogModel.schema,
+            columns: [
+                "id", "trace_id", "span_id", "activity", "subject", "user_id", "organisation_id", "status", "at",
+            ],
+            batched: rows
+        )
+        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment(by: persons.count)
     }
 }

@@ -65,20 +65,42 @@ public struct RegistrationImportStore: Sendable {
             var personOf = Dictionary(keys.map { ($0.sourcePersonId, $0.personId) }, uniquingKeysWith: { a, _ in a })
             // The latest trajectory of each person, for a returning person's link to it.
             var latest: [UUID: (referredOn: Day, id: UUID)] = [:]
-            for key in keys {
-                guard let row = try await TrajectoryModel.find(key.trajectoryId, on: db),
-                    let day = Day(row.referredOn)
-                else { continue }
-                if latest[key.personId].map({ $0.referredOn < day }) ?? true { latest[key.personId] = (day, row.id!) }
+            let ids = keys.map(\.trajectoryId)
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+                for row in try await TrajectoryModel.query(on: db).filter(\.$id ~~ chunk).all() {
+                    guard let day = Day(row.referredOn) else { continue }
+                    if latest[row.personId].map({ $0.referredOn < day }) ?? true {
+                        latest[row.personId] = (day, row.id!)
+                    }
+                }
             }
             var outcome = ImportOutcome()
             var histories: [CaseHistory] = []
             var newPerson: [Bool] = []
             var keyRows: [[any SQLExpression]] = []
             let now = Date()
+            // The events of the trajectories imported before, read a chunk at a time rather than
+            // one query per trajectory.
+            let known = imported.compactMap { byTrajectory[$0.sourceTrajectoryId]?.trajectoryId }
+            var eventsOf: [UUID: [CaseEvent]] = [:]
+            for start in stride(from: 0, to: known.count, by: 500) {
+                let chunk = Array(known[start..<min(start + 500, known.count)])
+                for model in try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk).all() {
+                    eventsOf[model.trajectoryId, default: []].append(try CaseStore.event(model))
+                }
+            }
             for item in imported {
                 if let key = byTrajectory[item.sourceTrajectoryId] {
-                    try await update(key.trajectoryId, with: item.changes, context: context, on: db, &outcome)
+                    let events = (eventsOf[key.trajectoryId] ?? []).sorted { $0.sequence < $1.sequence }
+                    try await update(
+                        key.trajectoryId,
+                        events: events,
+                        with: item.changes,
+                        context: context,
+                        on: db,
+                        &outcome
+                    )
                     continue
                 }
                 guard case .referred(let referral, let identity, _) = item.changes.first else { continue }
@@ -131,9 +153,7 @@ public struct RegistrationImportStore: Sendable {
                 ],
                 batched: keyRows
             )
-            for history in histories {
-                try await cases.log.record("case.import", person: history.personId, context: context, on: db)
-            }
+            try await cases.log.record("case.import", persons: histories.map(\.personId), context: context, on: db)
             if !histories.isEmpty { try await MonitorOutputs.invalidate(after: nil, on: db) }
             return outcome
         }
@@ -143,13 +163,12 @@ public struct RegistrationImportStore: Sendable {
     /// correction of the imported one, a fact the earlier import lacked a new event.
     private func update(
         _ trajectoryId: UUID,
+        events: [CaseEvent],
         with changes: [CaseChange],
         context: ProcessingContext,
         on db: any Database,
         _ outcome: inout ImportOutcome
     ) async throws {
-        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId)
-            .sort(\.$sequence).all().map(CaseStore.event)
         var toWrite: [CaseChange] = []
         var used = Set<Int>()
         for change in changes {
