@@ -60,7 +60,11 @@ let package = Package(
         ),
         .target(
             name: "KoersMonitor",
-            dependencies: ["KoersCore", "KoersStatistics"],
+            dependencies: [
+                "KoersCore",
+                "KoersStatistics",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -61,8 +61,8 @@ public struct PublishedReport: Sendable, Codable {
     }
 
     /// A workbook with one sheet per table.
-    public func xlsx() -> [UInt8] {
-        XLSXWriter.workbook(
+    public func xlsx() throws -> [UInt8] {
+        try XLSXWriter.workbook(
             tables.map { table in
                 (
                     name: table.id,

@@ -1,15 +1,16 @@
 import Foundation
 import KoersCore
+import ZIPFoundation
 
-/// The smallest honest XLSX: an Office Open XML workbook with inline strings, in a ZIP archive
-/// whose entries are stored (not compressed), so no compression library is needed.
+/// The smallest honest XLSX: an Office Open XML workbook with inline strings, in a deflated ZIP
+/// archive (ZIPFoundation).
 public enum XLSXWriter {
     enum Value {
         case text(String)
         case number(Int)
     }
 
-    static func workbook(_ sheets: [(name: String, rows: [[Value]])]) -> [UInt8] {
+    static func workbook(_ sheets: [(name: String, rows: [[Value]])]) throws -> [UInt8] {
         var files: [(String, String)] = []
         let overrides = sheets.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" "
@@ -42,7 +43,7 @@ public enum XLSXWriter {
             }
             files.append(("xl/worksheets/sheet\(i + 1).xml", xml + "</sheetData></worksheet>"))
         }
-        return zip(files.map { ($0.0, Array($0.1.utf8)) })
+        return try zip(files.map { ($0.0, Array($0.1.utf8)) })
     }
 
     static func column(_ index: Int) -> String {
@@ -56,69 +57,19 @@ public enum XLSXWriter {
         return name
     }
 
-    /// A ZIP archive of stored entries (PKWARE APPNOTE 4.3: local headers, central directory, end record).
-    static func zip(_ entries: [(String, [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = []
-        var central: [UInt8] = []
-        func le16(_ v: Int, _ b: inout [UInt8]) { b += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff)] }
-        func le32(_ v: UInt32, _ b: inout [UInt8]) {
-            b += [UInt8(v & 0xff), UInt8((v >> 8) & 0xff), UInt8((v >> 16) & 0xff), UInt8(v >> 24)]
+    /// The package's parts in a ZIP archive, deflated, written by ZIPFoundation in memory.
+    static func zip(_ entries: [(String, [UInt8])]) throws -> [UInt8] {
+        let archive = try Archive(accessMode: .create)
+        for (path, bytes) in entries {
+            let data = Data(bytes)
+            try archive.addEntry(
+                with: path,
+                type: .file,
+                uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
+            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
         }
-        for (name, data) in entries {
-            let nameBytes = Array(name.utf8)
-            let crc = crc32(data)
-            let offset = UInt32(out.count)
-            le32(0x0403_4b50, &out)
-            le16(20, &out)
-            le16(0x0800, &out)
-            le16(0, &out)
-            le16(0, &out)
-            le16(0x21, &out)
-            le32(crc, &out)
-            le32(UInt32(data.count), &out)
-            le32(UInt32(data.count), &out)
-            le16(nameBytes.count, &out)
-            le16(0, &out)
-            out += nameBytes + data
-            le32(0x0201_4b50, &central)
-            le16(20, &central)
-            le16(20, &central)
-            le16(0x0800, &central)
-            le16(0, &central)
-            le16(0, &central)
-            le16(0x21, &central)
-            le32(crc, &central)
-            le32(UInt32(data.count), &central)
-            le32(UInt32(data.count), &central)
-            le16(nameBytes.count, &central)
-            le16(0, &central)
-            le16(0, &central)
-            le16(0, &central)
-            le16(0, &central)
-            le32(0, &central)
-            le32(offset, &central)
-            central += nameBytes
-        }
-        let start = UInt32(out.count)
-        out += central
-        le32(0x0605_4b50, &out)
-        le16(0, &out)
-        le16(0, &out)
-        le16(entries.count, &out)
-        le16(entries.count, &out)
-        le32(UInt32(central.count), &out)
-        le32(start, &out)
-        le16(0, &out)
-        return out
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xffff_ffff
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xedb8_8320 : crc >> 1 }
-        }
-        return ~crc
+        return Array(archive.data ?? Data())
     }
 }
 

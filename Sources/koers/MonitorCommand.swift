@@ -47,7 +47,7 @@ struct MonitorCommand: AsyncParsableCommand {
             case .csv: bytes = Array(published.csv().utf8)
             case .xlsx:
                 guard output != nil else { throw ValidationError("XLSX is binary: give --output FILE.xlsx.") }
-                bytes = published.xlsx()
+                bytes = try published.xlsx()
             case .html: bytes = Array(MonitorDocument.html(report, language: lang, today: configuration.today()).utf8)
             }
             if let output {

@@ -51,6 +51,8 @@ def test_monitor_shows_suppressed_figures_charts_and_downloads(koers, browser):
     assert "outcomeCategory" in workbook.sheetnames
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         assert archive.testzip() is None
+        # Written by ZIPFoundation, deflated.
+        assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
     status, _, body = session_get(browser, base, "/monitor/download/json")
     report = json.loads(body)
     assert report["k"] == 5 and {t["id"] for t in report["tables"]} >= {"headline", "inflow", "outflow", "outcomeCategory"}

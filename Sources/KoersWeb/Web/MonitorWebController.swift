@@ -30,7 +30,7 @@ struct MonitorWebController {
                 let published = PublishedReport(report, language: language)
                 switch format {
                 case "csv": return Data(published.csv().utf8)
-                case "xlsx": return Data(published.xlsx())
+                case "xlsx": return Data(try published.xlsx())
                 default: return Data(try published.json().utf8)
                 }
             }
