@@ -49,6 +49,7 @@ let package = Package(
         ),
         .target(
             name: "KoersStatistics",
+            dependencies: [.product(name: "CSV", package: "CSV.swift")],
             swiftSettings: swiftSettings
         ),
         .target(

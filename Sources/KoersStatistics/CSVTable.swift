@@ -1,3 +1,5 @@
+import CSV
+
 /// A CSV table with a header row (RFC 4180 quoting), for `koers analyse` on a researcher's file.
 public struct CSVTable: Sendable {
     public let header: [String]
@@ -7,6 +9,7 @@ public struct CSVTable: Sendable {
         case empty
         case raggedRow(line: Int, expected: Int, found: Int)
         case unknownColumn(String)
+        case unreadable(String)
 
         public var description: String {
             switch self {
@@ -14,51 +17,26 @@ public struct CSVTable: Sendable {
             case .raggedRow(let line, let expected, let found):
                 "line \(line) has \(found) fields, the header \(expected)"
             case .unknownColumn(let name): "no column named ‘\(name)’"
+            case .unreadable(let detail): "the file is no readable CSV: \(detail)"
             }
         }
     }
 
+    /// Reads the text with CSV.swift; a blank line is no record.
     public init(parsing text: String) throws(Failure) {
         var records: [[String]] = []
-        var field = ""
-        var record: [String] = []
-        var quoted = false
-        var iterator = text.makeIterator()
-        var pending: Character?
-        while let c = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            field.append("\"")
-                        } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                record.append(field)
-                field = ""
-            } else if c == "\n" || c == "\r\n" || c == "\r" {
-                record.append(field)
-                field = ""
-                if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
-                record = []
-            } else {
-                field.append(c)
+        if !text.isEmpty {
+            let reader: CSVReader
+            do {
+                reader = try CSVReader(string: text, hasHeaderRow: false)
+            } catch {
+                throw .unreadable(String(describing: error))
             }
-        }
-        if !field.isEmpty || !record.isEmpty {
-            record.append(field)
-            records.append(record)
+            while let record = reader.next() {
+                if record.count == 1 && record[0].isEmpty { continue }
+                records.append(record)
+            }
+            if let error = reader.error { throw .unreadable(String(describing: error)) }
         }
         guard let header = records.first else { throw .empty }
         for (i, row) in records.enumerated().dropFirst() where row.count != header.count {
