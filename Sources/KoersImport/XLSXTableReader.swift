@@ -36,6 +36,8 @@ enum XLSXTableReader {
         return try Table.make(records: reader.records)
     }
 
+    /// A part of the archive, which must be UTF-8 as XML parts are: FoundationXML traps on an
+    /// element name that is not (the property tests found it), so such a part is refused first.
     static func contents(of entry: Entry, in archive: Archive) throws(TableError) -> Data {
         var data = Data()
         do {
@@ -43,7 +45,20 @@ enum XLSXTableReader {
         } catch {
             throw TableError.unreadableXLSX("a part of the archive is damaged")
         }
+        guard isUTF8(data) else { throw TableError.unreadableXLSX("a part of the archive is not UTF-8") }
         return data
+    }
+
+    static func isUTF8(_ data: Data) -> Bool {
+        var bytes = data.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        while true {
+            switch parser.parseScalar(from: &bytes) {
+            case .valid: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 
     static func sharedStrings(in archive: Archive) throws(TableError) -> [String] {

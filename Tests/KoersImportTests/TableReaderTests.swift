@@ -64,6 +64,16 @@ struct TableReaderTests {
         #expect(table.rows.count == 200_000 && table.rows.last?.cells == ["nummer 200001"])
     }
 
+    /// A byte that is no UTF-8 in an element's name trapped FoundationXML; it is refused first.
+    @Test func aWorksheetThatIsNoUTF8IsNamed() throws {
+        let data = try Self.xlsx(
+            sheet: "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row></sheetData></worksheet>",
+            strings: [],
+            replacingInSheet: (Array("worksheet".utf8), [0x77, 0xDF, 0x6F, 0x72, 0x6B, 0x73, 0x68, 0x65, 0x65, 0x74])
+        )
+        #expect(throws: TableError.unreadableXLSX("a part of the archive is not UTF-8")) { try TableReader.read(data) }
+    }
+
     @Test func aZipThatIsNoWorkbookIsNamed() throws {
         let archive = try Archive(accessMode: .create)
         let content = Data("hallo".utf8)
@@ -100,14 +110,24 @@ struct TableReaderTests {
     }
 
     /// A minimal workbook: the sheet and its shared strings, deflated as Excel writes them.
-    static func xlsx(sheet: String, strings: [String]) throws -> Data {
+    static func xlsx(
+        sheet: String,
+        strings: [String],
+        replacingInSheet replacement: ([UInt8], [UInt8])? = nil
+    ) throws -> Data {
         let archive = try Archive(accessMode: .create)
         let shared =
             "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
             + strings.map { "<si><t>\($0.replacingOccurrences(of: "&", with: "&amp;"))</t></si>" }.joined()
             + "</sst>"
         for (path, text) in [("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared)] {
-            let content = Data(text.utf8)
+            var bytes = Array(text.utf8)
+            if let (old, new) = replacement, path.hasPrefix("xl/worksheets"),
+                let range = bytes.firstRange(of: old)
+            {
+                bytes.replaceSubrange(range, with: new)
+            }
+            let content = Data(bytes)
             try archive.addEntry(
                 with: path,
                 type: .file,
