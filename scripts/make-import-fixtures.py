@@ -44,7 +44,8 @@ def people(seed, count, start_id):
             decided = referred + datetime.timedelta(days=rnd.randint(5, 40))
             roll = rnd.random()
             row["admission"] = "reject" if roll < 0.12 else ("pending" if roll < 0.15 else "admit")
-            row["reason"] = rnd.choice(["noRegionalTies", "lawfulStay", "notWilling", "asylumPending", "stateReception"])
+            row["reason"] = rnd.choice(["noRegionalTies", "lawfulStay", "notWilling", "asylumPending",
+                                        "stateReception"])
             row["decided"] = decided if row["admission"] != "pending" else None
             row["perspective"] = None
             row["outflow"] = None
@@ -148,7 +149,8 @@ def rotterdam():
             r["person"], r["trajectory"], r["surname"], r["given"], r["birth"], r["country"],
             {"M": "man", "V": "vrouw"}[r["gender"]], r["v"], serial(r["referred"]),
             {"admit": "ja", "reject": "nee", "pending": ""}[r["admission"]], serial(r["decided"]),
-            inverse["perspective"][perspective[0]] if perspective else "", serial(perspective[1]) if perspective else None,
+            inverse["perspective"][perspective[0]] if perspective else "",
+            serial(perspective[1]) if perspective else None,
             serial(outflow[0]) if outflow else None, inverse["outflowReason"][outflow[1]] if outflow else "",
         ])
     write_xlsx(os.path.join(OUT, "rotterdam.xlsx"), table)
@@ -171,7 +173,8 @@ def utrecht():
     out = io.StringIO()
     writer = csv.writer(out, delimiter=",", lineterminator="\n")
     writer.writerow(["client_id", "case_id", "first_name", "last_name", "born", "nationality", "sex", "v_number",
-                     "referred", "decision", "decision_date", "reject_reason", "perspective", "perspective_date", "left",
+                     "referred", "decision", "decision_date", "reject_reason", "perspective", "perspective_date",
+                     "left",
                      "left_reason"])
     for r in rows:
         perspective, outflow = r["perspective"], r["outflow"]
@@ -239,7 +242,8 @@ def write_xlsx(path, table):
                 cells.append(f'<c r="{ref(c, r)}" t="s"><v>{index[text]}</v></c>')
         rows_xml.append(f'<row r="{r}">{"".join(cells)}</row>')
     ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    sheet = f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{"".join(rows_xml)}</sheetData></worksheet>'
+    sheet = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{"".join(rows_xml)}'
+             '</sheetData></worksheet>')
     shared = (f'<?xml version="1.0" encoding="UTF-8"?><sst {ns} count="{len(strings)}" uniqueCount="{len(strings)}">'
               + "".join(f"<si><t>{esc(s)}</t></si>" for s in strings) + "</sst>")
     workbook = (f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} '

@@ -46,6 +46,17 @@ public struct ImportReport: Codable, Sendable {
         }
     }
 
+    /// A stage's key in `byStage` as the user reads it.
+    public static func stageLabel(_ key: String, _ language: Language) -> String {
+        Stage(rawValue: key)?.label.text(language) ?? key
+    }
+
+    /// An outcome's key in `byOutcome` as the user reads it; `none` is a case not yet decided.
+    public static func outcomeLabel(_ key: String, _ language: Language) -> String {
+        AdmissionDecision.Outcome(rawValue: key)?.label.text(language)
+            ?? LocalizedText(nl: "nog geen besluit", en: "no decision yet").text(language)
+    }
+
     public func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -69,10 +80,8 @@ public struct ImportReport: Codable, Sendable {
             let list = values.sorted { $0.key < $1.key }.map { "\(label($0.key)) \($0.value)" }
             lines.append(title + ": " + (list.isEmpty ? "—" : list.joined(separator: ", ")))
         }
-        counts(t("Per fase", "By stage"), byStage) { Stage(rawValue: $0)?.label.text(language) ?? $0 }
-        counts(t("Per toelatingsbesluit", "By admission outcome"), byOutcome) {
-            AdmissionDecision.Outcome(rawValue: $0)?.label.text(language) ?? t("nog geen besluit", "no decision yet")
-        }
+        counts(t("Per fase", "By stage"), byStage) { Self.stageLabel($0, language) }
+        counts(t("Per toelatingsbesluit", "By admission outcome"), byOutcome) { Self.outcomeLabel($0, language) }
         counts(t("Per jaar van aanmelding", "By year of referral"), byYear)
         for finding in findings {
             let severity =

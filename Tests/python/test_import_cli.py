@@ -32,7 +32,8 @@ def test_dry_run_fix_commit_and_again(koers):
         in dry.stdout
     report = json.loads(run(koers["binary"], *base, "--format", "json", "--language", "en", source, env=env).stdout)
     assert report["errorRows"] == 1 and report["trajectories"] == 799
-    assert report["findings"][0]["field"] == "outflowDate" and "before the admission" in report["findings"][0]["message"]
+    first = report["findings"][0]
+    assert first["field"] == "outflowDate" and "before the admission" in first["message"]
 
     # The municipality fixes the year in its file; the dry run is clean and the commit writes it all.
     with open(source, encoding="utf-8-sig", newline="") as f:

@@ -64,6 +64,12 @@ public struct NationalPolicy: Sendable, Hashable, Codable {
         )
     }
 
+    /// The version in force on a day among `versions` (first first): the last that started on or
+    /// before it, else the first.
+    public static func inForce(on day: Day, in versions: [NationalPolicy]) -> NationalPolicy {
+        versions.last { $0.validFrom <= day } ?? versions[0]
+    }
+
     /// The rule a location applies: its own when it deviates, else this version's national one.
     public func rule(at location: Location) -> RegionalTiesRule {
         location.regionalTiesRule.deviation == nil ? regionalTies : location.regionalTiesRule

@@ -43,9 +43,7 @@ public struct CaseHistoryWriter: Sendable {
     /// written. A person is written with the first of their histories.
     public func write(_ next: () -> [CaseHistory]?) async throws -> Int {
         let database = directory.database
-        let policies = Dictionary(
-            uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.deadlinePolicy) }
-        )
+        let policies = try await directory.deadlinePolicies()
         var seen = Set<UUID>()
         let written = try await database.withoutSecondaryIndexes(on: Self.bulkTables) {
             var written = 0

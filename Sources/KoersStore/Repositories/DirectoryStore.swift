@@ -88,6 +88,11 @@ public struct DirectoryStore: Sendable {
         )
     }
 
+    /// Every location's sub-deadline policy, for writing read models in bulk.
+    public func deadlinePolicies() async throws -> [UUID: DeadlinePolicy] {
+        Dictionary(uniqueKeysWithValues: try await locations().map { ($0.id, $0.deadlinePolicy) })
+    }
+
     /// Replaces a location's sub-deadline policy. It applies at once: the deadline index of the
     /// location's running cases is rewritten and every stored monitor output deleted, in the same
     /// transaction.

@@ -38,8 +38,7 @@ public struct PolicyStore: Sendable {
 
     /// The version in force on a day: the last that started on or before it.
     public func inForce(on day: Day) async throws -> NationalPolicy {
-        let all = try await versions()
-        return all.last { $0.validFrom <= day } ?? all[0]
+        NationalPolicy.inForce(on: day, in: try await versions())
     }
 
     /// Adds the next version, read from the input against the latest one in the same transaction.

@@ -56,18 +56,14 @@ public struct RegistrationImportStore: Sendable {
         at locationId: UUID,
         context: ProcessingContext
     ) async throws -> ImportOutcome {
-        let policies = Dictionary(
-            uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.deadlinePolicy) }
-        )
+        let policies = try await directory.deadlinePolicies()
         return try await cases.database.write { db in
             let keys = try await ImportKeyModel.query(on: db).filter(\.$locationId == locationId).all()
             let byTrajectory = Dictionary(keys.map { ($0.sourceTrajectoryId, $0) }, uniquingKeysWith: { a, _ in a })
             var personOf = Dictionary(keys.map { ($0.sourcePersonId, $0.personId) }, uniquingKeysWith: { a, _ in a })
             // The latest trajectory of each person, for a returning person's link to it.
             var latest: [UUID: (referredOn: Day, id: UUID)] = [:]
-            let ids = keys.map(\.trajectoryId)
-            for start in stride(from: 0, to: ids.count, by: 500) {
-                let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            for chunk in keys.map(\.trajectoryId).chunked(500) {
                 for row in try await TrajectoryModel.query(on: db).filter(\.$id ~~ chunk).all() {
                     guard let day = Day(row.referredOn) else { continue }
                     if latest[row.personId].map({ $0.referredOn < day }) ?? true {
@@ -84,8 +80,7 @@ public struct RegistrationImportStore: Sendable {
             // one query per trajectory.
             let known = imported.compactMap { byTrajectory[$0.sourceTrajectoryId]?.trajectoryId }
             var eventsOf: [UUID: [CaseEvent]] = [:]
-            for start in stride(from: 0, to: known.count, by: 500) {
-                let chunk = Array(known[start..<min(start + 500, known.count)])
+            for chunk in known.chunked(500) {
                 for model in try await CaseEventModel.query(on: db).filter(\.$trajectoryId ~~ chunk).all() {
                     eventsOf[model.trajectoryId, default: []].append(try CaseStore.event(model))
                 }
@@ -207,5 +202,12 @@ public struct RegistrationImportStore: Sendable {
             activity: "case.import",
             on: db
         ) { _, _ in written }
+    }
+}
+
+extension Array {
+    /// The array in consecutive pieces of at most `size`, for `IN` lists a database accepts.
+    func chunked(_ size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -45,13 +45,12 @@ public struct ImportService: Sendable {
     ) async throws -> ImportOutcome {
         guard AccessPolicy.mayImport(actor, at: locationId) else { throw AppError.notFound }
         let versions = try await policies.versions()
-        func policy(on day: Day) -> NationalPolicy { versions.last { $0.validFrom <= day } ?? versions[0] }
         let cases = plan.trajectories.map { t in
             ImportedCase(
                 sourcePersonId: t.sourcePersonId,
                 sourceTrajectoryId: t.sourceTrajectoryId,
                 changes: t.changes(
-                    policy: policy(on: t.admission?.decidedOn ?? t.referral.referredOn),
+                    policy: NationalPolicy.inForce(on: t.admission?.decidedOn ?? t.referral.referredOn, in: versions),
                     previousTrajectoryId: nil
                 )
             )

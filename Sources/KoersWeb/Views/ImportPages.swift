@@ -128,16 +128,9 @@ enum ImportPages {
                     .text(env.t("Wat de import toevoegt", "What the import adds"))
                 ),
                 .h3(.text(env.t("Per fase", "By stage"))),
-                .ul(.group(labelled(report.byStage) { Stage(rawValue: $0)?.label.text(language) ?? $0 })),
+                .ul(.group(labelled(report.byStage) { ImportReport.stageLabel($0, language) })),
                 .h3(.text(env.t("Per toelatingsbesluit", "By admission outcome"))),
-                .ul(
-                    .group(
-                        labelled(report.byOutcome) {
-                            AdmissionDecision.Outcome(rawValue: $0)?.label.text(language)
-                                ?? env.t("nog geen besluit", "no decision yet")
-                        }
-                    )
-                ),
+                .ul(.group(labelled(report.byOutcome) { ImportReport.outcomeLabel($0, language) })),
                 .h3(.text(env.t("Per jaar van aanmelding", "By year of referral"))),
                 .ul(.group(labelled(report.byYear) { $0 }))
             ),
