@@ -7,7 +7,18 @@ their mappings. Seeded, so the files are the same on every run; the standard lib
   utrecht.csv     commas, yyyy-mm-dd, Windows-1252, English codes
 
 Amsterdam's row 17 is planted wrong (an outflow dated before the admission), for the dry run
-to flag and a person to fix. Everyone in them is made up."""
+to flag and a person to fix. Everyone in them is made up.
+
+It also writes the agencies' lists for Amsterdam in Tests/Fixtures/reconcile:
+
+  ind-amsterdam.csv  the IND's repeat-asylum decisions for Amsterdam's HASA applications, with five
+                     planted discrepancies: a later decision date, another outcome, a decision Koers
+                     lacks (three that differ), an application Koers lacks (not in Koers), and one of
+                     Koers's applications left out (not in the list); plus three V-nummers Amsterdam
+                     does not know
+  dtv-amsterdam.csv  DT&V's departures, with two planted: a date a week later, and a departure
+                     Amsterdam recorded as "left to unknown destination".
+"""
 import csv
 import datetime
 import io
@@ -75,6 +86,8 @@ AMSTERDAM_CODES = {
     "outflowReason": {"Zelfstandig vertrokken": "independentDeparture", "Verblijfsvergunning": "permitGranted",
                       "vertrokken met onbekende bestemming": "leftUnknown", "Doorgemigreerd": "onwardMigration",
                       "Termijn verstreken": "deadlineReached"},
+    "procedure": {"HASA": "hasa"},
+    "procedureOutcome": {"Afgewezen": "rejected", "Ingewilligd": "granted", "Ingetrokken": "withdrawn"},
 }
 
 
@@ -90,7 +103,10 @@ def amsterdam():
     writer.writerow(["Clientnummer", "Trajectnummer", "Voornaam", "Achternaam", "Geboortejaar", "Nationaliteit",
                      "Geslacht", "V-nummer", "Aanmelddatum", "Toelating", "Datum toelating", "Reden afwijzing",
                      "Perspectief",
-                     "Datum perspectief", "Uitstroomdatum", "Reden uitstroom", "Opmerking"])
+                     "Datum perspectief", "Procedure", "Datum indiening", "Besluit", "Datum besluit",
+                     "Uitstroomdatum", "Reden uitstroom", "Opmerking"])
+    # Procedures from their own seed, so the rest of the file is as it was before they were added.
+    procedures = random.Random(17)
     for index, r in enumerate(rows):
         admission = {"admit": "Toegelaten", "reject": "Afgewezen", "pending": ""}[r["admission"]]
         perspective = r["perspective"]
@@ -100,11 +116,23 @@ def amsterdam():
             outflow = (r["decided"].replace(year=r["decided"].year - 1), "independentDeparture")
             admission = "Toegelaten"
             r["admission"] = "admit"
+        r["hasa"] = None
+        if index != 15 and r["admission"] == "admit" and procedures.random() < 0.25:
+            submitted = r["decided"] + datetime.timedelta(days=procedures.randint(20, 200))
+            decided = submitted + datetime.timedelta(days=procedures.randint(30, 300))
+            outcome = procedures.choice(["afgewezen", "afgewezen", "afgewezen", "ingewilligd", "ingetrokken"])
+            end = outflow[0] if outflow else datetime.date(2025, 11, 1)
+            if submitted < end:
+                r["hasa"] = (submitted, decided, outcome) if decided < end and procedures.random() < 0.8 else (
+                    submitted, None, None)
+        hasa = r["hasa"]
         writer.writerow([
             r["person"], r["trajectory"], r["given"], r["surname"], r["birth"], r["country"], r["gender"], r["v"],
             dutch(r["referred"]), admission, dutch(r["decided"]),
             inverse["rejectionReason"][r["reason"]] if r["admission"] == "reject" else "",
             inverse["perspective"][perspective[0]] if perspective else "", dutch(perspective[1]) if perspective else "",
+            "HASA" if hasa else "", dutch(hasa[0]) if hasa else "", hasa[2].capitalize() if hasa and hasa[2] else "",
+            dutch(hasa[1]) if hasa else "",
             dutch(outflow[0]) if outflow else "", inverse["outflowReason"][outflow[1]] if outflow else "",
             "spreekt Tigrinya;\nbegeleid door vrijwilliger" if index % 97 == 5 else "",
         ])
@@ -117,12 +145,60 @@ def amsterdam():
             "surname": "Achternaam", "birthDate": "Geboortejaar", "nationality": "Nationaliteit",
             "gender": "Geslacht", "vNumber": "V-nummer", "referredOn": "Aanmelddatum", "admission": "Toelating",
             "admissionDate": "Datum toelating", "rejectionReason": "Reden afwijzing", "perspective": "Perspectief",
-            "perspectiveDate": "Datum perspectief",
+            "perspectiveDate": "Datum perspectief", "procedure": "Procedure", "procedureSubmitted": "Datum indiening",
+            "procedureOutcome": "Besluit", "procedureDecided": "Datum besluit",
             "outflowDate": "Uitstroomdatum", "outflowReason": "Reden uitstroom",
         },
         "codes": AMSTERDAM_CODES,
     }
     write_json("amsterdam.json", mapping)
+    agency_lists(rows)
+
+
+def agency_lists(rows):
+    """The IND's and DT&V's lists for Amsterdam's rows, with their planted discrepancies."""
+    folder = os.path.join(OUT, "..", "reconcile")
+    os.makedirs(folder, exist_ok=True)
+    applications = sorted((r for r in rows if r["v"] and r.get("hasa")), key=lambda r: r["hasa"][0])
+    decided = [r for r in applications if r["hasa"][1]]
+    pending = [r for r in applications if not r["hasa"][1] and r["hasa"][0] < datetime.date(2025, 1, 1)]
+    lines = []
+    left_out = decided[len(decided) // 2]
+    for r in applications:
+        submitted, day, outcome = r["hasa"]
+        if r is left_out:
+            continue
+        if r is decided[3]:
+            day = day + datetime.timedelta(days=14)
+        if r is decided[6]:
+            outcome = "ingewilligd" if outcome != "ingewilligd" else "afgewezen"
+        if r is pending[1]:
+            day, outcome = submitted + datetime.timedelta(days=90), "afgewezen"
+        lines.append([r["v"], submitted.isoformat(), day.isoformat() if day else "", outcome or ""])
+    lacking = next(r for r in rows if r["v"] and r["admission"] == "admit" and not r.get("hasa")
+                   and not r["outflow"] and r["decided"] > datetime.date(2020, 1, 1))
+    submitted = lacking["decided"] + datetime.timedelta(days=60)
+    lines.append([lacking["v"], submitted.isoformat(), (submitted + datetime.timedelta(days=120)).isoformat(),
+                  "afgewezen"])
+    for n in range(3):
+        lines.append([f"999000000{n + 1}", f"2022-03-0{n + 1}", "", ""])
+    with open(os.path.join(folder, "ind-amsterdam.csv"), "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["V-nummer", "Ingediend", "Besluitdatum", "Uitkomst"])
+        writer.writerows(lines)
+    departures = [r for r in rows if r["v"] and r["outflow"] and r["outflow"][1] in
+                  ("independentDeparture", "onwardMigration")]
+    unknown = [r for r in rows if r["v"] and r["outflow"] and r["outflow"][1] == "leftUnknown"]
+    kinds = {"independentDeparture": "zelfstandig", "onwardMigration": "doormigratie"}
+    lines = []
+    for i, r in enumerate(departures):
+        day = r["outflow"][0] + datetime.timedelta(days=7 if i == 2 else 0)
+        lines.append([r["v"], day.isoformat(), kinds[r["outflow"][1]]])
+    lines.append([unknown[0]["v"], unknown[0]["outflow"][0].isoformat(), "zelfstandig"])
+    with open(os.path.join(folder, "dtv-amsterdam.csv"), "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, delimiter=";", lineterminator="\r\n")
+        writer.writerow(["V-nummer", "Vertrekdatum", "Soort"])
+        writer.writerows(lines)
 
 
 def serial(day):

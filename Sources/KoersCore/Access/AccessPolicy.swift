@@ -88,6 +88,12 @@ public enum AccessPolicy {
         [.municipality, .ngo].contains(actor.party) && actor.locationIds.contains(locationId)
     }
 
+    /// Whether the user may compare an agency's list with Koers at this location and resolve what
+    /// differs: the municipality, the regievoerder, whose figures must agree with the agencies'.
+    public static func mayReconcile(_ actor: Actor, at locationId: UUID) -> Bool {
+        actor.party == .municipality && actor.locationIds.contains(locationId)
+    }
+
     /// Whether the user may start a referral at this location.
     public static func mayRefer(_ actor: Actor, at locationId: UUID) -> Bool {
         decide(actor, .refer, locationId: locationId) == .allowed

@@ -2,7 +2,8 @@ import Foundation
 
 /// The places the main menu offers a user: what the policy lets their party reach.
 public enum MenuEntry: String, Sendable, CaseIterable {
-    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, imports, monitor, administration
+    case cases, newReferral, progress, meetings, inbox, transfers, duplicates, imports, reconciliations, monitor
+    case administration
 }
 
 extension AccessPolicy {
@@ -15,6 +16,7 @@ extension AccessPolicy {
             entries += [.progress, .meetings, .inbox, .transfers]
             if actor.party == .municipality { entries.append(.duplicates) }
             if actor.party == .ngo || actor.party == .municipality { entries.append(.imports) }
+            if actor.party == .municipality { entries.append(.reconciliations) }
             return entries
         }
         if mayViewMonitor(actor) { return [.monitor] }

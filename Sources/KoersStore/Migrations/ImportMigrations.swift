@@ -50,3 +50,37 @@ struct CreateImportUploads: AsyncMigration {
         try await database.schema(ImportUploadModel.schema).delete()
     }
 }
+
+/// Agency lists compared with Koers, and their lines with the municipality's resolutions.
+struct CreateReconciliations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(ReconciliationModel.schema)
+            .id()
+            .field("location_id", .uuid, .required)
+            .field("source", .string, .required)
+            .field("file_name", .string, .required)
+            .field("user_name", .string, .required)
+            .field("uploaded_at", .datetime, .required)
+            .field("unknown_count", .int, .required)
+            .field("rejected_rows", .int, .required)
+            .create()
+        try await database.schema(ReconciliationLineModel.schema)
+            .id()
+            .field("reconciliation_id", .uuid, .required, .references(ReconciliationModel.schema, "id"))
+            .field("number", .int, .required)
+            .field("status", .string, .required)
+            .field("line", .string, .required)
+            .field("line_key", .string, .required)
+            .field("resolution", .string)
+            .field("note", .string)
+            .field("resolved_by", .string)
+            .field("resolved_at", .datetime)
+            .unique(on: "reconciliation_id", "number")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ReconciliationLineModel.schema).delete()
+        try await database.schema(ReconciliationModel.schema).delete()
+    }
+}

@@ -32,5 +32,6 @@ enum MigrationList {
         AddEventSource(),
         CreateImportKeys(),
         CreateImportUploads(),
+        CreateReconciliations(),
     ]
 }

@@ -21,6 +21,8 @@ public struct KoersServices: Sendable {
     public let policies: PolicyStore
     /// Bringing the cities' registrations in.
     public let imports: ImportService
+    /// Comparing the agencies' lists with Koers.
+    public let reconciliations: ReconciliationService
     let admin: AdminService
     public let configuration: KoersConfiguration
 
@@ -68,6 +70,12 @@ public struct KoersServices: Sendable {
             uploads: ImportUploadStore(database: database),
             policies: policies,
             directory: directory,
+            today: configuration.today
+        )
+        reconciliations = ReconciliationService(
+            store: ReconciliationStore(cases: cases),
+            directory: directory,
+            policies: policies,
             today: configuration.today
         )
         meetings = MeetingService(
@@ -203,9 +211,10 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     ).register(on: web)
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
-    MonitorWebController(service: services.service).register(on: web)
+    MonitorWebController(service: services.service, reconciliations: services.reconciliations).register(on: web)
     AdminWebController(admin: services.admin).register(on: web)
     ImportWebController(imports: services.imports).register(on: web)
+    ReconciliationWebController(reconciliations: services.reconciliations).register(on: web)
     SecondFactorWebController(
         directory: services.directory,
         secureCookies: services.configuration.secureCookies

@@ -50,6 +50,7 @@ enum Layout {
                 case .monitor: ("/monitor", env.t("Monitor", "Monitor"))
                 case .administration: ("/admin", env.t("Beheer", "Administration"))
                 case .imports: ("/imports", env.t("Importeren", "Import"))
+                case .reconciliations: ("/reconciliations", env.t("Afstemmen", "Reconcile"))
                 }
             nav.append(.li(link(env, path, label)))
         }

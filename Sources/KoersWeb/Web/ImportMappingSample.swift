@@ -19,6 +19,10 @@ enum ImportMappingSample {
             "rejectionReason": "Reden afwijzing",
             "perspective": "Perspectief",
             "perspectiveDate": "Datum perspectief",
+            "procedure": "Procedure",
+            "procedureSubmitted": "Datum indiening",
+            "procedureOutcome": "Besluit",
+            "procedureDecided": "Datum besluit",
             "outflowDate": "Uitstroomdatum",
             "outflowReason": "Reden uitstroom"
           },
@@ -49,6 +53,14 @@ enum ImportMappingSample {
               "vertrokken met onbekende bestemming": "leftUnknown",
               "Doorgemigreerd": "onwardMigration",
               "Termijn verstreken": "deadlineReached"
+            },
+            "procedure": {
+              "HASA": "hasa"
+            },
+            "procedureOutcome": {
+              "Afgewezen": "rejected",
+              "Ingewilligd": "granted",
+              "Ingetrokken": "withdrawn"
             }
           }
         }

@@ -8,6 +8,7 @@ import Plot
 /// The monitor in the web application: the page, the printable report and the downloads.
 struct MonitorWebController {
     let service: CaseService
+    let reconciliations: ReconciliationService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/monitor") { request, context in try await page(request, context, printable: false) }
@@ -57,10 +58,14 @@ struct MonitorWebController {
                 let body = [computed] + MonitorPage.render(env, report: report, printable: printable, today: today)
                 return Data(body.map { $0.render() }.joined().utf8)
             }
+            // The share reconciled changes with every resolution, so it is read live, after the
+            // cached figures.
+            let shares = try await reconciliations.shares()
             return Pages.page(
                 env,
                 title: env.t("Monitor", "Monitor"),
                 [.raw(String(decoding: output.body, as: UTF8.self))]
+                    + (printable ? [] : [ReconciliationPages.shares(env, shares)])
             )
         } catch AppError.invalid(let failure) {
             let report = try await service.monitor(actor: actor, peildatum: nil)

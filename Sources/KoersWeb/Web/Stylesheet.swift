@@ -66,6 +66,8 @@ enum Stylesheet {
         .inline-form form { display: flex; gap: .5rem; align-items: center; }
         .inline-form input { max-width: 11rem; }
         .table-scroll { overflow-x: auto; }
+        .reconcile-line { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
+        tr.differs th, tr.differs td { font-weight: 600; }
         .stacked-form { min-width: 14rem; }
         .stacked-form input[type=text], .stacked-form select { width: 100%; }
         .timeline .detail { white-space: pre-wrap; }
