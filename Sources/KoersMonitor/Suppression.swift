@@ -25,9 +25,8 @@ public enum Suppression {
             let candidates = complements(for: exposed, hidden: hidden, relations: relations, table: table)
             // The cheapest cell whose hiding protects the exposed one; else the cheapest pair of a
             // cell and one related to it (a total known from an earlier report needs two); else the cheapest.
-            if let one = candidates.first(where: {
-                !isDisclosed(exposed, hidden.union([$0]), in: table, priorSums: priorSums)
-            }) {
+            let check = HidingCheck(exposed: exposed, hidden: hidden, table: table, priorSums: priorSums)
+            if let one = candidates.first(where: { check?.protects($0) ?? false }) {
                 hidden.insert(one)
                 continue
             }
@@ -35,7 +34,7 @@ public enum Suppression {
             search: for first in candidates.prefix(12) {
                 for second in complements(for: first, hidden: hidden.union([first]), relations: relations, table: table)
                     .prefix(12)
-                where !isDisclosed(exposed, hidden.union([first, second]), in: table, priorSums: priorSums) {
+                where check?.protects([first, second]) ?? false {
                     pair = [first, second]
                     break search
                 }
@@ -127,6 +126,16 @@ struct RowEchelon {
             pivots.append(column)
             top += 1
         }
+    }
+
+    /// Whether `vector` is a combination of the rows; the zero vector always is.
+    func contains(_ vector: [Double]) -> Bool {
+        var vector = vector
+        for (row, pivot) in zip(rows, pivots) where abs(vector[pivot]) > 1e-12 {
+            let factor = vector[pivot]
+            for c in pivot..<vector.count { vector[c] -= factor * row[c] }
+        }
+        return vector.allSatisfy { abs($0) < 1e-9 }
     }
 
     /// Whether the unit vector e_i is a combination of the rows: the value of cell i is determined.

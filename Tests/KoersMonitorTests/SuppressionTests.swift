@@ -78,3 +78,51 @@ struct SuppressionTests {
         #expect(recoverableByOneLine(strict).isEmpty)
     }
 }
+
+extension SuppressionTests {
+    /// The check made once per disclosed cell answers, for every published cell, what reducing
+    /// everything again with that cell hidden answers.
+    @Test func theIncrementalCheckAgreesWithAFullReduction() {
+        var random = SystemRandomNumberGenerator()
+        var compared = 0
+        for _ in 0..<60 {
+            let rowCount = Int.random(in: 2...6, using: &random)
+            let columnCount = Int.random(in: 2...5, using: &random)
+            let labels = { (n: Int) in (0..<n).map { LocalizedText(nl: "\($0)", en: "\($0)") } }
+            let table = CountTable(
+                id: "t",
+                title: .init(nl: "t", en: "t"),
+                rows: labels(rowCount),
+                columns: labels(columnCount),
+                interior: (0..<rowCount).map { _ in
+                    (0..<columnCount).map { _ in Int.random(in: 0...12, using: &random) }
+                },
+                marginColumn: .init(nl: "N", en: "N"),
+                marginRow: .init(nl: "T", en: "T")
+            )
+            let cells = table.allCells
+            let hidden = Set(cells.filter { _ in Int.random(in: 0..<4, using: &random) == 0 })
+            let priorSums: [[CountTable.Cell]] =
+                Bool.random(using: &random) ? [Array(cells.prefix(Int.random(in: 2...4, using: &random)))] : []
+            guard let exposed = Suppression.firstDisclosed(hidden, in: table, priorSums: priorSums) else { continue }
+            let check = HidingCheck(exposed: exposed, hidden: hidden, table: table, priorSums: priorSums)
+            #expect(check != nil)
+            for cell in cells where !hidden.contains(cell) {
+                let full = !Suppression.isDisclosed(exposed, hidden.union([cell]), in: table, priorSums: priorSums)
+                #expect(check?.protects(cell) == full, "\(cell) in \(table.counts) hiding \(hidden.sorted())")
+                compared += 1
+                // And for a pair, as the search for two complements asks.
+                if let second = cells.first(where: { $0 != cell && !hidden.contains($0) && $0.row == cell.row }) {
+                    let both = !Suppression.isDisclosed(
+                        exposed,
+                        hidden.union([cell, second]),
+                        in: table,
+                        priorSums: priorSums
+                    )
+                    #expect(check?.protects([cell, second]) == both)
+                }
+            }
+        }
+        #expect(compared > 100)
+    }
+}
