@@ -37,8 +37,8 @@ extension ImportedTrajectory {
                 )
             )
         }
-        if let perspective { changes.append(.perspectiveSet(perspective)) }
-        if let support {
+        for perspective in perspectives { changes.append(.perspectiveSet(perspective)) }
+        for support in supports {
             let id = newId()
             changes.append(
                 .supportStarted(
@@ -53,7 +53,7 @@ extension ImportedTrajectory {
             )
             if let end = support.endedOn { changes.append(.supportEnded(id: id, endedOn: end)) }
         }
-        if let procedure {
+        for procedure in procedures {
             let id = newId()
             changes.append(
                 .procedureSubmitted(

@@ -19,7 +19,8 @@ public struct ImportedTrajectory: Sendable, Hashable {
         public let rejectionReason: RejectionReason?
     }
     public let admission: Admission?
-    public let perspective: PerspectiveDecision?
+    /// Every perspective set, in date order; a file with a row per perspective gives several.
+    public internal(set) var perspectives: [PerspectiveDecision]
 
     /// Begeleiding: an instrument from a day, until a day when it ended.
     public struct Support: Sendable, Hashable {
@@ -27,7 +28,7 @@ public struct ImportedTrajectory: Sendable, Hashable {
         public let startedOn: Day
         public let endedOn: Day?
     }
-    public let support: Support?
+    public internal(set) var supports: [Support]
 
     /// Procedure: its kind, when it was submitted, and its outcome once decided.
     public struct ProcedureFacts: Sendable, Hashable {
@@ -36,7 +37,7 @@ public struct ImportedTrajectory: Sendable, Hashable {
         public let outcome: ProcedureOutcome?
         public let decidedOn: Day?
     }
-    public let procedure: ProcedureFacts?
+    public internal(set) var procedures: [ProcedureFacts]
 
     /// Uitstroom: the day and the reason's code from the list in force.
     public struct OutflowFacts: Sendable, Hashable {
@@ -81,5 +82,24 @@ public struct RowReport: Sendable, Hashable {
     public var severity: Severity {
         if findings.contains(where: { $0.severity == .error }) { return .error }
         return findings.isEmpty ? .ok : .warning
+    }
+}
+
+extension ImportedTrajectory {
+    /// Whether another row describes the same trajectory: the same person, referral, admission and
+    /// outflow; only its perspective, support and procedure may add to this one.
+    func sameTrajectory(as other: ImportedTrajectory) -> Bool {
+        sourcePersonId == other.sourcePersonId && referral == other.referral && admission == other.admission
+            && outflow == other.outflow && identity == other.identity
+    }
+
+    /// Adds another row's perspectives, support and procedures, each once, in date order.
+    mutating func add(_ other: ImportedTrajectory) {
+        for p in other.perspectives where !perspectives.contains(p) { perspectives.append(p) }
+        for s in other.supports where !supports.contains(s) { supports.append(s) }
+        for p in other.procedures where !procedures.contains(p) { procedures.append(p) }
+        perspectives.sort { $0.decidedOn < $1.decidedOn }
+        supports.sort { $0.startedOn < $1.startedOn }
+        procedures.sort { $0.submittedOn < $1.submittedOn }
     }
 }

@@ -67,17 +67,36 @@ public struct RegistrationReader: Sendable {
                     en: "Cells past the last column were ignored."
                 )
             }
-            let trajectory = self.trajectory(&context)
+            var trajectory = self.trajectory(&context)
+            var continues: Int?
             if let id = trajectory?.sourceTrajectoryId ?? context.text(.sourceTrajectoryId) {
                 if let first = seen[id] {
-                    context.fail(
-                        .sourceTrajectoryId,
-                        nl: "Trajectnummer ‘\(id)’ staat ook in rij \(first).",
-                        en: "Trajectory id ‘\(id)’ is also in row \(first)."
-                    )
+                    // A further row of a trajectory read before: it adds perspectives, support and
+                    // procedures; its other facts must be the first row's.
+                    if let trajectory, let index = read.firstIndex(where: { $0.sourceTrajectoryId == id }),
+                        read[index].sameTrajectory(as: trajectory)
+                    {
+                        continues = index
+                    } else {
+                        context.fail(
+                            .sourceTrajectoryId,
+                            nl: "Trajectnummer ‘\(id)’ staat ook in rij \(first), met een andere persoon, aanmelding, "
+                                + "toelating of uitstroom.",
+                            en: "Trajectory id ‘\(id)’ is also in row \(first), with another person, referral, "
+                                + "admission or outflow."
+                        )
+                    }
                 } else {
                     seen[id] = row.number
                 }
+            }
+            if let index = continues, let more = trajectory, context.findings.allSatisfy({ $0.severity != .error }) {
+                read[index].add(more)
+                trajectory = nil
+                reports.append(
+                    RowReport(row: row.number, sourceTrajectoryId: more.sourceTrajectoryId, findings: context.findings)
+                )
+                continue
             }
             if let trajectory, let earlier = persons[trajectory.sourcePersonId],
                 earlier.identity.surname != trajectory.identity.surname
@@ -248,9 +267,9 @@ public struct RegistrationReader: Sendable {
             ),
             referral: Referral(channel: channel, referredOn: referredOn, note: nil),
             admission: admission,
-            perspective: perspective,
-            support: support,
-            procedure: procedure,
+            perspectives: perspective.map { [$0] } ?? [],
+            supports: support.map { [$0] } ?? [],
+            procedures: procedure.map { [$0] } ?? [],
             outflow: outflow
         )
     }

@@ -116,3 +116,23 @@ struct RegistrationReaderTests {
         #expect(DateReader(format: "dd-MM-yy") == nil)
     }
 }
+
+extension RegistrationReaderTests {
+    @Test func furtherRowsOfATrajectoryAddItsPerspectives() throws {
+        let plan = try plan([
+            "P1;T1;Amal;Haddad;1991;SYR;V;;03-02-2020;Ja;10-02-2020;;Legalisering;01-03-2020;15-09-2020;Terugkeer",
+            "P1;T1;Amal;Haddad;1991;SYR;V;;03-02-2020;Ja;10-02-2020;;Terugkeer;01-06-2020;15-09-2020;Terugkeer",
+            // The same trajectory id with another referral is no further row but a mistake.
+            "P1;T1;Amal;Haddad;1991;SYR;V;;04-02-2020;Ja;10-02-2020;;Terugkeer;01-06-2020;15-09-2020;Terugkeer",
+        ])
+        #expect(plan.trajectories.count == 1)
+        let t1 = try #require(plan.trajectories.first)
+        #expect(t1.perspectives.map(\.perspective) == [.legalisation, .returnToOrigin])
+        #expect(plan.reports.map(\.severity) == [.ok, .ok, .error])
+        #expect(plan.reports.last?.findings.first?.message.nl.contains("ook in rij 2") == true)
+        let perspectives = t1.changes(policy: .initial(monitorK: 10), previousTrajectoryId: nil).filter {
+            if case .perspectiveSet = $0 { true } else { false }
+        }
+        #expect(perspectives.count == 2)
+    }
+}

@@ -115,6 +115,17 @@ public struct CaseStore: Sendable {
         return files
     }
 
+    /// Every trajectory at a location, folded: what an export writes and a reconciliation compares.
+    /// Folds 500 trajectories a query.
+    public func files(at locationId: UUID) async throws -> [CaseFile] {
+        let db = database.db
+        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId == locationId).sort(\.$id).all()
+        var files: [CaseFile] = []
+        files.reserveCapacity(rows.count)
+        for chunk in rows.chunked(500) { files += try await Self.fold(chunk, on: db).map(\.file) }
+        return files
+    }
+
     /// The files of trajectory rows, folded from their events with one query, in the rows' order.
     static func fold(
         _ rows: [TrajectoryModel],

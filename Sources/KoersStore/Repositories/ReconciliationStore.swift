@@ -18,16 +18,12 @@ public struct ReconciliationStore: Sendable {
         at locationId: UUID,
         for source: AgencySource
     ) async throws -> (facts: [RegisteredFact], known: Set<VNumber>) {
-        let db = cases.database.db
-        let rows = try await TrajectoryModel.query(on: db).filter(\.$locationId == locationId).all()
         var facts: [RegisteredFact] = []
         var known = Set<VNumber>()
-        for chunk in rows.chunked(500) {
-            for (_, file) in try await CaseStore.fold(chunk, on: db) {
-                guard let v = file.identity.vNumber else { continue }
-                known.insert(v)
-                facts += RegisteredFact.facts(of: file, for: source)
-            }
+        for file in try await cases.files(at: locationId) {
+            guard let v = file.identity.vNumber else { continue }
+            known.insert(v)
+            facts += RegisteredFact.facts(of: file, for: source)
         }
         return (facts, known)
     }
