@@ -7,7 +7,9 @@ their mappings. Seeded, so the files are the same on every run; the standard lib
   utrecht.csv     commas, yyyy-mm-dd, Windows-1252, English codes
 
 Amsterdam's row 17 is planted wrong (an outflow dated before the admission), for the dry run
-to flag and a person to fix. Everyone in them is made up.
+to flag and a person to fix. Two more are planted for the identity check at import: one Amsterdam
+person registered twice under two client numbers (once without V-nummer), and one Utrecht person
+who is also in Amsterdam's file, with the same V-nummer. Everyone in them is made up.
 
 It also writes the agencies' lists for Amsterdam in Tests/Fixtures/reconcile:
 
@@ -33,12 +35,25 @@ GIVEN = ["Amal", "Yonas", "Fatima", "Ahmad", "Senait", "Mohammed", "Aisha", "Tes
          "Omar", "Hawa", "Ibrahim", "Mariam", "Yusuf", "Zainab", "Kofi", "Amina", "Bilal", "Selam", "Hamid"]
 SURNAMES = ["Haddad", "Tesfay", "Ahmadi", "Mohammed", "Osman", "Abdi", "Yilmaz", "Hussein", "Bakr", "Kebede",
             "Diallo", "Mensah", "Rahimi", "Nasser", "Karimi", "Said", "Ali", "Idris", "Gebre", "Haile", "Sow"]
+# The names the people are given: drawn from their own seed (so every other value stays as it was),
+# from lists long enough that two made-up people rarely share a name and a birth year by chance.
+GIVEN_NAMES = GIVEN + ["Abel", "Adnan", "Afewerki", "Ahmed", "Alaa", "Amanuel", "Ayan", "Baraka", "Dawit", "Eden",
+                       "Elham", "Fadi", "Farida", "Fiyori", "Ghada", "Habib", "Hanna", "Hassan", "Idil", "Jamal",
+                       "Karim", "Khadija", "Lamin", "Lina", "Mahmoud", "Malik", "Merhawi", "Mustafa", "Nadia", "Nasrin",
+                       "Omid", "Rahel", "Rania", "Reza", "Ruth", "Saba", "Salim", "Sara", "Semhar", "Shirin",
+                       "Sulaiman", "Tariq", "Tigist", "Walid", "Yared", "Yasmin", "Zahra", "Ziad"]
+SURNAME_LIST = SURNAMES + ["Abraha", "Adam", "Alemu", "Amiri", "Asfaw", "Awad", "Bah", "Barry", "Berhe", "Camara",
+                           "Darwish", "Desta", "El Amrani", "Farah", "Ghebre", "Habte", "Hakimi", "Hassan", "Jalloh",
+                           "Kamara", "Kidane", "Mahmoud", "Mansour", "Mebrahtu", "Mousa", "Nazari", "Noori", "Okafor",
+                           "Popal", "Qasemi", "Rezaei", "Saleh", "Sesay", "Sharif", "Tekle", "Touré", "Wolde",
+                           "Yousef", "Zerai", "Ziani"]
 COUNTRIES = ["ERI", "SYR", "AFG", "MAR", "DZA", "IRQ", "SOM", "NGA", "GIN", "SDN", "ETH", "IRN", "GMB"]
 
 
 def people(seed, count, start_id):
     """Rows of trajectories: about one in a hundred persons comes back for a second trajectory."""
     rnd = random.Random(seed)
+    names = random.Random(seed + 1)
     rows = []
     person = start_id
     while len(rows) < count:
@@ -50,6 +65,7 @@ def people(seed, count, start_id):
             "birth": rnd.randint(1960, 2004), "country": rnd.choice(COUNTRIES), "gender": rnd.choice("MMMV"),
             "v": f"{rnd.randint(1, 9)}{rnd.randint(0, 999999999):09d}" if rnd.random() < 0.7 else "",
         }
+        identity["given"], identity["surname"] = names.choice(GIVEN_NAMES), names.choice(SURNAME_LIST)
         for t in range(trajectories):
             row = dict(identity, trajectory=f"{person}-{t + 1}", referred=referred)
             decided = referred + datetime.timedelta(days=rnd.randint(5, 40))
@@ -95,8 +111,19 @@ def dutch(day):
     return day.strftime("%d-%m-%Y") if day else ""
 
 
+IDENTITY = ("given", "surname", "birth", "country", "gender")
+
+
+def single(rows, start):
+    """The first row from `start` whose person has no other trajectory in the file."""
+    return next(i for i in range(start, len(rows)) if sum(r["person"] == rows[i]["person"] for r in rows) == 1)
+
+
 def amsterdam():
     rows = people(2019, 800, 10000)
+    # Planted: the same person registered twice under two client numbers, once without V-nummer.
+    original, twice = single(rows, 10), single(rows, 40)
+    rows[twice].update({field: rows[original][field] for field in IDENTITY}, v="")
     inverse = {field: {v: k for k, v in codes.items()} for field, codes in AMSTERDAM_CODES.items()}
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
@@ -246,6 +273,10 @@ def rotterdam():
 
 def utrecht():
     rows = people(2021, 600, 90000)
+    # Planted: a person Amsterdam registered too, with the same V-nummer.
+    amsterdam_rows = people(2019, 800, 10000)
+    elsewhere = next(r for r in amsterdam_rows[12:] if r["v"] and sum(a["person"] == r["person"] for a in amsterdam_rows) == 1)
+    rows[single(rows, 20)].update({field: elsewhere[field] for field in IDENTITY + ("v",)})
     out = io.StringIO()
     writer = csv.writer(out, delimiter=",", lineterminator="\n")
     writer.writerow(["client_id", "case_id", "first_name", "last_name", "born", "nationality", "sex", "v_number",

@@ -50,6 +50,9 @@ public struct DuplicateResolution: Sendable, Hashable, Codable {
         case notSamePerson
         /// Not sure: the municipality (regievoerder) looks at it in its review queue.
         case review
+        /// The same person, found when a city's registrations were imported: both registrations
+        /// now belong to one person, and both stand as they are (histories, not a newcomer).
+        case samePersonLinked
 
         public var label: LocalizedText {
             switch self {
@@ -68,6 +71,11 @@ public struct DuplicateResolution: Sendable, Hashable, Codable {
                 LocalizedText(
                     nl: "Twijfel: naar de gemeente ter beoordeling",
                     en: "Unsure: send to the municipality for review"
+                )
+            case .samePersonLinked:
+                LocalizedText(
+                    nl: "Dezelfde persoon: registraties aan elkaar gekoppeld",
+                    en: "Same person: registrations linked to one person"
                 )
             }
         }
@@ -143,6 +151,14 @@ public enum DuplicateCommands {
                 en: "Only an unsure (medium) match goes to the municipality; the municipality decides itself."
             )
         }
+        if kind == .samePersonLinked {
+            p.fail(
+                "resolution",
+                "importOnly",
+                nl: "Koppelen is voor registraties die bij een import zijn gevonden; kies een andere beslissing.",
+                en: "Linking is for registrations found at an import; choose another decision."
+            )
+        }
         if kind == .notSamePerson && note == nil {
             p.fail(
                 "note",
@@ -184,5 +200,54 @@ public enum DuplicateCommands {
             )
         }
         return changes
+    }
+}
+
+extension DuplicateCommands {
+    /// The municipality's decision on a possible match an import found.
+    public static let importForm = Form(
+        .choice("resolution", DuplicateResolution.Kind.self),
+        .text("note", maxLength: 2000, required: false)
+    )
+
+    /// Validates a decision on a match found at import: the same person (linked) or not, the
+    /// latter with its reason, as at intake.
+    public static func resolveImportMatch(
+        _ input: FormInput,
+        match: PossibleRegistration,
+        id: UUID,
+        today: Day
+    ) throws(ValidationFailure) -> DuplicateResolution {
+        var p = Parser(input, form: importForm, today: today)
+        let kind = p.choice("resolution", DuplicateResolution.Kind.self)
+        let note = p.text("note")
+        if let kind, kind != .samePersonLinked && kind != .notSamePerson {
+            p.fail(
+                "resolution",
+                "importChoice",
+                nl: "Kies ‘dezelfde persoon’ of ‘niet dezelfde persoon’.",
+                en: "Choose ‘same person’ or ‘not the same person’."
+            )
+        }
+        if kind == .notSamePerson && note == nil {
+            p.fail(
+                "note",
+                "required",
+                nl:
+                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere "
+                    + "ouders).",
+                en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
+            )
+        }
+        try p.finish()
+        return DuplicateResolution(
+            id: id,
+            entryId: match.entryId,
+            otherLocationId: match.locationId,
+            strength: match.strength,
+            kind: kind!,
+            on: today,
+            note: note
+        )
     }
 }

@@ -84,3 +84,14 @@ struct CreateReconciliations: AsyncMigration {
         try await database.schema(ReconciliationModel.schema).delete()
     }
 }
+
+/// Where a review in the municipality's queue comes from: intake (nil) or an import.
+struct AddReviewOrigin: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(LinkageReviewModel.schema).field("origin", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(LinkageReviewModel.schema).deleteField("origin").update()
+    }
+}

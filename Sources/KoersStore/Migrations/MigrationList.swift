@@ -33,5 +33,6 @@ enum MigrationList {
         CreateImportKeys(),
         CreateImportUploads(),
         CreateReconciliations(),
+        AddReviewOrigin(),
     ]
 }

@@ -43,6 +43,8 @@ public final class LinkageReviewModel: Model, @unchecked Sendable {
     @Field(key: "strength") public var strength: String
     @Field(key: "sent_on") public var sentOn: String
     @OptionalField(key: "decided_on") public var decidedOn: String?
+    /// `import` for a match the import of a city's registration found; nil for one sent from intake.
+    @OptionalField(key: "origin") public var origin: String?
 
     public init() {}
 }

@@ -71,6 +71,8 @@ public struct CaseHistoryWriter: Sendable {
         let rows: Rows
         let entries: [[any SQLExpression]]
         let keys: [(UUID, UInt64)]
+        /// Each trajectory's index entry and encoding, in the order of `rows.files`.
+        let encoded: [(entryId: UUID, person: EncodedPerson)]
     }
 
     private func prepare(_ histories: [CaseHistory], policies: [UUID: DeadlinePolicy], seen: inout Set<UUID>) -> Batch {
@@ -87,7 +89,7 @@ public struct CaseHistoryWriter: Sendable {
     ) -> Batch {
         let rows = Self.rows(histories, newPerson: newPerson, policies: policies)
         let index = LinkageStore.rows(rows.files, encoder: encoder, now: Date())
-        return Batch(rows: rows, entries: index.entries, keys: index.keys)
+        return Batch(rows: rows, entries: index.entries, keys: index.keys, encoded: index.encoded)
     }
 
     /// Writes a batch in one transaction; returns how many trajectories it held.

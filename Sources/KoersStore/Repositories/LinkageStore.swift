@@ -80,9 +80,10 @@ public struct LinkageStore: Sendable {
         _ files: [CaseFile],
         encoder: LinkageEncoder,
         now: Date
-    ) -> (entries: [[any SQLExpression]], keys: [(UUID, UInt64)]) {
+    ) -> (entries: [[any SQLExpression]], keys: [(UUID, UInt64)], encoded: [(entryId: UUID, person: EncodedPerson)]) {
         var entries: [[any SQLExpression]] = []
         var keys: [(UUID, UInt64)] = []
+        var encodings: [(entryId: UUID, person: EncodedPerson)] = []
         let encoded = encoder.encodeAll(files.map { linkageIdentity($0.identity) })
         for (file, e) in zip(files, encoded) {
             let id = UUID.timeOrdered()
@@ -91,8 +92,9 @@ public struct LinkageStore: Sendable {
                 SQLBind(since(file).description), SQLBind(Data(e.serialized)), SQLBind(now),
             ])
             keys += e.blockingKeys.map { (id, $0) }
+            encodings.append((id, e))
         }
-        return (entries, keys)
+        return (entries, keys, encodings)
     }
 
     static let entryColumns = ["id", "trajectory_id", "location_id", "stage", "since", "encoding", "updated_at"]
@@ -187,7 +189,52 @@ public struct LinkageStore: Sendable {
         return try await LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds)).filter(
             \.$decidedOn == nil
         )
+        .filter(\.$origin == nil)
         .sort(\.$sentOn).all().map { ($0.trajectoryId, $0.strength, $0.sentOn) }
+    }
+
+    /// Possible matches an import found at these locations, waiting for the municipality.
+    public func importReviews(at locationIds: Set<UUID>) async throws -> [ImportReview] {
+        guard !locationIds.isEmpty else { return [] }
+        return try await LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds))
+            .filter(\.$decidedOn == nil).filter(\.$origin == "import").sort(\.$sentOn).sort(\.$id).all()
+            .map { ImportReview(id: $0.id!, trajectoryId: $0.trajectoryId, entryId: $0.entryId, sentOn: $0.sentOn) }
+    }
+
+    /// An import review, if still open.
+    public func importReview(_ id: UUID) async throws -> ImportReview? {
+        guard let m = try await LinkageReviewModel.find(id, on: database.db), m.origin == "import", m.decidedOn == nil
+        else { return nil }
+        return ImportReview(id: id, trajectoryId: m.trajectoryId, entryId: m.entryId, sentOn: m.sentOn)
+    }
+
+    /// The other registration of a possible match as the intake check shows it: where, since when,
+    /// how strong and on which fields, scored again against the case as it stands. Its trajectory
+    /// is given too, for a registration at the case's own location, which the location sees anyway.
+    public func registration(
+        _ entryId: UUID,
+        comparedWith file: CaseFile,
+        locationNames: [UUID: String]
+    ) async throws -> (registration: PossibleRegistration, trajectoryId: UUID)? {
+        guard let entry = try await LinkageEntryModel.find(entryId, on: database.db),
+            let encoded = EncodedPerson(serialized: Array(entry.encoding))
+        else { return nil }
+        let probe = encoder.encode(Self.linkageIdentity(file.identity))
+        let comparer = scorer.matches(for: probe, among: [encoded]).first
+        let pattern = comparer?.pattern
+        return (
+            PossibleRegistration(
+                entryId: entryId,
+                locationId: entry.locationId,
+                locationName: locationNames[entry.locationId] ?? "?",
+                stage: Stage(rawValue: entry.stage) ?? .referral,
+                since: Day(entry.since) ?? file.referral.referredOn,
+                strength: comparer?.strength.rawValue ?? "low",
+                probability: comparer?.probability ?? 0,
+                agreeingFields: pattern.map { scorer.model.layout.agreeingFields($0) } ?? []
+            ),
+            entry.trajectoryId
+        )
     }
 
     /// Encodes every registration again (after the secret changed, or for a database from before

@@ -28,13 +28,24 @@ public struct ImportOutcome: Sendable, Hashable {
     public var added = 0
     /// Trajectories the file holds exactly as Koers does.
     public var unchanged = 0
+    /// Possible matches of new registrations with others in the file or at other locations, now
+    /// in the municipality's review queue.
+    public var possibleDuplicates = 0
 
-    public init(created: Int = 0, newPersons: Int = 0, corrections: Int = 0, added: Int = 0, unchanged: Int = 0) {
+    public init(
+        created: Int = 0,
+        newPersons: Int = 0,
+        corrections: Int = 0,
+        added: Int = 0,
+        unchanged: Int = 0,
+        possibleDuplicates: Int = 0
+    ) {
         self.created = created
         self.newPersons = newPersons
         self.corrections = corrections
         self.added = added
         self.unchanged = unchanged
+        self.possibleDuplicates = possibleDuplicates
     }
 }
 
@@ -50,11 +61,13 @@ public struct RegistrationImportStore: Sendable {
         self.directory = directory
     }
 
-    /// Commits the cases in one transaction, as the context's actor, with its source on every event.
+    /// Commits the cases in one transaction, as the context's actor, with its source on every event;
+    /// possible duplicates go to the municipality's review queue as sent `today`.
     public func commit(
         _ imported: [ImportedCase],
         at locationId: UUID,
-        context: ProcessingContext
+        context: ProcessingContext,
+        today: Day = Day.today()
     ) async throws -> ImportOutcome {
         let policies = try await directory.deadlinePolicies()
         return try await cases.database.write { db in
@@ -139,7 +152,16 @@ public struct RegistrationImportStore: Sendable {
                 policies: policies,
                 encoder: cases.linkage.encoder
             )
+            // Identity at import: the new registrations against each other and the other locations'.
+            let matches = try await cases.linkage.importMatches(
+                batch.rows.files,
+                encoded: batch.encoded,
+                at: locationId,
+                on: db
+            )
             try await CaseHistoryWriter.insert(batch, on: db)
+            try await LinkageStore.queue(matches, at: locationId, on: today, db: db)
+            outcome.possibleDuplicates = matches.count
             try await (db as! any SQLDatabase).insert(
                 into: ImportKeyModel.schema,
                 columns: [

@@ -56,7 +56,7 @@ public struct ImportService: Sendable {
             )
         }
         let context = ProcessingContext.fresh(actor).from(FactSource(kind: .import, reference: fileName))
-        return try await store.commit(cases, at: locationId, context: context)
+        return try await store.commit(cases, at: locationId, context: context, today: today())
     }
 
     /// The locations where the user may import; none means the page is not theirs.
@@ -98,9 +98,12 @@ public struct ImportService: Sendable {
     public static func describe(_ outcome: ImportOutcome, in language: Language) -> String {
         language == .en
             ? "Committed: \(outcome.created) new trajectories (\(outcome.newPersons) new persons), "
-                + "\(outcome.corrections) corrections, \(outcome.added) new facts, \(outcome.unchanged) unchanged."
+                + "\(outcome.corrections) corrections, \(outcome.added) new facts, \(outcome.unchanged) unchanged; "
+                + "\(outcome.possibleDuplicates) possible duplicate registrations are in the municipality's review "
+                + "queue."
             : "Vastgelegd: \(outcome.created) nieuwe trajecten (\(outcome.newPersons) nieuwe personen), "
                 + "\(outcome.corrections) correcties, \(outcome.added) nieuwe feiten, \(outcome.unchanged) "
-                + "ongewijzigd."
+                + "ongewijzigd; \(outcome.possibleDuplicates) mogelijke dubbele registraties staan ter beoordeling "
+                + "bij de gemeente."
     }
 }

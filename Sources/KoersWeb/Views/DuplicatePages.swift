@@ -183,7 +183,10 @@ enum DuplicatePages {
     /// The municipality's queue of possible duplicates sent for review.
     static func reviewQueue(
         _ env: PageEnvironment,
-        items: [(record: CaseRecord, strength: String, sentOn: String)]
+        items: [(record: CaseRecord, strength: String, sentOn: String)],
+        imports: [ImportReviewItem] = [],
+        failed: (review: UUID, state: FormState)? = nil,
+        notice: String? = nil
     ) -> [Node<HTML.BodyContext>] {
         let rows: [Node<HTML.TableContext>] = items.map { item in
             .tr(
@@ -205,6 +208,14 @@ enum DuplicatePages {
                         "Mogelijke dubbele registraties ter beoordeling",
                         "Possible duplicate registrations for review"
                     )
+                )
+            ),
+            .if(
+                notice != nil,
+                .p(
+                    .class("notice"),
+                    .attribute(named: "role", value: "status"),
+                    .text(notice ?? "")
                 )
             ),
             .p(
@@ -230,6 +241,123 @@ enum DuplicatePages {
                     ),
                     .tbody(.group(rows))
                 ),
+            importSection(env, imports, failed: failed),
         ]
+    }
+
+    /// The matches imports found: per match the imported case, the other registration, and the
+    /// decision.
+    static func importSection(
+        _ env: PageEnvironment,
+        _ items: [ImportReviewItem],
+        failed: (review: UUID, state: FormState)?
+    ) -> Node<HTML.BodyContext> {
+        .section(
+            .attribute(named: "aria-labelledby", value: "h-import-matches"),
+            .h2(
+                .id("h-import-matches"),
+                .text(env.t("Gevonden bij een import (\(items.count))", "Found at an import (\(items.count))"))
+            ),
+            .p(
+                .text(
+                    env.t(
+                        "Bij het importeren van een bestaande registratie vond de koppelingscontrole deze mogelijke "
+                            + "overeenkomsten, in het bestand zelf of met een registratie bij een andere LVV. "
+                            + "Dezelfde persoon koppelt beide registraties aan één persoon; beide trajecten blijven "
+                            + "zoals ze zijn.",
+                        "Importing an existing registration, the linkage check found these possible matches, within "
+                            + "the file or with a registration at another LVV. The same person links both "
+                            + "registrations to one person; both trajectories stay as they are."
+                    )
+                )
+            ),
+            items.isEmpty
+                ? .p(.text(env.t("Geen.", "None.")))
+                : .group(items.map { importItem(env, $0, failed: failed) })
+        )
+    }
+
+    private static func importItem(
+        _ env: PageEnvironment,
+        _ item: ImportReviewItem,
+        failed: (review: UUID, state: FormState)?
+    ) -> Node<HTML.BodyContext> {
+        let file = item.record.file
+        let other = item.other
+        let heading = "import-match-\(item.review.id.shortReference)"
+        let fields = other.agreeingFields.map { fieldName($0, env) }.joined(separator: ", ")
+        let since =
+            other.stage == .active
+            ? env.t("actief sinds \(other.since)", "active since \(other.since)")
+            : env.t(
+                "\(env.t(other.stage.label).lowercased()), sinds \(other.since)",
+                "\(env.t(other.stage.label).lowercased()), since \(other.since)"
+            )
+        let otherNode: Node<HTML.BodyContext> =
+            item.otherRecord.map { record in
+                .p(
+                    .text(env.t("In hetzelfde bestand: ", "In the same file: ")),
+                    .a(
+                        .href(CasePage.caseURL(record.file)),
+                        .text(record.file.identity.displayName)
+                    ),
+                    .text(", " + env.t("aangemeld op ", "referred on ") + record.file.referral.referredOn.description)
+                )
+            }
+            ?? .p(
+                .text(
+                    env.t(
+                        "Registratie bij \(other.locationName), \(since). Gegevens van de andere locatie worden niet "
+                            + "getoond.",
+                        "Registration at \(other.locationName), \(since). The other location's data is not shown."
+                    )
+                )
+            )
+        let s = (failed?.review == item.review.id ? failed!.state : FormState())
+            .scoped(item.review.id.shortReference + "-")
+            .labelled([
+                "resolution": LocalizedText(nl: "Beslissing", en: "Decision"),
+                "note": LocalizedText(
+                    nl: "Toelichting (verplicht bij ‘niet dezelfde persoon’)",
+                    en: "Note (required for ‘not the same person’)"
+                ),
+            ])
+        let options = [DuplicateResolution.Kind.samePersonLinked, .notSamePerson]
+        return .section(
+            .class("reconcile-line"),
+            .attribute(named: "aria-labelledby", value: heading),
+            .h3(
+                .id(heading),
+                .a(
+                    .href(CasePage.caseURL(file)),
+                    .text(file.identity.displayName)
+                ),
+                .text(" · " + item.record.locationName)
+            ),
+            .p(
+                .text(
+                    env.t("Aangemeld op ", "Referred on ") + file.referral.referredOn.description + " · "
+                        + env.t("sterkte ", "strength ") + Labels.strength(other.strength, env) + " · "
+                        + env.t("overeenkomend: ", "agreeing: ") + (fields.isEmpty ? "—" : fields)
+                )
+            ),
+            otherNode,
+            FormFields.form(
+                action: "/duplicates/imports/\(item.review.id.uuidString.lowercased())",
+                env: env,
+                [
+                    FormFields.errorSummary(s, env),
+                    FormFields.choices(
+                        s,
+                        env,
+                        name: "resolution",
+                        options: options.map { ($0.rawValue, env.t($0.label)) },
+                        required: true
+                    ),
+                    FormFields.textarea(s, env, name: "note"),
+                    FormFields.submit(env.t("Beslissing vastleggen", "Record the decision")),
+                ]
+            )
+        )
     }
 }

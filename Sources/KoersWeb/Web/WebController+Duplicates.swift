@@ -62,13 +62,41 @@ extension WebController {
 
     /// The municipality's review queue.
     @Sendable func duplicateReviews(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let notice =
+            request.uri.queryParameters["decided"] == nil
+            ? nil : context.language == .nl ? "De beslissing is vastgelegd." : "The decision is recorded."
+        return try await reviewPage(context, failed: nil, notice: notice)
+    }
+
+    /// The municipality's decision on a match an import found.
+    @Sendable func decideImportMatch(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let id = try context.id("id")
+        do {
+            try await duplicates.decideImportMatch(id, input: context.form, actor: actor)
+            return Pages.seeOther("/duplicates?decided=1")
+        } catch AppError.invalid(let failure) {
+            let state = FormState(input: context.form, errors: failure.errors)
+            return try await reviewPage(context, failed: (id, state), notice: nil, status: .unprocessableContent)
+        }
+    }
+
+    private func reviewPage(
+        _ context: KoersRequestContext,
+        failed: (review: UUID, state: FormState)?,
+        notice: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let actor = try context.requireActor()
         let items = try await duplicates.reviewQueue(actor: actor)
+        let imports = try await duplicates.importReviews(actor: actor)
         let env = PageEnvironment(context, path: "/duplicates")
+        let title = env.t("Dubbele registraties", "Duplicate registrations")
         return Pages.page(
             env,
-            title: env.t("Dubbele registraties", "Duplicate registrations"),
-            DuplicatePages.reviewQueue(env, items: items)
+            title: status == .ok ? title : env.t("Fout: ", "Error: ") + title,
+            status: status,
+            DuplicatePages.reviewQueue(env, items: items, imports: imports, failed: failed, notice: notice)
         )
     }
 }

@@ -77,6 +77,7 @@ struct WebController {
         }
         router.post("/cases/:id/duplicates", use: resolveDuplicate)
         router.get("/duplicates", use: duplicateReviews)
+        router.post("/duplicates/imports/:id", use: decideImportMatch)
         step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
             (
                 env.t("Uitstroom", "Outflow"),
