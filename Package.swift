@@ -54,7 +54,10 @@ let package = Package(
         ),
         .target(
             name: "KoersLinkage",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
             // Dice similarity is a popcount per word; without this the x86-64 baseline has no POPCNT
             // instruction and the count is done in software, several times slower.
             swiftSettings: swiftSettings + [.unsafeFlags(["-Xcc", "-mpopcnt"], .when(platforms: [.linux]))]

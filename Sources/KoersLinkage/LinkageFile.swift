@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 
 /// A deduplication input file: `id,given_name,surname,birth_date,gender,nationality,v_number`,
@@ -16,6 +17,7 @@ public struct LinkageFile: Sendable {
         case raggedRow(line: Int, expected: Int, found: Int)
         case empty
         case tooManyExtraColumns(Int)
+        case unreadable(String)
 
         public var description: String {
             switch self {
@@ -28,13 +30,14 @@ public struct LinkageFile: Sendable {
             case .empty: "the file has no header row"
             case .tooManyExtraColumns(let count):
                 "the file has \(count) extra columns; at most \(ComparisonLayout.maxExtraCount) can be compared"
+            case .unreadable(let reason): "the file is no readable CSV: \(reason)"
             }
         }
     }
 
     /// Reads the file's bytes; the CSV is RFC 4180 (quoted fields may hold commas, quotes and newlines).
     public init(data: [UInt8]) throws(Failure) {
-        let rows = Self.rows(data)
+        let rows = try Self.rows(data)
         guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() }) else {
             throw .empty
         }
@@ -78,50 +81,21 @@ public struct LinkageFile: Sendable {
         self.identities = identities
     }
 
-    /// Splits CSV bytes into rows of fields (RFC 4180).
-    public static func rows(_ data: [UInt8]) -> [[String]] {
+    /// Splits CSV bytes into rows of fields (RFC 4180, read with CSV.swift); a byte-order mark and
+    /// empty lines are skipped.
+    public static func rows(_ data: [UInt8]) throws(Failure) -> [[String]] {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(stream: InputStream(data: Data(body)), hasHeaderRow: false, trimFields: false)
+        } catch {
+            throw .unreadable(String(describing: error))
+        }
         var rows: [[String]] = []
-        var row: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var i = 0
-        let n = data.count
-        var start = 0
-        if n >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF { start = 3 }  // a byte-order mark
-        i = start
-        while i < n {
-            let c = data[i]
-            if quoted {
-                if c == 0x22 {
-                    if i + 1 < n && data[i + 1] == 0x22 {
-                        field.append(0x22)
-                        i += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(c)
-                }
-            } else if c == 0x22 {
-                quoted = true
-            } else if c == 0x2C {
-                row.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-            } else if c == 0x0A || c == 0x0D {
-                if c == 0x0D && i + 1 < n && data[i + 1] == 0x0A { i += 1 }
-                row.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row.removeAll(keepingCapacity: true)
-            } else {
-                field.append(c)
-            }
-            i += 1
+        while let row = reader.next() {
+            if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
         }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(String(decoding: field, as: UTF8.self))
-            rows.append(row)
-        }
+        if let error = reader.error { throw .unreadable(String(describing: error)) }
         return rows
     }
 

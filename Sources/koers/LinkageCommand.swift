@@ -178,7 +178,12 @@ struct LinkageCommand: AsyncParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ValidationError("cannot read \(path)")
         }
-        let rows = LinkageFile.rows(Array(data))
+        let rows: [[String]]
+        do {
+            rows = try LinkageFile.rows(Array(data))
+        } catch {
+            throw ValidationError("\(path): \(error)")
+        }
         guard let header = rows.first, let ia = header.firstIndex(of: "id_a"), let ib = header.firstIndex(of: "id_b")
         else {
             throw ValidationError("\(path): expected the columns id_a,id_b")
