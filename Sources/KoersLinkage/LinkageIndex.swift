@@ -95,3 +95,21 @@ public struct LinkageIndex: Sendable {
         }
     }
 }
+
+extension LinkageScorer {
+    /// Many probes, each against its own candidates (positions in `pool`), on the machine's cores:
+    /// the identity check of an import, where every row is a probe.
+    public func matches(
+        probes: [EncodedPerson],
+        candidates: [[Int]],
+        pool: [EncodedPerson]
+    ) -> [[PossibleMatch]] {
+        let parts = Parallel.parts(for: probes.count, minimumPerPart: 2_000)
+        return Parallel.map(count: probes.count, parts: parts) { _, range in
+            range.map { i in
+                candidates[i].isEmpty ? [] : matches(for: probes[i], among: candidates[i].map { pool[$0] })
+            }
+        }
+        .flatMap { $0 }
+    }
+}

@@ -101,3 +101,38 @@ struct ImportIdentityTests {
         }
     }
 }
+
+extension AccessMatrixTests {
+    @Test(
+        "Every party against the review queue's decision on a match an import found",
+        arguments: [TestDatabase.sqlite]
+    )
+    func importMatchDecisions(_ database: TestDatabase) async throws {
+        try await TestApp.run(database) { app, client in
+            _ = try await ImportIdentityTests.commit(app, "amsterdam", "amsterdam.csv")
+            _ = try await ImportIdentityTests.commit(app, "utrecht", "utrecht.csv")
+            let reviews = try await app.services.duplicates.importReviews(actor: app.account(.municipality).actor)
+            #expect(reviews.count >= Who.allCases.count)
+            // Each party tries its own open review, so a refusal is the policy's, not a closed review's.
+            for (who, item) in zip(Who.allCases, reviews) {
+                var web = WebClient(client)
+                if let account = who.account(app) { _ = try await web.login(account.email) }
+                let queue = try await web.get("/duplicates")
+                let decision = try await web.post(
+                    "/duplicates/imports/\(item.review.id.uuidString.lowercased())",
+                    [("resolution", "notSamePerson"), ("note", "Andere geboortedatum in het paspoort.")]
+                )
+                switch who {
+                case .municipality:
+                    #expect(queue.status == .ok && decision.status == .seeOther, "\(who)")
+                case .anonymous:
+                    #expect(queue.status == .seeOther && decision.status == .seeOther, "\(who)")
+                default:
+                    #expect(queue.status == .notFound && decision.status == .notFound, "\(who)")
+                }
+            }
+            // Only the municipality's decision was written.
+            #expect(try await LinkageDecisionModel.query(on: app.services.database.db).count() == 1)
+        }
+    }
+}

@@ -72,3 +72,35 @@ public struct Reconciliation: Sendable {
     /// The lines that agree or were resolved.
     public var reconciled: Int { lines.count { !$0.isOpen } }
 }
+
+/// A comparison counted, without its lines: for the list of comparisons and the monitor's share.
+public struct ReconciliationSummary: Sendable, Hashable {
+    public let id: UUID
+    public let locationId: UUID
+    public let source: AgencySource
+    public let fileName: String
+    public let uploadedAt: Date
+    public let lines: Int
+    /// Lines that differ or that one side lacks, not yet resolved.
+    public let open: Int
+
+    public init(
+        id: UUID,
+        locationId: UUID,
+        source: AgencySource,
+        fileName: String,
+        uploadedAt: Date,
+        lines: Int,
+        open: Int
+    ) {
+        self.id = id
+        self.locationId = locationId
+        self.source = source
+        self.fileName = fileName
+        self.uploadedAt = uploadedAt
+        self.lines = lines
+        self.open = open
+    }
+
+    public var reconciled: Int { lines - open }
+}

@@ -66,29 +66,35 @@ extension LinkageStore {
                 personOf[row.id!] = row.personId
             }
         }
-        var matches: [ImportMatch] = []
+        // Each registration's candidates as positions in one pool: the file's, then the others'.
+        let remoteIds = Array(others.keys)
+        let remoteIndex = Dictionary(uniqueKeysWithValues: remoteIds.enumerated().map { ($1, encoded.count + $0) })
+        let pool = encoded.map(\.person) + remoteIds.map { others[$0]!.person }
+        var candidates: [[Int]] = []
+        candidates.reserveCapacity(files.count)
         for (i, file) in files.enumerated() {
             var local = Set<Int>()
-            var remote = Set<UUID>()
             for key in Set(encoded[i].person.blockingKeys) {
                 if let members = inFile[key], members.count <= Self.maxImportBlock {
                     local.formUnion(members.filter { $0 > i && files[$0].personId != file.personId })
                 }
                 if let entries = elsewhere[key], entries.count <= Self.maxImportBlock {
-                    remote.formUnion(
-                        entries.filter { others[$0].flatMap { personOf[$0.trajectoryId] } != file.personId }
-                    )
+                    for id in entries where others[id].flatMap({ personOf[$0.trajectoryId] }) != file.personId {
+                        local.insert(remoteIndex[id]!)
+                    }
                 }
             }
-            let localList = local.sorted()
-            let remoteList = remote.sorted { $0.uuidString < $1.uuidString }
-            let candidates = localList.map { encoded[$0].person } + remoteList.map { others[$0]!.person }
-            guard !candidates.isEmpty else { continue }
-            for match in scorer.matches(for: encoded[i].person, among: candidates) {
-                let entryId =
-                    match.index < localList.count
-                    ? encoded[localList[match.index]].entryId : remoteList[match.index - localList.count]
-                matches.append(ImportMatch(trajectoryId: file.id, entryId: entryId, strength: match.strength.rawValue))
+            candidates.append(local.sorted())
+        }
+        let found = scorer.matches(probes: encoded.map(\.person), candidates: candidates, pool: pool)
+        var matches: [ImportMatch] = []
+        for (i, list) in found.enumerated() {
+            for match in list {
+                let position = candidates[i][match.index]
+                let entryId = position < encoded.count ? encoded[position].entryId : remoteIds[position - encoded.count]
+                matches.append(
+                    ImportMatch(trajectoryId: files[i].id, entryId: entryId, strength: match.strength.rawValue)
+                )
             }
         }
         return matches

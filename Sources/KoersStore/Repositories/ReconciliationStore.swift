@@ -110,31 +110,45 @@ public struct ReconciliationStore: Sendable {
         return try Self.reconciliation(run, lines)
     }
 
-    /// The comparisons at these locations, newest first.
-    public func reconciliations(at locationIds: Set<UUID>) async throws -> [Reconciliation] {
+    /// The comparisons at these locations, newest first, counted in the database: a list of
+    /// a year's monthly lists stays one query however long the lists are. `latestOnly` keeps the
+    /// latest per location and agency, what the monitor's share reads.
+    public func summaries(at locationIds: Set<UUID>, latestOnly: Bool = false) async throws -> [ReconciliationSummary] {
         guard !locationIds.isEmpty else { return [] }
         let db = cases.database.db
-        let runs = try await ReconciliationModel.query(on: db).filter(\.$locationId ~~ Array(locationIds))
+        var runs = try await ReconciliationModel.query(on: db).filter(\.$locationId ~~ Array(locationIds))
             .sort(\.$uploadedAt, .descending).all()
-        var lines: [UUID: [ReconciliationLineModel]] = [:]
+        if latestOnly {
+            var seen = Set<String>()
+            runs = runs.filter { seen.insert("\($0.locationId)|\($0.source)").inserted }
+        }
+        var counts: [UUID: (lines: Int, open: Int)] = [:]
         for chunk in runs.compactMap(\.id).chunked(500) {
-            for line in try await ReconciliationLineModel.query(on: db).filter(\.$reconciliationId ~~ chunk)
-                .sort(\.$number).all()
-            {
-                lines[line.reconciliationId, default: []].append(line)
+            let rows = try await (db as! any SQLDatabase).raw(
+                """
+                SELECT reconciliation_id, COUNT(*) AS lines, \
+                SUM(CASE WHEN status <> 'agrees' AND resolution IS NULL THEN 1 ELSE 0 END) AS open \
+                FROM reconciliation_lines WHERE reconciliation_id IN (\(SQLList(chunk.map { SQLBind($0) }))) \
+                GROUP BY reconciliation_id
+                """
+            ).all()
+            for row in rows {
+                counts[try row.decode(column: "reconciliation_id", as: UUID.self)] = (
+                    try row.decode(column: "lines", as: Int.self), try row.decode(column: "open", as: Int.self)
+                )
             }
         }
-        return try runs.map { try Self.reconciliation($0, lines[$0.id!] ?? []) }
-    }
-
-    /// The latest comparison per location and source: what the monitor's share of reconciled
-    /// facts reads.
-    public func latest() async throws -> [Reconciliation] {
-        let all = try await reconciliations(
-            at: Set(try await LocationModel.query(on: cases.database.db).all().compactMap(\.id))
-        )
-        var seen = Set<String>()
-        return all.filter { seen.insert("\($0.locationId)|\($0.source.rawValue)").inserted }
+        return runs.map { run in
+            ReconciliationSummary(
+                id: run.id!,
+                locationId: run.locationId,
+                source: AgencySource(rawValue: run.source) ?? .ind,
+                fileName: run.fileName,
+                uploadedAt: run.uploadedAt,
+                lines: counts[run.id!]?.lines ?? 0,
+                open: counts[run.id!]?.open ?? 0
+            )
+        }
     }
 
     static func reconciliation(_ run: ReconciliationModel, _ lines: [ReconciliationLineModel]) throws -> Reconciliation

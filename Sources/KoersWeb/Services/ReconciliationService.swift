@@ -56,9 +56,9 @@ public struct ReconciliationService: Sendable {
     }
 
     /// The user's comparisons, newest first.
-    public func reconciliations(actor: Actor) async throws -> [Reconciliation] {
+    public func reconciliations(actor: Actor) async throws -> [ReconciliationSummary] {
         let locations = Set(try await locations(of: actor).map(\.id))
-        return try await store.reconciliations(at: locations)
+        return try await store.summaries(at: locations)
     }
 
     /// One comparison, if the user may see it.
@@ -119,13 +119,14 @@ public struct ReconciliationService: Sendable {
     /// Per location and agency, the share of the latest comparison's lines that agree or were
     /// resolved: what the monitor shows.
     public func shares() async throws -> [ReconciledShare] {
-        let names = Dictionary(uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.name) })
-        return try await store.latest().map {
+        let locations = try await directory.locations()
+        let names = Dictionary(uniqueKeysWithValues: locations.map { ($0.id, $0.name) })
+        return try await store.summaries(at: Set(locations.map(\.id)), latestOnly: true).map {
             ReconciledShare(
                 location: names[$0.locationId] ?? "?",
                 source: $0.source,
                 reconciled: $0.reconciled,
-                total: $0.lines.count,
+                total: $0.lines,
                 on: $0.uploadedAt
             )
         }

@@ -16,7 +16,7 @@ enum ReconciliationPages {
     static func index(
         _ env: PageEnvironment,
         locations: [Location],
-        runs: [Reconciliation],
+        runs: [ReconciliationSummary],
         _ s: FormState
     ) -> [Node<HTML.BodyContext>] {
         let s = s.labelled(labels)
@@ -94,8 +94,8 @@ enum ReconciliationPages {
                                             .text("\(run.source.agencyName): \(run.fileName)")
                                         )
                                     ),
-                                    .td(.text(String(run.lines.count { $0.isOpen }))),
-                                    .td(.text("\(run.reconciled) / \(run.lines.count)"))
+                                    .td(.text(String(run.open))),
+                                    .td(.text("\(run.reconciled) / \(run.lines)"))
                                 )
                             }
                         )
