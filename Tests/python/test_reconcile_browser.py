@@ -22,7 +22,7 @@ def imported():
     process, details = start(["--persons", "1"])
     for city in ["amsterdam", "utrecht"]:
         done = subprocess.run(
-            [details["binary"], "import", "registrations", "--location", city, "--as",
+            [details["binary"], "import", "registrations", "--location", f"LVV {city.capitalize()}", "--as",
              f"municipality.{city}@demo.koers.nl", "--mapping", os.path.join(FIXTURES, "import", f"{city}.json"),
              "--commit", os.path.join(FIXTURES, "import", f"{city}.csv")],
             env=details["env"], capture_output=True, text=True, timeout=300)

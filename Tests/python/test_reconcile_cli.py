@@ -19,7 +19,7 @@ def test_reconcile_and_export(koers):
                KOERS_LOG_LEVEL="warning")
     binary = koers["binary"]
     assert run(binary, "demo", "--persons", "1", env=env).returncode == 0
-    imported = run(binary, "import", "registrations", "--location", "amsterdam", "--as",
+    imported = run(binary, "import", "registrations", "--location", "LVV Amsterdam", "--as",
                    "municipality.amsterdam@demo.koers.nl", "--mapping",
                    os.path.join(FIXTURES, "import", "amsterdam.json"), "--commit",
                    os.path.join(FIXTURES, "import", "amsterdam.csv"), env=env)
@@ -42,22 +42,22 @@ def test_reconcile_and_export(koers):
     assert differing == [("decidedOn",), ("decidedOn", "outcome"), ("outcome",)]
 
     # Only the location's municipality; a list without the agency's columns is named.
-    ngo = base[:5] + ["ngo.amsterdam@demo.koers.nl"]
+    ngo = base[:6] + ["ngo.amsterdam@demo.koers.nl"]
     refused = run(binary, *ngo, ind, env=env)
     assert refused.returncode != 0 and "only its municipality" in refused.stderr
     wrong = os.path.join(folder, "wrong.csv")
     with open(wrong, "w") as f:
         f.write("vnr;datum\n1234567890;2024-01-01\n")
-    assert "De lijst mist de kolom(men) Ingediend, Besluitdatum, Uitkomst" in run(binary, *base, wrong, env=env).stderr
+    assert "De lijst mist de kolom(men) V-nummer, Ingediend, Besluitdatum, Uitkomst" in run(binary, *base, wrong, env=env).stderr
     saved = run(binary, *base, "--save", ind, env=env)
     assert "Bewaard voor afhandeling." in saved.stderr
 
     # The export reads back: the same 799 trajectories, with their HASA procedures.
     out = os.path.join(folder, "export")
-    exported = run(binary, "export", "registrations", "--out", out, "--location", "amsterdam", env=env)
-    assert exported.returncode == 0 and "amsterdam.csv: 799 trajectories" in exported.stdout, exported.stderr
-    dry = run(binary, "import", "registrations", "--location", "amsterdam", "--as",
-              "municipality.amsterdam@demo.koers.nl", "--mapping", os.path.join(out, "amsterdam.json"),
-              "--format", "json", os.path.join(out, "amsterdam.csv"), env=env)
+    exported = run(binary, "export", "registrations", "--out", out, "--location", "LVV Amsterdam", env=env)
+    assert exported.returncode == 0 and "lvv-amsterdam.csv: 799 trajectories" in exported.stdout, exported.stderr
+    dry = run(binary, "import", "registrations", "--location", "LVV Amsterdam", "--as",
+              "municipality.amsterdam@demo.koers.nl", "--mapping", os.path.join(out, "lvv-amsterdam.json"),
+              "--format", "json", os.path.join(out, "lvv-amsterdam.csv"), env=env)
     plan = json.loads(dry.stdout)
     assert plan["errorRows"] == 0 and plan["trajectories"] == 799

@@ -236,9 +236,12 @@ enum ReconciliationPages {
         options.append((ReconciliationResolution.explained.rawValue, env.t("Verklaren", "Explain")))
         let caseLink: Node<HTML.BodyContext> =
             item.registered.map { fact in
-                .a(
-                    .href("/cases/\(fact.trajectoryId.uuidString.lowercased())"),
-                    .text(env.t("Dossier openen", "Open the case"))
+                .group(
+                    .text(" · "),
+                    .a(
+                        .href("/cases/\(fact.trajectoryId.uuidString.lowercased())"),
+                        .text(env.t("Dossier openen", "Open the case"))
+                    )
                 )
             } ?? .empty
         return .section(
@@ -252,7 +255,6 @@ enum ReconciliationPages {
             .p(
                 .text("V-nummer \(item.vNumber.digits)"),
                 .text(item.listed.map { env.t(" · rij \($0.row) van de lijst", " · row \($0.row) of the list") } ?? ""),
-                .text(" · "),
                 caseLink
             ),
             comparison(env, run.source, item),
