@@ -44,7 +44,7 @@ struct ImportIdentityTests {
             // Amsterdam's own double registration: both in its file, so the page shows both cases.
             let municipality = app.account(.municipality, "amsterdam")
             let twice = try #require(
-                try await app.services.duplicates.importReviews(actor: municipality.actor).first {
+                try await app.services.duplicates.importReviews(actor: municipality.actor).items.first {
                     $0.other.strength == "high" && $0.otherRecord != nil
                 }
             )
@@ -67,7 +67,7 @@ struct ImportIdentityTests {
             // Utrecht's person also registered in Amsterdam: Amsterdam's data is not shown.
             let utrechtAccount = app.account(.municipality, "utrecht")
             let elsewhere = try #require(
-                try await app.services.duplicates.importReviews(actor: utrechtAccount.actor).first {
+                try await app.services.duplicates.importReviews(actor: utrechtAccount.actor).items.first {
                     $0.other.strength == "high"
                 }
             )
@@ -111,7 +111,7 @@ extension AccessMatrixTests {
         try await TestApp.run(database) { app, client in
             _ = try await ImportIdentityTests.commit(app, "amsterdam", "amsterdam.csv")
             _ = try await ImportIdentityTests.commit(app, "utrecht", "utrecht.csv")
-            let reviews = try await app.services.duplicates.importReviews(actor: app.account(.municipality).actor)
+            let reviews = try await app.services.duplicates.importReviews(actor: app.account(.municipality).actor).items
             #expect(reviews.count >= Who.allCases.count)
             // Each party tries its own open review, so a refusal is the policy's, not a closed review's.
             for (who, item) in zip(Who.allCases, reviews) {

@@ -193,12 +193,20 @@ public struct LinkageStore: Sendable {
         .sort(\.$sentOn).all().map { ($0.trajectoryId, $0.strength, $0.sentOn) }
     }
 
-    /// Possible matches an import found at these locations, waiting for the municipality.
-    public func importReviews(at locationIds: Set<UUID>) async throws -> [ImportReview] {
-        guard !locationIds.isEmpty else { return [] }
-        return try await LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds))
-            .filter(\.$decidedOn == nil).filter(\.$origin == "import").sort(\.$sentOn).sort(\.$id).all()
-            .map { ImportReview(id: $0.id!, trajectoryId: $0.trajectoryId, entryId: $0.entryId, sentOn: $0.sentOn) }
+    /// Possible matches an import found at these locations, waiting for the municipality: the
+    /// first `limit` in the order they were found, and how many there are.
+    public func importReviews(
+        at locationIds: Set<UUID>,
+        limit: Int
+    ) async throws -> (reviews: [ImportReview], total: Int) {
+        guard !locationIds.isEmpty else { return ([], 0) }
+        let open = LinkageReviewModel.query(on: database.db).filter(\.$locationId ~~ Array(locationIds))
+            .filter(\.$decidedOn == nil).filter(\.$origin == "import")
+        let total = try await open.copy().count()
+        let reviews = try await open.sort(\.$sentOn).sort(\.$id).limit(limit).all().map {
+            ImportReview(id: $0.id!, trajectoryId: $0.trajectoryId, entryId: $0.entryId, sentOn: $0.sentOn)
+        }
+        return (reviews, total)
     }
 
     /// An import review, if still open.

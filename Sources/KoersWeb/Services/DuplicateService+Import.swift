@@ -13,16 +13,21 @@ public struct ImportReviewItem: Sendable {
 }
 
 extension DuplicateService {
-    /// The matches imports found at the municipality's locations, waiting for its decision.
-    public func importReviews(actor: Actor) async throws -> [ImportReviewItem] {
+    /// How many matches the review queue shows at once; a large import can find thousands.
+    public static let importReviewPage = 50
+
+    /// The matches imports found at the municipality's locations, waiting for its decision: the
+    /// first page of them, and how many there are.
+    public func importReviews(actor: Actor) async throws -> (items: [ImportReviewItem], total: Int) {
         let locations = actor.locationIds.filter { AccessPolicy.mayReviewDuplicates(actor, at: $0) }
         guard !locations.isEmpty else { throw AppError.notFound }
         let names = Dictionary(uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.name) })
         var items: [ImportReviewItem] = []
-        for review in try await cases.linkage.importReviews(at: locations) {
+        let (reviews, total) = try await cases.linkage.importReviews(at: locations, limit: Self.importReviewPage)
+        for review in reviews {
             if let item = try await item(review, actor: actor, names: names) { items.append(item) }
         }
-        return items
+        return (items, total)
     }
 
     private func item(_ review: ImportReview, actor: Actor, names: [UUID: String]) async throws -> ImportReviewItem? {

@@ -185,6 +185,7 @@ enum DuplicatePages {
         _ env: PageEnvironment,
         items: [(record: CaseRecord, strength: String, sentOn: String)],
         imports: [ImportReviewItem] = [],
+        importTotal: Int = 0,
         failed: (review: UUID, state: FormState)? = nil,
         notice: String? = nil
     ) -> [Node<HTML.BodyContext>] {
@@ -241,7 +242,7 @@ enum DuplicatePages {
                     ),
                     .tbody(.group(rows))
                 ),
-            importSection(env, imports, failed: failed),
+            importSection(env, imports, total: importTotal, failed: failed),
         ]
     }
 
@@ -250,13 +251,27 @@ enum DuplicatePages {
     static func importSection(
         _ env: PageEnvironment,
         _ items: [ImportReviewItem],
+        total: Int,
         failed: (review: UUID, state: FormState)?
     ) -> Node<HTML.BodyContext> {
         .section(
             .attribute(named: "aria-labelledby", value: "h-import-matches"),
             .h2(
                 .id("h-import-matches"),
-                .text(env.t("Gevonden bij een import (\(items.count))", "Found at an import (\(items.count))"))
+                .text(env.t("Gevonden bij een import (\(total))", "Found at an import (\(total))"))
+            ),
+            .if(
+                total > items.count,
+                .p(
+                    .text(
+                        env.t(
+                            "De eerste \(items.count) van \(total) worden getoond, in de volgorde waarin ze gevonden "
+                                + "zijn; na een beslissing schuift de volgende op.",
+                            "The first \(items.count) of \(total) are shown, in the order they were found; after a "
+                                + "decision the next one moves up."
+                        )
+                    )
+                )
             ),
             .p(
                 .text(

@@ -96,7 +96,14 @@ extension WebController {
             env,
             title: status == .ok ? title : env.t("Fout: ", "Error: ") + title,
             status: status,
-            DuplicatePages.reviewQueue(env, items: items, imports: imports, failed: failed, notice: notice)
+            DuplicatePages.reviewQueue(
+                env,
+                items: items,
+                imports: imports.items,
+                importTotal: imports.total,
+                failed: failed,
+                notice: notice
+            )
         )
     }
 }
