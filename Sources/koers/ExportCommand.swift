@@ -30,11 +30,12 @@ struct ExportCommand: AsyncParsableCommand {
             let folder = URL(fileURLWithPath: out, isDirectory: true)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try await withServices(database) { services in
-                var locations = try await services.directory.locations()
-                if let location {
-                    locations = locations.filter { $0.name == location || $0.slug == location }
-                    guard !locations.isEmpty else { throw ValidationError("No location ‘\(location)’.") }
-                }
+                let locations =
+                    if let location {
+                        [try await CommandLookup.location(location, in: services)]
+                    } else {
+                        try await services.directory.locations()
+                    }
                 let mapping = try RegistrationExport.mappingJSON()
                 for place in locations {
                     let files = try await services.cases.files(at: place.id)

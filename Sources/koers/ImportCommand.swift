@@ -38,15 +38,8 @@ struct ImportCommand: AsyncParsableCommand {
             let data = try Data(contentsOf: URL(fileURLWithPath: file))
             let mappingData = try Data(contentsOf: URL(fileURLWithPath: mapping))
             try await withServices(database) { services in
-                guard let actor = try await services.directory.actor(email: email) else {
-                    throw ValidationError("No enabled account ‘\(email)’.")
-                }
-                let locations = try await services.directory.locations()
-                guard let place = locations.first(where: { $0.name == location || $0.slug == location }) else {
-                    throw ValidationError(
-                        "No location ‘\(location)’; known: \(locations.map(\.name).joined(separator: ", "))."
-                    )
-                }
+                let actor = try await CommandLookup.actor(email, in: services)
+                let place = try await CommandLookup.location(location, in: services)
                 let plan: ImportPlan
                 do {
                     plan = try await services.imports.plan(

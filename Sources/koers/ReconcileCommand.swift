@@ -33,15 +33,8 @@ struct ReconcileCommand: AsyncParsableCommand {
         let data = try Data(contentsOf: URL(fileURLWithPath: file))
         let fileName = URL(fileURLWithPath: file).lastPathComponent
         try await withServices(database) { services in
-            guard let actor = try await services.directory.actor(email: email) else {
-                throw ValidationError("No enabled account ‘\(email)’.")
-            }
-            let locations = try await services.directory.locations()
-            guard let place = locations.first(where: { $0.name == location || $0.slug == location }) else {
-                throw ValidationError(
-                    "No location ‘\(location)’; known: \(locations.map(\.name).joined(separator: ", "))."
-                )
-            }
+            let actor = try await CommandLookup.actor(email, in: services)
+            let place = try await CommandLookup.location(location, in: services)
             do {
                 let (list, result) = try await services.reconciliations.compare(
                     file: data,

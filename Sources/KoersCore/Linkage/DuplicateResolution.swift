@@ -159,16 +159,7 @@ public enum DuplicateCommands {
                 en: "Linking is for registrations found at an import; choose another decision."
             )
         }
-        if kind == .notSamePerson && note == nil {
-            p.fail(
-                "note",
-                "required",
-                nl:
-                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere "
-                    + "ouders).",
-                en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
-            )
-        }
+        requireReason(for: kind, note, &p)
         try p.finish()
         let resolution = DuplicateResolution(
             id: id,
@@ -229,16 +220,7 @@ extension DuplicateCommands {
                 en: "Choose ‘same person’ or ‘not the same person’."
             )
         }
-        if kind == .notSamePerson && note == nil {
-            p.fail(
-                "note",
-                "required",
-                nl:
-                    "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere "
-                    + "ouders).",
-                en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
-            )
-        }
+        requireReason(for: kind, note, &p)
         try p.finish()
         return DuplicateResolution(
             id: id,
@@ -248,6 +230,21 @@ extension DuplicateCommands {
             kind: kind!,
             on: today,
             note: note
+        )
+    }
+}
+
+extension DuplicateCommands {
+    /// "Not the same person" is remembered for good, so it needs its reason, at intake and at import
+    /// alike.
+    static func requireReason(for kind: DuplicateResolution.Kind?, _ note: String?, _ p: inout Parser) {
+        guard kind == .notSamePerson && note == nil else { return }
+        p.fail(
+            "note",
+            "required",
+            nl: "Licht toe waarom het niet dezelfde persoon is (bijvoorbeeld: andere vingerafdrukken, andere "
+                + "ouders).",
+            en: "Explain why it is not the same person (for example: other fingerprints, other parents)."
         )
     }
 }

@@ -24,3 +24,10 @@ public struct ValidationFailure: Error, Sendable {
         errors.first { $0.field == field }
     }
 }
+
+extension FieldError {
+    /// A field left empty, with what to do about it.
+    public static func required(_ field: String, nl: String, en: String) -> FieldError {
+        FieldError(field: field, code: "required", message: LocalizedText(nl: nl, en: en))
+    }
+}

@@ -27,15 +27,17 @@ struct ImportWebController {
             var errors: [FieldError] = []
             let locationId = context.form.string("locationId").flatMap(UUID.init(uuidString:))
             if locationId == nil || !locations.contains(where: { $0.id == locationId }) {
-                errors.append(Self.error("locationId", nl: "Kies de locatie.", en: "Choose the location."))
+                errors.append(FieldError.required("locationId", nl: "Kies de locatie.", en: "Choose the location."))
             }
             let file = context.uploads["file"]
             if file == nil {
-                errors.append(Self.error("file", nl: "Kies het bestand.", en: "Choose the file."))
+                errors.append(FieldError.required("file", nl: "Kies het bestand.", en: "Choose the file."))
             }
             let mapping = context.uploads["mapping"]
             if mapping == nil {
-                errors.append(Self.error("mapping", nl: "Kies het koppelbestand.", en: "Choose the mapping file."))
+                errors.append(
+                    FieldError.required("mapping", nl: "Kies het koppelbestand.", en: "Choose the mapping file.")
+                )
             }
             do {
                 guard errors.isEmpty, let locationId, let file, let mapping else {
@@ -98,9 +100,5 @@ struct ImportWebController {
             status: status,
             ImportPages.form(env, locations: locations, state, notice: notice)
         )
-    }
-
-    private static func error(_ field: String, nl: String, en: String) -> FieldError {
-        FieldError(field: field, code: "required", message: LocalizedText(nl: nl, en: en))
     }
 }

@@ -18,15 +18,17 @@ struct ReconciliationWebController {
             var errors: [FieldError] = []
             let locationId = context.form.string("locationId").flatMap(UUID.init(uuidString:))
             if locationId == nil || !locations.contains(where: { $0.id == locationId }) {
-                errors.append(Self.required("locationId", nl: "Kies de locatie.", en: "Choose the location."))
+                errors.append(FieldError.required("locationId", nl: "Kies de locatie.", en: "Choose the location."))
             }
             let source = context.form.string("source").flatMap(AgencySource.init(rawValue:))
             if source == nil {
-                errors.append(Self.required("source", nl: "Kies van wie de lijst is.", en: "Choose whose list it is."))
+                errors.append(
+                    FieldError.required("source", nl: "Kies van wie de lijst is.", en: "Choose whose list it is.")
+                )
             }
             let file = context.uploads["file"]
             if file == nil {
-                errors.append(Self.required("file", nl: "Kies het bestand.", en: "Choose the file."))
+                errors.append(FieldError.required("file", nl: "Kies het bestand.", en: "Choose the file."))
             }
             do {
                 guard errors.isEmpty, let locationId, let source, let file else {
@@ -111,9 +113,5 @@ struct ReconciliationWebController {
             status: status,
             ReconciliationPages.reconciliation(env, run, location: location, failed: failed, notice: notice)
         )
-    }
-
-    private static func required(_ field: String, nl: String, en: String) -> FieldError {
-        FieldError(field: field, code: "required", message: LocalizedText(nl: nl, en: en))
     }
 }
