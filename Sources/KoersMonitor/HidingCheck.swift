@@ -46,28 +46,13 @@ struct HidingCheck {
             for (cell, coefficient) in relation { if let i = index[cell] { matrix[r][i] += coefficient } }
             matrix[r][n + r] = 1
         }
-        var top = 0
-        var pivotRow: [Int: Int] = [:]
-        for column in 0..<n where top < m {
-            guard let best = (top..<m).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
-                abs(matrix[best][column]) > 1e-9
-            else { continue }
-            matrix.swapAt(top, best)
-            let pivot = matrix[top][column]
-            for c in column..<(n + m) { matrix[top][c] /= pivot }
-            for r in 0..<m where r != top && abs(matrix[r][column]) > 1e-12 {
-                let factor = matrix[r][column]
-                for c in column..<(n + m) { matrix[r][c] -= factor * matrix[top][c] }
-            }
-            pivotRow[column] = top
-            top += 1
-        }
+        let reduced = RowEchelon(matrix, pivotColumns: n)
         // Disclosed: e's pivot row is the unit row.
-        guard let row = pivotRow[target],
-            (0..<n).allSatisfy({ $0 == target || abs(matrix[row][$0]) < 1e-9 })
+        guard let row = reduced.pivots.firstIndex(of: target),
+            (0..<n).allSatisfy({ $0 == target || abs(reduced.rows[row][$0]) < 1e-9 })
         else { return nil }
-        exposedRow = Array(matrix[row][n...])
-        consistency = matrix[top...].map { Array($0[n...]) }
+        exposedRow = Array(reduced.rows[row][n...])
+        consistency = reduced.remainder.map { Array($0[n...]) }
     }
 
     /// Whether hiding `cell` as well leaves the disclosed cell's value open.

@@ -102,16 +102,23 @@ public enum Suppression {
         return related.sorted { cost($0) < cost($1) } + rest.sorted { cost($0) < cost($1) }
     }
 }
-/// Gaussian elimination to row-echelon form, to ask whether a unit vector lies in the row space.
+/// Gaussian elimination to reduced row-echelon form, to ask whether a vector lies in the row space.
 struct RowEchelon {
-    private var rows: [[Double]] = []
-    private var pivots: [Int] = []
+    /// The rows with a pivot, reduced.
+    private(set) var rows: [[Double]] = []
+    /// Each row's pivot column.
+    private(set) var pivots: [Int] = []
+    /// The rows left without a pivot: zero in every column pivoted on.
+    private(set) var remainder: [[Double]] = []
 
-    init(_ equations: [[Double]]) {
+    /// Reduces `equations`, choosing pivots only among the first `pivotColumns` columns (all by
+    /// default); the other columns follow the row operations, so they record them when they
+    /// start as the identity.
+    init(_ equations: [[Double]], pivotColumns: Int? = nil) {
         var matrix = equations
         guard let width = matrix.first?.count else { return }
         var top = 0
-        for column in 0..<width where top < matrix.count {
+        for column in 0..<(pivotColumns ?? width) where top < matrix.count {
             guard let best = (top..<matrix.count).max(by: { abs(matrix[$0][column]) < abs(matrix[$1][column]) }),
                 abs(matrix[best][column]) > 1e-9
             else { continue }
@@ -122,10 +129,11 @@ struct RowEchelon {
                 let factor = matrix[r][column]
                 for c in column..<width { matrix[r][c] -= factor * matrix[top][c] }
             }
-            rows.append(matrix[top])
             pivots.append(column)
             top += 1
         }
+        rows = Array(matrix[..<top])
+        remainder = Array(matrix[top...])
     }
 
     /// Whether `vector` is a combination of the rows; the zero vector always is.

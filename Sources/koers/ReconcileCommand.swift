@@ -44,10 +44,10 @@ struct ReconcileCommand: AsyncParsableCommand {
                 )
                 print(format == .json ? try Self.json(list, result) : Self.text(list, result, language))
                 guard save else { return }
-                _ = try await services.reconciliations.upload(
-                    file: data,
+                _ = try await services.reconciliations.keep(
+                    result,
+                    of: list,
                     named: fileName,
-                    source: source,
                     at: place.id,
                     actor: actor
                 )

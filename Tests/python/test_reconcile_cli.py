@@ -48,7 +48,8 @@ def test_reconcile_and_export(koers):
     wrong = os.path.join(folder, "wrong.csv")
     with open(wrong, "w") as f:
         f.write("vnr;datum\n1234567890;2024-01-01\n")
-    assert "De lijst mist de kolom(men) V-nummer, Ingediend, Besluitdatum, Uitkomst" in run(binary, *base, wrong, env=env).stderr
+    missing = run(binary, *base, wrong, env=env).stderr
+    assert "De lijst mist de kolom(men) V-nummer, Ingediend, Besluitdatum, Uitkomst" in missing
     saved = run(binary, *base, "--save", ind, env=env)
     assert "Bewaard voor afhandeling." in saved.stderr
 

@@ -59,22 +59,24 @@ public struct ReconciliationStore: Sendable {
             run.unknownCount = result.unknownVNumbers
             run.rejectedRows = rejectedRows
             try await run.create(on: db)
-            for (number, line) in result.lines.enumerated() {
-                let model = ReconciliationLineModel()
-                model.id = UUID.timeOrdered()
-                model.reconciliationId = run.id!
-                model.number = number + 1
-                model.status = line.status.rawValue
-                model.line = JSONCoding.string(line)
-                model.lineKey = Self.key(line)
-                if line.status != .agrees, let before = explained[model.lineKey] {
-                    model.resolution = before.resolution
-                    model.note = before.note
-                    model.resolvedBy = before.resolvedBy
-                    model.resolvedAt = before.resolvedAt
-                }
-                try await model.create(on: db)
+            // One batched insert for the list's lines, however long the list.
+            let rows: [[any SQLExpression]] = result.lines.enumerated().map { number, line in
+                let key = Self.key(line)
+                let before = line.status == .agrees ? nil : explained[key]
+                return [
+                    SQLBind(UUID.timeOrdered()), SQLBind(run.id!), SQLBind(number + 1), SQLBind(line.status.rawValue),
+                    SQLBind(JSONCoding.string(line)), SQLBind(key), SQLBind(before?.resolution), SQLBind(before?.note),
+                    SQLBind(before?.resolvedBy), SQLBind(before?.resolvedAt),
+                ]
             }
+            try await (db as! any SQLDatabase).insert(
+                into: ReconciliationLineModel.schema,
+                columns: [
+                    "id", "reconciliation_id", "number", "status", "line", "line_key", "resolution", "note",
+                    "resolved_by", "resolved_at",
+                ],
+                batched: rows
+            )
             let persons = try await Self.persons(of: result.lines.map(\.vNumber), on: db)
             try await cases.log.record("case.reconcile.compare", persons: persons, context: context, on: db)
             return run.id!

@@ -9,6 +9,8 @@ public struct ImportReviewItem: Sendable {
     public let review: ImportReview
     public let record: CaseRecord
     public let other: PossibleRegistration
+    /// The other registration's trajectory: what "the same person" links to.
+    let otherTrajectoryId: UUID
     public let otherRecord: CaseRecord?
 }
 
@@ -41,7 +43,13 @@ extension DuplicateService {
         let otherRecord =
             other.locationId == record.file.locationId
             ? try await cases.load(otherTrajectory, context: .fresh(actor)) : nil
-        return ImportReviewItem(review: review, record: record, other: other, otherRecord: otherRecord)
+        return ImportReviewItem(
+            review: review,
+            record: record,
+            other: other,
+            otherTrajectoryId: otherTrajectory,
+            otherRecord: otherRecord
+        )
     }
 
     /// Decides a match an import found: the same person links both registrations to one person;
@@ -52,9 +60,7 @@ extension DuplicateService {
             AccessPolicy.mayReviewDuplicates(actor, at: location)
         else { throw AppError.notFound }
         let names = Dictionary(uniqueKeysWithValues: try await directory.locations().map { ($0.id, $0.name) })
-        guard let item = try await item(review, actor: actor, names: names),
-            let otherTrajectory = try await cases.trajectory(ofEntry: review.entryId)
-        else { throw AppError.notFound }
+        guard let item = try await item(review, actor: actor, names: names) else { throw AppError.notFound }
         do {
             let decision = try DuplicateCommands.resolveImportMatch(
                 input,
@@ -65,7 +71,7 @@ extension DuplicateService {
             if decision.kind == .samePersonLinked {
                 _ = try await cases.linkPersons(
                     review.trajectoryId,
-                    with: otherTrajectory,
+                    with: item.otherTrajectoryId,
                     decision: decision,
                     context: .fresh(actor)
                 )

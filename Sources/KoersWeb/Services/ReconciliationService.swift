@@ -38,9 +38,21 @@ public struct ReconciliationService: Sendable {
         actor: Actor
     ) async throws -> UUID {
         let (list, result) = try await compare(file: file, source: source, at: locationId, actor: actor)
+        return try await keep(result, of: list, named: fileName, at: locationId, actor: actor)
+    }
+
+    /// Keeps a comparison made with ``compare(file:source:at:actor:)``; returns its id.
+    public func keep(
+        _ result: ReconciliationResult,
+        of list: AgencyList,
+        named fileName: String,
+        at locationId: UUID,
+        actor: Actor
+    ) async throws -> UUID {
+        guard AccessPolicy.mayReconcile(actor, at: locationId) else { throw AppError.notFound }
         return try await store.save(
             result,
-            source: source,
+            source: list.source,
             fileName: fileName,
             rejectedRows: list.rejected.count,
             at: locationId,
@@ -71,7 +83,9 @@ public struct ReconciliationService: Sendable {
 
     /// Resolves one line: the agency's fact taken into the case, with the agency as its source, or
     /// the difference explained with a note.
-    public func resolve(_ id: UUID, line lineId: UUID, input: FormInput, actor: Actor) async throws {
+    /// Returns the line's number, for the page's notice.
+    @discardableResult
+    public func resolve(_ id: UUID, line lineId: UUID, input: FormInput, actor: Actor) async throws -> Int {
         let run = try await reconciliation(id, actor: actor)
         guard let line = run.lines.first(where: { $0.id == lineId }) else { throw AppError.notFound }
         let reasons = try await policies.inForce(on: today()).outflowReasons
@@ -98,6 +112,7 @@ public struct ReconciliationService: Sendable {
                     events: events
                 )
             }
+            return line.number
         } catch let failure as ValidationFailure {
             throw AppError.invalid(failure)
         } catch StoreError.conflict {

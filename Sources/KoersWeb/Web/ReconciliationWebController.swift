@@ -63,9 +63,7 @@ struct ReconciliationWebController {
             let id = try context.id("id")
             let lineId = try context.id("line")
             do {
-                try await reconciliations.resolve(id, line: lineId, input: context.form, actor: actor)
-                let run = try await reconciliations.reconciliation(id, actor: actor)
-                let number = run.lines.first { $0.id == lineId }?.number ?? 0
+                let number = try await reconciliations.resolve(id, line: lineId, input: context.form, actor: actor)
                 return Pages.seeOther("/reconciliations/\(id.uuidString.lowercased())?resolved=\(number)")
             } catch AppError.invalid(let failure) {
                 let state = FormState(input: context.form, errors: failure.errors)
