@@ -26,7 +26,7 @@ enum DemoCommittee {
                     to: file.id,
                     expectedVersion: nil,
                     context: .fresh(ngo.actor),
-                    activity: "case.committee.request"
+                    activity: .committeeRequest
                 ) { current throws(ValidationFailure) in
                     try CommitteeCommands.request(input, on: current, by: .ngo, id: id, today: today)
                 }
@@ -40,7 +40,7 @@ enum DemoCommittee {
                     to: file.id,
                     expectedVersion: nil,
                     context: .fresh(committee.actor),
-                    activity: "case.committee.advise"
+                    activity: .committeeAdvise
                 ) { current throws(ValidationFailure) in
                     try CommitteeCommands.advise(advice, on: current, requestId: id, today: today)
                 }

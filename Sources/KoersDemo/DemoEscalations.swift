@@ -25,7 +25,7 @@ enum DemoEscalations {
                 to: file.id,
                 expectedVersion: nil,
                 context: .fresh(chair.actor),
-                activity: "case.escalate"
+                activity: .escalate
             ) { current throws(ValidationFailure) in
                 try EscalationCommands.escalate(
                     escalate,
@@ -41,7 +41,7 @@ enum DemoEscalations {
                     to: file.id,
                     expectedVersion: nil,
                     context: .fresh(steering.actor),
-                    activity: "case.escalation.decide"
+                    activity: .escalationDecide
                 ) { current throws(ValidationFailure) in
                     try EscalationCommands.decide(
                         FormInput(single: [
@@ -62,7 +62,7 @@ enum DemoEscalations {
                     to: file.id,
                     expectedVersion: nil,
                     context: .fresh(chair.actor),
-                    activity: "case.escalate"
+                    activity: .escalate
                 ) { current throws(ValidationFailure) in
                     try EscalationCommands.escalate(
                         up,
@@ -81,7 +81,7 @@ enum DemoEscalations {
                 to: file.id,
                 expectedVersion: nil,
                 context: .fresh(steering.actor),
-                activity: "case.escalation.decide"
+                activity: .escalationDecide
             ) { current throws(ValidationFailure) in
                 try EscalationCommands.decide(decision, on: current, escalationId: first, today: today.adding(days: -3))
             }

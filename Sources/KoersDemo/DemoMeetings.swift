@@ -64,7 +64,7 @@ enum DemoMeetings {
                     to: file.id,
                     expectedVersion: nil,
                     context: .fresh(chair.actor),
-                    activity: "meeting.decision"
+                    activity: .meetingDecision
                 ) { current throws(ValidationFailure) in
                     try MeetingDecision.parse(
                         decisionInput,

@@ -160,6 +160,7 @@ public enum DemoNetwork {
             let orgs: [(Party, String)] = [
                 (.municipality, "Gemeente \(cityName)"), (.ngo, city.ngo),
                 (.ind, "IND \(cityName)"), (.dtv, "DT&V \(cityName)"), (.avim, "AVIM \(cityName)"),
+                (.privacy, "Gemeente \(cityName), privacyfunctionaris"),
             ]
             for (party, name) in orgs {
                 try await organisation(

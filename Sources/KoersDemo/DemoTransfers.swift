@@ -28,7 +28,7 @@ enum DemoTransfers {
                 to: file.id,
                 expectedVersion: nil,
                 context: .fresh(from.actor),
-                activity: "case.transfer.request"
+                activity: .transferRequest
             ) { current throws(ValidationFailure) in
                 try TransferCommands.request(
                     input,
@@ -51,7 +51,7 @@ enum DemoTransfers {
                 to: file.id,
                 expectedVersion: nil,
                 context: .fresh(to.actor),
-                activity: "case.transfer.decide"
+                activity: .transferDecide
             ) { current throws(ValidationFailure) in
                 try TransferCommands.decide(
                     FormInput(single: ["decision": "accept", "note": "Welkom in Amsterdam."]),

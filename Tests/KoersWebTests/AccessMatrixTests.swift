@@ -14,7 +14,8 @@ import Testing
 struct AccessMatrixTests {
     /// Who asks: a party at Utrecht (where the case is), Amsterdam's NGO, the national parties, or nobody.
     enum Who: String, CaseIterable, CustomStringConvertible {
-        case ngo, municipality, ind, dtv, avim, ngoAmsterdam, monitor, admin, committee, steering, anonymous
+        case ngo, municipality, ind, dtv, avim, ngoAmsterdam, monitor, admin, committee, steering, privacy
+        case anonymous
         var description: String { rawValue }
 
         func account(_ app: TestApp) -> DemoNetwork.Account? {
@@ -29,6 +30,7 @@ struct AccessMatrixTests {
             case .admin: app.account(.admin, nil)
             case .committee: app.account(.committee, nil)
             case .steering: app.account(.escalationBody)
+            case .privacy: app.account(.privacy)
             case .anonymous: nil
             }
         }
@@ -235,7 +237,7 @@ struct AccessMatrixTests {
                 // Lists: only their own locations; national parties none at all.
                 let list = try await web.get("/cases")
                 let apiList = try await api.send(.get, "/trajectories")
-                if [.monitor, .admin, .committee, .steering].contains(who) {
+                if [.monitor, .admin, .committee, .steering, .privacy].contains(who) {
                     #expect(list.status == .notFound && apiList.status == .forbidden, "\(who) list")
                 } else {
                     #expect(list.status == .ok && apiList.status == .ok)
@@ -303,7 +305,7 @@ struct AccessMatrixTests {
                 case .dtv, .avim:
                     #expect(perspective.status == .forbidden && hasa.status == .forbidden, "\(who)")
                     #expect(generalNote.status == .ok && medicalNote.status == .badRequest)
-                case .ngoAmsterdam, .monitor, .admin, .committee, .steering:
+                case .ngoAmsterdam, .monitor, .admin, .committee, .steering, .privacy:
                     #expect(
                         [perspective, hasa, generalNote, medicalNote].allSatisfy { $0.status == .notFound },
                         "\(who)"
@@ -396,7 +398,8 @@ struct CoordinationAccessMatrixTests {
                 let inbox = try await api.send(.get, "/inbox")
                 #expect(
                     inbox.status
-                        == (who == .anonymous ? .unauthorized : ([.monitor, .admin].contains(who) ? .notFound : .ok)),
+                        == (who == .anonymous
+                            ? .unauthorized : ([.monitor, .admin, .privacy].contains(who) ? .notFound : .ok)),
                     "\(who) inbox"
                 )
                 // Transfers: parties at either end see it; only the receiving NGO or municipality may answer.

@@ -43,6 +43,10 @@ public enum CaseAction: Sendable, Hashable {
     case recordBiometrics
     /// Decide about a possible registration of the person at another LVV.
     case resolveDuplicate
+    /// Restrict processing of the person (AVG art. 18), or lift the restriction.
+    case restrictProcessing
+    /// Withhold one's own note from the person's access document (AVG art. 15 lid 4).
+    case withholdNote
 }
 
 /// What the policy answers.
@@ -164,6 +168,12 @@ public enum AccessPolicy {
     /// and the escalation bodies see a case only once it was put to them, and then only the shared
     /// parts (the committee) or the meeting dossier (an escalation body).
     public static func decide(_ actor: Actor, _ action: CaseAction, in file: CaseFile) -> AccessDecision {
+        let decision = decideUnrestricted(actor, action, in: file)
+        guard decision == .allowed, file.restriction != nil else { return decision }
+        return blockedByRestriction(actor, action) ? .forbidden : .allowed
+    }
+
+    private static func decideUnrestricted(_ actor: Actor, _ action: CaseAction, in file: CaseFile) -> AccessDecision {
         if actor.party == .escalationBody {
             // A body sees the cases escalated to its rung at its locations: their meeting dossier.
             guard escalatedToActor(actor, file), actor.locationIds.contains(file.locationId) else { return .hidden }
@@ -202,6 +212,7 @@ public enum AccessPolicy {
     /// Whether the user may read an event of this case's timeline.
     public static func mayRead(_ change: CaseChange, actor: Actor, in file: CaseFile) -> Bool {
         if case .corrected(let c) = change { return mayRead(c.replacement, actor: actor, in: file) }
+        if case .noteWithheld(let w) = change { return actor.organisationId == w.authorOrganisationId }
         if actor.party == .escalationBody {
             if case .noteAdded = change { return false }
             if case .committeeRequested = change { return false }
@@ -230,7 +241,7 @@ public enum AccessPolicy {
         switch actor.party {
         case .ngo, .municipality: Set(CaseSection.allCases)
         case .ind, .dtv, .avim: [.identity, .admission, .perspective, .procedures, .outflow, .notes, .progress]
-        case .monitor, .admin, .committee, .escalationBody: []
+        case .monitor, .admin, .committee, .escalationBody, .privacy: []
         }
     }
 
@@ -246,6 +257,8 @@ public enum AccessPolicy {
     /// Whether the user may read an event of the timeline.
     public static func mayRead(_ change: CaseChange, actor: Actor) -> Bool {
         if case .corrected(let c) = change { return mayRead(c.replacement, actor: actor) }
+        // Only the note's author knows it withholds the note from the person.
+        if case .noteWithheld(let w) = change { return actor.organisationId == w.authorOrganisationId }
         if case .noteAdded(let note) = change { return mayRead(note, actor: actor) }
         return sections(for: actor).contains(change.section)
     }
@@ -255,7 +268,7 @@ public enum AccessPolicy {
         switch actor.party {
         case .ngo, .municipality: true
         case .ind, .dtv, .avim: classification == .general
-        case .monitor, .admin, .committee, .escalationBody: false
+        case .monitor, .admin, .committee, .escalationBody, .privacy: false
         }
     }
 
@@ -276,8 +289,10 @@ public enum AccessPolicy {
             case .avim: return kind == .identityResearch
             default: return false
             }
-        case .addNote:
+        case .addNote, .withholdNote:
             return caseParties.contains(party)
+        case .restrictProcessing:
+            return party == .municipality
         case .manageDeadlines, .assignActionItem, .decideAdmissionByException:
             return party == .municipality
         case .adviseCommittee, .decideEscalation:

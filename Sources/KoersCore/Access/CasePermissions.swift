@@ -10,6 +10,8 @@ public struct CasePermissions: Sendable {
     /// The parties the user may share a social or medical note with: the others at the case table
     /// and the hardship committee (the writing organisation reads its own notes anyway).
     public let noteSharingParties: [Party]
+    /// The notes the user may withhold from subject access: their organisation's own.
+    public let withholdableNotes: Set<UUID>
 
     /// Whether the policy allows this action.
     public func may(_ action: CaseAction) -> Bool { allowed.contains(action) }
@@ -27,7 +29,7 @@ extension AccessPolicy {
             .view, .refer, .recordIntake, .decideAdmission, .decideAdmissionByException, .setPerspective,
             .manageSupport, .recordOutflow, .addNote, .reopen, .manageDeadlines, .assignActionItem,
             .requestTransfer, .requestCommitteeAdvice, .adviseCommittee, .escalate, .decideEscalation,
-            .recordBiometrics, .resolveDuplicate,
+            .recordBiometrics, .resolveDuplicate, .restrictProcessing, .withholdNote,
         ]
         candidates += ProcedureKind.allCases.map { .manageProcedure($0) }
         candidates += Party.allCases.map { .completeActionItem($0) }
@@ -37,6 +39,14 @@ extension AccessPolicy {
         let sharing =
             classes.count > 1
             ? ([.ngo, .municipality, .ind, .dtv, .avim, .committee] as [Party]).filter { $0 != actor.party } : []
-        return CasePermissions(allowed: allowed, noteClassifications: classes, noteSharingParties: sharing)
+        let withholdable =
+            allowed.contains(.withholdNote)
+            ? Set(file.notes.filter { $0.authorOrganisationId == actor.organisationId }.map(\.id)) : []
+        return CasePermissions(
+            allowed: allowed,
+            noteClassifications: classes,
+            noteSharingParties: sharing,
+            withholdableNotes: withholdable
+        )
     }
 }

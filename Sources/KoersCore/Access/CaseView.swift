@@ -42,6 +42,11 @@ public struct CaseView: Sendable {
     public let escalations: [EscalationRecord]?
     /// The timeline as the user may read it: hidden events left out, unreadable parts removed.
     public let events: [CaseEvent]
+    /// The restriction of processing in force: every party that opens the case reads why.
+    public let restriction: ProcessingRestriction?
+    /// The notes withheld from subject access, with the reason, as far as the user knows of it:
+    /// their author's own.
+    public let withheldNotes: [UUID: String]
 
     /// The heading of the case: the person's name, or a neutral reference when identity was not shared.
     public var title: LocalizedText {
@@ -89,6 +94,9 @@ public struct CaseView: Sendable {
         reviews = s.contains(.progress) ? file.reviews : nil
         escalations = s.contains(.progress) ? file.escalations : nil
         committeeRequests = AccessPolicy.mayReadCommitteeRequests(actor, in: file) ? file.committeeRequests : nil
+        restriction = file.restriction
+        let own = Set(file.notes.filter { $0.authorOrganisationId == actor.organisationId }.map(\.id))
+        withheldNotes = file.withheldNotes.filter { own.contains($0.key) }
         self.events = events.compactMap { event in
             AccessPolicy.readable(event.change, actor: actor, in: file).map { change in
                 CaseEvent(
@@ -110,7 +118,79 @@ public struct CaseView: Sendable {
     }
 }
 
+extension CaseView {
+    /// The case as its data subject receives it (AVG art. 15): every section and event, except that
+    /// a note its author withholds (art. 15 lid 4) keeps only its place and the reason, and the
+    /// withholding itself, the author's decision, is not an event of the person's timeline.
+    init(subjectAccessOf file: CaseFile, events: [CaseEvent]) {
+        func shown(_ note: CaseNote) -> CaseNote {
+            guard file.withheldNotes[note.id] != nil else { return note }
+            return CaseNote(
+                id: note.id,
+                classification: note.classification,
+                text: "",
+                authorOrganisationId: note.authorOrganisationId,
+                sharedWith: note.sharedWith
+            )
+        }
+        id = file.id
+        locationId = file.locationId
+        version = file.version
+        stage = file.stage
+        referredOn = file.referral.referredOn
+        channel = file.referral.channel
+        sections = Set(CaseSection.allCases)
+        identity = file.identity
+        personId = file.personId
+        previousTrajectoryId = file.previousTrajectoryId
+        biometricallyIdentifiedAtIntake = file.evidence?.biometricallyIdentified
+        biometrics = file.biometrics
+        duplicateResolutions = file.duplicateResolutions
+        referralNote = file.referral.note
+        evidence = file.evidence
+        admission = file.admission
+        perspectives = file.perspectives
+        support = file.support
+        procedures = file.procedures
+        outflow = file.outflow
+        notes = file.notes.map(shown)
+        actionItems = file.actionItems
+        reviews = file.reviews
+        escalations = file.escalations
+        committeeRequests = file.committeeRequests
+        restriction = file.restriction
+        withheldNotes = file.withheldNotes
+        self.events = events.compactMap { event in
+            let change: CaseChange
+            switch event.change {
+            case .noteWithheld: return nil
+            case .noteAdded(let note): change = .noteAdded(shown(note))
+            default: change = event.change
+            }
+            return CaseEvent(
+                id: event.id,
+                trajectoryId: event.trajectoryId,
+                sequence: event.sequence,
+                change: change,
+                userId: event.userId,
+                userName: event.userName,
+                organisationId: event.organisationId,
+                organisationName: event.organisationName,
+                party: event.party,
+                recordedAt: event.recordedAt,
+                effectiveOn: event.effectiveOn,
+                source: event.source
+            )
+        }
+    }
+}
+
 extension AccessPolicy {
+    /// A case as its data subject receives it in a subject-access document.
+    public static func subjectView(of file: CaseFile, events: [CaseEvent]) -> CaseView {
+        CaseView(subjectAccessOf: file, events: events)
+    }
+
     /// The one decision about what a user reads of a case. Free text follows its section: the
     /// admission's motivation the admission, a perspective's note the perspective, a support
     /// instrument's note the support, the outflow's note the outflow, a transfer's note the

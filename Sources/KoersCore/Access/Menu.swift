@@ -4,6 +4,8 @@ import Foundation
 public enum MenuEntry: String, Sendable, CaseIterable {
     case cases, newReferral, progress, meetings, inbox, transfers, duplicates, imports, reconciliations, monitor
     case administration
+    /// The privacy officer's requests: access and restriction.
+    case privacy
 }
 
 extension AccessPolicy {
@@ -21,6 +23,7 @@ extension AccessPolicy {
         }
         if mayViewMonitor(actor) { return [.monitor] }
         if mayAdminister(actor) { return [.administration] }
+        if mayAnswerRequests(actor) { return [.privacy] }
         if actor.party == .committee || actor.party == .escalationBody { return [.inbox] }
         return []
     }

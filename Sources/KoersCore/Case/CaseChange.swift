@@ -33,6 +33,10 @@ public enum CaseChange: Sendable, Hashable {
     case biometricsRecorded(BiometricIdentification)
     /// The location decided about a possible registration of the same person at another LVV.
     case duplicateResolved(DuplicateResolution)
+    /// Processing restricted (AVG art. 18), or the restriction lifted.
+    case processingRestricted(ProcessingRestriction)
+    /// A note withheld from subject access (AVG art. 15 lid 4), or shown again.
+    case noteWithheld(NoteWithholding)
     /// An earlier event's fact superseded by a new value (``Correction``).
     indirect case corrected(Correction)
 
@@ -62,6 +66,8 @@ public enum CaseChange: Sendable, Hashable {
         case .escalationDecided: "escalationDecided"
         case .biometricsRecorded: "biometricsRecorded"
         case .duplicateResolved: "duplicateResolved"
+        case .processingRestricted: "processingRestricted"
+        case .noteWithheld: "noteWithheld"
         case .corrected: "corrected"
         }
     }
@@ -69,13 +75,13 @@ public enum CaseChange: Sendable, Hashable {
     /// Which part of the case the change belongs to, for the access policy.
     public var section: CaseSection {
         switch self {
-        case .referred, .intakeRecorded, .biometricsRecorded, .duplicateResolved: .identity
+        case .referred, .intakeRecorded, .biometricsRecorded, .duplicateResolved, .processingRestricted: .identity
         case .admissionDecided: .admission
         case .perspectiveSet: .perspective
         case .supportStarted, .supportEnded: .support
         case .procedureSubmitted, .procedureDecided: .procedures
         case .outflowRecorded: .outflow
-        case .noteAdded: .notes
+        case .noteAdded, .noteWithheld: .notes
         case .milestoneAdjusted, .reviewHeld, .actionItemAssigned, .actionItemCompleted, .meetingDecisionRecorded,
             .transferRequested, .transferDecided, .committeeRequested, .committeeAdvised, .escalated,
             .escalationDecided:
@@ -110,6 +116,8 @@ public enum CaseChange: Sendable, Hashable {
         case .escalationDecided(_, _, let day): day
         case .biometricsRecorded(let b): b.on
         case .duplicateResolved(let r): r.on
+        case .processingRestricted(let r): r.on
+        case .noteWithheld(let w): w.on
         case .corrected: nil
         }
     }
@@ -119,7 +127,8 @@ extension CaseChange: Codable {
     private enum Keys: String, CodingKey {
         case type, referral, identity, previousTrajectoryId, evidence, decision, perspective, support, id, endedOn,
             procedure, outcome, decidedOn, outflow, note, adjustment, on, meetingId, actionItem, transfer, accepted,
-            committeeRequest, advice, escalation, biometrics, resolution, reportedBy, correction
+            committeeRequest, advice, escalation, biometrics, resolution, reportedBy, correction, restriction,
+            withholding
     }
 
     public init(from decoder: any Decoder) throws {
@@ -195,6 +204,9 @@ extension CaseChange: Codable {
             self = .biometricsRecorded(try c.decode(BiometricIdentification.self, forKey: .biometrics))
         case "duplicateResolved": self = .duplicateResolved(try c.decode(DuplicateResolution.self, forKey: .resolution))
         case "corrected": self = .corrected(try c.decode(Correction.self, forKey: .correction))
+        case "processingRestricted":
+            self = .processingRestricted(try c.decode(ProcessingRestriction.self, forKey: .restriction))
+        case "noteWithheld": self = .noteWithheld(try c.decode(NoteWithholding.self, forKey: .withholding))
         case let other:
             throw DecodingError.dataCorruptedError(
                 forKey: .type,
@@ -257,6 +269,8 @@ extension CaseChange: Codable {
         case .biometricsRecorded(let b): try c.encode(b, forKey: .biometrics)
         case .duplicateResolved(let r): try c.encode(r, forKey: .resolution)
         case .corrected(let correction): try c.encode(correction, forKey: .correction)
+        case .processingRestricted(let r): try c.encode(r, forKey: .restriction)
+        case .noteWithheld(let w): try c.encode(w, forKey: .withholding)
         }
     }
 }

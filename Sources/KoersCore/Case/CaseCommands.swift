@@ -324,7 +324,7 @@ public enum CaseCommands {
     public static let noteForm = Form(
         .choice("classification", NoteClassification.self),
         .text("text", maxLength: 10_000),
-        .choices("sharedWith", Party.self, only: Party.allCases.filter { $0 != .monitor && $0 != .admin })
+        .choices("sharedWith", Party.self, only: Party.allCases.filter { ![.monitor, .admin, .privacy].contains($0) })
     )
 
     // MARK: Shared checks

@@ -32,6 +32,10 @@ public struct CaseFile: Sendable, Hashable {
     public private(set) var duplicateResolutions: [DuplicateResolution] = []
     /// The corrections of earlier facts, in the order they were recorded.
     public private(set) var corrections: [Correction] = []
+    /// The restriction of processing in force, if any.
+    public private(set) var restriction: ProcessingRestriction?
+    /// Notes withheld from subject access, with the reason shown in their place.
+    public private(set) var withheldNotes: [UUID: String] = [:]
 
     /// Starts a case from its referral event.
     public init(
@@ -143,6 +147,10 @@ public struct CaseFile: Sendable, Hashable {
             if b.vNumberCheck == .corrected, let v = b.vNumber { identity.vNumber = v }
         case .duplicateResolved(let r):
             duplicateResolutions.append(r)
+        case .processingRestricted(let r):
+            restriction = r.restricted ? r : nil
+        case .noteWithheld(let w):
+            withheldNotes[w.noteId] = w.withheld ? w.reason : nil
         case .transferRequested(let request):
             transfers.append(TransferRecord(request: request, status: .pending, decidedOn: nil))
         case .transferDecided(let id, let accepted, let day, _):

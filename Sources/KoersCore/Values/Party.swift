@@ -18,6 +18,10 @@ public enum Party: String, Sendable, CaseIterable, Codable {
     case escalationBody
     /// System administrator: accounts and configuration, no case content.
     case admin
+    /// Privacyfunctionaris: the controller's privacy officer, who answers a person's requests under
+    /// the AVG (access, restriction) for the locations its organisation serves, and opens no case
+    /// otherwise.
+    case privacy
 
     /// The national agencies (Rijkspartijen).
     public var isAgency: Bool { self == .ind || self == .dtv || self == .avim }
@@ -38,6 +42,7 @@ public enum Party: String, Sendable, CaseIterable, Codable {
         case .committee: LocalizedText(nl: "Commissie schrijnende gevallen", en: "Hardship committee")
         case .escalationBody: LocalizedText(nl: "Escalatieoverleg", en: "Escalation body")
         case .admin: LocalizedText(nl: "Beheerder", en: "Administrator")
+        case .privacy: LocalizedText(nl: "Privacyfunctionaris", en: "Privacy officer")
         }
     }
 }

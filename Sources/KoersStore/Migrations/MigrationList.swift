@@ -34,5 +34,7 @@ enum MigrationList {
         CreateImportUploads(),
         CreateReconciliations(),
         AddReviewOrigin(),
+        ExtendProcessingLog(),
+        CreateProcessingRegister(),
     ]
 }

@@ -96,7 +96,14 @@ public final class ProcessingLogModel: Model, @unchecked Sendable {
     @Field(key: "user_id") public var userId: UUID
     @Field(key: "organisation_id") public var organisationId: UUID
     @Field(key: "status") public var status: String
+    /// When the processing ended.
     @Field(key: "at") public var at: Date
+    /// The caller's span, from its `traceparent`.
+    @OptionalField(key: "parent_span_id") public var parentSpanId: String?
+    /// The route template or command: LDV's operation name.
+    @OptionalField(key: "operation") public var operation: String?
+    @OptionalField(key: "subject_type") public var subjectType: String?
+    @OptionalField(key: "started_at") public var startedAt: Date?
 
     public init() {}
 }

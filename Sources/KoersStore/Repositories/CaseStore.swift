@@ -82,9 +82,21 @@ public struct CaseStore: Sendable {
         let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
         guard let file = CaseFile.fold(events, personId: personId, locationId: locationId) else { return nil }
         if let context {
-            try await log.record("case.read", person: personId, context: context, on: database.db)
+            try await log.record(.read, person: personId, context: context, on: database.db)
         }
         return CaseRecord(file: file, events: events, locationName: try head.decode(column: "name", as: String.self))
+    }
+
+    /// Logs an attempt on a case that was refused or failed, outside any write's transaction (which
+    /// rolled back): the log keeps what was tried, not only what succeeded.
+    public func logAttempt(
+        _ activity: ProcessingActivity,
+        on trajectoryId: UUID,
+        context: ProcessingContext,
+        status: ProcessingStatus
+    ) async throws {
+        guard let row = try await TrajectoryModel.find(trajectoryId, on: database.db) else { return }
+        try await log.record(activity, person: row.personId, context: context, status: status, on: database.db)
     }
 
     /// The first `count` trajectories at a location in a stage, in the order of their ids, whose
@@ -358,7 +370,7 @@ public struct CaseStore: Sendable {
             let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
             let event = Self.makeEvent(change, trajectoryId: file.id, sequence: 1, context: context)
             try await Self.row(event).create(on: db)
-            try await log.record("case.refer", person: personId, context: context, on: db)
+            try await log.record(.refer, person: personId, context: context, on: db)
             try await linkage.index(file, reencode: true, on: db)
             return file
         }
@@ -373,7 +385,7 @@ public struct CaseStore: Sendable {
         to trajectoryId: UUID,
         expectedVersion: Int?,
         context: ProcessingContext,
-        activity: String,
+        activity: ProcessingActivity,
         _ decide: @escaping @Sendable (CaseFile) throws -> CaseChange
     ) async throws -> CaseFile {
         try await appendAll(to: trajectoryId, expectedVersion: expectedVersion, context: context, activity: activity) {
@@ -386,7 +398,7 @@ public struct CaseStore: Sendable {
         to trajectoryId: UUID,
         expectedVersion: Int?,
         context: ProcessingContext,
-        activity: String,
+        activity: ProcessingActivity,
         _ decide: @escaping @Sendable (CaseFile) throws -> [CaseChange]
     ) async throws -> CaseFile {
         try await database.write { db in
@@ -411,8 +423,7 @@ public struct CaseStore: Sendable {
         context: ProcessingContext
     ) async throws -> CaseFile {
         try await database.write { db in
-            try await append(to: trajectoryId, expectedVersion: nil, context: context, activity: "case.correct", on: db)
-            {
+            try await append(to: trajectoryId, expectedVersion: nil, context: context, activity: .correct, on: db) {
                 _,
                 events in
                 [
@@ -437,7 +448,7 @@ public struct CaseStore: Sendable {
         andTo second: UUID,
         _ decideSecond: @escaping @Sendable (CaseFile) throws -> [CaseChange],
         context: ProcessingContext,
-        activity: String
+        activity: ProcessingActivity
     ) async throws -> CaseFile {
         try await database.write { db in
             // Both rows locked up front, in one order, so two such writes cannot deadlock.
@@ -478,7 +489,7 @@ public struct CaseStore: Sendable {
         to trajectoryId: UUID,
         expectedVersion: Int?,
         context: ProcessingContext,
-        activity: String,
+        activity: ProcessingActivity,
         on db: any Database,
         _ decide: @Sendable (CaseFile, [CaseEvent]) throws -> [CaseChange]
     ) async throws -> CaseFile {
@@ -496,6 +507,9 @@ public struct CaseStore: Sendable {
             file.version == row.version
         else { throw StoreError.notFound }
         let changes = try decide(file, events)
+        if !AccessPolicy.mayWrite(changes, to: file, by: context.actor), let restriction = file.restriction {
+            throw StoreError.restricted(reason: restriction.reason)
+        }
         var appended: [CaseEvent] = []
         for (offset, change) in changes.enumerated() {
             let event = Self.makeEvent(

@@ -153,7 +153,7 @@ extension CaseStore {
                     to: id,
                     expectedVersion: nil,
                     context: context,
-                    activity: "case.duplicate.link",
+                    activity: .duplicateLink,
                     on: db
                 ) { _, _ in [] }
             }
@@ -161,7 +161,7 @@ extension CaseStore {
                 to: trajectoryId,
                 expectedVersion: nil,
                 context: context,
-                activity: "case.duplicate.link",
+                activity: .duplicateLink,
                 on: db
             ) { _, _ in [.duplicateResolved(decision)] }
         }

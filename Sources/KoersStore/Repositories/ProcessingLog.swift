@@ -11,13 +11,29 @@ public struct ProcessingContext: Sendable {
     public let actor: Actor
     public let traceId: String
     public let spanId: String
+    /// The caller's span, from the request's `traceparent`; nil when Koers started the trace.
+    public let parentSpanId: String?
+    /// The operation's name: the route template of a request ("GET /cases/{id}"), or the command.
+    public let operation: String
+    /// When the operation began; the log entry's end is when it is written.
+    public let startedAt: Date
     /// Where the facts recorded in this context come from, when not from the actor.
     public private(set) var source: FactSource?
 
-    public init(actor: Actor, traceId: String, spanId: String) {
+    public init(
+        actor: Actor,
+        traceId: String,
+        spanId: String,
+        parentSpanId: String? = nil,
+        operation: String = "koers",
+        startedAt: Date = Date()
+    ) {
         self.actor = actor
         self.traceId = traceId
         self.spanId = spanId
+        self.parentSpanId = parentSpanId
+        self.operation = operation
+        self.startedAt = startedAt
     }
 
     /// The same context, recording facts that come from `source`.
@@ -27,22 +43,56 @@ public struct ProcessingContext: Sendable {
         return context
     }
 
-    /// The W3C trace and span ids of the request being served, as lower-case hex, set by the web
-    /// layer for the duration of the request. Services make their contexts deep in their calls;
-    /// a task-local reaches them all without passing the trace through every signature.
-    @TaskLocal public static var requestTrace: (traceId: String, spanId: String)?
+    /// The request being served, set by the web layer for its duration. Services make their
+    /// contexts deep in their calls; a task-local reaches them all without passing the trace
+    /// through every signature.
+    @TaskLocal public static var requestTrace: RequestTrace?
+
+    /// The command-line operation being run ("koers import registrations"), for contexts made
+    /// outside a request.
+    @TaskLocal public static var command: String?
 
     /// A context under the request's trace and span; outside a request (the command line), with
     /// fresh W3C-style trace (16 bytes) and span (8 bytes) ids.
     public static func fresh(_ actor: Actor) -> ProcessingContext {
         if let trace = requestTrace {
-            return ProcessingContext(actor: actor, traceId: trace.traceId, spanId: trace.spanId)
+            return ProcessingContext(
+                actor: actor,
+                traceId: trace.traceId,
+                spanId: trace.spanId,
+                parentSpanId: trace.parentSpanId,
+                operation: trace.operation,
+                startedAt: trace.startedAt
+            )
         }
-        return ProcessingContext(actor: actor, traceId: randomHex(16), spanId: randomHex(8))
+        return ProcessingContext(
+            actor: actor,
+            traceId: randomHex(16),
+            spanId: randomHex(8),
+            operation: command ?? "koers"
+        )
     }
 
     static func randomHex(_ bytes: Int) -> String {
         (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}
+
+/// The trace of the request being served, as the processing log records it: W3C ids as lower-case
+/// hex, the route's template and the moment it began.
+public struct RequestTrace: Sendable {
+    public let traceId: String
+    public let spanId: String
+    public let parentSpanId: String?
+    public let operation: String
+    public let startedAt: Date
+
+    public init(traceId: String, spanId: String, parentSpanId: String?, operation: String, startedAt: Date) {
+        self.traceId = traceId
+        self.spanId = spanId
+        self.parentSpanId = parentSpanId
+        self.operation = operation
+        self.startedAt = startedAt
     }
 }
 
@@ -61,43 +111,47 @@ public struct ProcessingLog: Sendable {
     }
 
     func record(
-        _ activity: String,
+        _ activity: ProcessingActivity,
         person: UUID,
         context: ProcessingContext,
-        status: String = "ok",
+        status: ProcessingStatus = .ok,
         on db: any Database
     ) async throws {
-        let row = ProcessingLogModel()
-        row.id = UUID.timeOrdered()
-        row.traceId = context.traceId
-        row.spanId = context.spanId
-        row.activity = activity
-        row.subject = subject(person)
-        row.userId = context.actor.userId
-        row.organisationId = context.actor.organisationId
-        row.status = status
-        row.at = Date()
-        try await row.create(on: db)
-        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment()
+        try await record(activity, persons: [person], context: context, status: status, on: db)
     }
 
     /// One entry per person, written in batches: an import logs every trajectory it writes.
-    func record(_ activity: String, persons: [UUID], context: ProcessingContext, on db: any Database) async throws {
+    func record(
+        _ activity: ProcessingActivity,
+        persons: [UUID],
+        context: ProcessingContext,
+        status: ProcessingStatus = .ok,
+        on db: any Database
+    ) async throws {
+        guard !persons.isEmpty else { return }
         let now = Date()
         let rows: [[any SQLExpression]] = persons.map { person in
             [
-                SQLBind(UUID.timeOrdered()), SQLBind(context.traceId), SQLBind(context.spanId), SQLBind(activity),
-                SQLBind(subject(person)), SQLBind(context.actor.userId), SQLBind(context.actor.organisationId),
-                SQLBind("ok"), SQLBind(now),
+                SQLBind(UUID.timeOrdered()), SQLBind(context.traceId), SQLBind(context.spanId),
+                SQLBind(context.parentSpanId), SQLBind(context.operation), SQLBind(activity.rawValue),
+                SQLBind(subject(person)), SQLBind(Self.subjectType), SQLBind(context.actor.userId),
+                SQLBind(context.actor.organisationId), SQLBind(status.rawValue), SQLBind(context.startedAt),
+                SQLBind(now),
             ]
         }
         try await (db as! any SQLDatabase).insert(
             into: ProcessingLogModel.schema,
             columns: [
-                "id", "trace_id", "span_id", "activity", "subject", "user_id", "organisation_id", "status", "at",
+                "id", "trace_id", "span_id", "parent_span_id", "operation", "activity", "subject", "subject_type",
+                "user_id", "organisation_id", "status", "started_at", "at",
             ],
             batched: rows
         )
-        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment(by: persons.count)
+        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity.rawValue)])
+            .increment(by: persons.count)
     }
+
+    /// The type of the data subject's id (LDV's `data_subject_id_type`): a keyed pseudonym of the
+    /// person's id in Koers.
+    public static let subjectType = "koers-persoon-pseudoniem"
 }

@@ -78,7 +78,7 @@ public struct ReconciliationStore: Sendable {
                 batched: rows
             )
             let persons = try await Self.persons(of: result.lines.map(\.vNumber), on: db)
-            try await cases.log.record("case.reconcile.compare", persons: persons, context: context, on: db)
+            try await cases.log.record(.reconcileCompare, persons: persons, context: context, on: db)
             return run.id!
         }
     }
@@ -204,7 +204,7 @@ public struct ReconciliationStore: Sendable {
             guard !claimed.isEmpty else { throw StoreError.conflict("This line is resolved already.") }
             let persons = try await Self.persons(of: [line.line.vNumber], on: db)
             guard resolution == .accepted else {
-                try await cases.log.record("case.reconcile.explain", persons: persons, context: context, on: db)
+                try await cases.log.record(.reconcileExplain, persons: persons, context: context, on: db)
                 return
             }
             let trajectoryId = try await target(of: line.line, at: reconciliation.locationId, on: db)
@@ -213,7 +213,7 @@ public struct ReconciliationStore: Sendable {
                 to: trajectoryId,
                 expectedVersion: nil,
                 context: context,
-                activity: "case.reconcile.accept",
+                activity: .reconcileAccept,
                 on: db
             ) { file, events in try accept(item, file, events) }
         }

@@ -170,7 +170,12 @@ public struct RegistrationImportStore: Sendable {
                 ],
                 batched: keyRows
             )
-            try await cases.log.record("case.import", persons: histories.map(\.personId), context: context, on: db)
+            try await cases.log.record(
+                .importRegistrations,
+                persons: histories.map(\.personId),
+                context: context,
+                on: db
+            )
             if !histories.isEmpty { try await MonitorOutputs.invalidate(after: nil, on: db) }
             return outcome
         }
@@ -221,7 +226,7 @@ public struct RegistrationImportStore: Sendable {
             to: trajectoryId,
             expectedVersion: nil,
             context: context,
-            activity: "case.import",
+            activity: .importRegistrations,
             on: db
         ) { _, _ in written }
     }

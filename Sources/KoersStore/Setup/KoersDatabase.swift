@@ -141,6 +141,8 @@ public final class KoersDatabase: Sendable {
             }
             logger.info("Filled the read model \(fill.name).")
         }
+        // Activities added since the register was made get their default entry; edited ones stay.
+        try await write { db in try await ProcessingRegisterStore.addMissing(on: db) }
         if kind == .sqlite { try await refreshStatistics() }
     }
 

@@ -10,6 +10,9 @@ public enum StoreError: Error, Sendable, Equatable {
     /// The write lost a race to concurrent writers more often than it is retried (503): nothing
     /// was written, and the same request may be sent again.
     case busy
+    /// Processing of the person is restricted (AVG art. 18): only the municipality changes the
+    /// case; the reason is the one recorded with the restriction (403).
+    case restricted(reason: String)
 }
 
 /// Thrown inside a write when it collided with a concurrent writer through no choice of its

@@ -83,6 +83,15 @@ struct Problem: Codable {
                 invalidParams: nil,
                 currentVersion: nil
             ).response()
+        case .restricted(let reason):
+            return Problem(
+                type: "urn:koers:problem:restricted",
+                title: t("Verwerking beperkt", "Processing restricted"),
+                status: 403,
+                detail: AppError.restrictionMessage(reason).text(language),
+                invalidParams: nil,
+                currentVersion: nil
+            ).response()
         case .conflict(let message):
             return Problem(
                 type: "urn:koers:problem:conflict",
@@ -148,6 +157,8 @@ struct ProblemMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch let error as AppError {
             response = Problem.from(error, language: context.language)
+        } catch StoreError.restricted(let reason) {
+            return Problem.from(.restricted(reason: reason), language: context.language)
         } catch StoreError.busy {
             response = Problem.from(.busy, language: context.language)
         } catch let error as HTTPError {

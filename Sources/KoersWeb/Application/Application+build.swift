@@ -24,6 +24,10 @@ public struct KoersServices: Sendable {
     /// Comparing the agencies' lists with Koers.
     public let reconciliations: ReconciliationService
     let admin: AdminService
+    /// The privacy officer's work: access requests and restriction.
+    let privacy: PrivacyService
+    /// The processing register the administrator maintains.
+    public let register: ProcessingRegisterStore
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -58,10 +62,19 @@ public struct KoersServices: Sendable {
         transfers = TransferService(cases: cases, directory: directory, service: service)
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
         administration = AdministrationStore(database: database, directory: directory)
+        register = ProcessingRegisterStore(database: database)
+        privacy = PrivacyService(
+            store: SubjectAccessStore(cases: cases),
+            register: register,
+            cases: cases,
+            directory: directory,
+            today: configuration.today
+        )
         admin = AdminService(
             admin: administration,
             directory: directory,
             policies: policies,
+            register: register,
             today: configuration.today,
             notifier: notifier
         )
@@ -192,6 +205,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     DuplicateAPIController(duplicates: services.duplicates, service: services.service).register(on: authenticated)
     MonitorAPIController(service: services.service).register(on: authenticated)
     AdminAPIController(admin: services.admin).register(on: authenticated)
+    PrivacyAPIController(privacy: services.privacy).register(on: authenticated)
 
     // The web application: sessions, CSRF, HTML error pages.
     let web = router.group()
@@ -212,9 +226,10 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service, reconciliations: services.reconciliations).register(on: web)
-    AdminWebController(admin: services.admin).register(on: web)
+    AdminWebController(admin: services.admin, retentionYears: services.configuration.retentionYears).register(on: web)
     ImportWebController(imports: services.imports).register(on: web)
     ReconciliationWebController(reconciliations: services.reconciliations).register(on: web)
+    PrivacyWebController(privacy: services.privacy).register(on: web)
     SecondFactorWebController(
         directory: services.directory,
         secureCookies: services.configuration.secureCookies

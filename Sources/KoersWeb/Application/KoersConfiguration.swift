@@ -24,6 +24,9 @@ public struct KoersConfiguration: Sendable {
     public var sqliteSynchronous: KoersDatabase.Synchronous = .full
     /// The monitor's suppression threshold: cells counting fewer people are not published.
     public var monitorK: Int = 5
+    /// Bewaartermijn: years after a person's last outflow that their data is kept, for the register's
+    /// activities without a period of their own (`KOERS_RETENTION_YEARS`).
+    public var retentionYears: Int = 7
     /// `KOERS_SMTP_HOST` (and `KOERS_SMTP_PORT`, default 25; `KOERS_SMTP_FROM`): the mail relay for
     /// notifications and invitations; none are sent without it.
     public var smtp: SMTPMailer.Settings?
@@ -74,6 +77,7 @@ public struct KoersConfiguration: Sendable {
             c.sqliteSynchronous = v
         }
         if let v = env["KOERS_MONITOR_K"].flatMap(Int.init), v >= 1 { c.monitorK = v }
+        if let v = env["KOERS_RETENTION_YEARS"].flatMap(Int.init), v >= 1 { c.retentionYears = v }
         if let host = env["KOERS_SMTP_HOST"], !host.isEmpty {
             c.smtp = SMTPMailer.Settings(
                 host: host,

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import KoersStore
@@ -22,15 +23,15 @@ struct TraceContextMiddleware: RouterMiddleware {
         context: KoersRequestContext,
         next: (Request, KoersRequestContext) async throws -> Response
     ) async throws -> Response {
+        let incoming = request.headers[Self.traceParent].flatMap {
+            try? TraceContext(traceParentHeaderValue: $0, traceStateHeaderValue: request.headers[Self.traceState])
+        }
         let trace: TraceContext
         if let span = Self.currentSpan() {
             // A tracer is installed (KOERS_TRACING) and has started this request's span from the
             // same header: the logs and the processing log carry the ids of the span it exports.
             trace = span
         } else {
-            let incoming = request.headers[Self.traceParent].flatMap {
-                try? TraceContext(traceParentHeaderValue: $0, traceStateHeaderValue: request.headers[Self.traceState])
-            }
             trace = TraceContext(
                 traceID: incoming?.traceID ?? .random(),
                 spanID: .random(),
@@ -42,11 +43,26 @@ struct TraceContextMiddleware: RouterMiddleware {
         var context = context
         context.logger[metadataKey: "trace_id"] = .string(ids.traceId)
         context.logger[metadataKey: "span_id"] = .string(ids.spanId)
-        var response = try await ProcessingContext.$requestTrace.withValue(ids) {
+        let processing = RequestTrace(
+            traceId: ids.traceId,
+            spanId: ids.spanId,
+            parentSpanId: incoming.map { "\($0.spanID)" },
+            operation: "\(request.method.rawValue) \(Self.template(request.uri.path))",
+            startedAt: Date()
+        )
+        var response = try await ProcessingContext.$requestTrace.withValue(processing) {
             try await next(request, context)
         }
         response.headers[Self.traceResponse] = trace.traceParentHeaderValue
         return response
+    }
+
+    /// The path with its ids replaced by `{id}`: the operation's name says what was done, the log
+    /// entry's subject to whom.
+    static func template(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            UUID(uuidString: String(segment)) == nil ? String(segment) : "{id}"
+        }.joined(separator: "/")
     }
 
     /// The span the installed tracer is in, as W3C trace context; nil without a tracer (the

@@ -18,6 +18,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             return page(for: error, context)
         } catch StoreError.busy {
             return page(for: .busy, context)
+        } catch StoreError.restricted(let reason) {
+            return page(for: .restricted(reason: reason), context)
         } catch let error as HTTPError where error.status == .notFound || error.status == .badRequest {
             // A malformed id in a path is a page that does not exist.
             return page(for: .notFound, context)
@@ -34,6 +36,14 @@ struct WebErrorMiddleware: RouterMiddleware {
                 language: context.language,
                 title: .init(nl: "Geen toestemming", en: "Not allowed"),
                 message: .init(nl: "Uw rol mag dit niet doen.", en: "Your role may not do this."),
+                actor: context.actor
+            )
+        case .restricted(let reason):
+            return Pages.plainError(
+                status: .forbidden,
+                language: context.language,
+                title: .init(nl: "Verwerking beperkt", en: "Processing restricted"),
+                message: AppError.restrictionMessage(reason),
                 actor: context.actor
             )
         case .conflict(let message):

@@ -36,6 +36,8 @@ struct AdminService: Sendable {
     let admin: AdministrationStore
     let directory: DirectoryStore
     let policies: PolicyStore
+    /// The processing register.
+    let register: ProcessingRegisterStore
     let today: @Sendable () -> Day
     /// Mails an invited user their link, when mail is configured.
     var notifier: Notifier? = nil
@@ -199,6 +201,23 @@ struct AdminService: Sendable {
                 throw AppError.notFound
             }
         }
+    }
+
+    /// The processing register, to read and maintain.
+    func registerEntries(actor: Actor) async throws -> [RegisterEntry] {
+        try authorize(actor)
+        return try await register.entries()
+    }
+
+    /// Saves the administrator's edit of one register entry; every field error at once.
+    func saveRegisterEntry(_ activity: ProcessingActivity, _ input: FormInput, actor: Actor) async throws {
+        try authorize(actor)
+        guard let entry = try await register.entries().first(where: { $0.activity == activity }) else {
+            throw AppError.notFound
+        }
+        let edited: RegisterEntry
+        do { edited = try entry.edited(input, today: today()) } catch { throw AppError.invalid(error) }
+        try await register.save(edited, by: author(actor))
     }
 
     func history(of objectId: UUID, actor: Actor) async throws -> [AdminChange] {

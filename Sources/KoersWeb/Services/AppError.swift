@@ -20,4 +20,16 @@ public enum AppError: Error, Sendable {
     case unauthenticated
     /// Too many concurrent writers on the same record; nothing was written, send it again (503).
     case busy
+    /// Processing of the person is restricted (AVG art. 18), for this reason (403).
+    case restricted(reason: String)
+
+    /// What the user reads when a restricted case refuses a change.
+    static func restrictionMessage(_ reason: String) -> LocalizedText {
+        LocalizedText(
+            nl: "De verwerking van deze persoon is beperkt (art. 18 AVG): \(reason). Alleen de gemeente "
+                + "kan het dossier nu wijzigen.",
+            en: "Processing of this person is restricted (GDPR art. 18): \(reason). Only the municipality "
+                + "can change the case now."
+        )
+    }
 }

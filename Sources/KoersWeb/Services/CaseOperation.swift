@@ -19,28 +19,34 @@ public enum CaseOperation: Sendable {
     case decideEscalation(UUID)
     /// The AVIM's biometric identification.
     case biometrics
+    /// Restrict processing (AVG art. 18), or lift the restriction: the municipality.
+    case restrict
+    /// Withhold one's own note from subject access (AVG art. 15 lid 4), or show it again.
+    case withholdNote(UUID)
 
     /// The processing activity recorded in the processing log.
-    var activity: String {
+    var activity: ProcessingActivity {
         switch self {
-        case .intake: "case.intake"
-        case .admission: "case.admission"
-        case .perspective: "case.perspective"
-        case .startSupport: "case.support.start"
-        case .endSupport: "case.support.end"
-        case .submitProcedure: "case.procedure.submit"
-        case .decideProcedure: "case.procedure.decide"
-        case .outflow: "case.outflow"
-        case .note: "case.note"
-        case .adjustMilestone: "case.deadline.adjust"
-        case .review: "case.review"
-        case .assignActionItem: "case.actionItem.assign"
-        case .completeActionItem: "case.actionItem.complete"
-        case .requestCommittee: "case.committee.request"
-        case .adviseCommittee: "case.committee.advise"
-        case .escalate: "case.escalate"
-        case .decideEscalation: "case.escalation.decide"
-        case .biometrics: "case.biometrics"
+        case .intake: .intake
+        case .admission: .admission
+        case .perspective: .perspective
+        case .startSupport: .supportStart
+        case .endSupport: .supportEnd
+        case .submitProcedure: .procedureSubmit
+        case .decideProcedure: .procedureDecide
+        case .outflow: .outflow
+        case .note: .note
+        case .adjustMilestone: .deadlineAdjust
+        case .review: .review
+        case .assignActionItem: .actionItemAssign
+        case .completeActionItem: .actionItemComplete
+        case .requestCommittee: .committeeRequest
+        case .adviseCommittee: .committeeAdvise
+        case .escalate: .escalate
+        case .decideEscalation: .escalationDecide
+        case .biometrics: .biometrics
+        case .restrict: .restrict
+        case .withholdNote: .noteWithhold
         }
     }
 
@@ -65,6 +71,8 @@ public enum CaseOperation: Sendable {
         case .escalate: EscalationCommands.escalateForm
         case .decideEscalation: EscalationCommands.decisionForm
         case .biometrics: BiometricCommands.form
+        case .restrict: PrivacyCommands.restrictForm
+        case .withholdNote: PrivacyCommands.withholdForm
         }
     }
 }

@@ -14,21 +14,34 @@ public struct CaseService: Sendable {
     var notifier: Notifier? = nil
 
     /// Checks an action on a case and returns its location; hidden cases throw ``AppError/notFound``.
+    ///
+    /// A refusal is logged for the case's person before it is answered.
     func authorize(_ actor: Actor, _ action: CaseAction, _ id: UUID) async throws -> UUID {
         guard let location = try await cases.locationOf(id) else { throw AppError.notFound }
-        let decision: AccessDecision
+        var decision: AccessDecision
+        var restriction: ProcessingRestriction?
         if actor.party == .committee || actor.party == .escalationBody {
             // Their sight depends on the case itself: what was put to them.
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
             decision = AccessPolicy.decide(actor, action, in: record.file)
+            restriction = record.file.restriction
         } else {
-            guard AccessPolicy.mayOpenCases(actor) else { throw AppError.notFound }
             decision = AccessPolicy.decide(actor, action, locationId: location)
+            if decision == .allowed, action != .view, let record = try await cases.load(id, context: nil) {
+                // A change: the case itself may stop it (a restriction of processing).
+                decision = AccessPolicy.decide(actor, action, in: record.file)
+                restriction = record.file.restriction
+            }
+        }
+        if decision != .allowed {
+            try await cases.logAttempt(action.activity, on: id, context: .fresh(actor), status: .refused)
         }
         switch decision {
         case .allowed: return location
         case .hidden: throw AppError.notFound
-        case .forbidden: throw AppError.forbidden
+        case .forbidden:
+            if let restriction { throw AppError.restricted(reason: restriction.reason) }
+            throw AppError.forbidden
         }
     }
 
@@ -174,6 +187,8 @@ public struct CaseService: Sendable {
         case .escalate: action = .escalate
         case .decideEscalation: action = .decideEscalation
         case .biometrics: action = .recordBiometrics
+        case .restrict: action = .restrictProcessing
+        case .withholdNote: action = .withholdNote
         }
         _ = try await authorize(actor, action, id)
         let today = today()
@@ -271,14 +286,22 @@ public struct CaseService: Sendable {
                 case .decideEscalation(let escalationId):
                     return try EscalationCommands.decide(input, on: file, escalationId: escalationId, today: today)
                 case .biometrics: return try BiometricCommands.record(input, on: file, today: today)
+                case .restrict: return try PrivacyCommands.restrict(input, on: file, today: today)
+                case .withholdNote(let noteId):
+                    return try PrivacyCommands.withhold(input, note: noteId, on: file, by: actor, today: today)
                 }
             }
             announce(op, file)
             return file
         } catch let failure as ValidationFailure {
+            try await cases.logAttempt(op.activity, on: id, context: .fresh(actor), status: .failed)
             throw AppError.invalid(failure)
         } catch StoreError.stale(let current) {
+            try await cases.logAttempt(op.activity, on: id, context: .fresh(actor), status: .failed)
             throw AppError.stale(current: current)
+        } catch StoreError.restricted(let reason) {
+            try await cases.logAttempt(op.activity, on: id, context: .fresh(actor), status: .refused)
+            throw AppError.restricted(reason: reason)
         } catch StoreError.notFound {
             throw AppError.notFound
         }

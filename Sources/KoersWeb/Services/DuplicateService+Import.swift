@@ -80,7 +80,7 @@ extension DuplicateService {
                     to: review.trajectoryId,
                     expectedVersion: nil,
                     context: .fresh(actor),
-                    activity: "case.duplicate.resolve"
+                    activity: .duplicateResolve
                 ) { _ in .duplicateResolved(decision) }
             }
         } catch let failure as ValidationFailure {

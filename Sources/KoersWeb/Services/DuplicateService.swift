@@ -96,14 +96,14 @@ public struct DuplicateService: Sendable {
                         return [.transferRequested(request)]
                     },
                     context: .fresh(actor),
-                    activity: "case.duplicate.resolve"
+                    activity: .duplicateResolve
                 )
             }
             return try await cases.appendAll(
                 to: id,
                 expectedVersion: version,
                 context: .fresh(actor),
-                activity: "case.duplicate.resolve",
+                activity: .duplicateResolve,
                 decide
             )
         } catch let failure as ValidationFailure {

@@ -312,7 +312,7 @@ public struct MeetingService: Sendable {
                 to: trajectoryId,
                 expectedVersion: expectedVersion,
                 context: .fresh(actor),
-                activity: "meeting.decision"
+                activity: .meetingDecision
             ) { file throws(ValidationFailure) in
                 try MeetingDecision.parse(
                     input,

@@ -19,7 +19,7 @@ public struct TransferService: Sendable {
                 to: trajectoryId,
                 expectedVersion: input.string("version").flatMap(Int.init),
                 context: .fresh(actor),
-                activity: "case.transfer.request"
+                activity: .transferRequest
             ) { file throws(ValidationFailure) in
                 try TransferCommands.request(
                     input,
@@ -106,7 +106,7 @@ public struct TransferService: Sendable {
                 to: transfer.trajectoryId,
                 expectedVersion: nil,
                 context: .fresh(actor),
-                activity: "case.transfer.decide"
+                activity: .transferDecide
             ) { file throws(ValidationFailure) in
                 try TransferCommands.decide(input, on: file, request: request, status: transfer.status, today: today)
             }

@@ -21,6 +21,12 @@ enum AdminPages {
     static func overview(_ env: PageEnvironment, _ page: AdminPage, _ forms: Forms) -> [Node<HTML.BodyContext>] {
         [
             .h1(.text(env.t("Beheer van het netwerk", "Network administration"))),
+            .p(
+                .a(
+                    .href("/admin/register"),
+                    .text(env.t("Verwerkingsregister", "Processing register"))
+                )
+            ),
             .if(
                 forms.notice != nil,
                 .div(

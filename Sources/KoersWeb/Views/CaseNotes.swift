@@ -26,14 +26,40 @@ enum CaseNotes {
                 ? ""
                 : env.t(" · gedeeld met ", " · shared with ")
                     + note.sharedWith.map { env.t($0.label) }.joined(separator: ", ")
+            var parts: [Node<HTML.BodyContext>] = [
+                .p(
+                    .class("meta"),
+                    .text(meta + shared)
+                ),
+                .p(.text(note.text)),
+            ]
+            if let reason = v.withheldNotes[note.id] {
+                parts.append(
+                    .p(
+                        .class("withheld"),
+                        .text(env.t("Achtergehouden bij inzage: ", "Withheld from access: ") + reason)
+                    )
+                )
+            }
+            if m.permissions.withholdableNotes.contains(note.id) {
+                let withheld = v.withheldNotes[note.id] != nil
+                parts.append(
+                    .p(
+                        .a(
+                            .href(CasePage.caseURL(v.id, "/notes/\(note.id.uuidString.lowercased())/withhold")),
+                            .text(
+                                withheld
+                                    ? env.t("Weer tonen bij inzage", "Show again in access")
+                                    : env.t("Achterhouden bij inzage", "Withhold from access")
+                            )
+                        )
+                    )
+                )
+            }
             items.append(
                 .li(
                     .class("note note-\(note.classification.rawValue)"),
-                    .p(
-                        .class("meta"),
-                        .text(meta + shared)
-                    ),
-                    .p(.text(note.text))
+                    .group(parts)
                 )
             )
         }

@@ -71,6 +71,23 @@ enum CasePage {
         if let message = m.message {
             main.append(.p(.class("notice"), .attribute(named: "role", value: "status"), .text(message)))
         }
+        if let restriction = v.restriction {
+            main.append(
+                .div(
+                    .class("restricted"),
+                    .h2(.text(env.t("Verwerking beperkt", "Processing restricted"))),
+                    .p(
+                        .text(
+                            env.t("Sinds ", "Since ") + restriction.on.description + ": " + restriction.reason + ". "
+                                + env.t(
+                                    "Alleen de gemeente kan het dossier wijzigen (art. 18 AVG).",
+                                    "Only the municipality can change the case (GDPR art. 18)."
+                                )
+                        )
+                    )
+                )
+            )
+        }
         if let file = m.duplicateFile, !m.possible.isEmpty {
             main.append(
                 DuplicatePages.warning(
@@ -169,6 +186,11 @@ enum CasePage {
                 "Nieuw traject starten",
                 "Start a new trajectory"
             )
+        }
+        if v.restriction == nil {
+            add(m.may(.restrictProcessing), "/restrict", "Verwerking beperken", "Restrict processing")
+        } else {
+            add(m.may(.restrictProcessing), "/restrict", "Beperking opheffen", "Lift the restriction")
         }
         guard !links.isEmpty else { return .group([]) }
         return .nav(

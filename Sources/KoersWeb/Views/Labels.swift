@@ -146,6 +146,19 @@ enum Labels {
                 "Possible duplicate registration (strength \(strength(r.strength, env))): "
             )
                 + env.t(r.kind.label) + (r.note.map { " — " + $0 } ?? "")
+        case .processingRestricted(let r):
+            return
+                (r.restricted
+                ? env.t("Verwerking beperkt (art. 18 AVG): ", "Processing restricted (GDPR art. 18): ")
+                : env.t("Beperking van de verwerking opgeheven: ", "Restriction of processing lifted: ")) + r.reason
+        case .noteWithheld(let w):
+            return w.withheld
+                ? env.t(
+                    "Notitie achtergehouden bij inzage (art. 15 lid 4 AVG): ",
+                    "Note withheld from access (GDPR art. 15(4)): "
+                )
+                    + w.reason
+                : env.t("Notitie weer zichtbaar bij inzage", "Note shown again in access")
         case .corrected(let c):
             return env.t("Gecorrigeerd: ", "Corrected: ") + describe(c.replacement, env, reasons: reasons, in: view)
         }

@@ -51,6 +51,7 @@ enum Layout {
                 case .administration: ("/admin", env.t("Beheer", "Administration"))
                 case .imports: ("/imports", env.t("Importeren", "Import"))
                 case .reconciliations: ("/reconciliations", env.t("Afstemmen", "Reconcile"))
+                case .privacy: ("/privacy", env.t("Inzage en rechten", "Access and rights"))
                 }
             nav.append(.li(link(env, path, label)))
         }

@@ -7,6 +7,8 @@ import KoersCore
 /// the invitation link by which a new user chooses a password.
 struct AdminWebController {
     let admin: AdminService
+    /// The configured default retention, shown beside the register's own periods.
+    let retentionYears: Int
 
     func register(on router: RouterGroup<KoersRequestContext>) {
         router.get("/admin") { request, context in
@@ -92,6 +94,35 @@ struct AdminWebController {
                 )
             }
         }
+        router.get("/admin/register") { request, context in
+            let entries = try await admin.registerEntries(actor: try context.requireActor())
+            let env = PageEnvironment(context, path: "/admin/register")
+            return Pages.page(
+                env,
+                title: env.t("Verwerkingsregister", "Processing register"),
+                RegisterPages.index(env, entries, defaultYears: retentionYears)
+            )
+        }
+        router.get("/admin/register/:activity") { request, context in
+            try await registerEntry(request, context, FormState())
+        }
+        router.post("/admin/register/:activity") { request, context in
+            let actor = try context.requireActor()
+            guard let activity = context.parameters.get("activity").flatMap(ProcessingActivity.init(rawValue:)) else {
+                throw AppError.notFound
+            }
+            do {
+                try await admin.saveRegisterEntry(activity, context.form, actor: actor)
+                return Pages.seeOther("/admin/register")
+            } catch AppError.invalid(let failure) {
+                return try await registerEntry(
+                    request,
+                    context,
+                    FormState(input: context.form, errors: failure.errors),
+                    status: .unprocessableContent
+                )
+            }
+        }
         router.get("/admin/history/:oid") { request, context in
             let changes = try await admin.history(of: try context.id("oid"), actor: try context.requireActor())
             let env = PageEnvironment(context, path: request.uri.path)
@@ -119,6 +150,25 @@ struct AdminWebController {
                 )
             }
         }
+    }
+
+    private func registerEntry(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        _ state: FormState,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let entries = try await admin.registerEntries(actor: try context.requireActor())
+        guard let entry = entries.first(where: { $0.activity.rawValue == context.parameters.get("activity") }) else {
+            throw AppError.notFound
+        }
+        let env = PageEnvironment(context, path: request.uri.path)
+        return Pages.page(
+            env,
+            title: (status == .ok ? "" : env.t("Fout: ", "Error: ")) + env.t(entry.name),
+            status: status,
+            RegisterPages.edit(env, entry, state)
+        )
     }
 
     /// The link as the user will open it: on this server, as the administrator reached it.

@@ -54,6 +54,8 @@ enum Stylesheet {
         .case-actions ul { display: flex; flex-wrap: wrap; gap: .5rem; list-style: none; padding: 0; }
         .stage { font-weight: 600; color: var(--muted); }
         .notice { background: #e8f1f8; padding: .75rem; }
+        .restricted { border-left: .4rem solid #8a1c1c; background: #fbeaea; padding: .5rem .75rem; }
+        .restricted h2 { margin: 0; font-size: 1.1rem; }
         .verdict { font-size: 1.1rem; }
         .verdict-eligible { color: #00703c; } .verdict-notEligible { color: var(--error);
             } .verdict-needsCaseMeeting { color: #8a4b00; }

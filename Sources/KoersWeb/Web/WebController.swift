@@ -20,6 +20,7 @@ struct WebController {
             guard let actor = context.actor else { return Response.redirect(to: "/login") }
             if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
             if AccessPolicy.mayViewMonitor(actor) { return Response.redirect(to: "/monitor") }
+            if AccessPolicy.mayAnswerRequests(actor) { return Response.redirect(to: "/privacy") }
             if actor.party == .committee || actor.party == .escalationBody { return Response.redirect(to: "/inbox") }
             return Pages.page(
                 PageEnvironment(context, path: "/"),
@@ -199,6 +200,39 @@ struct WebController {
                 env.t("Opschalen", "Escalate"),
                 StepPages.escalate(env, s, record: record, ladder: try await service.escalationLadder())
             )
+        }
+        step(router, "restrict", .restrict, .restrictProcessing) { env, s, record, _ in
+            (
+                record.file.restriction == nil
+                    ? env.t("Verwerking beperken", "Restrict processing")
+                    : env.t("Beperking opheffen", "Lift the restriction"),
+                PrivacyStepPages.restrict(env, s, record: record)
+            )
+        }
+        let withholdPage: @Sendable (UUID) -> FormRenderer = { noteId in
+            { env, s, record, actor in
+                let permissions = AccessPolicy.permissions(actor, in: record.file)
+                guard permissions.withholdableNotes.contains(noteId),
+                    let note = record.file.notes.first(where: { $0.id == noteId })
+                else { throw AppError.notFound }
+                return (
+                    env.t("Notitie bij inzage", "Note in access"),
+                    PrivacyStepPages.withhold(env, s, record: record, note: note)
+                )
+            }
+        }
+        router.get("/cases/:id/notes/:nid/withhold") { request, context in
+            try await showForm(
+                request,
+                context,
+                .withholdNote,
+                initial: nil,
+                render: withholdPage(try context.id("nid"))
+            )
+        }
+        router.post("/cases/:id/notes/:nid/withhold") { request, context in
+            let nid = try context.id("nid")
+            return try await perform(request, context, .withholdNote(nid), back: "#h-notes", render: withholdPage(nid))
         }
         router.post("/cases/:id/escalations/:eid/decision") { request, context in
             let eid = try context.id("eid")

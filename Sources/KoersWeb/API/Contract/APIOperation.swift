@@ -92,4 +92,12 @@ struct APIOperation: Sendable {
             description: description
         )
     }
+
+    /// The language of a document for a person: `nl` or `en`.
+    static let language = OpenAPI.Parameter(
+        name: "language",
+        context: .query(required: false),
+        schema: .string(allowedValues: "nl", "en"),
+        description: "The document's language, as the person needs it; by default the caller's (Accept-Language)"
+    )
 }

@@ -235,6 +235,17 @@ extension APIOperation {
                 problems: [400, 401, 404],
                 query: [day("referenceDate", "Peildatum: a quarter's first day; the latest by default")]
             ),
+            APIOperation(
+                .get,
+                "/privacy/persons/{personId}/access-document",
+                "getAccessDocument",
+                "A person's subject-access document (AVG art. 15): their data, every trajectory and event, the notes "
+                    + "(withheld ones with the reason) and the processing log; producing it is logged (privacy officer "
+                    + "of a location the person is registered at)",
+                answers: SubjectAccessDTO.self,
+                problems: [401, 404],
+                query: [APIOperation.language]
+            ),
             .read(
                 "/duplicate-reviews",
                 "listDuplicateReviews",

@@ -15,6 +15,7 @@ enum SharedParameters {
         "rid": ("CommitteeRequestId", "The request to the committee"),
         "eid": ("EscalationId", "The escalation"),
         "uid": ("AccountId", "The account"),
+        "personId": ("PersonId", "The person (data subject)"),
     ]
 
     /// The path ids and `If-Match` for `components`.

@@ -78,6 +78,15 @@ struct ChangeDTO: Codable, Sendable {
     var on: Day? = nil
     /// `reviewHeld`: the case meeting that held the review, if any.
     var meetingId: UUID? = nil
+    /// `processingRestricted`: whether processing is now restricted (false: lifted), and why; the
+    /// day is `on`.
+    var restricted: Bool? = nil
+    var restrictionReason: String? = nil
+    /// `noteWithheld`: the note, whether it is now withheld from subject access (false: shown
+    /// again), and the reason; the day is `on`.
+    var withheldNoteId: UUID? = nil
+    var withheld: Bool? = nil
+    var withholdingReason: String? = nil
     /// `corrected`: the sequence number of the event whose fact is replaced, that event's type, and
     /// the reason; the new value is in the property that type uses.
     var supersedes: Int? = nil
@@ -142,6 +151,16 @@ extension ChangeDTO {
             self.init(type: type, biometrics: BiometricIdentificationDTO(biometrics))
         case .duplicateResolved(let resolution):
             self.init(type: type, resolution: DuplicateResolutionDTO(resolution))
+        case .processingRestricted(let r):
+            self.init(type: type, on: r.on, restricted: r.restricted, restrictionReason: r.reason)
+        case .noteWithheld(let w):
+            self.init(
+                type: type,
+                on: w.on,
+                withheldNoteId: w.noteId,
+                withheld: w.withheld,
+                withholdingReason: w.reason
+            )
         case .corrected(let correction):
             // The new value in the same property the superseded event uses, so a client reads it
             // as it reads the original.
