@@ -17,7 +17,7 @@ struct Koers: AsyncParsableCommand {
             Serve.self, Migrate.self, SetupCommand.self, UserCommand.self, TokenCommand.self, Demo.self,
             MonitorCommand.self, Analyse.self,
             LinkageCommand.self, ProjectionsCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
-            ImportCommand.self, ReconcileCommand.self, ExportCommand.self,
+            ImportCommand.self, ReconcileCommand.self, ExportCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -36,5 +36,6 @@ enum MigrationList {
         AddReviewOrigin(),
         ExtendProcessingLog(),
         CreateProcessingRegister(),
+        AddAuditChains(),
     ]
 }

@@ -50,3 +50,32 @@ struct CreateProcessingRegister: AsyncMigration {
         try await database.schema(RegisterEntryModel.schema).delete()
     }
 }
+
+/// The tamper-evident record: a hash per case event (per trajectory, by sequence), per processing-
+/// log entry (per day and shard) and per administrative change, each over its content and the row
+/// before it; and the heads of the shared chains. Rows written before get theirs when the database
+/// is migrated (the `audit_chains` fill).
+struct AddAuditChains: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CaseEventModel.schema).field("payload_hash", .string).update()
+        try await database.schema(CaseEventModel.schema).field("hash", .string).update()
+        try await database.schema(ProcessingLogModel.schema).field("chain", .string).update()
+        try await database.schema(ProcessingLogModel.schema).field("chain_seq", .int).update()
+        try await database.schema(ProcessingLogModel.schema).field("hash", .string).update()
+        try await database.schema(AdminChangeModel.schema).field("chain_seq", .int).update()
+        try await database.schema(AdminChangeModel.schema).field("hash", .string).update()
+        try await database.schema(ChainHeads.schema)
+            .field("chain", .string, .identifier(auto: false))
+            .field("seq", .int, .required)
+            .field("hash", .string, .required)
+            .create()
+        let sql = database as! any SQLDatabase
+        try await sql.create(index: "processing_log_chain").on(ProcessingLogModel.schema).column("chain")
+            .column("chain_seq").run()
+        try await sql.raw("INSERT INTO read_model_fills (name) VALUES ('audit_chains')").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ChainHeads.schema).delete()
+    }
+}

@@ -68,6 +68,9 @@ public final class AdminChangeModel: Model, @unchecked Sendable {
     @Field(key: "action") public var action: String
     @OptionalField(key: "before") public var before: String?
     @OptionalField(key: "after") public var after: String?
+    /// Its place in the administration's chain, and its hash.
+    @OptionalField(key: "chain_seq") public var chainSeq: Int?
+    @OptionalField(key: "hash") public var hash: String?
 
     public init() {}
 

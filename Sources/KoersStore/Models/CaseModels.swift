@@ -63,6 +63,10 @@ public final class CaseEventModel: Model, @unchecked Sendable {
     @Field(key: "effective_on") public var effectiveOn: String
     /// The JSON of the fact's ``KoersCore/FactSource``, when not the recorder.
     @OptionalField(key: "source") public var source: String?
+    /// SHA-256 of the payload: it stays when retention erases values from the payload.
+    @OptionalField(key: "payload_hash") public var payloadHash: String?
+    /// The event's link in its trajectory's chain (``AuditHash/event``).
+    @OptionalField(key: "hash") public var hash: String?
 
     public init() {}
 }
@@ -104,6 +108,10 @@ public final class ProcessingLogModel: Model, @unchecked Sendable {
     @OptionalField(key: "operation") public var operation: String?
     @OptionalField(key: "subject_type") public var subjectType: String?
     @OptionalField(key: "started_at") public var startedAt: Date?
+    /// The chain (day and shard) the entry belongs to, its place in it, and its hash.
+    @OptionalField(key: "chain") public var chain: String?
+    @OptionalField(key: "chain_seq") public var chainSeq: Int?
+    @OptionalField(key: "hash") public var hash: String?
 
     public init() {}
 }

@@ -630,8 +630,8 @@ public struct AdministrationStore: Sendable {
         before: [String: String]?,
         after: [String: String]?
     ) async throws {
-        try await AdminChangeModel(
-            at: Date(),
+        let change = AdminChangeModel(
+            at: AuditHash.truncated(Date()),
             userId: author.userId,
             userName: author.name,
             objectKind: kind,
@@ -639,6 +639,30 @@ public struct AdministrationStore: Sendable {
             action: action,
             before: before.map { JSONCoding.string($0) },
             after: after.map { JSONCoding.string($0) }
-        ).create(on: db)
+        )
+        change.id = UUID.timeOrdered()
+        let head = try await ChainHeads.claim(Self.chain, on: db)
+        change.chainSeq = head.seq + 1
+        change.hash = Self.hash(change, previous: head.hash)
+        try await change.create(on: db)
+        try await ChainHeads.advance(Self.chain, to: .init(seq: head.seq + 1, hash: change.hash!), on: db)
+    }
+
+    /// The one chain of administrative changes: they are few, and one order is what an auditor reads.
+    static let chain = "admin"
+
+    static func hash(_ c: AdminChangeModel, previous: String) -> String {
+        AuditHash.adminChange(
+            previous: previous,
+            id: c.id!,
+            at: c.at,
+            userId: c.userId,
+            userName: c.userName,
+            objectKind: c.objectKind,
+            objectId: c.objectId,
+            action: c.action,
+            before: c.before,
+            after: c.after
+        )
     }
 }

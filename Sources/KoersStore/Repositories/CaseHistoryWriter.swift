@@ -128,7 +128,7 @@ public struct CaseHistoryWriter: Sendable {
             into: "case_events",
             columns: [
                 "id", "trajectory_id", "sequence", "kind", "payload", "user_id", "user_name", "organisation_id",
-                "organisation_name", "party", "recorded_at", "effective_on", "source",
+                "organisation_name", "party", "recorded_at", "effective_on", "source", "payload_hash", "hash",
             ],
             batched: rows.events
         )
@@ -180,14 +180,35 @@ public struct CaseHistoryWriter: Sendable {
                 row.caseSummary,
                 policy: policies[row.locationId] ?? .noDeadlines
             )
-            // The columns `CaseStore.row` fills, without building a Fluent model per event.
+            // The columns `CaseStore.row` fills, and the trajectory's chain from its start.
+            var previous = AuditHash.genesis(AuditHash.eventChain(c.trajectoryId))
             for e in events {
+                let payload = JSONCoding.string(e.change)
+                let payloadHash = AuditHash.hex(payload)
+                let source = e.source.map { JSONCoding.string($0) }
+                let recordedAt = AuditHash.truncated(e.recordedAt)
+                previous = AuditHash.event(
+                    previous: previous,
+                    id: e.id,
+                    trajectoryId: e.trajectoryId,
+                    sequence: e.sequence,
+                    kind: e.change.kind,
+                    payloadHash: payloadHash,
+                    userId: e.userId,
+                    userName: e.userName,
+                    organisationId: e.organisationId,
+                    organisationName: e.organisationName,
+                    party: e.party.rawValue,
+                    recordedAt: recordedAt,
+                    effectiveOn: e.effectiveOn.description,
+                    source: source
+                )
                 eventRows.append([
                     SQLBind(e.id), SQLBind(e.trajectoryId), SQLBind(e.sequence), SQLBind(e.change.kind),
-                    SQLBind(JSONCoding.string(e.change)), SQLBind(e.userId), SQLBind(e.userName),
+                    SQLBind(payload), SQLBind(e.userId), SQLBind(e.userName),
                     SQLBind(e.organisationId), SQLBind(e.organisationName), SQLBind(e.party.rawValue),
-                    SQLBind(e.recordedAt), SQLBind(e.effectiveOn.description),
-                    SQLBind(e.source.map { JSONCoding.string($0) }),
+                    SQLBind(recordedAt), SQLBind(e.effectiveOn.description), SQLBind(source),
+                    SQLBind(payloadHash), SQLBind(previous),
                 ])
             }
         }

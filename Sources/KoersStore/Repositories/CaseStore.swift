@@ -82,7 +82,7 @@ public struct CaseStore: Sendable {
         let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
         guard let file = CaseFile.fold(events, personId: personId, locationId: locationId) else { return nil }
         if let context {
-            try await log.record(.read, person: personId, context: context, on: database.db)
+            try await database.write { db in try await log.record(.read, person: personId, context: context, on: db) }
         }
         return CaseRecord(file: file, events: events, locationName: try head.decode(column: "name", as: String.self))
     }
@@ -96,7 +96,9 @@ public struct CaseStore: Sendable {
         status: ProcessingStatus
     ) async throws {
         guard let row = try await TrajectoryModel.find(trajectoryId, on: database.db) else { return }
-        try await log.record(activity, person: row.personId, context: context, status: status, on: database.db)
+        try await database.write { db in
+            try await log.record(activity, person: row.personId, context: context, status: status, on: db)
+        }
     }
 
     /// The first `count` trajectories at a location in a stage, in the order of their ids, whose
@@ -369,7 +371,7 @@ public struct CaseStore: Sendable {
             try await Projections.saveDeadlines(projected.caseSummary, on: db)
             let change = CaseChange.referred(referral, identity: identity, previousTrajectoryId: previous)
             let event = Self.makeEvent(change, trajectoryId: file.id, sequence: 1, context: context)
-            try await Self.row(event).create(on: db)
+            try await Self.row(event, previous: AuditHash.genesis(AuditHash.eventChain(file.id))).create(on: db)
             try await log.record(.refer, person: personId, context: context, on: db)
             try await linkage.index(file, reencode: true, on: db)
             return file
@@ -499,10 +501,12 @@ public struct CaseStore: Sendable {
         // Fold exactly the events the row's version counts, and number new ones from it: under
         // READ COMMITTED a concurrent writer's event may already be visible to the next query,
         // and numbering from the row makes such a race collide on (trajectory_id, sequence).
-        let events = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(
+        let models = try await CaseEventModel.query(on: db).filter(\.$trajectoryId == trajectoryId).filter(
             \.$sequence <= row.version
         )
-        .sort(\.$sequence).all().map(Self.event)
+        .sort(\.$sequence).all()
+        let events = try models.map(Self.event)
+        var previous = models.last?.hash ?? AuditHash.genesis(AuditHash.eventChain(trajectoryId))
         guard var file = CaseFile.fold(events, personId: row.personId, locationId: row.locationId),
             file.version == row.version
         else { throw StoreError.notFound }
@@ -518,8 +522,10 @@ public struct CaseStore: Sendable {
                 sequence: row.version + offset + 1,
                 context: context
             )
+            let model = Self.row(event, previous: previous)
+            previous = model.hash!
             do {
-                try await Self.row(event).create(on: db)
+                try await model.create(on: db)
             } catch let error as any DatabaseError where error.isConstraintFailure {
                 // A concurrent writer took this sequence number first (the row lock makes this
                 // rare). Stale only for a caller who named the version it saw; anyone else's
@@ -725,7 +731,7 @@ public struct CaseStore: Sendable {
         trajectoryId: UUID,
         sequence: Int,
         context: ProcessingContext,
-        at now: Date = Date()
+        at now: Date = AuditHash.truncated(Date())
     ) -> CaseEvent {
         CaseEvent(
             id: UUID.timeOrdered(),
@@ -743,7 +749,8 @@ public struct CaseStore: Sendable {
         )
     }
 
-    static func row(_ e: CaseEvent) -> CaseEventModel {
+    /// The event's row, linked to the hash of the event before it in its trajectory.
+    static func row(_ e: CaseEvent, previous: String) -> CaseEventModel {
         let m = CaseEventModel()
         m.id = e.id
         m.trajectoryId = e.trajectoryId
@@ -758,7 +765,30 @@ public struct CaseStore: Sendable {
         m.recordedAt = e.recordedAt
         m.effectiveOn = e.effectiveOn.description
         m.source = e.source.map { JSONCoding.string($0) }
+        m.recordedAt = AuditHash.truncated(e.recordedAt)
+        m.payloadHash = AuditHash.hex(m.payload)
+        m.hash = hash(m, previous: previous)
         return m
+    }
+
+    /// An event row's link in its trajectory's chain.
+    static func hash(_ m: CaseEventModel, previous: String) -> String {
+        AuditHash.event(
+            previous: previous,
+            id: m.id!,
+            trajectoryId: m.trajectoryId,
+            sequence: m.sequence,
+            kind: m.kind,
+            payloadHash: m.payloadHash ?? AuditHash.hex(m.payload),
+            userId: m.userId,
+            userName: m.userName,
+            organisationId: m.organisationId,
+            organisationName: m.organisationName,
+            party: m.party,
+            recordedAt: m.recordedAt,
+            effectiveOn: m.effectiveOn,
+            source: m.source
+        )
     }
 
     /// An event from a `case_events` row read with SQLKit.

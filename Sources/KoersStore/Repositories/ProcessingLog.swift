@@ -120,7 +120,9 @@ public struct ProcessingLog: Sendable {
         try await record(activity, persons: [person], context: context, status: status, on: db)
     }
 
-    /// One entry per person, written in batches: an import logs every trajectory it writes.
+    /// One entry per person, written in batches: an import logs every trajectory it writes. The
+    /// entries extend the chain of their day and shard, which the caller's transaction holds
+    /// until it commits.
     func record(
         _ activity: ProcessingActivity,
         persons: [UUID],
@@ -129,26 +131,94 @@ public struct ProcessingLog: Sendable {
         on db: any Database
     ) async throws {
         guard !persons.isEmpty else { return }
-        let now = Date()
-        let rows: [[any SQLExpression]] = persons.map { person in
-            [
-                SQLBind(UUID.timeOrdered()), SQLBind(context.traceId), SQLBind(context.spanId),
-                SQLBind(context.parentSpanId), SQLBind(context.operation), SQLBind(activity.rawValue),
-                SQLBind(subject(person)), SQLBind(Self.subjectType), SQLBind(context.actor.userId),
-                SQLBind(context.actor.organisationId), SQLBind(status.rawValue), SQLBind(context.startedAt),
-                SQLBind(now),
-            ]
+        let now = AuditHash.truncated(Date())
+        let started = AuditHash.truncated(min(context.startedAt, now))
+        let chain = Self.chain(at: now, traceId: context.traceId)
+        var head = try await ChainHeads.claim(chain, on: db)
+        var rows: [[any SQLExpression]] = []
+        rows.reserveCapacity(persons.count)
+        for person in persons {
+            let entry = Entry(
+                id: UUID.timeOrdered(),
+                traceId: context.traceId,
+                spanId: context.spanId,
+                parentSpanId: context.parentSpanId,
+                operation: context.operation,
+                activity: activity.rawValue,
+                subject: subject(person),
+                subjectType: Self.subjectType,
+                userId: context.actor.userId,
+                organisationId: context.actor.organisationId,
+                status: status.rawValue,
+                startedAt: started,
+                at: now,
+                chain: chain,
+                chainSeq: head.seq + 1
+            )
+            head = ChainHeads.Head(seq: head.seq + 1, hash: entry.hash(previous: head.hash))
+            rows.append(entry.binds + [SQLBind(head.hash)])
         }
         try await (db as! any SQLDatabase).insert(
             into: ProcessingLogModel.schema,
-            columns: [
-                "id", "trace_id", "span_id", "parent_span_id", "operation", "activity", "subject", "subject_type",
-                "user_id", "organisation_id", "status", "started_at", "at",
-            ],
+            columns: Entry.columns + ["hash"],
             batched: rows
         )
+        try await ChainHeads.advance(chain, to: head, on: db)
         Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity.rawValue)])
             .increment(by: persons.count)
+    }
+
+    /// How many chains the log's writers spread over per day, by their trace id.
+    static let shards = 16
+
+    /// The chain of a day (UTC) and a trace's shard.
+    static func chain(at date: Date, traceId: String) -> String {
+        let day = ISO8601DateFormatter.string(from: date, timeZone: .gmt, formatOptions: [.withFullDate])
+        let shard = Int(traceId.prefix(2), radix: 16).map { $0 % shards } ?? 0
+        return "log/\(day)/\(shard)"
+    }
+
+    /// One entry as written and as hashed.
+    struct Entry {
+        let id: UUID
+        let traceId: String
+        let spanId: String
+        let parentSpanId: String?
+        let operation: String?
+        let activity: String
+        let subject: String
+        let subjectType: String?
+        let userId: UUID
+        let organisationId: UUID
+        let status: String
+        let startedAt: Date?
+        let at: Date
+        let chain: String
+        let chainSeq: Int
+
+        static let columns = [
+            "id", "trace_id", "span_id", "parent_span_id", "operation", "activity", "subject", "subject_type",
+            "user_id", "organisation_id", "status", "started_at", "at", "chain", "chain_seq",
+        ]
+
+        var binds: [any SQLExpression] {
+            [
+                SQLBind(id), SQLBind(traceId), SQLBind(spanId), SQLBind(parentSpanId), SQLBind(operation),
+                SQLBind(activity), SQLBind(subject), SQLBind(subjectType), SQLBind(userId), SQLBind(organisationId),
+                SQLBind(status), SQLBind(startedAt), SQLBind(at), SQLBind(chain), SQLBind(chainSeq),
+            ]
+        }
+
+        func hash(previous: String) -> String {
+            AuditHash.link(
+                previous,
+                [
+                    id.uuidString.lowercased(), traceId, spanId, parentSpanId ?? "", operation ?? "", activity, subject,
+                    subjectType ?? "", userId.uuidString.lowercased(), organisationId.uuidString.lowercased(), status,
+                    startedAt.map(AuditHash.millis) ?? "", AuditHash.millis(at), chain, String(chainSeq),
+                ]
+            )
+        }
     }
 
     /// The type of the data subject's id (LDV's `data_subject_id_type`): a keyed pseudonym of the

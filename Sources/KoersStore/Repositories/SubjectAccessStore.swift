@@ -74,6 +74,8 @@ public struct SubjectAccessStore: Sendable {
 
     /// Logs that a subject-access document was produced for the person.
     public func recordAccess(to personId: UUID, context: ProcessingContext) async throws {
-        try await cases.log.record(.subjectAccess, person: personId, context: context, on: cases.database.db)
+        try await cases.database.write { db in
+            try await cases.log.record(.subjectAccess, person: personId, context: context, on: db)
+        }
     }
 }

@@ -129,6 +129,7 @@ public final class KoersDatabase: Sendable {
             try await write { db in
                 switch fill.name {
                 case "open_deadlines": try await Projections.rebuildDeadlines(at: nil, on: db)
+                case "audit_chains": try await AuditChainsFill.fill(on: db)
                 case "meeting_agenda_count":
                     for meeting in try await MeetingModel.query(on: db).all() {
                         meeting.agendaCount = try JSONCoding.decode([AgendaItem].self, meeting.agendaJSON).count

@@ -121,7 +121,8 @@ public func buildApplication(
             address: .hostname(services.configuration.host, port: services.configuration.port),
             serverName: "Koers"
         ),
-        services: [observability, services.database].compactMap { $0 },
+        services: [observability, services.database, Housekeeping(services: services, logger: logger)]
+            .compactMap { $0 },
         logger: logger
     )
 }

@@ -27,6 +27,10 @@ public struct KoersConfiguration: Sendable {
     /// Bewaartermijn: years after a person's last outflow that their data is kept, for the register's
     /// activities without a period of their own (`KOERS_RETENTION_YEARS`).
     public var retentionYears: Int = 7
+    /// `KOERS_AUDIT_KEY`: the file of the key that signs the chains' heads, kept outside the
+    /// database; with `KOERS_AUDIT_HEADS_DIR`, `koers serve` writes the signed heads there each day.
+    public var auditKeyPath: String?
+    public var auditHeadsDirectory: String?
     /// `KOERS_SMTP_HOST` (and `KOERS_SMTP_PORT`, default 25; `KOERS_SMTP_FROM`): the mail relay for
     /// notifications and invitations; none are sent without it.
     public var smtp: SMTPMailer.Settings?
@@ -85,6 +89,8 @@ public struct KoersConfiguration: Sendable {
                 from: env["KOERS_SMTP_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "koers@localhost"
             )
         }
+        if let v = env["KOERS_AUDIT_KEY"], !v.isEmpty { c.auditKeyPath = v }
+        if let v = env["KOERS_AUDIT_HEADS_DIR"], !v.isEmpty { c.auditHeadsDirectory = v }
         if let v = env["KOERS_PUBLIC_URL"], !v.isEmpty { c.publicURL = v.hasSuffix("/") ? String(v.dropLast()) : v }
         if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }
         return c
