@@ -423,6 +423,9 @@ public struct MonitorAnalyses: Sendable {
     /// The age groups at outflow, youngest first.
     static let ageGroups = ["18–29", "30–39", "40–49", "50+"]
 
+    /// An age within each group, for a record whose exact birth year was erased.
+    static let representativeAges = [25, 35, 45, 55]
+
     /// The age group's position in ``ageGroups``; nil when unknown.
     static func ageGroupIndex(_ r: MonitorRecord) -> Int? {
         guard let year = r.birthYear, let out = r.outflowOn else { return nil }

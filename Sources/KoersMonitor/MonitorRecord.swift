@@ -228,3 +228,17 @@ extension MonitorRecord {
         return days.min() ?? min(old.referredOn, new.referredOn)
     }
 }
+
+extension MonitorRecord {
+    /// The record cut from its person when retention erases them: another id, and a birth year that
+    /// stands for the age group at outflow (the only use the monitor makes of it), so every published
+    /// figure stays as it was while the exact year is gone.
+    public func anonymised(as personId: UUID) -> MonitorRecord {
+        var record = self
+        record.personId = personId
+        record.birthYear = MonitorAnalyses.ageGroupIndex(self).flatMap { group in
+            outflowOn.map { $0.year - MonitorAnalyses.representativeAges[group] }
+        }
+        return record
+    }
+}

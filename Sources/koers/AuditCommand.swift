@@ -38,7 +38,7 @@ struct AuditCommand: AsyncParsableCommand {
                 if key == nil { print("Note: KOERS_AUDIT_KEY is not set; checked against the key inside the file.") }
             }
             try await withServices(database, migrate: false) { services in
-                let report = try await AuditVerifier(database: services.database).verify(against: exported)
+                let report = try await AuditVerifier(cases: services.cases).verify(against: exported)
                 let rows = report.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
                     .joined(separator: ", ")
                 print("Checked \(report.chains) chains: \(rows).")
@@ -68,7 +68,7 @@ struct AuditCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             try await withServices(database, migrate: false) { services in
-                let heads = try await AuditVerifier(database: services.database).currentHeads()
+                let heads = try await AuditVerifier(cases: services.cases).currentHeads()
                 try SignedHeads.sign(heads, with: key).encoded().write(to: URL(fileURLWithPath: out))
                 print("Signed the heads of \(heads.count) chains into \(out).")
             }

@@ -37,6 +37,7 @@ struct RestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = database.configuration()
+        let register = URL(fileURLWithPath: configuration.erasureRegisterPath)
         let start = Date()
         try await KoersDatabase.restore(
             from: file,
@@ -44,7 +45,11 @@ struct RestoreCommand: AsyncParsableCommand {
             schema: nil,
             logger: makeLogger(configuration.logLevel)
         )
-        try await withServices(database) { _ in }
+        // Whoever was erased after the backup was made is erased again, before anyone signs in.
+        try await withServices(database) { services in
+            let again = try await services.retention.eraseAgain(from: register)
+            print("Erased again from the erasure register \(register.path): \(again) people.")
+        }
         let seconds = String(format: "%.1f", Date().timeIntervalSince(start))
         print("Restored \(file) into \(configuration.databaseURL.split(separator: "@").last ?? "") in \(seconds) s.")
     }

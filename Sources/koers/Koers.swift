@@ -18,6 +18,7 @@ struct Koers: AsyncParsableCommand {
             MonitorCommand.self, Analyse.self,
             LinkageCommand.self, ProjectionsCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
             ImportCommand.self, ReconcileCommand.self, ExportCommand.self, AuditCommand.self,
+            RetentionCommand.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -35,7 +35,7 @@ struct AuditChainTests {
     }
 
     static func verify(_ app: TestApp, _ heads: SignedHeads? = nil) async throws -> AuditReport {
-        try await AuditVerifier(database: app.services.database).verify(against: heads)
+        try await AuditVerifier(cases: app.services.cases).verify(against: heads)
     }
 
     static func signed(_ app: TestApp) async throws -> SignedHeads {
@@ -44,7 +44,7 @@ struct AuditChainTests {
         defer { try? FileManager.default.removeItem(at: keyFile) }
         let key = try AuditKey(file: keyFile)
         let heads = try SignedHeads.sign(
-            try await AuditVerifier(database: app.services.database).currentHeads(),
+            try await AuditVerifier(cases: app.services.cases).currentHeads(),
             with: key
         )
         #expect(heads.isSigned(by: key.publicKeyBase64))

@@ -62,7 +62,7 @@ struct BackupTests {
         await #expect(throws: BackupError.self) { try await app.services.database.backup(to: backup) }
         await app.services.database.shutdown()
 
-        let (url, schema, cleanup) = try await emptyTarget(database, source: app.services.database, logger: logger)
+        let (url, schema, cleanup) = try await Self.emptyTarget(database, source: app.services.database, logger: logger)
         try await KoersDatabase.restore(from: backup, into: url, schema: schema, logger: logger)
         // Restoring again into what is now a full database is refused.
         await #expect(throws: BackupError.self) {
@@ -82,7 +82,7 @@ struct BackupTests {
 
     /// An empty place to restore into: a new SQLite file, or a new PostgreSQL database (the
     /// backup carries its schema's name).
-    private func emptyTarget(
+    static func emptyTarget(
         _ database: TestDatabase,
         source: KoersDatabase,
         logger: Logger

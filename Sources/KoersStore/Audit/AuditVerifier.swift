@@ -7,9 +7,12 @@ import SQLKit
 /// each shared chain against its recorded head, and, given exported heads, every chain against them.
 public struct AuditVerifier: Sendable {
     let database: KoersDatabase
+    /// The log's pseudonyms, to match erased people with the erasure register.
+    let log: ProcessingLog
 
-    public init(database: KoersDatabase) {
-        self.database = database
+    public init(cases: CaseStore) {
+        database = cases.database
+        log = cases.log
     }
 
     /// What the walk gathers: each chain's last place and hash, and, to check exported heads, the
@@ -19,6 +22,8 @@ public struct AuditVerifier: Sendable {
         var heads: [String: ChainHeads.Head] = [:]
         var hashes: [String: [Int: String]] = [:]
         let keepHashes: Bool
+        /// The trajectories of people the erasure register names.
+        var erasedTrajectories: Set<UUID> = []
 
         mutating func add(_ walk: ChainWalk, _ rows: [ChainWalk.Row]) {
             let (findings, last) = walk.walk(rows)
@@ -58,6 +63,7 @@ public struct AuditVerifier: Sendable {
     }
 
     private func walk(_ walked: inout Walked) async throws {
+        try await erasures(&walked)
         try await events(&walked)
         try await log(&walked)
         try await admin(&walked)
@@ -95,6 +101,40 @@ public struct AuditVerifier: Sendable {
 
     // MARK: The chains
 
+    /// The erasure register: each entry made with an administrative change (itself chained), and the
+    /// trajectories of the people it names, whose payloads may differ from their hashes.
+    private func erasures(_ walked: inout Walked) async throws {
+        let register = try await ErasureModel.query(on: database.db).all()
+        guard !register.isEmpty else { return }
+        let recorded = Set(
+            try await AdminChangeModel.query(on: database.db).filter(\.$objectKind == "erasure").all(\.$objectId)
+        )
+        for entry in register where !recorded.contains(entry.id!) {
+            walked.report.findings.append(
+                AuditFinding(
+                    kind: .inserted,
+                    table: ErasureModel.schema,
+                    chain: "erasures",
+                    sequence: nil,
+                    rowId: entry.id,
+                    detail: "no administrative change records this erasure"
+                )
+            )
+        }
+        let subjects = Set(register.map(\.subject))
+        struct Row: Decodable {
+            let id: UUID
+            let person_id: UUID
+        }
+        let rows = try await database.sql.raw(
+            """
+            SELECT t.id, t.person_id FROM trajectories t JOIN persons p ON p.id = t.person_id \
+            WHERE p.erased_at IS NOT NULL
+            """
+        ).all(decoding: Row.self)
+        walked.erasedTrajectories = Set(rows.filter { subjects.contains(log.subject($0.person_id)) }.map(\.id))
+    }
+
     private func events(_ walked: inout Walked) async throws {
         struct Row: Decodable {
             let id: UUID
@@ -114,6 +154,7 @@ public struct AuditVerifier: Sendable {
             let hash: String?
         }
         let sql = database.sql
+        let erased = walked.erasedTrajectories
         struct Id: Decodable { let id: UUID }
         let trajectories = try await sql.select().column("id").from(TrajectoryModel.schema).orderBy("id")
             .all(decoding: Id.self).map(\.id)
@@ -131,7 +172,9 @@ public struct AuditVerifier: Sendable {
                             id: r.id,
                             sequence: r.sequence,
                             storedHash: r.hash,
-                            contentChanged: AuditHash.hex(r.payload) != payloadHash,
+                            // Retention erases values from a payload and keeps its hash.
+                            contentChanged: AuditHash.hex(r.payload) != payloadHash
+                                && !erased.contains(r.trajectory_id),
                             hashAt: { sequence, previous in
                                 AuditHash.event(
                                     previous: previous,

@@ -37,5 +37,6 @@ enum MigrationList {
         ExtendProcessingLog(),
         CreateProcessingRegister(),
         AddAuditChains(),
+        CreateRetention(),
     ]
 }

@@ -79,3 +79,35 @@ struct AddAuditChains: AsyncMigration {
         try await database.schema(ChainHeads.schema).delete()
     }
 }
+
+/// Retention: the plans the administrator approves, the erasure register, and when a person was
+/// erased.
+struct CreateRetention: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(RetentionPlanModel.schema)
+            .id()
+            .field("created_at", .datetime, .required)
+            .field("created_by", .string, .required)
+            .field("status", .string, .required)
+            .field("items", .string, .required)
+            .field("decision", .string)
+            .field("approved_by", .string)
+            .field("approved_at", .datetime)
+            .field("applied_at", .datetime)
+            .field("report", .string)
+            .create()
+        try await database.schema(ErasureModel.schema)
+            .id()
+            .field("subject", .string, .required)
+            .field("erased_at", .datetime, .required)
+            .field("plan_id", .uuid)
+            .unique(on: "subject")
+            .create()
+        try await database.schema(PersonModel.schema).field("erased_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ErasureModel.schema).delete()
+        try await database.schema(RetentionPlanModel.schema).delete()
+    }
+}

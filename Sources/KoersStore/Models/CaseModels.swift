@@ -16,6 +16,8 @@ public final class PersonModel: Model, @unchecked Sendable {
     /// Lower-cased, diacritics-folded names and aliases, for search.
     @Field(key: "search_text") public var searchText: String
     @Field(key: "created_at") public var createdAt: Date
+    /// When retention erased the person's data; nil while it is kept.
+    @OptionalField(key: "erased_at") public var erasedAt: Date?
 
     public init() {}
 }

@@ -175,11 +175,18 @@ public enum Projections {
             let stored = try await MonitorFactsModel.query(on: db).filter(\.$id ~~ rows.compactMap(\.id)).all()
             let facts = Dictionary(uniqueKeysWithValues: stored.map { ($0.id!, $0) })
             var missing: [[any SQLExpression]] = []
+            // An erased person's facts were cut from them; the events would tie them back.
+            let erased = Set(
+                try await PersonModel.query(on: db).filter(\.$id ~~ Set(rows.map(\.personId)))
+                    .filter(\.$erasedAt != nil).all().compactMap(\.id)
+            )
             for (row, file) in try await CaseStore.fold(rows, on: db) {
                 let projected = TrajectoryRow(file)
                 let existing = facts[file.id]
                 let rowDiffers = !projected.matches(row)
-                let factsDiffer = existing?.facts != projected.facts || existing?.locationId != projected.locationId
+                let factsDiffer =
+                    !(erased.contains(file.personId) && existing != nil)
+                    && (existing?.facts != projected.facts || existing?.locationId != projected.locationId)
                 guard rowDiffers || factsDiffer else { continue }
                 changed += 1
                 if rowDiffers {

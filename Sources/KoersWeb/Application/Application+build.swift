@@ -28,6 +28,8 @@ public struct KoersServices: Sendable {
     let privacy: PrivacyService
     /// The processing register the administrator maintains.
     public let register: ProcessingRegisterStore
+    /// Retention: destruction lists and erasure.
+    public let retention: RetentionService
     public let configuration: KoersConfiguration
 
     /// Opens the database (without migrating) and builds the stores on it.
@@ -63,6 +65,10 @@ public struct KoersServices: Sendable {
         duplicates = DuplicateService(cases: cases, directory: directory, service: service)
         administration = AdministrationStore(database: database, directory: directory)
         register = ProcessingRegisterStore(database: database)
+        retention = RetentionService(
+            store: RetentionStore(cases: cases, register: register),
+            configuration: configuration
+        )
         privacy = PrivacyService(
             store: SubjectAccessStore(cases: cases),
             register: register,

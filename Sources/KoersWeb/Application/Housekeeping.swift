@@ -30,7 +30,7 @@ struct Housekeeping: Service {
         guard !FileManager.default.fileExists(atPath: file.path) else { return }
         do {
             let key = try AuditKey(file: URL(fileURLWithPath: keyPath))
-            let heads = try await AuditVerifier(database: services.database).currentHeads()
+            let heads = try await AuditVerifier(cases: services.cases).currentHeads()
             try SignedHeads.sign(heads, with: key).encoded().write(to: file)
             logger.info("Signed the heads of \(heads.count) chains into \(file.path).")
         } catch {

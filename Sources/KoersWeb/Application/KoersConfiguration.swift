@@ -30,6 +30,9 @@ public struct KoersConfiguration: Sendable {
     /// `KOERS_AUDIT_KEY`: the file of the key that signs the chains' heads, kept outside the
     /// database; with `KOERS_AUDIT_HEADS_DIR`, `koers serve` writes the signed heads there each day.
     public var auditKeyPath: String?
+    /// `KOERS_ERASURE_REGISTER`: the file of the erasure register kept beside the backups, which
+    /// `koers restore` reads to erase again whoever was erased after a backup was made.
+    public var erasureRegisterPath = "koers-erasures.txt"
     public var auditHeadsDirectory: String?
     /// `KOERS_SMTP_HOST` (and `KOERS_SMTP_PORT`, default 25; `KOERS_SMTP_FROM`): the mail relay for
     /// notifications and invitations; none are sent without it.
@@ -90,6 +93,7 @@ public struct KoersConfiguration: Sendable {
             )
         }
         if let v = env["KOERS_AUDIT_KEY"], !v.isEmpty { c.auditKeyPath = v }
+        if let v = env["KOERS_ERASURE_REGISTER"], !v.isEmpty { c.erasureRegisterPath = v }
         if let v = env["KOERS_AUDIT_HEADS_DIR"], !v.isEmpty { c.auditHeadsDirectory = v }
         if let v = env["KOERS_PUBLIC_URL"], !v.isEmpty { c.publicURL = v.hasSuffix("/") ? String(v.dropLast()) : v }
         if let v = env["KOERS_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) { c.logLevel = v }

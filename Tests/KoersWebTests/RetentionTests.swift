@@ -1,0 +1,206 @@
+import FluentKit
+import Foundation
+import KoersCore
+import KoersDemo
+import KoersMonitor
+import Logging
+import SQLKit
+import Testing
+
+@testable import KoersStore
+@testable import KoersWeb
+
+/// Bewaren en vernietigen: the people whose period ended are listed, approved and erased; no value
+/// of theirs stays in any table, every published monitor cell stays, the chains still verify, and a
+/// backup restored later erases them again.
+@Suite("Retention with erasure")
+struct RetentionTests {
+    /// A person whose trajectory ended in January 2024, with everything that holds their data: an
+    /// alias, a full birth date, a V-nummer, notes naming them, a transfer's hand-over summary, and
+    /// a line of the IND's list.
+    struct Planted {
+        let file: CaseFile
+        let values: [String]
+    }
+
+    static func plant(_ app: TestApp, given: String, surname: String, alias: String, vNumber: String) async throws
+        -> Planted
+    {
+        let ngo = app.account(.ngo).actor
+        let service = app.services.service
+        var referral = [
+            "givenNames": given, "surname": surname, "nationality": "ERI", "gender": "female",
+            "birthDate": "1987-04-23", "channel": "ngo", "referredOn": "2023-01-05", "vNumber": vNumber,
+            "note": "Aangemeld door de buurvrouw van \(given) \(surname)",
+        ]
+        referral["aliases"] = alias
+        let file = try await service.refer(FormInput(single: referral), actor: ngo)
+        var intake = Fixtures.intake
+        intake["givenNames"] = given
+        intake["surname"] = surname
+        intake["aliases"] = alias
+        intake["birthDate"] = "1987-04-23"
+        intake["vNumber"] = vNumber
+        intake["inRegionSince"] = "2022-01-01"
+        intake["lastAsylumRejectionOn"] = "2022-06-01"
+        for step in [
+            (CaseOperation.intake, intake),
+            (.admission, ["outcome": "admit", "decidedOn": "2023-01-20"]),
+            (.note, ["classification": "social", "text": "\(given) \(surname) (\(alias)) slaapt bij familie"]),
+            (.note, ["classification": "general", "text": "V-nummer \(vNumber) bevestigd"]),
+        ] {
+            _ = try await service.perform(step.0, on: file.id, input: FormInput(single: step.1), expectedVersion: nil, actor: ngo)
+        }
+        let amsterdam = app.account(.municipality, "amsterdam").actor.locationIds.first!
+        _ = try await app.services.transfers.request(
+            file.id,
+            input: FormInput(single: ["toLocationId": amsterdam.uuidString, "reason": "Netwerk van \(given) in Amsterdam"]),
+            actor: ngo
+        )
+        _ = try await app.services.transfers.decide(
+            try #require(try await TransferModel.query(on: app.services.database.db).filter(\.$trajectoryId == file.id)
+                .first()?.id),
+            input: FormInput(single: ["decision": "decline", "note": "Geen plek voor \(surname)"]),
+            actor: app.account(.ngo, "amsterdam").actor
+        )
+        let done = try await service.perform(
+            .outflow,
+            on: file.id,
+            input: FormInput(single: ["leftOn": "2024-01-10", "reason": "leftUnknown"]),
+            expectedVersion: nil,
+            actor: ngo
+        )
+        return Planted(file: done, values: [given, surname, alias, "1987-04-23", vNumber])
+    }
+
+    /// Every table and text column in which a value occurs.
+    static func occurrences(of value: String, in database: KoersDatabase) async throws -> [String] {
+        let sql = database.sql
+        var columns: [(String, String)] = []
+        if database.kind == .sqlite {
+            struct Table: Decodable { let name: String }
+            struct Column: Decodable { let name: String }
+            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self)
+            for table in tables {
+                let cols = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table.name))").all(decoding: Column.self)
+                columns += cols.map { (table.name, $0.name) }
+            }
+        } else {
+            struct Column: Decodable {
+                let table_name: String
+                let column_name: String
+            }
+            let cols = try await sql.raw(
+                """
+                SELECT table_name, column_name FROM information_schema.columns \
+                WHERE table_schema = current_schema()
+                """
+            ).all(decoding: Column.self)
+            columns = cols.map { ($0.table_name, $0.column_name) }
+        }
+        var found: [String] = []
+        for (table, column) in columns {
+            let hits = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM \(ident: table) WHERE CAST(\(ident: column) AS TEXT) LIKE \(bind: "%" + value + "%")"
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if hits > 0 { found.append("\(table).\(column) (\(hits))") }
+        }
+        return found
+    }
+
+    static func published(_ app: TestApp) async throws -> [String: [[String]]] {
+        let day = CaseService.latestReferenceDate(before: TestApp.today)
+        let report = PublishedReport(try await app.services.service.monitorReport(peildatum: day, k: 10), language: .nl)
+        return Dictionary(uniqueKeysWithValues: report.tables.map { ($0.id, $0.cells.map { $0.map { "\($0)" } }) })
+    }
+
+    @Test("Plan, approve, apply: nothing of the erased stays, the monitor is unchanged, the chains verify", arguments: TestDatabase.available)
+    func erased(_ database: TestDatabase) async throws {
+        let app = try await TestApp.make(database, scenario: .pilot2022(scale: 1))
+        try await app.services.database.closing {
+            let first = try await Self.plant(app, given: "Quirinella", surname: "Vandermolenaar", alias: "Xantippa", vNumber: "8123456781")
+            let second = try await Self.plant(app, given: "Zebulonia", surname: "Okonkwoberg", alias: "Yolandine", vNumber: "8123456792")
+            // The IND's list names the first.
+            let ind = "V-nummer;Ingediend;Besluitdatum;Uitkomst\n8123456781;2023-02-01;2023-05-01;afgewezen\n"
+            _ = try await app.services.reconciliations.upload(
+                file: Data(ind.utf8),
+                named: "ind.csv",
+                source: .ind,
+                at: first.file.locationId,
+                actor: app.account(.municipality).actor
+            )
+            let kept = try await app.admitted(surname: "Blijftstaan")
+            for value in first.values + second.values {
+                #expect(!(try await Self.occurrences(of: value, in: app.services.database)).isEmpty, "\(value) planted")
+            }
+            let before = try await Self.published(app)
+
+            var configuration = app.services.configuration
+            configuration.retentionYears = 1
+            let register = FileManager.default.temporaryDirectory.appendingPathComponent("erasures-\(UUID()).txt")
+            defer { try? FileManager.default.removeItem(at: register) }
+            configuration.erasureRegisterPath = register.path
+            let retention = RetentionService(
+                store: RetentionStore(cases: app.services.cases, register: app.services.register),
+                configuration: configuration
+            )
+            let admin = app.account(.admin, nil).actor
+            await #expect(throws: AppError.self) { _ = try await retention.due(actor: app.account(.ngo).actor) }
+            let plan = try await retention.propose(actor: admin)
+            let planned = Set(plan.items.map(\.personId))
+            #expect(planned.isSuperset(of: [first.file.personId, second.file.personId]))
+            #expect(!planned.contains(kept.personId))
+            // The list names people by pseudonym only.
+            #expect(!JSONCoding.string(plan.items).contains("Vandermolenaar"))
+            await #expect(throws: AppError.self) { _ = try await retention.apply(plan.id, actor: admin) }
+            await #expect(throws: AppError.self) { _ = try await retention.approve(plan.id, FormInput(), actor: admin) }
+            // A backup before the destruction, to restore afterwards.
+            let backup = FileManager.default.temporaryDirectory.appendingPathComponent("koers-backup-\(UUID())").path
+            defer { try? FileManager.default.removeItem(atPath: backup) }
+            try await app.services.database.backup(to: backup)
+            _ = try await retention.approve(plan.id, FormInput(single: ["decision": "Besluit 2026/17"]), actor: admin)
+            let report = try await retention.apply(plan.id, actor: admin)
+            #expect(report.items.count == plan.items.count && (report.rows["case_events"] ?? 0) > 0)
+
+            for value in first.values + second.values {
+                let left = try await Self.occurrences(of: value, in: app.services.database)
+                #expect(left.isEmpty, "\(value) remains in \(left)")
+            }
+            #expect(!(try await Self.occurrences(of: "Blijftstaan", in: app.services.database)).isEmpty)
+            let after = try await Self.published(app)
+            #expect(before == after, "published monitor cells changed")
+            #expect(before.count > 10)
+            // The erased case still opens, without its values; the chains still verify.
+            let record = try #require(try await app.services.cases.load(first.file.id, context: nil))
+            #expect(record.file.identity.surname == Erasure.placeholder && record.file.identity.vNumber == nil)
+            #expect(record.file.identity.birthDate?.description == "1987")
+            let audit = try await AuditVerifier(cases: app.services.cases).verify()
+            #expect(audit.passed, "\(audit.findings.prefix(5))")
+            let registered = try ErasureRegisterFile.read(register)
+            #expect(registered.count == plan.items.count && !registered.contains { $0.contains("Vandermolenaar") })
+            // Nobody is due any more.
+            #expect(try await retention.due(actor: admin).isEmpty)
+
+            // The backup from before the destruction, restored: the register erases them again.
+            await app.services.database.shutdown()
+            var logger = Logger(label: "restore")
+            logger.logLevel = .warning
+            let target = try await BackupTests.emptyTarget(database, source: app.services.database, logger: logger)
+            try await KoersDatabase.restore(from: backup, into: target.0, schema: target.1, logger: logger)
+            var restoredConfiguration = KoersConfiguration(databaseURL: target.0, secret: "test-secret")
+            restoredConfiguration.erasureRegisterPath = register.path
+            let restored = try KoersServices(restoredConfiguration, logger: logger, schema: target.1)
+            try await restored.database.closing {
+                try await restored.database.migrate()
+                #expect(!(try await Self.occurrences(of: "Vandermolenaar", in: restored.database)).isEmpty)
+                let again = try await restored.retention.eraseAgain(from: register)
+                #expect(again == plan.items.count)
+                for value in first.values + second.values {
+                    let left = try await Self.occurrences(of: value, in: restored.database)
+                    #expect(left.isEmpty, "\(value) remains after restore in \(left)")
+                }
+            }
+            try await target.2()
+        }
+    }
+}
