@@ -27,6 +27,6 @@ chmod 755 "$dir"
 [ "$(id -u)" = "0" ] && { id koers-pg >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin koers-pg; chown koers-pg "$dir"; }
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 run_as "$bindir/initdb" -D "$dir/data" -U koers --auth=trust -E UTF8 >/dev/null
-run_as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c max_connections=200" start >/dev/null
+run_as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c max_connections=400" start >/dev/null
 run_as "$bindir/createdb" -h 127.0.0.1 -p "$port" -U koers koers
 echo "export KOERS_TEST_POSTGRES_URL=postgres://koers@127.0.0.1:$port/koers PG_THROWAWAY_DIR=$dir"

@@ -23,13 +23,17 @@ struct RetentionCommand: AsyncParsableCommand {
         func run() async throws {
             try await withServices(database, migrate: false) { services in
                 let actor = try await CommandLookup.actor(email, in: services)
-                do {
+                try await RetentionCommand.explained {
+                    guard try await !services.retention.due(actor: actor).isEmpty else {
+                        print("Nobody's retention period has ended; there is nothing to destroy.")
+                        return
+                    }
                     let plan = try await services.retention.propose(actor: actor)
                     RetentionCommand.show(plan)
-                    print("Approve it with: koers retention approve \(plan.id.uuidString.lowercased()) --as \(email) "
-                        + "--decision \"<the decision to destroy>\"")
-                } catch AppError.conflict(let message) {
-                    print(message.en)
+                    print(
+                        "Approve it with: koers retention approve \(plan.id.uuidString.lowercased()) --as \(email) "
+                            + "--decision \"<the decision to destroy>\""
+                    )
                 }
             }
         }
@@ -48,13 +52,17 @@ struct RetentionCommand: AsyncParsableCommand {
             guard let id = UUID(uuidString: plan) else { throw ValidationError("‘\(plan)’ is not a list's id.") }
             try await withServices(database, migrate: false) { services in
                 let actor = try await CommandLookup.actor(email, in: services)
-                let approved = try await services.retention.approve(
-                    id,
-                    FormInput(single: ["decision": decision]),
-                    actor: actor
-                )
-                print("Approved under ‘\(approved.decision ?? "")’: \(approved.items.count) people. "
-                    + "Erase them with: koers retention apply \(plan) --as \(email)")
+                try await RetentionCommand.explained {
+                    let approved = try await services.retention.approve(
+                        id,
+                        FormInput(single: ["decision": decision]),
+                        actor: actor
+                    )
+                    print(
+                        "Approved under ‘\(approved.decision ?? "")’: \(approved.items.count) people. "
+                            + "Erase them with: koers retention apply \(plan) --as \(email)"
+                    )
+                }
             }
         }
     }
@@ -72,10 +80,12 @@ struct RetentionCommand: AsyncParsableCommand {
             guard let id = UUID(uuidString: plan) else { throw ValidationError("‘\(plan)’ is not a list's id.") }
             try await withServices(database, migrate: false) { services in
                 let actor = try await CommandLookup.actor(email, in: services)
-                let done = try await services.retention.apply(id, actor: actor)
+                let done = try await RetentionCommand.explained { try await services.retention.apply(id, actor: actor) }
                 let rows = done.rows.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 print("Erased \(done.items.count) people under ‘\(done.decision)’ (rows changed: \(rows)).")
-                print("Their pseudonyms were added to the erasure register \(services.configuration.erasureRegisterPath).")
+                print(
+                    "Their pseudonyms were added to the erasure register \(services.configuration.erasureRegisterPath)."
+                )
                 if let report {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -87,15 +97,33 @@ struct RetentionCommand: AsyncParsableCommand {
         }
     }
 
+    /// Runs a step, and says in words why it was refused.
+    @discardableResult
+    static func explained<T>(_ step: () async throws -> T) async throws -> T {
+        do {
+            return try await step()
+        } catch AppError.notFound {
+            print(
+                "Refused: only the administrator makes, approves and applies destruction lists, "
+                    + "and the list must exist."
+            )
+            throw ExitCode(1)
+        } catch AppError.conflict(let message) {
+            print(message.en)
+            throw ExitCode(1)
+        } catch AppError.invalid(let failure) {
+            print(failure.errors.map { "\($0.field): \($0.message.en)" }.joined(separator: "\n"))
+            throw ExitCode(1)
+        }
+    }
+
     static func show(_ plan: RetentionPlan) {
         print("Destruction list \(plan.id.uuidString.lowercased()): \(plan.items.count) people.")
         print("pseudonym         due on      years  trajectories")
         for item in plan.items {
             let trajectories = item.trajectories.map { "\($0.location) until \($0.endedOn)" }.joined(separator: "; ")
-            print(
-                "\(item.subject.prefix(16))  \(item.dueOn)  \(String(item.retentionYears).padding(toLength: 5, withPad: " ", startingAt: 0))  "
-                    + trajectories
-            )
+            let years = String(item.retentionYears).padding(toLength: 5, withPad: " ", startingAt: 0)
+            print("\(item.subject.prefix(16))  \(item.dueOn)  \(years)  " + trajectories)
         }
     }
 }

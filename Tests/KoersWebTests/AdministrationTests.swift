@@ -396,7 +396,10 @@ extension AccessMatrixTests {
                     }
                 }
                 let own = "/admin/accounts/\(app.account(.ngo).actor.userId.uuidString.lowercased())"
-                for path in ["/admin", "/admin/municipalities-sample.csv", "/admin/history/\(file.id)", own] {
+                for path in [
+                    "/admin", "/admin/municipalities-sample.csv", "/admin/history/\(file.id)", own, "/admin/register",
+                    "/admin/register/case.read", "/admin/retention",
+                ] {
                     let response = try await web.get(path)
                     if who == .admin { #expect(response.status == .ok, "\(path)") }
                     expectRefused(response, "GET \(path)")
@@ -411,7 +414,8 @@ extension AccessMatrixTests {
                 for path in [
                     "/admin/regions", "/admin/locations", "/admin/organisations", "/admin/accounts",
                     "/admin/two-factor", "/admin/policy-versions", account + "/reset", account + "/move",
-                    account + "/disable", account + "/enable",
+                    account + "/disable", account + "/enable", "/admin/register/case.read", "/admin/retention/plans",
+                    "/admin/retention/plans/\(UUID())/approve", "/admin/retention/plans/\(UUID())/apply",
                 ] {
                     expectRefused(try await web.post(path, [("name", "x")]), "POST \(path)")
                 }
@@ -429,6 +433,8 @@ extension AccessMatrixTests {
             #expect(try await app.services.administration.partiesRequiringTwoFactor().contains(.ngo))
             #expect(try await app.services.policies.versions().count == 1)
             #expect(try await app.services.administration.organisations().allSatisfy { $0.name != "x" })
+            #expect(try await app.services.retention.plans(actor: app.account(.admin, nil).actor).isEmpty)
+            #expect(try await app.services.register.entries() == RegisterEntry.defaults)
         }
     }
 }

@@ -1,5 +1,7 @@
 import FluentKit
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import KoersCore
 import KoersDemo
 import KoersMonitor
@@ -23,7 +25,13 @@ struct RetentionTests {
         let values: [String]
     }
 
-    static func plant(_ app: TestApp, given: String, surname: String, alias: String, vNumber: String) async throws
+    static func plant(
+        _ app: TestApp,
+        given: String,
+        surname: String,
+        alias: String,
+        vNumber: String
+    ) async throws
         -> Planted
     {
         let ngo = app.account(.ngo).actor
@@ -49,17 +57,27 @@ struct RetentionTests {
             (.note, ["classification": "social", "text": "\(given) \(surname) (\(alias)) slaapt bij familie"]),
             (.note, ["classification": "general", "text": "V-nummer \(vNumber) bevestigd"]),
         ] {
-            _ = try await service.perform(step.0, on: file.id, input: FormInput(single: step.1), expectedVersion: nil, actor: ngo)
+            _ = try await service.perform(
+                step.0,
+                on: file.id,
+                input: FormInput(single: step.1),
+                expectedVersion: nil,
+                actor: ngo
+            )
         }
         let amsterdam = app.account(.municipality, "amsterdam").actor.locationIds.first!
         _ = try await app.services.transfers.request(
             file.id,
-            input: FormInput(single: ["toLocationId": amsterdam.uuidString, "reason": "Netwerk van \(given) in Amsterdam"]),
+            input: FormInput(single: [
+                "toLocationId": amsterdam.uuidString, "reason": "Netwerk van \(given) in Amsterdam",
+            ]),
             actor: ngo
         )
         _ = try await app.services.transfers.decide(
-            try #require(try await TransferModel.query(on: app.services.database.db).filter(\.$trajectoryId == file.id)
-                .first()?.id),
+            try #require(
+                try await TransferModel.query(on: app.services.database.db).filter(\.$trajectoryId == file.id)
+                    .first()?.id
+            ),
             input: FormInput(single: ["decision": "decline", "note": "Geen plek voor \(surname)"]),
             actor: app.account(.ngo, "amsterdam").actor
         )
@@ -80,9 +98,13 @@ struct RetentionTests {
         if database.kind == .sqlite {
             struct Table: Decodable { let name: String }
             struct Column: Decodable { let name: String }
-            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(decoding: Table.self)
+            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table'").all(
+                decoding: Table.self
+            )
             for table in tables {
-                let cols = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table.name))").all(decoding: Column.self)
+                let cols = try await sql.raw("SELECT name FROM pragma_table_info(\(bind: table.name))").all(
+                    decoding: Column.self
+                )
                 columns += cols.map { (table.name, $0.name) }
             }
         } else {
@@ -100,9 +122,14 @@ struct RetentionTests {
         }
         var found: [String] = []
         for (table, column) in columns {
-            let hits = try await sql.raw(
-                "SELECT COUNT(*) AS n FROM \(ident: table) WHERE CAST(\(ident: column) AS TEXT) LIKE \(bind: "%" + value + "%")"
-            ).first()?.decode(column: "n", as: Int.self) ?? 0
+            let pattern = "%" + value + "%"
+            let hits =
+                try await sql.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM \(ident: table) \
+                    WHERE CAST(\(ident: column) AS TEXT) LIKE \(bind: pattern)
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
             if hits > 0 { found.append("\(table).\(column) (\(hits))") }
         }
         return found
@@ -111,15 +138,34 @@ struct RetentionTests {
     static func published(_ app: TestApp) async throws -> [String: [[String]]] {
         let day = CaseService.latestReferenceDate(before: TestApp.today)
         let report = PublishedReport(try await app.services.service.monitorReport(peildatum: day, k: 10), language: .nl)
-        return Dictionary(uniqueKeysWithValues: report.tables.map { ($0.id, $0.cells.map { $0.map { "\($0)" } }) })
+        return Dictionary(
+            uniqueKeysWithValues: report.tables.map { table in
+                (table.id, table.cells.map { row in row.map { String(describing: $0) } })
+            }
+        )
     }
 
-    @Test("Plan, approve, apply: nothing of the erased stays, the monitor is unchanged, the chains verify", arguments: TestDatabase.available)
+    @Test(
+        "Plan, approve, apply: nothing of the erased stays, the monitor is unchanged, the chains verify",
+        arguments: TestDatabase.available
+    )
     func erased(_ database: TestDatabase) async throws {
         let app = try await TestApp.make(database, scenario: .pilot2022(scale: 1))
         try await app.services.database.closing {
-            let first = try await Self.plant(app, given: "Quirinella", surname: "Vandermolenaar", alias: "Xantippa", vNumber: "8123456781")
-            let second = try await Self.plant(app, given: "Zebulonia", surname: "Okonkwoberg", alias: "Yolandine", vNumber: "8123456792")
+            let first = try await Self.plant(
+                app,
+                given: "Quirinella",
+                surname: "Vandermolenaar",
+                alias: "Xantippa",
+                vNumber: "8123456781"
+            )
+            let second = try await Self.plant(
+                app,
+                given: "Zebulonia",
+                surname: "Okonkwoberg",
+                alias: "Yolandine",
+                vNumber: "8123456792"
+            )
             // The IND's list names the first.
             let ind = "V-nummer;Ingediend;Besluitdatum;Uitkomst\n8123456781;2023-02-01;2023-05-01;afgewezen\n"
             _ = try await app.services.reconciliations.upload(
@@ -201,6 +247,66 @@ struct RetentionTests {
                 }
             }
             try await target.2()
+        }
+    }
+}
+
+extension RetentionTests {
+    @Test(
+        "The administrator's page: reminded, a list made, a decision required, destroyed",
+        arguments: TestDatabase.available
+    )
+    func page(_ database: TestDatabase) async throws {
+        let register = FileManager.default.temporaryDirectory.appendingPathComponent("erasures-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: register) }
+        let configure: (inout KoersConfiguration) -> Void = {
+            $0.retentionYears = 2
+            $0.erasureRegisterPath = register.path
+        }
+        try await TestApp.run(database, configure: configure) { app, client in
+            let planted = try await Self.plant(
+                app,
+                given: "Ermengarde",
+                surname: "Vossenbroek",
+                alias: "Emmeke",
+                vNumber: "8123456803"
+            )
+            _ = try await app.admitted(surname: "Nogbezig")
+            var admin = WebClient(client)
+            _ = try await admin.login(app.account(.admin, nil).email)
+            let overview = try await admin.get("/admin")
+            #expect(overview.text.contains("1 personen hebben de bewaartermijn bereikt"))
+            let page = try await admin.get("/admin/retention")
+            #expect(page.status == .ok && page.text.contains("Vernietigingslijst maken"))
+            #expect(try await admin.post("/admin/retention/plans", []).status == .seeOther)
+            let plan = try #require(try await app.services.retention.plans(actor: app.account(.admin, nil).actor).first)
+            #expect(plan.items.map(\.personId) == [planted.file.personId])
+            let listed = try await admin.get("/admin/retention")
+            #expect(
+                listed.text.contains(String(plan.items[0].subject.prefix(16))) && !listed.text.contains("Vossenbroek")
+            )
+            // No list while one is open; the reminder is quiet.
+            #expect(!listed.text.contains("Vernietigingslijst maken"))
+            #expect(!(try await admin.get("/admin")).text.contains("bewaartermijn bereikt"))
+            let id = plan.id.uuidString.lowercased()
+            let empty = try await admin.post("/admin/retention/plans/\(id)/approve", [("decision", "")])
+            #expect(empty.status == .unprocessableContent && empty.text.contains("Dit veld is verplicht."))
+            // Destroying before the decision is refused.
+            #expect(try await admin.post("/admin/retention/plans/\(id)/apply", []).status == .conflict)
+            #expect(
+                try await admin.post("/admin/retention/plans/\(id)/approve", [("decision", "Besluit 2026/4")]).status
+                    == .seeOther
+            )
+            #expect(try await admin.post("/admin/retention/plans/\(id)/apply", []).status == .seeOther)
+            let done = try await admin.get("/admin/retention?done=applied")
+            #expect(done.text.contains("De lijst is vernietigd") && done.text.contains("Verklaring van vernietiging"))
+            #expect(try await Self.occurrences(of: "Vossenbroek", in: app.services.database).isEmpty)
+            #expect(try ErasureRegisterFile.read(register) == [plan.items[0].subject])
+            // The NGO opens the case: its values are gone, its history stays.
+            var ngo = WebClient(client)
+            _ = try await ngo.login(app.account(.ngo).email)
+            let erased = try await ngo.get("/cases/\(planted.file.id.uuidString.lowercased())")
+            #expect(erased.status == .ok && erased.text.contains("[gewist]") && !erased.text.contains("Ermengarde"))
         }
     }
 }

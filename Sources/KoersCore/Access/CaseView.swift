@@ -98,22 +98,7 @@ public struct CaseView: Sendable {
         let own = Set(file.notes.filter { $0.authorOrganisationId == actor.organisationId }.map(\.id))
         withheldNotes = file.withheldNotes.filter { own.contains($0.key) }
         self.events = events.compactMap { event in
-            AccessPolicy.readable(event.change, actor: actor, in: file).map { change in
-                CaseEvent(
-                    id: event.id,
-                    trajectoryId: event.trajectoryId,
-                    sequence: event.sequence,
-                    change: change,
-                    userId: event.userId,
-                    userName: event.userName,
-                    organisationId: event.organisationId,
-                    organisationName: event.organisationName,
-                    party: event.party,
-                    recordedAt: event.recordedAt,
-                    effectiveOn: event.effectiveOn,
-                    source: event.source
-                )
-            }
+            AccessPolicy.readable(event.change, actor: actor, in: file).map { event.with($0) }
         }
     }
 }
@@ -167,20 +152,7 @@ extension CaseView {
             case .noteAdded(let note): change = .noteAdded(shown(note))
             default: change = event.change
             }
-            return CaseEvent(
-                id: event.id,
-                trajectoryId: event.trajectoryId,
-                sequence: event.sequence,
-                change: change,
-                userId: event.userId,
-                userName: event.userName,
-                organisationId: event.organisationId,
-                organisationName: event.organisationName,
-                party: event.party,
-                recordedAt: event.recordedAt,
-                effectiveOn: event.effectiveOn,
-                source: event.source
-            )
+            return event.with(change)
         }
     }
 }
@@ -230,5 +202,25 @@ extension AccessPolicy {
             return .referred(referral, identity: identity, previousTrajectoryId: previous)
         }
         return change
+    }
+}
+
+extension CaseEvent {
+    /// The same event as a reader receives it: its change with what they may not read removed.
+    func with(_ change: CaseChange) -> CaseEvent {
+        CaseEvent(
+            id: id,
+            trajectoryId: trajectoryId,
+            sequence: sequence,
+            change: change,
+            userId: userId,
+            userName: userName,
+            organisationId: organisationId,
+            organisationName: organisationName,
+            party: party,
+            recordedAt: recordedAt,
+            effectiveOn: effectiveOn,
+            source: source
+        )
     }
 }

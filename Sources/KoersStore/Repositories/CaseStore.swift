@@ -762,10 +762,10 @@ public struct CaseStore: Sendable {
         m.organisationId = e.organisationId
         m.organisationName = e.organisationName
         m.party = e.party.rawValue
-        m.recordedAt = e.recordedAt
+        // Whole milliseconds: the moment stored is the moment hashed, on either database.
+        m.recordedAt = AuditHash.truncated(e.recordedAt)
         m.effectiveOn = e.effectiveOn.description
         m.source = e.source.map { JSONCoding.string($0) }
-        m.recordedAt = AuditHash.truncated(e.recordedAt)
         m.payloadHash = AuditHash.hex(m.payload)
         m.hash = hash(m, previous: previous)
         return m

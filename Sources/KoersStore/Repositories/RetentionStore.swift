@@ -74,7 +74,11 @@ public struct RetentionStore: Sendable {
             JOIN locations l ON l.id = t.location_id WHERE t.person_id = \(bind: personId) ORDER BY t.referred_on
             """
         ).all(decoding: Row.self).map {
-            RetentionItem.Trajectory(id: $0.id, location: $0.name, endedOn: Day($0.ended) ?? Day(year: 2000, month: 1, day: 1)!)
+            RetentionItem.Trajectory(
+                id: $0.id,
+                location: $0.name,
+                endedOn: Day($0.ended) ?? Day(year: 2000, month: 1, day: 1)!
+            )
         }
     }
 
@@ -231,7 +235,9 @@ public enum ErasureRegisterFile {
     public static func read(_ file: URL) throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: file.path) else { return [] }
         let text = try String(contentsOf: file, encoding: .utf8)
-        return Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty })
+        return Set(
+            text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        )
     }
 }

@@ -73,7 +73,6 @@ public struct KoersServices: Sendable {
             store: SubjectAccessStore(cases: cases),
             register: register,
             cases: cases,
-            directory: directory,
             today: configuration.today
         )
         admin = AdminService(
@@ -81,6 +80,7 @@ public struct KoersServices: Sendable {
             directory: directory,
             policies: policies,
             register: register,
+            retention: retention,
             today: configuration.today,
             notifier: notifier
         )
@@ -233,7 +233,11 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
     MeetingWebController(meetings: services.meetings, service: services.service).register(on: web)
     TransferWebController(transfers: services.transfers, service: services.service).register(on: web)
     MonitorWebController(service: services.service, reconciliations: services.reconciliations).register(on: web)
-    AdminWebController(admin: services.admin, retentionYears: services.configuration.retentionYears).register(on: web)
+    AdminWebController(
+        admin: services.admin,
+        retention: services.retention,
+        retentionYears: services.configuration.retentionYears
+    ).register(on: web)
     ImportWebController(imports: services.imports).register(on: web)
     ReconciliationWebController(reconciliations: services.reconciliations).register(on: web)
     PrivacyWebController(privacy: services.privacy).register(on: web)

@@ -18,6 +18,8 @@ struct AdminPage: Sendable {
     let twoFactorParties: Set<Party>
     /// The national policy's versions, the first first.
     let policies: [NationalPolicy]
+    /// How many people are due for destruction without a list open for them.
+    var dueForDestruction = 0
 
     /// Names by id, for showing references.
     var locationNames: [UUID: String] {
@@ -38,6 +40,8 @@ struct AdminService: Sendable {
     let policies: PolicyStore
     /// The processing register.
     let register: ProcessingRegisterStore
+    /// Retention, for the reminder that a destruction list is due.
+    var retention: RetentionService? = nil
     let today: @Sendable () -> Day
     /// Mails an invited user their link, when mail is configured.
     var notifier: Notifier? = nil
@@ -67,7 +71,8 @@ struct AdminService: Sendable {
             organisations: try await admin.organisations(),
             accounts: try await admin.accounts(),
             twoFactorParties: try await admin.partiesRequiringTwoFactor(),
-            policies: try await policies.versions()
+            policies: try await policies.versions(),
+            dueForDestruction: try await retention?.dueWithoutPlan(actor: actor) ?? 0
         )
     }
 

@@ -24,13 +24,12 @@ public struct CaseService: Sendable {
             // Their sight depends on the case itself: what was put to them.
             guard let record = try await cases.load(id, context: nil) else { throw AppError.notFound }
             decision = AccessPolicy.decide(actor, action, in: record.file)
-            restriction = record.file.restriction
         } else {
             decision = AccessPolicy.decide(actor, action, locationId: location)
             if decision == .allowed, action != .view, let record = try await cases.load(id, context: nil) {
                 // A change: the case itself may stop it (a restriction of processing).
                 decision = AccessPolicy.decide(actor, action, in: record.file)
-                restriction = record.file.restriction
+                if decision == .forbidden { restriction = record.file.restriction }
             }
         }
         if decision != .allowed {

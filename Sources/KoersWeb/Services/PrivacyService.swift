@@ -40,7 +40,6 @@ struct PrivacyService: Sendable {
     let store: SubjectAccessStore
     let register: ProcessingRegisterStore
     let cases: CaseStore
-    let directory: DirectoryStore
     let today: @Sendable () -> Day
 
     /// The people at the officer's locations whose name or V-nummer matches.

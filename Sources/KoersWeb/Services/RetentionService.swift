@@ -31,12 +31,24 @@ public struct RetentionService: Sendable {
     }
 
     func page(actor: Actor) async throws -> RetentionPage {
-        RetentionPage(due: try await due(actor: actor), plans: try await store.plans(), defaultYears: configuration.retentionYears)
+        RetentionPage(
+            due: try await due(actor: actor),
+            plans: try await store.plans(),
+            defaultYears: configuration.retentionYears
+        )
     }
 
     /// A destruction list of everyone due; refused when nobody is.
     public func propose(actor: Actor) async throws -> RetentionPlan {
         let items = try await due(actor: actor)
+        if try await store.plans().contains(where: { $0.status != .applied }) {
+            throw AppError.conflict(
+                LocalizedText(
+                    nl: "Er is al een lijst in behandeling: keur die goed en voer hem uit.",
+                    en: "A list is open already: approve and apply it first."
+                )
+            )
+        }
         guard !items.isEmpty else {
             throw AppError.conflict(
                 LocalizedText(
@@ -97,5 +109,21 @@ extension RetentionService {
             organisationName: "Koers"
         )
         return try await store.eraseAgain(from: file, context: .fresh(system))
+    }
+}
+
+extension RetentionService {
+    /// How many people are due for destruction while no list is open: what the administrator is
+    /// reminded of.
+    public func dueWithoutPlan(actor: Actor) async throws -> Int {
+        try authorize(actor)
+        return try await dueWithoutPlan()
+    }
+
+    /// The same, for the server's daily reminder in its log.
+    func dueWithoutPlan() async throws -> Int {
+        let plans = try await store.plans()
+        guard !plans.contains(where: { $0.status != .applied }) else { return 0 }
+        return try await store.due(on: configuration.today(), defaultYears: configuration.retentionYears).count
     }
 }

@@ -21,10 +21,33 @@ enum AdminPages {
     static func overview(_ env: PageEnvironment, _ page: AdminPage, _ forms: Forms) -> [Node<HTML.BodyContext>] {
         [
             .h1(.text(env.t("Beheer van het netwerk", "Network administration"))),
-            .p(
-                .a(
-                    .href("/admin/register"),
-                    .text(env.t("Verwerkingsregister", "Processing register"))
+            .if(
+                page.dueForDestruction > 0,
+                .p(
+                    .class("notice"),
+                    .attribute(named: "role", value: "status"),
+                    .text(
+                        env.t(
+                            "\(page.dueForDestruction) personen hebben de bewaartermijn bereikt: maak een "
+                                + "vernietigingslijst.",
+                            "\(page.dueForDestruction) people have reached the end of their retention period: make a "
+                                + "destruction list."
+                        )
+                    )
+                )
+            ),
+            .ul(
+                .li(
+                    .a(
+                        .href("/admin/register"),
+                        .text(env.t("Verwerkingsregister", "Processing register"))
+                    )
+                ),
+                .li(
+                    .a(
+                        .href("/admin/retention"),
+                        .text(env.t("Bewaren en vernietigen", "Retention and destruction"))
+                    )
                 )
             ),
             .if(

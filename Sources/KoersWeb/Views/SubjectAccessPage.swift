@@ -188,9 +188,11 @@ enum SubjectAccessPage {
                 .text(
                     env.t(
                         "Elke keer dat een organisatie uw gegevens inzag of wijzigde, of dat probeerde, met het "
-                            + "kenmerk (trace-id) waaronder het gebeurde.",
+                            + "kenmerk (trace-id) waaronder het gebeurde. Wie welke gegevens vastlegde, staat ook bij "
+                            + "elke gebeurtenis van uw trajecten hierboven.",
                         "Every time an organisation read or changed your data, or tried to, with the reference "
-                            + "(trace id) under which it happened."
+                            + "(trace id) under which it happened. Who recorded which data is also shown with each "
+                            + "event of your trajectories above."
                     )
                 )
             ),

@@ -7,6 +7,7 @@ import KoersCore
 /// the invitation link by which a new user chooses a password.
 struct AdminWebController {
     let admin: AdminService
+    let retention: RetentionService
     /// The configured default retention, shown beside the register's own periods.
     let retentionYears: Int
 
@@ -123,6 +124,42 @@ struct AdminWebController {
                 )
             }
         }
+        router.get("/admin/retention") { request, context in
+            let notice = request.uri.queryParameters["done"].map { done in
+                switch done {
+                case "approved": context.language == .en ? "The list is approved." : "De lijst is goedgekeurd."
+                case "applied":
+                    context.language == .en
+                        ? "The list is destroyed; its people are in the erasure register."
+                        : "De lijst is vernietigd; de personen staan in het vernietigingsregister."
+                default: context.language == .en ? "The list is made." : "De lijst is gemaakt."
+                }
+            }
+            return try await retentionPage(request, context, approval: nil, notice: notice)
+        }
+        router.post("/admin/retention/plans") { _, context in
+            _ = try await retention.propose(actor: try context.requireActor())
+            return Pages.seeOther("/admin/retention?done=proposed")
+        }
+        router.post("/admin/retention/plans/:id/approve") { request, context in
+            let id = try context.id("id")
+            do {
+                _ = try await retention.approve(id, context.form, actor: try context.requireActor())
+                return Pages.seeOther("/admin/retention?done=approved")
+            } catch AppError.invalid(let failure) {
+                return try await retentionPage(
+                    request,
+                    context,
+                    approval: (id, FormState(input: context.form, errors: failure.errors)),
+                    notice: nil,
+                    status: .unprocessableContent
+                )
+            }
+        }
+        router.post("/admin/retention/plans/:id/apply") { _, context in
+            _ = try await retention.apply(try context.id("id"), actor: try context.requireActor())
+            return Pages.seeOther("/admin/retention?done=applied")
+        }
         router.get("/admin/history/:oid") { request, context in
             let changes = try await admin.history(of: try context.id("oid"), actor: try context.requireActor())
             let env = PageEnvironment(context, path: request.uri.path)
@@ -150,6 +187,24 @@ struct AdminWebController {
                 )
             }
         }
+    }
+
+    private func retentionPage(
+        _ request: Request,
+        _ context: KoersRequestContext,
+        approval: (UUID, FormState)?,
+        notice: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let page = try await retention.page(actor: try context.requireActor())
+        let env = PageEnvironment(context, path: "/admin/retention")
+        let title = env.t("Bewaren en vernietigen", "Retention and destruction")
+        return Pages.page(
+            env,
+            title: status == .ok ? title : env.t("Fout: ", "Error: ") + title,
+            status: status,
+            RetentionPages.index(env, page, approval: approval, notice: notice)
+        )
     }
 
     private func registerEntry(

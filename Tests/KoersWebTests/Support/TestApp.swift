@@ -20,11 +20,15 @@ struct TestApp {
     let accounts: [DemoNetwork.Account]
 
     /// With a `scenario`, the demo population is loaded as `koers demo` loads it.
-    static func make(_ database: TestDatabase, scenario: DemoScenario? = nil) async throws -> TestApp {
+    static func make(
+        _ database: TestDatabase,
+        scenario: DemoScenario? = nil,
+        configure: (inout KoersConfiguration) -> Void = { _ in }
+    ) async throws -> TestApp {
         let (url, schema) = try await database.fresh()
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
-        let configuration = KoersConfiguration(
+        var configuration = KoersConfiguration(
             databaseURL: url,
             secret: "test-secret",
             secureCookies: false,
@@ -32,6 +36,7 @@ struct TestApp {
             logLevel: .warning,
             today: { TestApp.today }
         )
+        configure(&configuration)
         let services = try KoersServices(configuration, logger: logger, schema: schema)
         try await services.database.migrate()
         let accounts =
@@ -53,9 +58,10 @@ struct TestApp {
     static func run(
         _ database: TestDatabase,
         scenario: DemoScenario? = nil,
+        configure: (inout KoersConfiguration) -> Void = { _ in },
         _ body: @Sendable (TestApp, any TestClientProtocol) async throws -> Void
     ) async throws {
-        let app = try await make(database, scenario: scenario)
+        let app = try await make(database, scenario: scenario, configure: configure)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
         try await app.services.database.closing {
