@@ -219,14 +219,19 @@ public struct AuditVerifier: Sendable {
             let chain_seq: Int?
             let hash: String?
         }
-        let rows = try await database.sql.select().column("*").from(ProcessingLogModel.schema)
-            .orderBy("chain").orderBy("chain_seq").orderBy("id").all(decoding: Row.self)
-        for (chain, group) in Dictionary(grouping: rows, by: { $0.chain ?? "log/unchained" }).sorted(by: {
-            $0.key < $1.key
-        }) {
+        // One chain at a time: a day's shard is what must be in memory, not the whole log.
+        struct Chain: Decodable { let chain: String? }
+        let chains = try await database.sql.select().distinct().column("chain").from(ProcessingLogModel.schema)
+            .all(decoding: Chain.self).map(\.chain).sorted { ($0 ?? "") < ($1 ?? "") }
+        for name in chains {
+            let chain = name ?? "log/unchained"
+            let value: any SQLExpression = name.map { SQLBind($0) } ?? SQLLiteral.null
+            let rows = try await database.sql.select().column("*").from(ProcessingLogModel.schema)
+                .where("chain", name == nil ? .is : .equal, value).orderBy("chain_seq").orderBy("id")
+                .all(decoding: Row.self)
             walked.add(
                 ChainWalk(table: ProcessingLogModel.schema, chain: chain),
-                group.map { r in
+                rows.map { r in
                     ChainWalk.Row(
                         id: r.id,
                         sequence: r.chain_seq ?? 0,

@@ -183,6 +183,7 @@ public struct RetentionStore: Sendable {
                 after: ["status": RetentionStatus.applied.rawValue, "persons": String(plan.items.count)]
             )
         }
+        try await database.compactAfterErasure()
         return report
     }
 
@@ -214,6 +215,7 @@ public struct RetentionStore: Sendable {
             _ = try await erase(person, planId: nil, context: context)
             count += 1
         }
+        if count > 0 { try await database.compactAfterErasure() }
         return count
     }
 }

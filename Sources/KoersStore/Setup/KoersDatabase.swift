@@ -162,6 +162,23 @@ public final class KoersDatabase: Sendable {
         }
     }
 
+    /// After an erasure: the pages that held the erased values are given back and overwritten, so
+    /// the values do not linger in the file. SQLite rewrites the database (`VACUUM`, which waits for
+    /// writers and blocks them while it runs) and empties its write-ahead log; PostgreSQL vacuums the
+    /// tables an erasure rewrites, which frees the old row versions for reuse but does not overwrite
+    /// them at once.
+    public func compactAfterErasure() async throws {
+        let sql = self.sql
+        if kind == .sqlite {
+            try await sql.raw("VACUUM").run()
+            try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        } else {
+            for table in ["persons", "case_events", "trajectories", "transfers", "monitor_facts", "open_deadlines"] {
+                try await sql.raw("VACUUM \(ident: table)").run()
+            }
+        }
+    }
+
     /// Fluent's migrator over Koers's migrations, with its bookkeeping table in place.
     private func migrator() async throws -> Migrator {
         let migrations = Migrations()
