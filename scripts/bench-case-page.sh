@@ -5,6 +5,7 @@
 #
 #   scripts/bench-case-page.sh            # PERSONS=100000 DURATION=10s
 #   PERSONS=20000 DURATION=5s scripts/bench-case-page.sh
+#   BASELINE=/tmp/koers-old scripts/bench-case-page.sh   # and an earlier build, side by side
 #
 # Each request picks one of 1000 random cases of the signed-in user's location, so reads hit
 # different rows; every case read is also written to the processing log, as in production.
@@ -12,9 +13,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PERSONS=${PERSONS:-100000}
 DURATION=${DURATION:-10s}
+BASELINE=${BASELINE:-}
+DATABASES=${DATABASES:-sqlite postgres}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 swift build -c release --product koers >/dev/null
-KOERS="$(swift build -c release --product koers --show-bin-path)/koers"
+CURRENT="$(swift build -c release --product koers --show-bin-path)/koers"
 work=$(mktemp -d /tmp/koers-bench.XXXXXX)
 server=""
 cleanup() {
@@ -32,8 +35,11 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 base="http://127.0.0.1:$port"
 results="$work/results.tsv"
 
-for db in sqlite postgres; do
-  if [ "$db" = sqlite ]; then url="sqlite://$work/bench.sqlite"; else url="$KOERS_TEST_POSTGRES_URL"; fi
+builds="current"; [ -n "$BASELINE" ] && builds="baseline current"
+for build in $builds; do
+for db in $DATABASES; do
+  if [ "$build" = current ]; then KOERS="$CURRENT"; else KOERS="$BASELINE"; fi
+  if [ "$db" = sqlite ]; then rm -f "$work"/bench.sqlite*; url="sqlite://$work/bench.sqlite"; else url="$KOERS_TEST_POSTGRES_URL"; fi
   echo "== $db: loading $PERSONS persons" >&2
   KOERS_DATABASE_URL="$url" "$KOERS" demo --persons "$PERSONS" | head -n 1 >&2
   KOERS_DATABASE_URL="$url" KOERS_PORT=$port KOERS_COOKIE_SECURE=false KOERS_LOG_LEVEL=error "$KOERS" serve >"$work/server-$db.log" 2>&1 &
@@ -82,15 +88,22 @@ PY
       p50=$(awk '$1=="50%" {print $2}' <<<"$out")
       p99=$(awk '$1=="99%" {print $2}' <<<"$out")
       errors=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); errors=${errors:-0}
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$label" "$c" "$rps" "$p50" "$p99" "$errors" >> "$results"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$db" "$label" "$c" "$rps" "$p50" "$p99" "$errors" "$build" \
+        >> "$results"
     done
   done
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 done
+done
 
 echo
 echo "Koers case page and API, $PERSONS persons, wrk $DURATION per row, $(nproc) cores shared by server and wrk"
-printf '%-9s %-19s %5s %10s %9s %9s %8s %12s\n' database endpoint conns "req/s" p50 p99 non-2xx "vs ceiling"
-awk -F'\t' '{ key=$1 FS $3; if ($2 ~ /ceiling/) ceil[key]=$4; rows[NR]=$0 } END {
-  for (i=1; i<=NR; i++) { split(rows[i], f, FS); key=f[1] FS f[3];
-    printf "%-9s %-19s %5s %10s %9s %9s %8s %11.1f%%\n", f[1], f[2], f[3], f[4], f[5], f[6], f[7], (ceil[key] > 0 ? 100*f[4]/ceil[key] : 0) } }' "$results"
+[ -n "$BASELINE" ] && echo "baseline: $BASELINE; 'vs baseline' is this build's req/s over the baseline's"
+printf '%-9s %-9s %-19s %5s %10s %9s %9s %8s %11s %12s\n' build database endpoint conns "req/s" p50 p99 non-2xx \
+  "vs ceiling" "vs baseline"
+awk -F'\t' '{ key=$8 FS $1 FS $3; if ($2 ~ /ceiling/) ceil[key]=$4; if ($8 == "baseline") base[$1 FS $2 FS $3]=$4;
+  rows[NR]=$0 } END {
+  for (i=1; i<=NR; i++) { split(rows[i], f, FS); key=f[8] FS f[1] FS f[3]; b=base[f[1] FS f[2] FS f[3]];
+    ratio = (f[8] == "current" && b > 0) ? sprintf("%.2fx", f[4]/b) : "";
+    printf "%-9s %-9s %-19s %5s %10s %9s %9s %8s %10.1f%% %12s\n", f[8], f[1], f[2], f[3], f[4], f[5], f[6], f[7],
+      (ceil[key] > 0 ? 100*f[4]/ceil[key] : 0), ratio } }' "$results"

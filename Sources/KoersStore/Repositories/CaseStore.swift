@@ -42,11 +42,26 @@ public struct CaseStore: Sendable {
     let log: ProcessingLog
     /// The linkage index, kept in step with every registration in the same transaction.
     public let linkage: LinkageStore
+    /// The log's entries that belong to no change, committed in groups.
+    let logGroups: LogGroupCommit
 
     public init(database: KoersDatabase, log: ProcessingLog, linkage: LinkageStore) {
         self.database = database
         self.log = log
         self.linkage = linkage
+        logGroups = LogGroupCommit { entries in
+            try await database.write { db in try await log.write(entries, on: db) }
+        }
+    }
+
+    /// Logs a processing that belongs to no change (a read, a refusal), once committed.
+    func logOutside(
+        _ activity: ProcessingActivity,
+        person: UUID,
+        context: ProcessingContext,
+        status: ProcessingStatus = .ok
+    ) async throws {
+        try await logGroups.submit(log.entries(activity, persons: [person], context: context, status: status))
     }
 
     // MARK: Reading
@@ -82,7 +97,7 @@ public struct CaseStore: Sendable {
         let events = try rows.map { try Self.event($0, trajectoryId: trajectoryId) }
         guard let file = CaseFile.fold(events, personId: personId, locationId: locationId) else { return nil }
         if let context {
-            try await database.write { db in try await log.record(.read, person: personId, context: context, on: db) }
+            try await logOutside(.read, person: personId, context: context)
         }
         return CaseRecord(file: file, events: events, locationName: try head.decode(column: "name", as: String.self))
     }
@@ -96,9 +111,7 @@ public struct CaseStore: Sendable {
         status: ProcessingStatus
     ) async throws {
         guard let row = try await TrajectoryModel.find(trajectoryId, on: database.db) else { return }
-        try await database.write { db in
-            try await log.record(activity, person: row.personId, context: context, status: status, on: db)
-        }
+        try await logOutside(activity, person: row.personId, context: context, status: status)
     }
 
     /// The first `count` trajectories at a location in a stage, in the order of their ids, whose

@@ -130,15 +130,20 @@ public struct ProcessingLog: Sendable {
         status: ProcessingStatus = .ok,
         on db: any Database
     ) async throws {
-        guard !persons.isEmpty else { return }
+        try await write(entries(activity, persons: persons, context: context, status: status), on: db)
+    }
+
+    /// The entries of one processing, not yet placed in a chain.
+    func entries(
+        _ activity: ProcessingActivity,
+        persons: [UUID],
+        context: ProcessingContext,
+        status: ProcessingStatus
+    ) -> [Entry] {
         let now = AuditHash.truncated(Date())
         let started = AuditHash.truncated(min(context.startedAt, now))
-        let chain = Self.chain(at: now, traceId: context.traceId)
-        var head = try await ChainHeads.claim(chain, on: db)
-        var rows: [[any SQLExpression]] = []
-        rows.reserveCapacity(persons.count)
-        for person in persons {
-            let entry = Entry(
+        return persons.map { person in
+            Entry(
                 id: UUID.timeOrdered(),
                 traceId: context.traceId,
                 spanId: context.spanId,
@@ -152,9 +157,23 @@ public struct ProcessingLog: Sendable {
                 status: status.rawValue,
                 startedAt: started,
                 at: now,
-                chain: chain,
-                chainSeq: head.seq + 1
+                chain: "",
+                chainSeq: 0
             )
+        }
+    }
+
+    /// Writes entries, in the caller's transaction, at the end of the chain of their first one's
+    /// day and shard.
+    func write(_ entries: [Entry], on db: any Database) async throws {
+        guard let first = entries.first else { return }
+        let chain = Self.chain(at: first.at, traceId: first.traceId)
+        var head = try await ChainHeads.claim(chain, on: db)
+        var rows: [[any SQLExpression]] = []
+        rows.reserveCapacity(entries.count)
+        for var entry in entries {
+            entry.chain = chain
+            entry.chainSeq = head.seq + 1
             head = ChainHeads.Head(seq: head.seq + 1, hash: entry.hash(previous: head.hash))
             rows.append(entry.binds + [SQLBind(head.hash)])
         }
@@ -164,8 +183,9 @@ public struct ProcessingLog: Sendable {
             batched: rows
         )
         try await ChainHeads.advance(chain, to: head, on: db)
-        Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity.rawValue)])
-            .increment(by: persons.count)
+        for (activity, count) in Dictionary(grouping: entries, by: \.activity).mapValues(\.count) {
+            Counter(label: "koers_processing_log_writes", dimensions: [("activity", activity)]).increment(by: count)
+        }
     }
 
     /// How many chains the log's writers spread over per day, by their trace id.
@@ -193,8 +213,8 @@ public struct ProcessingLog: Sendable {
         let status: String
         let startedAt: Date?
         let at: Date
-        let chain: String
-        let chainSeq: Int
+        var chain: String
+        var chainSeq: Int
 
         static let columns = [
             "id", "trace_id", "span_id", "parent_span_id", "operation", "activity", "subject", "subject_type",

@@ -74,8 +74,6 @@ public struct SubjectAccessStore: Sendable {
 
     /// Logs that a subject-access document was produced for the person.
     public func recordAccess(to personId: UUID, context: ProcessingContext) async throws {
-        try await cases.database.write { db in
-            try await cases.log.record(.subjectAccess, person: personId, context: context, on: db)
-        }
+        try await cases.logOutside(.subjectAccess, person: personId, context: context)
     }
 }
