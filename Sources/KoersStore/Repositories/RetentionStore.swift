@@ -183,6 +183,7 @@ public struct RetentionStore: Sendable {
                 after: ["status": RetentionStatus.applied.rawValue, "persons": String(plan.items.count)]
             )
         }
+        try await dropStaleUploads()
         try await database.compactAfterErasure()
         return report
     }
@@ -215,8 +216,18 @@ public struct RetentionStore: Sendable {
             _ = try await erase(person, planId: nil, context: context)
             count += 1
         }
-        if count > 0 { try await database.compactAfterErasure() }
+        if count > 0 {
+            try await dropStaleUploads()
+            try await database.compactAfterErasure()
+        }
         return count
+    }
+
+    /// Uploaded files past their day (an import's dry run left without a commit) hold whole rows of
+    /// people; they go before the pages are given back, whoever they name.
+    private func dropStaleUploads() async throws {
+        try await ImportUploadModel.query(on: database.db)
+            .filter(\.$createdAt < Date().addingTimeInterval(-ImportUploadStore.lifetime)).delete()
     }
 }
 
