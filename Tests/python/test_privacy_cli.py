@@ -33,8 +33,8 @@ def columns(db):
 
 
 def occurrences(db, value):
-    return [f"{t}.{c}" for t, c in columns(db)
-            if db.execute(f'SELECT COUNT(*) FROM "{t}" WHERE CAST("{c}" AS TEXT) LIKE ?', (f"%{value}%",)).fetchone()[0]]
+    query = 'SELECT COUNT(*) FROM "{}" WHERE CAST("{}" AS TEXT) LIKE ?'
+    return [f"{t}.{c}" for t, c in columns(db) if db.execute(query.format(t, c), (f"%{value}%",)).fetchone()[0]]
 
 
 def test_retention_audit_and_tampering(demo):

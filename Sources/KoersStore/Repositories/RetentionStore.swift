@@ -39,47 +39,78 @@ public struct RetentionStore: Sendable {
             AND MAX(COALESCE(t.left_on, t.decided_on, t.referred_on)) <= \(bind: cutoff.description)
             """
         ).all(decoding: Candidate.self)
+        // The activities logged for, and the trajectories of, every candidate: a few chunked queries
+        // rather than two per person, since the administration page asks this on every visit.
+        let subjects = Dictionary(
+            uniqueKeysWithValues: candidates.map { ($0.person_id, cases.log.subject($0.person_id)) }
+        )
+        let logged = try await activities(of: Array(subjects.values))
         var items: [RetentionItem] = []
+        var dueAt: [UUID: (period: Int, dueOn: Day)] = [:]
         for candidate in candidates {
-            guard let ended = Day(candidate.ended) else { continue }
-            let subject = cases.log.subject(candidate.person_id)
-            struct Activity: Decodable { let activity: String }
-            let logged = try await database.sql.select().distinct().column("activity").from(ProcessingLogModel.schema)
-                .where("subject", .equal, SQLBind(subject)).all(decoding: Activity.self)
-            let period = logged.map { (years[$0.activity] ?? nil) ?? defaultYears }.max() ?? defaultYears
+            guard let ended = Day(candidate.ended), let subject = subjects[candidate.person_id] else { continue }
+            let period = (logged[subject] ?? []).map { (years[$0] ?? nil) ?? defaultYears }.max() ?? defaultYears
             let dueOn = ended.adding(months: 12 * period)
-            guard dueOn <= today else { continue }
+            if dueOn <= today { dueAt[candidate.person_id] = (period, dueOn) }
+        }
+        let trajectories = try await trajectories(of: Array(dueAt.keys))
+        for (personId, due) in dueAt {
             items.append(
                 RetentionItem(
-                    personId: candidate.person_id,
-                    subject: subject,
-                    trajectories: try await trajectories(of: candidate.person_id),
-                    retentionYears: period,
-                    dueOn: dueOn
+                    personId: personId,
+                    subject: subjects[personId]!,
+                    trajectories: trajectories[personId] ?? [],
+                    retentionYears: due.period,
+                    dueOn: due.dueOn
                 )
             )
         }
         return items.sorted { ($0.dueOn, $0.subject) < ($1.dueOn, $1.subject) }
     }
 
-    private func trajectories(of personId: UUID) async throws -> [RetentionItem.Trajectory] {
+    /// The activities the log holds per pseudonym.
+    private func activities(of subjects: [String]) async throws -> [String: Set<String>] {
+        struct Row: Decodable {
+            let subject: String
+            let activity: String
+        }
+        var found: [String: Set<String>] = [:]
+        for chunk in subjects.chunked(500) {
+            let rows = try await database.sql.select().distinct().column("subject").column("activity")
+                .from(ProcessingLogModel.schema).where("subject", .in, SQLBind.group(chunk)).all(decoding: Row.self)
+            for row in rows { found[row.subject, default: []].insert(row.activity) }
+        }
+        return found
+    }
+
+    /// Each person's trajectories, in the order they were referred.
+    private func trajectories(of persons: [UUID]) async throws -> [UUID: [RetentionItem.Trajectory]] {
         struct Row: Decodable {
             let id: UUID
+            let person_id: UUID
             let name: String
             let ended: String
         }
-        return try await database.sql.raw(
-            """
-            SELECT t.id, l.name, COALESCE(t.left_on, t.decided_on, t.referred_on) AS ended FROM trajectories t \
-            JOIN locations l ON l.id = t.location_id WHERE t.person_id = \(bind: personId) ORDER BY t.referred_on
-            """
-        ).all(decoding: Row.self).map {
-            RetentionItem.Trajectory(
-                id: $0.id,
-                location: $0.name,
-                endedOn: Day($0.ended) ?? Day(year: 2000, month: 1, day: 1)!
-            )
+        var found: [UUID: [RetentionItem.Trajectory]] = [:]
+        for chunk in persons.chunked(500) {
+            let rows = try await database.sql.raw(
+                """
+                SELECT t.id, t.person_id, l.name, COALESCE(t.left_on, t.decided_on, t.referred_on) AS ended \
+                FROM trajectories t JOIN locations l ON l.id = t.location_id \
+                WHERE t.person_id IN \(SQLBind.group(chunk)) ORDER BY t.referred_on
+                """
+            ).all(decoding: Row.self)
+            for row in rows {
+                found[row.person_id, default: []].append(
+                    RetentionItem.Trajectory(
+                        id: row.id,
+                        location: row.name,
+                        endedOn: Day(row.ended) ?? Day(year: 2000, month: 1, day: 1)!
+                    )
+                )
+            }
         }
+        return found
     }
 
     // MARK: Plans

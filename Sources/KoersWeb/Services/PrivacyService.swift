@@ -77,8 +77,9 @@ struct PrivacyService: Sendable {
         )
     }
 
-    /// Restricts processing of the person in one trajectory, or lifts it, on the person's request.
-    func restrict(_ trajectoryId: UUID, input: FormInput, actor: Actor) async throws {
+    /// Restricts processing of the person in one trajectory, or lifts it, on the person's request;
+    /// returns the case as it now stands.
+    func restrict(_ trajectoryId: UUID, input: FormInput, actor: Actor) async throws -> CaseFile {
         guard let location = try await cases.locationOf(trajectoryId) else { throw AppError.notFound }
         guard AccessPolicy.mayRestrict(actor, at: location) else {
             try await cases.logAttempt(.restrict, on: trajectoryId, context: .fresh(actor), status: .refused)
@@ -86,7 +87,7 @@ struct PrivacyService: Sendable {
         }
         let today = today()
         do {
-            _ = try await cases.append(
+            return try await cases.append(
                 to: trajectoryId,
                 expectedVersion: nil,
                 context: .fresh(actor),

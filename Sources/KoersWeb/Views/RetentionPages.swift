@@ -146,7 +146,8 @@ enum RetentionPages {
                             env,
                             name: "decision",
                             hint: env.t(
-                                "Het kenmerk van het besluit tot vernietiging, bijvoorbeeld ‘Besluit B&W 2026/123’.",
+                                "Het kenmerk van het besluit tot vernietiging, bijvoorbeeld "
+                                    + "‘Besluit B&W 2026/123’.",
                                 "The reference of the decision to destroy, for example ‘Besluit B&W 2026/123’."
                             ),
                             required: true

@@ -65,7 +65,10 @@ enum SubjectAccessPage {
             ),
             .dl(
                 CasePage.row(env.t("Naam", "Name"), i.displayName),
-                CasePage.row(env.t("Aliassen", "Aliases"), i.aliases.isEmpty ? "—" : i.aliases.joined(separator: ", ")),
+                CasePage.row(
+                    env.t("Aliassen", "Aliases"),
+                    i.aliases.isEmpty ? "—" : i.aliases.joined(separator: ", ")
+                ),
                 CasePage.row(env.t("Geboortedatum", "Birth date"), i.birthDate?.description ?? "—"),
                 CasePage.row(env.t("Nationaliteit", "Nationality"), Labels.country(i.nationality, env)),
                 CasePage.row(env.t("Geslacht", "Gender"), env.t(i.gender.label)),

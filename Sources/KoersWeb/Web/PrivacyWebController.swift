@@ -46,9 +46,8 @@ struct PrivacyWebController {
             let actor = try context.requireActor()
             let id = try context.id("tid")
             do {
-                try await privacy.restrict(id, input: context.form, actor: actor)
-                let (personId, _) = try await privacy.restrictionTarget(id, actor: actor)
-                return Pages.seeOther("/privacy/persons/\(personId.uuidString.lowercased())")
+                let file = try await privacy.restrict(id, input: context.form, actor: actor)
+                return Pages.seeOther("/privacy/persons/\(file.personId.uuidString.lowercased())")
             } catch AppError.invalid(let failure) {
                 return try await restriction(
                     request,
