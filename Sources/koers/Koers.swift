@@ -18,7 +18,7 @@ struct Koers: AsyncParsableCommand {
             MonitorCommand.self, Analyse.self,
             LinkageCommand.self, ProjectionsCommand.self, BackupCommand.self, RestoreCommand.self, Bench.self,
             ImportCommand.self, ReconcileCommand.self, ExportCommand.self, AuditCommand.self,
-            RetentionCommand.self,
+            RetentionCommand.self, RoutesCommand.self,
         ],
         defaultSubcommand: Serve.self
     )

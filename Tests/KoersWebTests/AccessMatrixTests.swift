@@ -487,4 +487,20 @@ struct MonitorAccessMatrixTests {
             }
         }
     }
+
+    @Test("Every party and nobody against the accessibility statement: public, and about Koers only")
+    func accessibilityStatement() async throws {
+        try await TestApp.run(.sqlite) { app, client in
+            _ = try await app.admitted(surname: "Verklaard")
+            for who in AccessMatrixTests.Who.allCases {
+                var web = WebClient(client)
+                if let account = who.account(app) { _ = try await web.login(account.email) }
+                let response = try await web.get("/toegankelijkheid")
+                #expect(response.status == .ok, "\(who)")
+                #expect(response.text.contains("Toegankelijkheidsverklaring"), "\(who)")
+                #expect(response.text.contains("Status C: eerste maatregelen genomen."), "\(who)")
+                #expect(!response.text.contains("Verklaard"), "\(who)")
+            }
+        }
+    }
 }

@@ -11,18 +11,16 @@ import tempfile
 import time
 import urllib.request
 
-import axe_core_python
 import pyotp
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
+from accessibility import axe  # noqa: F401 (the other walks import it from here)
 from conftest import free_port
 from test_browser import browser, choose, field, follow, set_date, shot, submit, type_into  # noqa: F401
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
-# axe-core 4.4.3, as the PyPI package axe-core-python bundles it; only the script is used.
-AXE = os.path.join(os.path.dirname(axe_core_python.__file__), "axe.min.js")
 
 
 @pytest.fixture(scope="module")
@@ -48,18 +46,6 @@ def live():
     yield {"base": base, "binary": binary, "env": env, "log": log_path}
     process.terminate()
     process.wait(timeout=10)
-
-
-def axe(driver, name):
-    """Runs axe-core on the page; any violation fails the walk, named by page and rule."""
-    with open(AXE) as script:
-        driver.execute_script(script.read())
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}).then(done);"
-    )
-    violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
-    assert violations == [], f"{name}: {violations}"
 
 
 def accept_invitation(b, link, password, name):

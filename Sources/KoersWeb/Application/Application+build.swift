@@ -184,7 +184,7 @@ public func buildRouter(_ services: KoersServices) -> Router<KoersRequestContext
             body: .init(byteBuffer: ByteBuffer(string: KoersMetrics.exposition()))
         )
     }
-    router.get("/static/koers.css") { _, _ in
+    router.get(RouterPath(SiteURL.stylesheet.route)) { _, _ in
         Response(
             status: .ok,
             headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -15,6 +15,8 @@ public struct KoersRequestContext: RequestContext {
     public var form = FormInput()
     /// The files of a `multipart/form-data` POST, by field name, as sent: bytes and file name.
     var uploads: [String: FormBody.Upload] = [:]
+    /// What the form before the redirect did (`?done=`), announced on the page.
+    var done: ActionDone?
 
     public init(source: Source) {
         coreContext = .init(source: source)

@@ -29,7 +29,7 @@ struct WebErrorMiddleware: RouterMiddleware {
     private func page(for error: AppError, _ context: Context) -> Response {
         switch error {
         case .unauthenticated:
-            return Response.redirect(to: "/login")
+            return Response.redirect(to: SiteURL.login.path)
         case .forbidden:
             return Pages.plainError(
                 status: .forbidden,

@@ -12,7 +12,9 @@ struct WebSessionMiddleware: RouterMiddleware {
     let directory: DirectoryStore
     let secureCookies: Bool
     /// Paths that need no signed-in user.
-    let publicPaths: Set<String> = ["/login", "/login/code", "/language"]
+    let publicPaths: Set<String> = [
+        SiteURL.login.path, SiteURL.loginCode.path, SiteURL.language.path, SiteURL.accessibility.path,
+    ]
 
     func handle(
         _ request: Request,
@@ -23,10 +25,12 @@ struct WebSessionMiddleware: RouterMiddleware {
         var request = request
         let existingToken = request.cookies["koers_csrf"]?.value
         context.csrfToken = existingToken ?? Secrets.token()
+        let done = request.method == .get ? request.cookies[ActionDone.cookieName]?.value : nil
+        context.done = done.flatMap { ActionDone(rawValue: $0) }
 
         if request.method == .post {
             // A city's registrations may run to tens of megabytes; every other form is small.
-            let limit = request.uri.path.hasPrefix("/imports") ? 64_000_000 : 1_000_000
+            let limit = request.uri.path.hasPrefix(SiteURL.imports.path) ? 64_000_000 : 1_000_000
             let buffer = try await request.collectBody(upTo: limit)
             let contentType = request.headers[.contentType] ?? ""
             var form = FormInput()
@@ -60,9 +64,13 @@ struct WebSessionMiddleware: RouterMiddleware {
         if context.actor == nil && !publicPaths.contains(path) && !path.hasPrefix("/static/")
             && !path.hasPrefix("/invitations/")
         {
-            response = Response.redirect(to: "/login", type: .normal)
+            response = Response.redirect(to: SiteURL.login.path, type: .normal)
         } else {
             response = try await next(request, context)
+        }
+        if done != nil {
+            // Announced once: the page that showed it ends the cookie.
+            response.setCookie(Cookie(name: ActionDone.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true))
         }
         if existingToken == nil {
             response.setCookie(

@@ -24,7 +24,7 @@ struct Notifier: Sendable {
             }
         }
 
-        var path: String { self == .transfer ? "/transfers" : "/inbox" }
+        var path: String { self == .transfer ? SiteURL.transfers.path : SiteURL.inbox.path }
     }
 
     let mailer: SMTPMailer?

@@ -39,13 +39,13 @@ enum AdminPages {
             .ul(
                 .li(
                     .a(
-                        .href("/admin/register"),
+                        .href(SiteURL.register.path),
                         .text(env.t("Verwerkingsregister", "Processing register"))
                     )
                 ),
                 .li(
                     .a(
-                        .href("/admin/retention"),
+                        .href(SiteURL.retention.path),
                         .text(env.t("Bewaren en vernietigen", "Retention and destruction"))
                     )
                 )
@@ -104,7 +104,7 @@ enum AdminPages {
             ),
             .if(
                 !page.regions.isEmpty,
-                .table(
+                Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Regio", "Region"))),
@@ -132,7 +132,7 @@ enum AdminPages {
                     )
                 ),
                 .a(
-                    .href("/admin/municipalities-sample.csv"),
+                    .href(SiteURL.municipalitiesSample.path),
                     .text("municipalities.csv")
                 ),
                 .text(
@@ -144,7 +144,7 @@ enum AdminPages {
             ),
             FormFields.errorSummary(forms.municipalities, env),
             FormFields.form(
-                action: "/admin/municipalities",
+                action: SiteURL.municipalities.path,
                 env: env,
                 multipart: true,
                 [
@@ -162,7 +162,7 @@ enum AdminPages {
             .h3(.text(env.t("Regio toevoegen", "Add a region"))),
             FormFields.errorSummary(forms.region, env),
             FormFields.form(
-                action: "/admin/regions",
+                action: SiteURL.regions.path,
                 env: env,
                 [
                     FormFields.input(
@@ -201,7 +201,7 @@ enum AdminPages {
             ),
             .if(
                 !page.locations.isEmpty,
-                .table(
+                Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Locatie", "Location"))),
@@ -225,7 +225,7 @@ enum AdminPages {
             .h3(.text(env.t("Locatie toevoegen", "Add a location"))),
             FormFields.errorSummary(prefilled, env),
             FormFields.form(
-                action: "/admin/locations",
+                action: SiteURL.locations.path,
                 env: env,
                 [
                     FormFields.input(prefilled, env, name: "name", label: env.t("Naam", "Name"), required: true),
@@ -300,7 +300,7 @@ enum AdminPages {
                 .id("h-organisations"),
                 .text(env.t("Organisaties", "Organisations"))
             ),
-            .table(
+            Tables.scrolling(
                 .thead(
                     .tr(
                         .th(.text(env.t("Organisatie", "Organisation"))),
@@ -335,7 +335,7 @@ enum AdminPages {
             .h3(.text(env.t("Organisatie toevoegen", "Add an organisation"))),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/admin/organisations",
+                action: SiteURL.organisations.path,
                 env: env,
                 [
                     FormFields.input(s, env, name: "name", label: env.t("Naam", "Name"), required: true),
@@ -387,7 +387,7 @@ enum AdminPages {
                 .id("h-accounts"),
                 .text(env.t("Accounts", "Accounts"))
             ),
-            .table(
+            Tables.scrolling(
                 .thead(
                     .tr(
                         .th(.text(env.t("E-mailadres", "E-mail address"))),
@@ -406,7 +406,7 @@ enum AdminPages {
                             .td(.text(state(env, account.state))),
                             .td(
                                 .a(
-                                    .href("/admin/accounts/\(account.id.uuidString.lowercased())"),
+                                    .href(SiteURL.account(account.id).path),
                                     .attribute(
                                         named: "aria-label",
                                         value: env.t("Beheer \(account.email)", "Manage \(account.email)")
@@ -421,7 +421,7 @@ enum AdminPages {
             .h3(.text(env.t("Account uitnodigen", "Invite an account"))),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/admin/accounts",
+                action: SiteURL.accounts.path,
                 env: env,
                 [
                     FormFields.input(
@@ -460,7 +460,7 @@ enum AdminPages {
             ),
             FormFields.errorSummary(current, env),
             FormFields.form(
-                action: "/admin/two-factor",
+                action: SiteURL.twoFactor.path,
                 env: env,
                 [
                     FormFields.choices(
@@ -516,7 +516,7 @@ enum AdminPages {
                     )
                 )
             ),
-            .table(
+            Tables.scrolling(
                 .thead(
                     .tr(
                         .th(.text(env.t("Versie", "Version"))),
@@ -547,7 +547,7 @@ enum AdminPages {
             .h3(.text(env.t("Nieuwe versie", "New version"))),
             FormFields.errorSummary(scoped, env),
             FormFields.form(
-                action: "/admin/policy-versions",
+                action: SiteURL.policyVersions.path,
                 env: env,
                 [
                     FormFields.input(
@@ -647,12 +647,11 @@ enum AdminPages {
         move: FormState
     ) -> [Node<HTML.BodyContext>] {
         let organisation = page.organisationNames[account.organisationId] ?? "—"
-        let base = "/admin/accounts/\(account.id.uuidString.lowercased())"
         return [
             .h1(.text(account.email)),
             .p(
                 .a(
-                    .href("/admin"),
+                    .href(SiteURL.administration.path),
                     .text(env.t("Terug naar beheer", "Back to administration"))
                 )
             ),
@@ -686,14 +685,14 @@ enum AdminPages {
                 )
             ),
             FormFields.form(
-                action: base + "/reset",
+                action: SiteURL.accountAction(account.id, .reset).path,
                 env: env,
                 [FormFields.submit(env.t("Nieuwe link maken", "Make a new link"))]
             ),
             .h2(.text(env.t("Naar een andere organisatie", "Move to another organisation"))),
             FormFields.errorSummary(move, env),
             FormFields.form(
-                action: base + "/move",
+                action: SiteURL.accountAction(account.id, .move).path,
                 env: env,
                 [
                     FormFields.select(
@@ -715,7 +714,7 @@ enum AdminPages {
                 .group(
                     .h2(.text(env.t("Uitschakelen", "Disable"))),
                     FormFields.form(
-                        action: base + "/disable",
+                        action: SiteURL.accountAction(account.id, .disable).path,
                         env: env,
                         [FormFields.submit(env.t("Account uitschakelen", "Disable the account"), secondary: true)]
                     )
@@ -726,7 +725,7 @@ enum AdminPages {
                 .group(
                     .h2(.text(env.t("Weer inschakelen", "Enable again"))),
                     FormFields.form(
-                        action: base + "/enable",
+                        action: SiteURL.accountAction(account.id, .enable).path,
                         env: env,
                         [FormFields.submit(env.t("Account inschakelen", "Enable the account"))]
                     )
@@ -741,11 +740,11 @@ enum AdminPages {
             .h1(.text(env.t("Geschiedenis van \(name)", "History of \(name)"))),
             .p(
                 .a(
-                    .href("/admin"),
+                    .href(SiteURL.administration.path),
                     .text(env.t("Terug naar beheer", "Back to administration"))
                 )
             ),
-            .table(
+            Tables.scrolling(
                 .thead(
                     .tr(
                         .th(.text(env.t("Wanneer", "When"))),
@@ -775,9 +774,8 @@ enum AdminPages {
     }
 
     private static func historyLink(_ env: PageEnvironment, _ id: UUID, _ name: String) -> Node<HTML.BodyContext> {
-        let query = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return .a(
-            .href("/admin/history/\(id.uuidString.lowercased())?name=\(query)"),
+        .a(
+            .href(SiteURL.history(id).with([("name", name)])),
             .attribute(named: "aria-label", value: env.t("Geschiedenis van \(name)", "History of \(name)")),
             .text(env.t("Geschiedenis", "History"))
         )

@@ -52,7 +52,7 @@ enum AdmissionPage {
                     )
                 )
             ),
-            .table(
+            Tables.scrolling(
                 .caption(.text(env.t("Criteria", "Criteria"))),
                 .thead(
                     .tr(
@@ -90,7 +90,6 @@ enum AdmissionPage {
         mayDecide: Bool,
         mayDecideException: Bool
     ) -> [Node<HTML.BodyContext>] {
-        let id = record.file.id.uuidString.lowercased()
         let s = state.labelled(["decidedOn": LocalizedText(nl: "Datum besluit", en: "Decision date")])
         let outcomes = AdmissionDecision.Outcome.allCases
             .filter { $0 != .admitByException || mayDecideException }
@@ -126,7 +125,10 @@ enum AdmissionPage {
         return [
             .h1(.text(env.t("Toelatingstoets: ", "Admission check: ") + record.file.identity.displayName)),
             .p(
-                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+                .a(
+                    .href(SiteURL.caseFile(record.file.id).path),
+                    .text(env.t("← Terug naar het dossier", "← Back to the case"))
+                )
             ),
             checkTable(check, env),
             .if(
@@ -134,7 +136,12 @@ enum AdmissionPage {
                 .group(
                     .h2(.text(env.t("Toelatingsbesluit", "Admission decision"))),
                     FormFields.errorSummary(s, env),
-                    FormFields.form(action: "/cases/\(id)/admission", env: env, version: record.file.version, form)
+                    FormFields.form(
+                        action: SiteURL.caseStep(record.file.id, .admission).path,
+                        env: env,
+                        version: record.file.version,
+                        form
+                    )
                 )
             ),
         ]

@@ -44,7 +44,7 @@ enum CaseCoordination {
                     FormFields.textarea(state, env, name: "advice", required: true),
                     FormFields.submit(env.t("Advies vastleggen", "Record the advice")),
                 ]
-                let action = CasePage.caseURL(m.view.id, "/committee/\(request.id.uuidString.lowercased())/advice")
+                let action = SiteURL.committeeAdvice(m.view.id, request: request.id).path
                 content.append(FormFields.form(action: action, env: env, version: m.view.version, fields))
             } else {
                 content.append(.p(.text(env.t("Wacht op advies.", "Awaiting advice."))))
@@ -101,7 +101,7 @@ enum CaseCoordination {
                     FormFields.textarea(state, env, name: "decision", required: true),
                     FormFields.submit(env.t("Besluit vastleggen", "Record the decision")),
                 ]
-                let action = CasePage.caseURL(m.view.id, "/escalations/\(e.id.uuidString.lowercased())/decision")
+                let action = SiteURL.escalationDecision(m.view.id, escalation: e.id).path
                 content.append(FormFields.form(action: action, env: env, version: m.view.version, fields))
             } else {
                 content.append(.p(.text(env.t("Wacht op besluit.", "Awaiting decision."))))

@@ -18,7 +18,7 @@ enum CaseListPage {
             rows.append(
                 .tr(
                     .td(
-                        .a(.href("/cases/\(item.trajectoryId.uuidString.lowercased())"), .text(item.name))
+                        .a(.href(SiteURL.caseFile(item.trajectoryId).path), .text(item.name))
                     ),
                     .td(.text(item.birthDate ?? "—")),
                     .td(.text(Labels.country(item.nationality, env))),
@@ -32,7 +32,8 @@ enum CaseListPage {
         }
         let pages = max(1, (total + pageSize - 1) / pageSize)
         let filterForm: [Node<HTML.FormContext>] = [
-            .attribute(named: "method", value: "get"), .attribute(named: "action", value: "/cases"), .class("filters"),
+            .attribute(named: "method", value: "get"), .attribute(named: "action", value: SiteURL.cases.path),
+            .class("filters"),
             .attribute(named: "role", value: "search"),
             FormFields.input(s, env, name: "q", label: env.t("Naam of V-nummer", "Name or V-number"), type: "search"),
             FormFields.select(
@@ -79,7 +80,7 @@ enum CaseListPage {
             ),
             .if(
                 !items.isEmpty,
-                .table(
+                Tables.scrolling(
                     .class("cases"),
                     .caption(.text(env.t("Dossiers, laatst gewijzigd eerst", "Cases, most recently changed first"))),
                     .thead(
@@ -104,13 +105,10 @@ enum CaseListPage {
     static func pager(_ env: PageEnvironment, filters: FormInput, page: Int, pages: Int) -> Node<HTML.BodyContext> {
         guard pages > 1 else { return .group([]) }
         func href(_ p: Int) -> String {
-            var items = filters.values.compactMap { key, values -> URLQueryItem? in
-                key == "page" || values.first?.isEmpty != false ? nil : URLQueryItem(name: key, value: values[0])
+            let items = filters.values.compactMap { key, values -> (String, String)? in
+                key == "page" || values.first?.isEmpty != false ? nil : (key, values[0])
             }
-            items.append(URLQueryItem(name: "page", value: String(p)))
-            var c = URLComponents()
-            c.queryItems = items.sorted { $0.name < $1.name }
-            return "/cases" + (c.string ?? "")
+            return SiteURL.cases.with((items + [("page", String(p))]).sorted { $0.0 < $1.0 })
         }
         return .nav(
             .class("pager"),

@@ -46,7 +46,7 @@ enum CaseNotes {
                 parts.append(
                     .p(
                         .a(
-                            .href(CasePage.caseURL(v.id, "/notes/\(note.id.uuidString.lowercased())/withhold")),
+                            .href(SiteURL.withholdNote(v.id, note: note.id).path),
                             .text(
                                 withheld
                                     ? env.t("Weer tonen bij inzage", "Show again in access")
@@ -116,7 +116,7 @@ enum CaseNotes {
             )
         }
         fields.append(FormFields.submit(env.t("Notitie toevoegen", "Add note")))
-        return FormFields.form(action: CasePage.caseURL(m.view.id, "/notes"), env: env, version: nil, fields)
+        return FormFields.form(action: SiteURL.caseNotes(m.view.id).path, env: env, version: nil, fields)
     }
 
     static func timeline(_ env: PageEnvironment, _ m: CasePage.Model) -> Node<HTML.BodyContext> {

@@ -122,24 +122,16 @@ enum CasePage {
         return main
     }
 
-    static func caseURL(_ id: UUID, _ suffix: String = "") -> String {
-        "/cases/" + id.uuidString.lowercased() + suffix
-    }
-
-    static func caseURL(_ file: CaseFile, _ suffix: String = "") -> String {
-        caseURL(file.id, suffix)
-    }
-
     static func actions(_ env: PageEnvironment, _ m: Model) -> Node<HTML.BodyContext> {
         let v = m.view
         var links: [Node<HTML.ListContext>] = []
-        func add(_ allowed: Bool, _ path: String, _ nl: String, _ en: String) {
+        func add(_ allowed: Bool, _ step: SiteURL.CaseStep, _ nl: String, _ en: String) {
             guard allowed else { return }
             links.append(
                 .li(
                     .a(
                         .class("button"),
-                        .href(caseURL(v.id, path)),
+                        .href(SiteURL.caseStep(v.id, step).path),
                         .text(env.t(nl, en))
                     )
                 )
@@ -148,49 +140,49 @@ enum CasePage {
         if !v.stage.isClosed {
             add(
                 m.may(.recordBiometrics),
-                "/biometrics",
+                .biometrics,
                 "Biometrische identificatie vastleggen",
                 "Record biometric identification"
             )
         }
         switch v.stage {
         case .referral:
-            add(m.may(.recordIntake), "/intake", "Intake vastleggen", "Record intake")
+            add(m.may(.recordIntake), .intake, "Intake vastleggen", "Record intake")
         case .intake:
-            add(m.may(.recordIntake), "/intake", "Intake bijwerken", "Update intake")
-            add(v.evidence != nil, "/admission", "Toelatingstoets en besluit", "Admission check and decision")
+            add(m.may(.recordIntake), .intake, "Intake bijwerken", "Update intake")
+            add(v.evidence != nil, .admission, "Toelatingstoets en besluit", "Admission check and decision")
         case .active:
-            add(m.may(.setPerspective), "/perspective", "Perspectief vastleggen", "Record perspective")
-            add(m.may(.manageSupport), "/support", "Instrument starten", "Start instrument")
-            add(!m.permissions.procedureKinds.isEmpty, "/procedures", "Procedure vastleggen", "Record procedure")
-            add(m.may(.recordOutflow), "/outflow", "Uitstroom vastleggen", "Record outflow")
+            add(m.may(.setPerspective), .perspective, "Perspectief vastleggen", "Record perspective")
+            add(m.may(.manageSupport), .support, "Instrument starten", "Start instrument")
+            add(!m.permissions.procedureKinds.isEmpty, .procedures, "Procedure vastleggen", "Record procedure")
+            add(m.may(.recordOutflow), .outflow, "Uitstroom vastleggen", "Record outflow")
             add(
                 m.may(.requestTransfer) && !m.hasPendingTransfer,
-                "/transfer",
+                .transfer,
                 "Overdracht aanvragen",
                 "Request a transfer"
             )
             let openEscalation = (v.escalations ?? []).contains { $0.decision == nil }
-            add(m.may(.escalate) && !openEscalation, "/escalate", "Opschalen", "Escalate")
+            add(m.may(.escalate) && !openEscalation, .escalate, "Opschalen", "Escalate")
             let openRequest = (v.committeeRequests ?? []).contains { $0.advice == nil }
             add(
                 m.may(.requestCommitteeAdvice) && !openRequest,
-                "/committee",
+                .committee,
                 "Voorleggen aan de commissie",
                 "Put to the hardship committee"
             )
         case .outflow, .rejected:
             add(
                 m.may(.reopen) && !m.history.contains { $0.isOpen },
-                "/return",
+                .returnReferral,
                 "Nieuw traject starten",
                 "Start a new trajectory"
             )
         }
         if v.restriction == nil {
-            add(m.may(.restrictProcessing), "/restrict", "Verwerking beperken", "Restrict processing")
+            add(m.may(.restrictProcessing), .restrict, "Verwerking beperken", "Restrict processing")
         } else {
-            add(m.may(.restrictProcessing), "/restrict", "Beperking opheffen", "Lift the restriction")
+            add(m.may(.restrictProcessing), .restrict, "Beperking opheffen", "Lift the restriction")
         }
         guard !links.isEmpty else { return .group([]) }
         return .nav(

@@ -60,7 +60,7 @@ enum CaseSections {
                     .dt(.text(label)),
                     .dd(
                         .a(
-                            .href(CasePage.caseURL(other.id)),
+                            .href(SiteURL.caseFile(other.id).path),
                             .text(env.t("aangemeld ", "referred ") + other.referredOn.description)
                         )
                     )
@@ -115,7 +115,7 @@ enum CaseSections {
             content.append(
                 .p(
                     .a(
-                        .href(CasePage.caseURL(v.id, "/admission")),
+                        .href(SiteURL.caseStep(v.id, .admission).path),
                         .text(env.t("Bekijk de toelatingstoets", "View the admission check"))
                     )
                 )
@@ -224,7 +224,7 @@ enum CaseSections {
             FormFields.input(state, env, name: "endedOn", type: "date", required: true, width: "10"),
             FormFields.submit(env.t("Beëindigen", "End"), secondary: true),
         ]
-        let action = CasePage.caseURL(v(m), "/support/\(s.id.uuidString.lowercased())/end")
+        let action = SiteURL.endSupport(v(m), support: s.id).path
         return .div(
             .class("stacked-form"),
             FormFields.form(action: action, env: env, version: m.view.version, fields)
@@ -250,7 +250,7 @@ enum CaseSections {
                     decision,
                     .text(" "),
                     .a(
-                        .href(CasePage.caseURL(v.id, "/procedures/\(p.id.uuidString.lowercased())/decision")),
+                        .href(SiteURL.procedureDecision(v.id, procedure: p.id).path),
                         .text(env.t("Beslissing vastleggen", "Record decision"))
                     )
                 )

@@ -100,7 +100,7 @@ enum DuplicatePages {
                 ]
                 content.append(
                     FormFields.form(
-                        action: CasePage.caseURL(file, "/duplicates"),
+                        action: SiteURL.caseDuplicates(file.id).path,
                         env: env,
                         version: file.version,
                         fieldsNodes
@@ -175,7 +175,7 @@ enum DuplicatePages {
             s,
             record: record,
             title: env.t("Biometrische identificatie", "Biometric identification"),
-            action: "biometrics",
+            action: .caseStep(record.file.id, .biometrics),
             fields
         )
     }
@@ -193,7 +193,7 @@ enum DuplicatePages {
             .tr(
                 .td(
                     .a(
-                        .href(CasePage.caseURL(item.record.file, "#duplicates")),
+                        .href(SiteURL.caseFile(item.record.file.id).at("duplicates")),
                         .text(item.record.file.identity.displayName)
                     )
                 ),
@@ -231,7 +231,7 @@ enum DuplicatePages {
             ),
             items.isEmpty
                 ? .p(.text(env.t("Geen.", "None.")))
-                : .table(
+                : Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Naam", "Name"))),
@@ -313,7 +313,7 @@ enum DuplicatePages {
                 .p(
                     .text(env.t("In hetzelfde bestand: ", "In the same file: ")),
                     .a(
-                        .href(CasePage.caseURL(record.file)),
+                        .href(SiteURL.caseFile(record.file.id).path),
                         .text(record.file.identity.displayName)
                     ),
                     .text(", " + env.t("aangemeld op ", "referred on ") + record.file.referral.referredOn.description)
@@ -344,7 +344,7 @@ enum DuplicatePages {
             .h3(
                 .id(heading),
                 .a(
-                    .href(CasePage.caseURL(file)),
+                    .href(SiteURL.caseFile(file.id).path),
                     .text(file.identity.displayName)
                 ),
                 .text(" · " + item.record.locationName)
@@ -358,7 +358,7 @@ enum DuplicatePages {
             ),
             otherNode,
             FormFields.form(
-                action: "/duplicates/imports/\(item.review.id.uuidString.lowercased())",
+                action: SiteURL.importMatch(item.review.id).path,
                 env: env,
                 [
                     FormFields.errorSummary(s, env),

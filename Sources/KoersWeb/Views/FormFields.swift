@@ -73,7 +73,9 @@ enum FormFields {
     ) -> Node<C> {
         let hasError = s.error(name) != nil
         var nodes: [Node<HTML.TextAreaContext>] = [
-            .attribute(named: "id", value: fieldId(name, s)), .name(name), .attribute(named: "rows", value: "4"),
+            .attribute(named: "id", value: fieldId(name, s)), .name(name),
+            // Tall enough for what it holds (up to 24 lines), so a list such as the outflow reasons reads whole.
+            .attribute(named: "rows", value: String(min(max(4, s.value(name).split(separator: "\n").count + 1), 24))),
         ]
         if hasError { nodes.append(.attribute(named: "aria-invalid", value: "true")) }
         if let d = describedBy(name, s, hint: hint != nil, error: hasError) {
@@ -217,11 +219,17 @@ enum FormFields {
         var items: [Node<HTML.ListContext>] = []
         if let message = s.formMessage { items.append(.li(.text(env.t(message)))) }
         for error in s.errors {
-            let known = s.labels[error.field] != nil || FieldLabels.all[error.field] != nil
-            let label = known ? env.t(s.label(error.field)) + ": " : ""
+            // An error about no field of the form (such as "your own account") is said without a link.
+            guard s.labels[error.field] != nil || FieldLabels.all[error.field] != nil else {
+                items.append(.li(.text(env.t(error.message))))
+                continue
+            }
             items.append(
                 .li(
-                    .a(.href("#" + fieldId(error.field, s)), .text(label + env.t(error.message)))
+                    .a(
+                        .href("#" + fieldId(error.field, s)),
+                        .text(env.t(s.label(error.field)) + ": " + env.t(error.message))
+                    )
                 )
             )
         }
@@ -229,6 +237,8 @@ enum FormFields {
             .class("error-summary"),
             .attribute(named: "role", value: "alert"),
             .attribute(named: "tabindex", value: "-1"),
+            // Focus moves here when the page opens (no script is allowed), so the summary is read first.
+            .attribute(Attribute(name: "autofocus", value: nil, ignoreIfValueIsEmpty: false)),
             .h2(.text(env.t("Controleer het formulier", "Please check the form"))),
             .ul(.group(items))
         )

@@ -45,7 +45,7 @@ enum ImportPages {
             ),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/imports",
+                action: SiteURL.imports.path,
                 env: env,
                 multipart: true,
                 [
@@ -80,7 +80,7 @@ enum ImportPages {
             .p(
                 .text(env.t("Voorbeeld van een koppelbestand: ", "Example of a mapping file: ")),
                 .a(
-                    .href("/imports/mapping-example.json"),
+                    .href(SiteURL.importMappingExample.path),
                     .text("mapping-example.json")
                 ),
                 .text(
@@ -147,7 +147,7 @@ enum ImportPages {
             .if(
                 report.trajectories > 0,
                 FormFields.form(
-                    action: "/imports/\(uploadId.uuidString.lowercased())/commit",
+                    action: SiteURL.commitImport(uploadId).path,
                     env: env,
                     [
                         FormFields.submit(
@@ -161,7 +161,7 @@ enum ImportPages {
             ),
             .p(
                 .a(
-                    .href("/imports"),
+                    .href(SiteURL.imports.path),
                     .text(env.t("Een verbeterd bestand controleren", "Check a corrected file"))
                 )
             ),
@@ -169,7 +169,7 @@ enum ImportPages {
     }
 
     private static func findings(_ env: PageEnvironment, _ report: ImportReport) -> Node<HTML.BodyContext> {
-        .table(
+        Tables.scrolling(
             .class("findings"),
             .thead(
                 .tr(

@@ -20,7 +20,6 @@ enum IntakePage {
         rule: RegionalTiesRule,
         municipalities: [Municipality] = []
     ) -> [Node<HTML.BodyContext>] {
-        let id = record.file.id.uuidString.lowercased()
         let answers = Labels.options(Answer.self, env) { $0.label }
         var fields: [Node<HTML.FormContext>] = [.h2(.text(env.t("Identiteit", "Identity")))]
         fields += ReferralPage.identityFields(s, env)
@@ -102,10 +101,18 @@ enum IntakePage {
         return [
             .h1(.text(env.t("Intake: ", "Intake: ") + record.file.identity.displayName)),
             .p(
-                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+                .a(
+                    .href(SiteURL.caseFile(record.file.id).path),
+                    .text(env.t("← Terug naar het dossier", "← Back to the case"))
+                )
             ),
             FormFields.errorSummary(s, env),
-            FormFields.form(action: "/cases/\(id)/intake", env: env, version: record.file.version, fields),
+            FormFields.form(
+                action: SiteURL.caseStep(record.file.id, .intake).path,
+                env: env,
+                version: record.file.version,
+                fields
+            ),
         ]
     }
 }

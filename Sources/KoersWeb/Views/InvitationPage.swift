@@ -22,7 +22,7 @@ enum InvitationPage {
             ),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/invitations/\(token)",
+                action: SiteURL.invitation(token: token).path,
                 env: env,
                 [
                     FormFields.input(
@@ -69,7 +69,7 @@ enum InvitationPage {
             ),
             .p(
                 .a(
-                    .href("/login"),
+                    .href(SiteURL.login.path),
                     .text(env.t("Naar aanmelden", "To sign in"))
                 )
             ),

@@ -13,12 +13,23 @@ enum Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: title + " — Koers"),
-                .link(.rel(.stylesheet), .href("/static/koers.css"))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(env.t("Naar de inhoud", "Skip to content"))),
                 header(env),
-                .main(.id("main"), .attribute(named: "tabindex", value: "-1"), .group(main)),
+                .main(
+                    .id("main"),
+                    .attribute(named: "tabindex", value: "-1"),
+                    .unwrap(env.done) { done in
+                        .p(
+                            .class("notice"),
+                            .attribute(named: "role", value: "status"),
+                            .text(env.t(done.message))
+                        )
+                    },
+                    .group(main)
+                ),
                 .footer(
                     .class("site-footer"),
                     .p(
@@ -28,6 +39,9 @@ enum Layout {
                                 "Koers — registration and case coordination for the LVV"
                             )
                         )
+                    ),
+                    .p(
+                        link(env, SiteURL.accessibility.path, env.t("Toegankelijkheid", "Accessibility"))
                     )
                 )
             )
@@ -40,24 +54,23 @@ enum Layout {
         for entry in env.menu {
             let (path, label): (String, String) =
                 switch entry {
-                case .cases: ("/cases", env.t("Mijn dossiers", "My cases"))
-                case .newReferral: ("/cases/new", env.t("Nieuwe aanmelding", "New referral"))
-                case .progress: ("/progress", env.t("Voortgang", "Progress"))
-                case .meetings: ("/meetings", env.t("Casusoverleg", "Case meetings"))
-                case .inbox: ("/inbox", env.t("Inbox", "Inbox"))
-                case .transfers: ("/transfers", env.t("Overdrachten", "Transfers"))
-                case .duplicates: ("/duplicates", env.t("Dubbele registraties", "Duplicate registrations"))
-                case .monitor: ("/monitor", env.t("Monitor", "Monitor"))
-                case .administration: ("/admin", env.t("Beheer", "Administration"))
-                case .imports: ("/imports", env.t("Importeren", "Import"))
-                case .reconciliations: ("/reconciliations", env.t("Afstemmen", "Reconcile"))
-                case .privacy: ("/privacy", env.t("Inzage en rechten", "Access and rights"))
+                case .cases: (SiteURL.cases.path, env.t("Mijn dossiers", "My cases"))
+                case .newReferral: (SiteURL.newReferral.path, env.t("Nieuwe aanmelding", "New referral"))
+                case .progress: (SiteURL.progress.path, env.t("Voortgang", "Progress"))
+                case .meetings: (SiteURL.meetings.path, env.t("Casusoverleg", "Case meetings"))
+                case .inbox: (SiteURL.inbox.path, env.t("Inbox", "Inbox"))
+                case .transfers: (SiteURL.transfers.path, env.t("Overdrachten", "Transfers"))
+                case .duplicates: (SiteURL.duplicates.path, env.t("Dubbele registraties", "Duplicate registrations"))
+                case .monitor: (SiteURL.monitor.path, env.t("Monitor", "Monitor"))
+                case .administration: (SiteURL.administration.path, env.t("Beheer", "Administration"))
+                case .imports: (SiteURL.imports.path, env.t("Importeren", "Import"))
+                case .reconciliations: (SiteURL.reconciliations.path, env.t("Afstemmen", "Reconcile"))
+                case .privacy: (SiteURL.privacy.path, env.t("Inzage en rechten", "Access and rights"))
                 }
             nav.append(.li(link(env, path, label)))
         }
         let other: KoersCore.Language = env.language == .nl ? .en : .nl
-        let back = env.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
-        let switchHref = "/language?to=\(other.rawValue)&back=\(back)"
+        let switchHref = SiteURL.language.with([("to", other.rawValue), ("back", env.path)])
         var account: [Node<HTML.BodyContext>] = [
             .a(
                 .href(switchHref),
@@ -70,7 +83,7 @@ enum Layout {
             account.append(.span(.class("who"), .text("\(actor.displayName) · \(actor.organisationName)")))
             account.append(
                 FormFields.form(
-                    action: "/logout",
+                    action: SiteURL.logout.path,
                     env: env,
                     [FormFields.submit(env.t("Afmelden", "Sign out"), secondary: true)]
                 )
@@ -80,7 +93,7 @@ enum Layout {
             .class("site-header"),
             .div(
                 .class("brand"),
-                .a(.href(env.actor == nil ? "/login" : "/"), .text("Koers"))
+                .a(.href(env.actor == nil ? SiteURL.login.path : SiteURL.home.path), .text("Koers"))
             ),
             .nav(
                 .attribute(named: "aria-label", value: env.t("Hoofdmenu", "Main menu")),
@@ -125,7 +138,7 @@ enum Pages {
         message: LocalizedText,
         actor: Actor? = nil
     ) -> Response {
-        let env = PageEnvironment(language: language, actor: actor, csrfToken: "", path: "/")
+        let env = PageEnvironment(language: language, actor: actor, csrfToken: "", path: SiteURL.home.path)
         return page(
             env,
             title: env.t(title),
@@ -133,7 +146,7 @@ enum Pages {
             [
                 .h1(.text(env.t(title))), .p(.text(env.t(message))),
                 .p(
-                    .a(.href("/"), .text(env.t("Naar de startpagina", "Go to the start page")))
+                    .a(.href(SiteURL.home.path), .text(env.t("Naar de startpagina", "Go to the start page")))
                 ),
             ]
         )
@@ -142,5 +155,14 @@ enum Pages {
     /// 303 to another page after a successful POST.
     static func seeOther(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
+    }
+
+    /// 303 to another page, which announces what was done.
+    static func seeOther(_ location: String, done: ActionDone) -> Response {
+        var response = seeOther(location)
+        response.setCookie(
+            Cookie(name: ActionDone.cookieName, value: done.rawValue, maxAge: 60, path: "/", httpOnly: true)
+        )
+        return response
     }
 }

@@ -11,7 +11,7 @@ enum LoginPage {
             .if(needsSetup, setupNotice(env)),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/login",
+                action: SiteURL.login.path,
                 env: env,
                 [
                     FormFields.input(

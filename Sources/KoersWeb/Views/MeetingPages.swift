@@ -17,7 +17,7 @@ enum MeetingPages {
             rows.append(
                 .tr(
                     .td(
-                        .a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description))
+                        .a(.href(SiteURL.meeting(m.id).path), .text(m.heldOn.description))
                     ),
                     .td(.text(names[m.locationId] ?? "")),
                     .td(.text(m.chairName)),
@@ -29,7 +29,7 @@ enum MeetingPages {
         main.append(
             rows.isEmpty
                 ? .p(.text(env.t("Nog geen overleggen.", "No meetings yet.")))
-                : .table(
+                : Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Datum", "Date"))),
@@ -96,7 +96,7 @@ enum MeetingPages {
                         )
                     ),
                     FormFields.errorSummary(form, env),
-                    FormFields.form(action: "/meetings", env: env, fields)
+                    FormFields.form(action: SiteURL.meetings.path, env: env, fields)
                 )
             )
         }
@@ -116,7 +116,6 @@ enum MeetingPages {
         outflowReasons: [OutflowReason],
         ladder: [EscalationLevel]
     ) -> [Node<HTML.BodyContext>] {
-        let base = "/meetings/\(m.id.uuidString.lowercased())"
         // A page of the agenda at a time, each case with its decision form: the page stays small
         // however many cases need the table.
         let total = agenda.items.count
@@ -128,7 +127,7 @@ enum MeetingPages {
                         + m.partiesPresent.map { env.t($0.label) }.joined(separator: ", ")
                 ),
                 .text(" · "),
-                .a(.href(base + "/minutes"), .text(env.t("Verslag", "Minutes")))
+                .a(.href(SiteURL.minutes(m.id).path), .text(env.t("Verslag", "Minutes")))
             ),
         ]
         if m.heldOn > today {
@@ -152,7 +151,7 @@ enum MeetingPages {
             let id = e.item.trajectoryId.uuidString.lowercased()
             var content: [Node<HTML.BodyContext>] = [
                 .h3(
-                    .a(.href("/cases/\(id)"), .text(e.name)),
+                    .a(.href(SiteURL.caseFile(e.item.trajectoryId).path), .text(e.name)),
                     .text(" · " + env.t(e.stage.label))
                 ),
                 .p(.class("meta"), .text(reasons(env, e))),
@@ -182,15 +181,18 @@ enum MeetingPages {
                 content.append(
                     .div(
                         .class("inline-form"),
-                        .if(index > 0, FormFields.form(action: base + "/agenda/up", env: env, up)),
-                        .if(index < total - 1, FormFields.form(action: base + "/agenda/down", env: env, down))
+                        .if(index > 0, FormFields.form(action: SiteURL.agendaMove(m.id, .up).path, env: env, up)),
+                        .if(
+                            index < total - 1,
+                            FormFields.form(action: SiteURL.agendaMove(m.id, .down).path, env: env, down)
+                        )
                     )
                 )
                 if e.decisions.isEmpty && !e.stage.isClosed && m.heldOn <= today {
                     content.append(
                         decisionForm(
                             env,
-                            base: base,
+                            meeting: m.id,
                             entry: e,
                             form: errors[e.item.trajectoryId] ?? FormState(),
                             reasons: outflowReasons,
@@ -217,7 +219,7 @@ enum MeetingPages {
                     page: agenda.page,
                     pages: agenda.pages,
                     total: total,
-                    href: { "\(base)?page=\($0)" },
+                    href: { SiteURL.meeting(m.id).with([("page", String($0))]) },
                     more: nil
                 )
             )
@@ -231,9 +233,9 @@ enum MeetingPages {
                 .section(
                     .id("chair"),
                     .h2(.text(env.t("Voorzitter", "Chair"))),
-                    FormFields.form(action: base + "/agenda/refresh", env: env, refresh),
-                    .element(named: "form", nodes: caseSearch(env, base: base, search: search)),
-                    addResults(env, base: base, search: search, found: found, onAgenda: onAgenda)
+                    FormFields.form(action: SiteURL.agendaRefresh(m.id).path, env: env, refresh),
+                    .element(named: "form", nodes: caseSearch(env, meeting: m.id, search: search)),
+                    addResults(env, meeting: m.id, search: search, found: found, onAgenda: onAgenda)
                 )
             )
         }
@@ -241,11 +243,11 @@ enum MeetingPages {
     }
 
     /// The chair's search for a running case to add, by name or V-nummer.
-    private static func caseSearch(_ env: PageEnvironment, base: String, search: String?) -> [Node<HTML.FormContext>] {
+    private static func caseSearch(_ env: PageEnvironment, meeting: UUID, search: String?) -> [Node<HTML.FormContext>] {
         [
             .attribute(named: "method", value: "get"),
             // The answer opens at this section rather than at the top of a long agenda.
-            .attribute(named: "action", value: base + "#chair"),
+            .attribute(named: "action", value: SiteURL.meeting(meeting).at("chair")),
             .class("filters"),
             .attribute(named: "role", value: "search"),
             FormFields.input(
@@ -262,7 +264,7 @@ enum MeetingPages {
     /// The running cases the search found, each with its button to put it on the agenda.
     private static func addResults(
         _ env: PageEnvironment,
-        base: String,
+        meeting: UUID,
         search: String?,
         found: [CaseListItem],
         onAgenda: Set<UUID>
@@ -288,7 +290,7 @@ enum MeetingPages {
                 }
                 return .li(
                     FormFields.form(
-                        action: base + "/agenda",
+                        action: SiteURL.agenda(meeting).path,
                         env: env,
                         [
                             FormFields.hidden("trajectoryId", item.trajectoryId.uuidString.lowercased()),
@@ -322,7 +324,7 @@ enum MeetingPages {
     /// on one page keep unique ids and the error summary links to this form's fields.
     static func decisionForm(
         _ env: PageEnvironment,
-        base: String,
+        meeting: UUID,
         entry e: AgendaEntry,
         form: FormState,
         reasons: [OutflowReason],
@@ -459,7 +461,7 @@ enum MeetingPages {
         return .details(
             .attribute(Attribute(name: "open", value: nil, ignoreIfValueIsEmpty: false)),
             .summary(.text(env.t("Besluit vastleggen", "Record the decision"))),
-            FormFields.form(action: base + "/decisions", env: env, version: e.version, fields)
+            FormFields.form(action: SiteURL.meetingDecisions(meeting).path, env: env, version: e.version, fields)
         )
     }
 
@@ -539,7 +541,7 @@ enum MeetingPages {
                 ? env.t("1 dossier", "1 case") : env.t("\(m.agendaCount) dossiers", "\(m.agendaCount) cases")
             meetings.append(
                 .li(
-                    .a(.href("/meetings/\(m.id.uuidString.lowercased())"), .text(m.heldOn.description)),
+                    .a(.href(SiteURL.meeting(m.id).path), .text(m.heldOn.description)),
                     .text(" — " + count)
                 )
             )
@@ -559,7 +561,7 @@ enum MeetingPages {
                     list: inbox.overdue,
                     more: (
                         env.t("Alle verlopen deeltermijnen in Voortgang", "All overdue sub-deadlines in Progress"),
-                        "/progress"
+                        SiteURL.progress.path
                     )
                 )
             )
@@ -569,7 +571,10 @@ enum MeetingPages {
             for t in inbox.transfers.prefix(50) {
                 items.append(
                     .li(
-                        .a(.href("/transfers#transfer-\(t.id.uuidString.lowercased())"), .text(t.summary.name)),
+                        .a(
+                            .href(SiteURL.transfers.at("transfer-\(t.id.uuidString.lowercased())")),
+                            .text(t.summary.name)
+                        ),
                         .text(" — " + t.reason)
                     )
                 )
@@ -595,7 +600,7 @@ enum MeetingPages {
             rows.append(
                 .tr(
                     .td(
-                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-escalation"), .text(e.name))
+                        .a(.href(SiteURL.caseFile(e.trajectoryId).at("h-escalation")), .text(e.name))
                     ),
                     .td(.text(e.record.escalation.question)),
                     .td(.text(e.record.escalation.escalatedOn.description)),
@@ -616,7 +621,7 @@ enum MeetingPages {
             .h1(.text(env.t("Inbox escalatieoverleg", "Escalation body inbox"))),
             rows.isEmpty
                 ? .p(.text(env.t("Geen opgeschaalde dossiers.", "No escalated cases.")))
-                : .table(
+                : Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Dossier", "Case"))),
@@ -651,7 +656,7 @@ enum MeetingPages {
             rows.append(
                 .tr(
                     .td(
-                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-committee"), .text(name))
+                        .a(.href(SiteURL.caseFile(e.trajectoryId).at("h-committee")), .text(name))
                     ),
                     .td(.text(e.request.request.requestedOn.description)),
                     .td(
@@ -676,7 +681,7 @@ enum MeetingPages {
             ),
             rows.isEmpty
                 ? .p(.text(env.t("Geen verzoeken.", "No requests.")))
-                : .table(
+                : Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Dossier", "Case"))),
@@ -704,7 +709,7 @@ enum MeetingPages {
                 .tr(
                     .class(overdue ? "milestone-overdue" : ""),
                     .td(
-                        .a(.href("/cases/\(entry.trajectoryId.uuidString.lowercased())#h-progress"), .text(entry.name))
+                        .a(.href(SiteURL.caseFile(entry.trajectoryId).at("h-progress")), .text(entry.name))
                     ),
                     .td(.text(entry.item.text)),
                     .td(.text(entry.item.dueOn.description + (overdue ? env.t(" (verlopen)", " (overdue)") : "")))
@@ -716,7 +721,7 @@ enum MeetingPages {
             .h2(.text(env.t("Open actiepunten voor ", "Open action items for ") + env.t(party.label))),
             rows.isEmpty
                 ? .p(.text(env.t("Geen open actiepunten.", "No open action items.")))
-                : .table(
+                : Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Dossier", "Case"))),
@@ -735,7 +740,10 @@ enum MeetingPages {
                             "The first \(open.items.count) of \(ProgressPage.count(open.total, env)). "
                         )
                     ),
-                    .a(.href("/action-items"), .text(env.t("Meer open actiepunten", "More open action items")))
+                    .a(
+                        .href(SiteURL.openActionItems.path),
+                        .text(env.t("Meer open actiepunten", "More open action items"))
+                    )
                 )
             ),
         ]

@@ -82,7 +82,7 @@ enum MilestonesSection {
             FormFields.hidden("on", m.today.description),
             FormFields.submit(env.t("Markeren als afgerond", "Mark as done"), secondary: true),
         ]
-        let action = CasePage.caseURL(m.view.id, "/action-items/\(id.uuidString.lowercased())/complete")
+        let action = SiteURL.completeActionItem(m.view.id, item: id).path
         return .div(
             .class("inline-form"),
             FormFields.form(action: action, env: env, version: m.view.version, fields)
@@ -135,7 +135,7 @@ enum MilestonesSection {
             fields.append(FormFields.input(state, env, name: "reason"))
         }
         fields.append(FormFields.submit(env.t("Vastleggen", "Record"), secondary: true))
-        let action = CasePage.caseURL(m.view.id, "/milestones/" + milestone.key)
+        let action = SiteURL.milestone(m.view.id, key: milestone.key).path
         return .div(
             .class("stacked-form"),
             folded(
@@ -160,7 +160,7 @@ enum MilestonesSection {
             env,
             open: state.hasErrors,
             summary: env.t("Bespreking in het LSO vastleggen", "Record a review in the case meeting"),
-            FormFields.form(action: CasePage.caseURL(m.view.id, "/reviews"), env: env, version: m.view.version, fields)
+            FormFields.form(action: SiteURL.reviews(m.view.id).path, env: env, version: m.view.version, fields)
         )
     }
 
@@ -189,7 +189,7 @@ enum MilestonesSection {
             open: state.hasErrors,
             summary: env.t("Actiepunt toevoegen", "Add an action item"),
             FormFields.form(
-                action: CasePage.caseURL(m.view.id, "/action-items"),
+                action: SiteURL.actionItems(m.view.id).path,
                 env: env,
                 version: m.view.version,
                 fields

@@ -120,7 +120,7 @@ enum MonitorAnalysesSection {
             .attribute(named: "aria-labelledby", value: id + "-h"),
             .h2(.id(id + "-h"), .text(title)),
             .element(named: "figure", nodes: [.raw(chart)]),
-            .table(
+            Tables.scrolling(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
                 .thead(
                     .tr(
@@ -201,7 +201,7 @@ enum MonitorAnalysesSection {
             .attribute(named: "aria-labelledby", value: "a-stay-h"),
             .h2(.id("a-stay-h"), .text(title)),
             .element(named: "figure", nodes: [.raw(chart)]),
-            .table(
+            Tables.scrolling(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
                 .thead(
                     .tr(
@@ -306,7 +306,7 @@ enum MonitorAnalysesSection {
             .attribute(named: "aria-labelledby", value: "a-incidence-h"),
             .h2(.id("a-incidence-h"), .text(title)),
             .element(named: "figure", nodes: [.raw(chart)]),
-            .table(
+            Tables.scrolling(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
                 .thead(
                     .tr(.group(head))

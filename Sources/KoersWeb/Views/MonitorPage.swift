@@ -36,7 +36,7 @@ enum MonitorPage {
             main.append(FormFields.errorSummary(state, env))
             main.append(
                 .form(
-                    .action("/monitor"),
+                    .action(SiteURL.monitor.path),
                     .method(.get),
                     .class("inline-form"),
                     FormFields.select(
@@ -52,21 +52,21 @@ enum MonitorPage {
                     .button(.type(.submit), .text(env.t("Tonen", "Show")))
                 )
             )
-            let q = "?peildatum=" + p
+            let q = [("peildatum", p)]
             main.append(
                 .ul(
                     .class("downloads"),
                     .li(
-                        .a(.href("/monitor/report" + q), .text(env.t("Afdrukbaar rapport", "Printable report")))
+                        .a(.href(SiteURL.monitorReport.with(q)), .text(env.t("Afdrukbaar rapport", "Printable report")))
                     ),
                     .li(
-                        .a(.href("/monitor/download/csv" + q), .text("CSV"))
+                        .a(.href(SiteURL.monitorDownload(.csv).with(q)), .text("CSV"))
                     ),
                     .li(
-                        .a(.href("/monitor/download/xlsx" + q), .text("Excel (XLSX)"))
+                        .a(.href(SiteURL.monitorDownload(.xlsx).with(q)), .text("Excel (XLSX)"))
                     ),
                     .li(
-                        .a(.href("/monitor/download/json" + q), .text("JSON"))
+                        .a(.href(SiteURL.monitorDownload(.json).with(q)), .text("JSON"))
                     )
                 )
             )
@@ -237,7 +237,7 @@ enum MonitorPage {
             .attribute(named: "aria-labelledby", value: id + "-h"),
             .h2(.id(id + "-h"), .text(title)),
             figure,
-            .table(
+            Tables.scrolling(
                 .caption(.text(title + env.t(" — tabel bij de grafiek", " — table for the chart"))),
                 .thead(
                     .tr(.group(head))

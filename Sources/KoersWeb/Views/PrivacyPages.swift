@@ -22,7 +22,7 @@ enum PrivacyPages {
             ),
             .form(
                 .method(.get),
-                .action("/privacy"),
+                .action(SiteURL.privacy.path),
                 .attribute(named: "role", value: "search"),
                 .div(
                     .class("field"),
@@ -62,7 +62,7 @@ enum PrivacyPages {
         var rows: [Node<HTML.TableContext>] = []
         for match in matches {
             let first = match.trajectories[0]
-            let person = "/privacy/persons/" + match.personId.uuidString.lowercased()
+            let person = SiteURL.subjectAccess(person: match.personId)
             rows.append(
                 .tr(
                     .td(.text(match.name)),
@@ -77,13 +77,13 @@ enum PrivacyPages {
                     ),
                     .td(
                         .a(
-                            .href(person + "?language=nl"),
+                            .href(person.with([("language", "nl")])),
                             .attribute(named: "hreflang", value: "nl"),
                             .text(env.t("Inzage (Nederlands)", "Access (Dutch)"))
                         ),
                         .text(" · "),
                         .a(
-                            .href(person + "?language=en"),
+                            .href(person.with([("language", "en")])),
                             .attribute(named: "hreflang", value: "en"),
                             .text(env.t("Inzage (Engels)", "Access (English)"))
                         )
@@ -152,13 +152,13 @@ extension PrivacyPages {
             ),
             .p(
                 .a(
-                    .href("/privacy/persons/" + personId.uuidString.lowercased()),
+                    .href(SiteURL.subjectAccess(person: personId).path),
                     .text(env.t("← Terug naar het inzagedocument", "← Back to the access document"))
                 )
             ),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/privacy/trajectories/\(trajectoryId.uuidString.lowercased())/restriction",
+                action: SiteURL.restriction(trajectory: trajectoryId).path,
                 env: env,
                 fields
             ),

@@ -37,7 +37,7 @@ enum PrivacyStepPages {
             title: lifting
                 ? env.t("Beperking opheffen", "Lift the restriction")
                 : env.t("Verwerking beperken", "Restrict processing"),
-            action: "restrict",
+            action: .caseStep(record.file.id, .restrict),
             fields
         )
     }
@@ -86,7 +86,7 @@ enum PrivacyStepPages {
             s,
             record: record,
             title: env.t("Notitie bij inzage", "Note in access"),
-            action: "notes/\(note.id.uuidString.lowercased())/withhold",
+            action: .withholdNote(record.file.id, note: note.id),
             fields
         )
     }

@@ -18,7 +18,10 @@ enum ProgressPage {
             for location in locations {
                 links.append(
                     .li(
-                        .a(.href("/progress?location=\(location.id.uuidString.lowercased())"), .text(location.name))
+                        .a(
+                            .href(SiteURL.progress.with([("location", location.id.uuidString.lowercased())])),
+                            .text(location.name)
+                        )
                     )
                 )
             }
@@ -37,7 +40,7 @@ enum ProgressPage {
                     .group(
                         .text(" "),
                         .a(
-                            .href("/locations/\(report.location.id.uuidString.lowercased())/deadlines"),
+                            .href(SiteURL.deadlines(location: report.location.id).path),
                             .text(env.t("Termijnbeleid wijzigen", "Change the deadline policy"))
                         )
                     )
@@ -69,7 +72,7 @@ enum ProgressPage {
         main.append(
             .section(
                 .h2(.text(env.t("Doorlooptijden", "Time per stage"))),
-                .table(
+                Tables.scrolling(
                     .thead(
                         .tr(
                             .th(.text(env.t("Fase", "Stage"))),
@@ -132,7 +135,7 @@ enum ProgressPage {
             rows.append(
                 .tr(
                     .td(
-                        .a(.href("/cases/\(e.trajectoryId.uuidString.lowercased())#h-progress"), .text(e.name))
+                        .a(.href(SiteURL.caseFile(e.trajectoryId).at("h-progress")), .text(e.name))
                     ),
                     .td(.text(what + (e.milestone.party.map { " (" + env.t($0.label) + ")" } ?? ""))),
                     .td(.text(e.milestone.dueOn.description))
@@ -230,7 +233,7 @@ enum ProgressPage {
                 )
             ),
             FormFields.errorSummary(s, env),
-            FormFields.form(action: "/locations/\(location.id.uuidString.lowercased())/deadlines", env: env, fields),
+            FormFields.form(action: SiteURL.deadlines(location: location.id).path, env: env, fields),
         ]
     }
 }

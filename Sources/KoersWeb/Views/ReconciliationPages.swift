@@ -40,7 +40,7 @@ enum ReconciliationPages {
             ),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/reconciliations",
+                action: SiteURL.reconciliations.path,
                 env: env,
                 multipart: true,
                 [
@@ -90,7 +90,7 @@ enum ReconciliationPages {
                                     .td(.text(names[run.locationId] ?? "")),
                                     .td(
                                         .a(
-                                            .href("/reconciliations/\(run.id.uuidString.lowercased())"),
+                                            .href(SiteURL.reconciliation(run.id).path),
                                             .text("\(run.source.agencyName): \(run.fileName)")
                                         )
                                     ),
@@ -209,7 +209,7 @@ enum ReconciliationPages {
                 ),
             .p(
                 .a(
-                    .href("/reconciliations"),
+                    .href(SiteURL.reconciliations.path),
                     .text(env.t("Terug naar afstemmen", "Back to reconciliation"))
                 )
             ),
@@ -239,7 +239,7 @@ enum ReconciliationPages {
                 .group(
                     .text(" · "),
                     .a(
-                        .href("/cases/\(fact.trajectoryId.uuidString.lowercased())"),
+                        .href(SiteURL.caseFile(fact.trajectoryId).path),
                         .text(env.t("Dossier openen", "Open the case"))
                     )
                 )
@@ -259,7 +259,7 @@ enum ReconciliationPages {
             ),
             comparison(env, run.source, item),
             FormFields.form(
-                action: "/reconciliations/\(run.id.uuidString.lowercased())/lines/\(line.id.uuidString.lowercased())",
+                action: SiteURL.reconciliationLine(run.id, line: line.id).path,
                 env: env,
                 [
                     FormFields.choices(

@@ -86,13 +86,12 @@ enum ReferralPage {
         return [
             .h1(.text(env.t("Nieuwe aanmelding", "New referral"))),
             FormFields.errorSummary(s, env),
-            FormFields.form(action: "/cases", env: env, fields),
+            FormFields.form(action: SiteURL.cases.path, env: env, fields),
         ]
     }
 
     /// A new trajectory for a person whose earlier one has ended.
     static func renderReturn(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
-        let id = record.file.id.uuidString.lowercased()
         let startNew: Node<HTML.FormContext> = FormFields.submit(env.t("Nieuw traject starten", "Start new trajectory"))
         return [
             .h1(
@@ -115,7 +114,7 @@ enum ReferralPage {
             ),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/cases/\(id)/return",
+                action: SiteURL.caseStep(record.file.id, .returnReferral).path,
                 env: env,
                 referralFields(s, env) + [startNew]
             ),

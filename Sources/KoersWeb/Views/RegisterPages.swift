@@ -50,7 +50,7 @@ enum RegisterPages {
                             .tr(
                                 .td(
                                     .a(
-                                        .href("/admin/register/" + entry.activity.rawValue),
+                                        .href(SiteURL.registerEntry(entry.activity).path),
                                         .text(env.t(entry.name))
                                     )
                                 ),
@@ -88,14 +88,14 @@ enum RegisterPages {
             .h1(.text(env.t(entry.name))),
             .p(
                 .a(
-                    .href("/admin/register"),
+                    .href(SiteURL.register.path),
                     .text(env.t("← Terug naar het register", "← Back to the register"))
                 )
             ),
             .p(.text(env.t("Code in het logboek: ", "Code in the log: ") + entry.activity.rawValue)),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/admin/register/" + entry.activity.rawValue,
+                action: SiteURL.registerEntry(entry.activity).path,
                 env: env,
                 [
                     FormFields.input(s, env, name: "uri", required: true),

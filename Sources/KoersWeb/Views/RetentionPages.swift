@@ -14,7 +14,7 @@ enum RetentionPages {
             .h1(.text(env.t("Bewaren en vernietigen", "Retention and destruction"))),
             .p(
                 .a(
-                    .href("/admin"),
+                    .href(SiteURL.administration.path),
                     .text(env.t("← Terug naar beheer", "← Back to administration"))
                 )
             ),
@@ -59,7 +59,7 @@ enum RetentionPages {
         if !page.due.isEmpty && !open {
             main.append(
                 FormFields.form(
-                    action: "/admin/retention/plans",
+                    action: SiteURL.retentionPlans.path,
                     env: env,
                     [FormFields.submit(env.t("Vernietigingslijst maken", "Make a destruction list"))]
                 )
@@ -138,7 +138,7 @@ enum RetentionPages {
             content.append(FormFields.errorSummary(s, env))
             content.append(
                 FormFields.form(
-                    action: "/admin/retention/plans/\(id)/approve",
+                    action: SiteURL.approvePlan(plan.id).path,
                     env: env,
                     [
                         FormFields.input(
@@ -159,7 +159,7 @@ enum RetentionPages {
         case .approved:
             content.append(
                 FormFields.form(
-                    action: "/admin/retention/plans/\(id)/apply",
+                    action: SiteURL.applyPlan(plan.id).path,
                     env: env,
                     [FormFields.submit(env.t("Nu vernietigen", "Destroy now"))]
                 )

@@ -21,7 +21,7 @@ enum SecondFactorPage {
             .if(enrol != nil, setup(env, enrol?.secret ?? "", enrol?.uri ?? "")),
             FormFields.errorSummary(s, env),
             FormFields.form(
-                action: "/login/code",
+                action: SiteURL.loginCode.path,
                 env: env,
                 [
                     FormFields.input(

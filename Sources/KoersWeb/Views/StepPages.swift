@@ -9,17 +9,19 @@ enum StepPages {
         _ s: FormState,
         record: CaseRecord,
         title: String,
-        action: String,
+        action: SiteURL,
         _ fields: [Node<HTML.FormContext>]
     ) -> [Node<HTML.BodyContext>] {
-        let id = record.file.id.uuidString.lowercased()
-        return [
+        [
             .h1(.text(title + ": " + record.file.identity.displayName)),
             .p(
-                .a(.href("/cases/\(id)"), .text(env.t("← Terug naar het dossier", "← Back to the case")))
+                .a(
+                    .href(SiteURL.caseFile(record.file.id).path),
+                    .text(env.t("← Terug naar het dossier", "← Back to the case"))
+                )
             ),
             FormFields.errorSummary(s, env),
-            FormFields.form(action: "/cases/\(id)/\(action)", env: env, version: record.file.version, fields),
+            FormFields.form(action: action.path, env: env, version: record.file.version, fields),
         ]
     }
 
@@ -38,7 +40,14 @@ enum StepPages {
             FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
             FormFields.submit(env.t("Perspectief vastleggen", "Record perspective")),
         ]
-        return frame(env, s, record: record, title: env.t("Perspectief", "Perspective"), action: "perspective", fields)
+        return frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Perspectief", "Perspective"),
+            action: .caseStep(record.file.id, .perspective),
+            fields
+        )
     }
 
     static func support(_ env: PageEnvironment, _ s: FormState, record: CaseRecord) -> [Node<HTML.BodyContext>] {
@@ -64,7 +73,14 @@ enum StepPages {
             FormFields.textarea(s, env, name: "note", label: env.t("Toelichting", "Note")),
             FormFields.submit(env.t("Instrument starten", "Start instrument")),
         ]
-        return frame(env, s, record: record, title: env.t("Ondersteuning", "Support"), action: "support", fields)
+        return frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Ondersteuning", "Support"),
+            action: .caseStep(record.file.id, .support),
+            fields
+        )
     }
 
     static func procedure(
@@ -95,7 +111,14 @@ enum StepPages {
             FormFields.input(s, env, name: "reference", label: env.t("Kenmerk", "Reference")),
             FormFields.submit(env.t("Procedure vastleggen", "Record procedure")),
         ]
-        return frame(env, s, record: record, title: env.t("Procedure", "Procedure"), action: "procedures", fields)
+        return frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Procedure", "Procedure"),
+            action: .caseStep(record.file.id, .procedures),
+            fields
+        )
     }
 
     static func procedureDecision(
@@ -130,7 +153,7 @@ enum StepPages {
             s,
             record: record,
             title: env.t("Beslissing", "Decision"),
-            action: "procedures/\(procedure.id.uuidString.lowercased())/decision",
+            action: .procedureDecision(record.file.id, procedure: procedure.id),
             fields
         )
     }
@@ -193,7 +216,7 @@ enum StepPages {
             s,
             record: record,
             title: env.t("Commissie schrijnende gevallen", "Hardship committee"),
-            action: "committee",
+            action: .caseStep(record.file.id, .committee),
             fields
         )
     }
@@ -220,7 +243,14 @@ enum StepPages {
             FormFields.textarea(s, env, name: "proposedDecision", required: true),
             FormFields.submit(env.t("Opschalen", "Escalate")),
         ]
-        return frame(env, s, record: record, title: env.t("Opschalen", "Escalate"), action: "escalate", fields)
+        return frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Opschalen", "Escalate"),
+            action: .caseStep(record.file.id, .escalate),
+            fields
+        )
     }
 
     static func outflow(
@@ -255,6 +285,13 @@ enum StepPages {
             ),
             FormFields.submit(env.t("Uitstroom vastleggen", "Record outflow")),
         ]
-        return frame(env, s, record: record, title: env.t("Uitstroom", "Outflow"), action: "outflow", fields)
+        return frame(
+            env,
+            s,
+            record: record,
+            title: env.t("Uitstroom", "Outflow"),
+            action: .caseStep(record.file.id, .outflow),
+            fields
+        )
     }
 }

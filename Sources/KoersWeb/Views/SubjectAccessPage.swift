@@ -7,7 +7,6 @@ import Plot
 /// their data, when and why.
 enum SubjectAccessPage {
     static func render(_ env: PageEnvironment, _ d: SubjectAccessDocument) -> [Node<HTML.BodyContext>] {
-        let person = "/privacy/persons/" + d.personId.uuidString.lowercased()
         var main: [Node<HTML.BodyContext>] = [
             .h1(.text(env.t("Uw gegevens in Koers", "Your data in Koers"))),
             .p(
@@ -25,7 +24,7 @@ enum SubjectAccessPage {
                 .class("downloads"),
                 .li(
                     .a(
-                        .href(person + "/document.json?language=\(d.language.rawValue)"),
+                        .href(SiteURL.subjectAccessJSON(person: d.personId).with([("language", d.language.rawValue)])),
                         .text(env.t("Hetzelfde als JSON", "The same as JSON"))
                     )
                 )
@@ -97,7 +96,7 @@ enum SubjectAccessPage {
             .p(
                 .class("case-actions"),
                 .a(
-                    .href("/privacy/trajectories/\(v.id.uuidString.lowercased())/restriction"),
+                    .href(SiteURL.restriction(trajectory: v.id).path),
                     .text(
                         v.restriction == nil
                             ? env.t("Verwerking beperken", "Restrict processing")

@@ -41,7 +41,7 @@ enum TransferPages {
             s,
             record: record,
             title: env.t("Overdracht", "Transfer"),
-            action: "transfer",
+            action: .caseStep(record.file.id, .transfer),
             fields
         )
     }
@@ -146,7 +146,7 @@ enum TransferPages {
                 content.append(
                     .p(
                         .a(
-                            .href("/cases/\(t.trajectoryId.uuidString.lowercased())"),
+                            .href(SiteURL.caseFile(t.trajectoryId).path),
                             .text(env.t("Naar het dossier", "Open the case"))
                         )
                     )
@@ -176,7 +176,7 @@ enum TransferPages {
                     FormFields.submit(env.t("Besluit vastleggen", "Record the decision")),
                 ]
                 content.append(
-                    FormFields.form(action: "/transfers/\(t.id.uuidString.lowercased())/decision", env: env, fields)
+                    FormFields.form(action: SiteURL.transferDecision(t.id).path, env: env, fields)
                 )
             }
             items.append(.li(.class("transfer"), .id("transfer-\(t.id.uuidString.lowercased())"), .group(content)))

@@ -12,10 +12,10 @@ struct AdminWebController {
     let retentionYears: Int
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/admin") { request, context in
+        router.get(.administration) { request, context in
             try await overview(request, context, AdminPages.Forms())
         }
-        router.get("/admin/municipalities-sample.csv") { _, context in
+        router.get(.municipalitiesSample) { _, context in
             _ = try await admin.page(actor: try context.requireActor())
             return Response(
                 status: .ok,
@@ -23,13 +23,13 @@ struct AdminWebController {
                 body: .init(byteBuffer: ByteBuffer(string: MunicipalitySample.csv))
             )
         }
-        router.post("/admin/regions") { request, context in
+        router.post(.regions) { request, context in
             try await submit(request, context, \.region) {
                 _ = try await admin.createRegion(context.form, actor: $0)
                 return nil
             }
         }
-        router.post("/admin/municipalities") { request, context in
+        router.post(.municipalities) { request, context in
             try await submit(request, context, \.municipalities) {
                 let result = try await admin.importMunicipalities(context.form, actor: $0)
                 return context.language == .en
@@ -37,19 +37,19 @@ struct AdminWebController {
                     : "\(result.municipalities) gemeenten ingelezen; \(result.regions) nieuwe regio's."
             }
         }
-        router.post("/admin/locations") { request, context in
+        router.post(.locations) { request, context in
             try await submit(request, context, \.location) {
                 _ = try await admin.createLocation(context.form, actor: $0)
                 return nil
             }
         }
-        router.post("/admin/organisations") { request, context in
+        router.post(.organisations) { request, context in
             try await submit(request, context, \.organisation) {
                 _ = try await admin.createOrganisation(context.form, actor: $0)
                 return nil
             }
         }
-        router.post("/admin/policy-versions") { request, context in
+        router.post(.policyVersions) { request, context in
             try await submit(request, context, \.policy) {
                 let policy = try await admin.addPolicy(context.form, actor: $0)
                 return context.language == .en
@@ -57,13 +57,13 @@ struct AdminWebController {
                     : "Versie \(policy.version) geldt vanaf \(policy.validFrom)."
             }
         }
-        router.post("/admin/two-factor") { request, context in
+        router.post(.twoFactor) { request, context in
             try await submit(request, context, \.twoFactor) {
                 try await admin.setTwoFactor(context.form, actor: $0)
                 return nil
             }
         }
-        router.post("/admin/accounts") { request, context in
+        router.post(.accounts) { request, context in
             let actor = try context.requireActor()
             do {
                 let invitation = try await admin.invite(context.form, actor: actor)
@@ -76,10 +76,10 @@ struct AdminWebController {
                 return try await overview(request, context, forms, status: .unprocessableContent)
             }
         }
-        router.get("/admin/accounts/:uid") { request, context in
+        router.get(.account(.routeKey)) { request, context in
             try await account(request, context)
         }
-        router.post("/admin/accounts/:uid/:action") { request, context in
+        router.post(.accountAction(.routeKey, .reset)) { request, context in
             let actor = try context.requireActor()
             let id = try context.id("uid")
             let action = context.parameters.get("action") ?? ""
@@ -95,26 +95,26 @@ struct AdminWebController {
                 )
             }
         }
-        router.get("/admin/register") { request, context in
+        router.get(.register) { request, context in
             let entries = try await admin.registerEntries(actor: try context.requireActor())
-            let env = PageEnvironment(context, path: "/admin/register")
+            let env = PageEnvironment(context, path: SiteURL.register.path)
             return Pages.page(
                 env,
                 title: env.t("Verwerkingsregister", "Processing register"),
                 RegisterPages.index(env, entries, defaultYears: retentionYears)
             )
         }
-        router.get("/admin/register/:activity") { request, context in
+        router.get(.registerEntry(.read)) { request, context in
             try await registerEntry(request, context, FormState())
         }
-        router.post("/admin/register/:activity") { request, context in
+        router.post(.registerEntry(.read)) { request, context in
             let actor = try context.requireActor()
             guard let activity = context.parameters.get("activity").flatMap(ProcessingActivity.init(rawValue:)) else {
                 throw AppError.notFound
             }
             do {
                 try await admin.saveRegisterEntry(activity, context.form, actor: actor)
-                return Pages.seeOther("/admin/register")
+                return Pages.seeOther(SiteURL.register.path, done: .registerSaved)
             } catch AppError.invalid(let failure) {
                 return try await registerEntry(
                     request,
@@ -124,7 +124,7 @@ struct AdminWebController {
                 )
             }
         }
-        router.get("/admin/retention") { request, context in
+        router.get(.retention) { request, context in
             let notice = request.uri.queryParameters["done"].map { done in
                 switch done {
                 case "approved": context.language == .en ? "The list is approved." : "De lijst is goedgekeurd."
@@ -137,15 +137,15 @@ struct AdminWebController {
             }
             return try await retentionPage(request, context, approval: nil, notice: notice)
         }
-        router.post("/admin/retention/plans") { _, context in
+        router.post(.retentionPlans) { _, context in
             _ = try await retention.propose(actor: try context.requireActor())
-            return Pages.seeOther("/admin/retention?done=proposed")
+            return Pages.seeOther(SiteURL.retention.with([("done", "proposed")]))
         }
-        router.post("/admin/retention/plans/:id/approve") { request, context in
+        router.post(.approvePlan(.routeKey)) { request, context in
             let id = try context.id("id")
             do {
                 _ = try await retention.approve(id, context.form, actor: try context.requireActor())
-                return Pages.seeOther("/admin/retention?done=approved")
+                return Pages.seeOther(SiteURL.retention.with([("done", "approved")]))
             } catch AppError.invalid(let failure) {
                 return try await retentionPage(
                     request,
@@ -156,11 +156,11 @@ struct AdminWebController {
                 )
             }
         }
-        router.post("/admin/retention/plans/:id/apply") { _, context in
+        router.post(.applyPlan(.routeKey)) { _, context in
             _ = try await retention.apply(try context.id("id"), actor: try context.requireActor())
-            return Pages.seeOther("/admin/retention?done=applied")
+            return Pages.seeOther(SiteURL.retention.with([("done", "applied")]))
         }
-        router.get("/admin/history/:oid") { request, context in
+        router.get(.history(.routeKey)) { request, context in
             let changes = try await admin.history(of: try context.id("oid"), actor: try context.requireActor())
             let env = PageEnvironment(context, path: request.uri.path)
             let name = request.uri.queryParameters["name"].map(String.init) ?? ""
@@ -170,14 +170,14 @@ struct AdminWebController {
                 AdminPages.history(env, name: name, changes)
             )
         }
-        router.get("/invitations/:token") { request, context in
+        router.get(.invitation(token: "")) { request, context in
             try await invitation(request, context, FormState())
         }
-        router.post("/invitations/:token") { request, context in
+        router.post(.invitation(token: "")) { request, context in
             let token = context.parameters.get("token") ?? ""
             do {
                 _ = try await admin.acceptInvitation(token: token, context.form)
-                return Pages.seeOther("/login")
+                return Pages.seeOther(SiteURL.login.path)
             } catch AppError.invalid(let failure) {
                 return try await invitation(
                     request,
@@ -197,7 +197,7 @@ struct AdminWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let page = try await retention.page(actor: try context.requireActor())
-        let env = PageEnvironment(context, path: "/admin/retention")
+        let env = PageEnvironment(context, path: SiteURL.retention.path)
         let title = env.t("Bewaren en vernietigen", "Retention and destruction")
         return Pages.page(
             env,
@@ -259,7 +259,7 @@ struct AdminWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let page = try await admin.page(actor: try context.requireActor())
-        let env = PageEnvironment(context, path: "/admin")
+        let env = PageEnvironment(context, path: SiteURL.administration.path)
         let title = status == .ok ? env.t("Beheer", "Administration") : env.t("Fout: beheer", "Error: administration")
         return Pages.page(env, title: title, status: status, AdminPages.overview(env, page, forms))
     }
@@ -276,7 +276,7 @@ struct AdminWebController {
         var forms = AdminPages.Forms()
         do {
             forms.notice = try await change(actor)
-            if forms.notice == nil { return Pages.seeOther("/admin") }
+            if forms.notice == nil { return Pages.seeOther(SiteURL.administration.path) }
             return try await overview(request, context, forms)
         } catch AppError.invalid(let failure) {
             var input = context.form

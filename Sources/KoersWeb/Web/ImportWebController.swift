@@ -9,10 +9,10 @@ struct ImportWebController {
     let imports: ImportService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/imports") { _, context in
+        router.get(.imports) { _, context in
             try await form(context, FormState())
         }
-        router.get("/imports/mapping-example.json") { _, context in
+        router.get(.importMappingExample) { _, context in
             _ = try await imports.locations(of: try context.requireActor())
             return Response(
                 status: .ok,
@@ -20,9 +20,9 @@ struct ImportWebController {
                 body: .init(byteBuffer: ByteBuffer(string: ImportMappingSample.json + "\n"))
             )
         }
-        router.post("/imports") { _, context in
+        router.post(.imports) { _, context in
             let actor = try context.requireActor()
-            let env = PageEnvironment(context, path: "/imports")
+            let env = PageEnvironment(context, path: SiteURL.imports.path)
             let locations = try await imports.locations(of: actor)
             var errors: [FieldError] = []
             let locationId = context.form.string("locationId").flatMap(UUID.init(uuidString:))
@@ -73,7 +73,7 @@ struct ImportWebController {
                 )
             }
         }
-        router.post("/imports/:uid/commit") { _, context in
+        router.post(.commitImport(.routeKey)) { _, context in
             let actor = try context.requireActor()
             let (outcome, _) = try await imports.commit(upload: try context.id("uid"), actor: actor)
             let notice = ImportService.describe(outcome, in: context.language)
@@ -88,7 +88,7 @@ struct ImportWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let env = PageEnvironment(context, path: "/imports")
+        let env = PageEnvironment(context, path: SiteURL.imports.path)
         let locations = try await imports.locations(of: actor)
         let title =
             status == .ok

@@ -11,12 +11,12 @@ struct MeetingWebController {
     let service: CaseService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/meetings") { request, context in try await list(request, context, form: FormState()) }
-        router.post("/meetings") { request, context in
+        router.get(.meetings) { request, context in try await list(request, context, form: FormState()) }
+        router.post(.meetings) { request, context in
             let actor = try context.requireActor()
             do {
                 let meeting = try await meetings.create(context.form, actor: actor)
-                return Pages.seeOther("/meetings/\(meeting.id.uuidString.lowercased())")
+                return Pages.seeOther(SiteURL.meeting(meeting.id).path, done: .meetingPlanned)
             } catch AppError.invalid(let failure) {
                 return try await list(
                     request,
@@ -26,8 +26,8 @@ struct MeetingWebController {
                 )
             }
         }
-        router.get("/meetings/:mid") { request, context in try await show(request, context, errors: [:]) }
-        router.get("/meetings/:mid/minutes") { request, context in
+        router.get(.meeting(.routeKey)) { request, context in try await show(request, context, errors: [:]) }
+        router.get(.minutes(.routeKey)) { request, context in
             let actor = try context.requireActor()
             let meeting = try await meetings.meeting(try context.id("mid"), actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
@@ -43,12 +43,12 @@ struct MeetingWebController {
                 )
             )
         }
-        router.post("/meetings/:mid/agenda/refresh") { _, context in
+        router.post(.agendaRefresh(.routeKey)) { _, context in
             let id = try context.id("mid")
             try await meetings.refreshAgenda(id, actor: try context.requireActor())
-            return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
+            return Pages.seeOther(SiteURL.meeting(id).at("chair"), done: .agendaUpdated)
         }
-        router.post("/meetings/:mid/agenda") { request, context in
+        router.post(.agenda(.routeKey)) { request, context in
             let id = try context.id("mid")
             do {
                 try await meetings.add(
@@ -58,24 +58,24 @@ struct MeetingWebController {
                 )
             } catch AppError.invalid {
                 // Nothing chosen: show the meeting again.
-                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())")
+                return Pages.seeOther(SiteURL.meeting(id).path)
             }
             // The page that holds the case just added.
             let tid = context.form.string("trajectoryId")?.lowercased() ?? ""
-            return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
+            return Pages.seeOther(SiteURL.meeting(id).with([("case", tid)]) + "#case-" + tid, done: .addedToAgenda)
         }
-        for direction in ["up", "down"] {
-            router.post("/meetings/:mid/agenda/\(direction)") { _, context in
+        for direction in SiteURL.AgendaDirection.allCases {
+            router.post(.agendaMove(.routeKey, direction)) { _, context in
                 let id = try context.id("mid")
                 guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
                     throw AppError.notFound
                 }
-                try await meetings.move(trajectory, up: direction == "up", in: id, actor: try context.requireActor())
+                try await meetings.move(trajectory, up: direction == .up, in: id, actor: try context.requireActor())
                 let tid = trajectory.uuidString.lowercased()
-                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
+                return Pages.seeOther(SiteURL.meeting(id).with([("case", tid)]) + "#case-" + tid, done: .agendaMoved)
             }
         }
-        router.post("/meetings/:mid/decisions") { request, context in
+        router.post(.meetingDecisions(.routeKey)) { request, context in
             let actor = try context.requireActor()
             let id = try context.id("mid")
             guard let trajectory = context.form.string("trajectoryId").flatMap(UUID.init(uuidString:)) else {
@@ -90,7 +90,10 @@ struct MeetingWebController {
                     actor: actor
                 )
                 let tid = trajectory.uuidString.lowercased()
-                return Pages.seeOther("/meetings/\(id.uuidString.lowercased())?case=\(tid)#case-\(tid)")
+                return Pages.seeOther(
+                    SiteURL.meeting(id).with([("case", tid)]) + "#case-" + tid,
+                    done: .decisionRecorded
+                )
             } catch AppError.invalid(let failure) {
                 return try await show(
                     request,
@@ -111,9 +114,9 @@ struct MeetingWebController {
                 )
             }
         }
-        router.get("/inbox") { _, context in
+        router.get(.inbox) { _, context in
             let actor = try context.requireActor()
-            let env = PageEnvironment(context, path: "/inbox")
+            let env = PageEnvironment(context, path: SiteURL.inbox.path)
             return Pages.page(
                 env,
                 title: env.t("Inbox", "Inbox"),
@@ -125,9 +128,9 @@ struct MeetingWebController {
                 )
             )
         }
-        router.get("/action-items") { request, context in
+        router.get(.openActionItems) { request, context in
             let actor = try context.requireActor()
-            let env = PageEnvironment(context, path: "/action-items")
+            let env = PageEnvironment(context, path: SiteURL.openActionItems.path)
             return Pages.page(
                 env,
                 title: env.t("Actiepunten", "Action items"),
@@ -152,7 +155,7 @@ struct MeetingWebController {
         let locations = try await service.locations(of: actor)
         var input = form.input
         if input.string("heldOn") == nil { input.set("heldOn", service.today().description) }
-        let env = PageEnvironment(context, path: "/meetings")
+        let env = PageEnvironment(context, path: SiteURL.meetings.path)
         return Pages.page(
             env,
             title: env.t("Casusoverleg", "Case meetings"),

@@ -11,9 +11,9 @@ struct MonitorWebController {
     let reconciliations: ReconciliationService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/monitor") { request, context in try await page(request, context, printable: false) }
-        router.get("/monitor/report") { request, context in try await page(request, context, printable: true) }
-        router.get("/monitor/download/:format") { request, context in
+        router.get(.monitor) { request, context in try await page(request, context, printable: false) }
+        router.get(.monitorReport) { request, context in try await page(request, context, printable: true) }
+        router.get(.monitorDownload(.csv)) { request, context in
             let actor = try context.requireActor()
             let format = context.parameters.get("format") ?? ""
             let types = [
@@ -42,7 +42,7 @@ struct MonitorWebController {
 
     func page(_ request: Request, _ context: KoersRequestContext, printable: Bool) async throws -> Response {
         let actor = try context.requireActor()
-        let env = PageEnvironment(context, path: "/monitor")
+        let env = PageEnvironment(context, path: SiteURL.monitor.path)
         do {
             let today = service.today()
             let variant = "\(printable ? "report" : "page")-\(env.language.rawValue)-\(today)"

@@ -9,9 +9,12 @@ struct PageEnvironment: Sendable {
     let path: String
     /// What the main menu offers, as the policy decides it for the user.
     let menu: [MenuEntry]
+    /// What the form before the redirect did, announced at the top of the page.
+    var done: ActionDone?
 
     init(_ context: KoersRequestContext, path: String) {
         self.init(language: context.language, actor: context.actor, csrfToken: context.csrfToken, path: path)
+        done = context.done
     }
 
     init(language: Language, actor: Actor?, csrfToken: String, path: String) {

@@ -9,21 +9,21 @@ struct PrivacyWebController {
     let privacy: PrivacyService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/privacy") { request, context in
+        router.get(.privacy) { request, context in
             let actor = try context.requireActor()
             let query = request.uri.queryParameters["q"].map(String.init)?
                 .trimmingCharacters(in: .whitespacesAndNewlines)
             let text = query?.isEmpty == false ? query : nil
             // Searching with nothing still asks the policy: another party gets "not found".
             let matches = try await privacy.search(text ?? "", actor: actor)
-            let env = PageEnvironment(context, path: "/privacy")
+            let env = PageEnvironment(context, path: SiteURL.privacy.path)
             return Pages.page(
                 env,
                 title: env.t("Inzage en rechten", "Access and rights"),
                 PrivacyPages.index(env, query: text, matches: matches)
             )
         }
-        router.get("/privacy/persons/:personId") { request, context in
+        router.get(.subjectAccess(person: .routeKey)) { request, context in
             let actor = try context.requireActor()
             let language = Self.language(request, context)
             let document = try await privacy.document(of: try context.id("personId"), language: language, actor: actor)
@@ -39,15 +39,15 @@ struct PrivacyWebController {
                 SubjectAccessPage.render(env, document)
             )
         }
-        router.get("/privacy/trajectories/:tid/restriction") { request, context in
+        router.get(.restriction(trajectory: .routeKey)) { request, context in
             try await restriction(request, context, FormState())
         }
-        router.post("/privacy/trajectories/:tid/restriction") { request, context in
+        router.post(.restriction(trajectory: .routeKey)) { request, context in
             let actor = try context.requireActor()
             let id = try context.id("tid")
             do {
                 let file = try await privacy.restrict(id, input: context.form, actor: actor)
-                return Pages.seeOther("/privacy/persons/\(file.personId.uuidString.lowercased())")
+                return Pages.seeOther(SiteURL.subjectAccess(person: file.personId).path, done: .restrictionSaved)
             } catch AppError.invalid(let failure) {
                 return try await restriction(
                     request,
@@ -57,7 +57,7 @@ struct PrivacyWebController {
                 )
             }
         }
-        router.get("/privacy/persons/:personId/document.json") { request, context in
+        router.get(.subjectAccessJSON(person: .routeKey)) { request, context in
             let actor = try context.requireActor()
             let language = Self.language(request, context)
             let document = try await privacy.document(of: try context.id("personId"), language: language, actor: actor)

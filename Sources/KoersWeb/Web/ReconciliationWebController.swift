@@ -9,10 +9,10 @@ struct ReconciliationWebController {
     let reconciliations: ReconciliationService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/reconciliations") { _, context in
+        router.get(.reconciliations) { _, context in
             try await index(context, FormState())
         }
-        router.post("/reconciliations") { _, context in
+        router.post(.reconciliations) { _, context in
             let actor = try context.requireActor()
             let locations = try await reconciliations.locations(of: actor)
             var errors: [FieldError] = []
@@ -41,7 +41,7 @@ struct ReconciliationWebController {
                     at: locationId,
                     actor: actor
                 )
-                return Pages.seeOther("/reconciliations/\(id.uuidString.lowercased())")
+                return Pages.seeOther(SiteURL.reconciliation(id).path)
             } catch AppError.invalid(let failure) {
                 var input = context.form
                 input.set("file", nil)
@@ -52,19 +52,19 @@ struct ReconciliationWebController {
                 )
             }
         }
-        router.get("/reconciliations/:id") { request, context in
+        router.get(.reconciliation(.routeKey)) { request, context in
             let notice = request.uri.queryParameters["resolved"].map {
                 context.language == .nl ? "Regel \($0) is afgehandeld." : "Line \($0) is resolved."
             }
             return try await page(context, failed: nil, notice: notice)
         }
-        router.post("/reconciliations/:id/lines/:line") { _, context in
+        router.post(.reconciliationLine(.routeKey, line: .routeKey)) { _, context in
             let actor = try context.requireActor()
             let id = try context.id("id")
             let lineId = try context.id("line")
             do {
                 let number = try await reconciliations.resolve(id, line: lineId, input: context.form, actor: actor)
-                return Pages.seeOther("/reconciliations/\(id.uuidString.lowercased())?resolved=\(number)")
+                return Pages.seeOther(SiteURL.reconciliation(id).with([("resolved", String(number))]))
             } catch AppError.invalid(let failure) {
                 let state = FormState(input: context.form, errors: failure.errors)
                 return try await page(context, failed: (lineId, state), notice: nil, status: .unprocessableContent)
@@ -78,7 +78,7 @@ struct ReconciliationWebController {
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.requireActor()
-        let env = PageEnvironment(context, path: "/reconciliations")
+        let env = PageEnvironment(context, path: SiteURL.reconciliations.path)
         let locations = try await reconciliations.locations(of: actor)
         let runs = try await reconciliations.reconciliations(actor: actor)
         let title =
@@ -101,7 +101,7 @@ struct ReconciliationWebController {
     ) async throws -> Response {
         let actor = try context.requireActor()
         let id = try context.id("id")
-        let env = PageEnvironment(context, path: "/reconciliations/\(id.uuidString.lowercased())")
+        let env = PageEnvironment(context, path: SiteURL.reconciliation(id).path)
         let run = try await reconciliations.reconciliation(id, actor: actor)
         let location = try await reconciliations.locations(of: actor).first { $0.id == run.locationId }?.name ?? ""
         let title = "\(run.source.agencyName): \(run.fileName)"

@@ -18,7 +18,7 @@ struct SecondFactorWebController {
             name: "koers_pending",
             value: token,
             maxAge: maxAge,
-            path: "/login",
+            path: SiteURL.login.path,
             secure: secure,
             httpOnly: true,
             sameSite: .strict
@@ -26,11 +26,13 @@ struct SecondFactorWebController {
     }
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/login/code") { request, context in
+        router.get(.loginCode) { request, context in
             try await page(request, context, FormState())
         }
-        router.post("/login/code") { request, context in
-            guard let token = request.cookies["koers_pending"]?.value else { return Response.redirect(to: "/login") }
+        router.post(.loginCode) { request, context in
+            guard let token = request.cookies["koers_pending"]?.value else {
+                return Response.redirect(to: SiteURL.login.path)
+            }
             var p = Parser(context.form, form: Self.codeForm, today: Day(Date()))
             let code = p.value("code")
             guard let code, !p.hasErrors else {
@@ -56,7 +58,7 @@ struct SecondFactorWebController {
                 )
                 return try await page(request, context, FormState(formMessage: message), status: .tooManyRequests)
             }
-            var response = Response.redirect(to: "/", type: .found)
+            var response = Response.redirect(to: SiteURL.home.path, type: .found)
             response.setCookie(
                 Cookie(
                     name: "koers_session",
@@ -80,8 +82,8 @@ struct SecondFactorWebController {
     ) async throws -> Response {
         guard let token = request.cookies["koers_pending"]?.value,
             let pending = try await directory.pendingSession(token: token)
-        else { return Response.redirect(to: "/login") }
-        let env = PageEnvironment(context, path: "/login/code")
+        else { return Response.redirect(to: SiteURL.login.path) }
+        let env = PageEnvironment(context, path: SiteURL.loginCode.path)
         let enrol = pending.enrolSecret.map { (secret: $0, uri: TOTP.uri(secret: $0, account: pending.email)) }
         return Pages.page(
             env,

@@ -5,20 +5,24 @@ enum Stylesheet {
             --soft: #f3f2f1; }
         * { box-sizing: border-box; }
         body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-            background: var(--bg); }
+            background: var(--bg); overflow-wrap: break-word; }
         a { color: var(--accent); }
-        a:focus, button:focus, input:focus, select:focus, textarea:focus, main:focus { outline: 3px solid #ffbf47;
-            outline-offset: 1px; }
-        .skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; padding: .5rem; }
-        .skip-link:focus { left: 0; }
+        :focus-visible, .error-summary:focus { outline: 3px solid var(--ink); outline-offset: 2px;
+            box-shadow: 0 0 0 5px #ffbf47; }
+        .site-header :focus-visible { outline-color: #ffbf47; box-shadow: none; }
+        main:focus { outline: none; box-shadow: none; }
+        .skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; color: var(--ink);
+            padding: .5rem; }
+        .skip-link:focus { position: static; display: block; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; padding: .75rem 1.5rem;
             background: var(--accent); color: #fff; }
         .site-header a { color: #fff; }
         .brand a { font-weight: 700; font-size: 1.25rem; text-decoration: none; }
-        .site-header nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+        .site-header nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0;
+            padding: 0; }
         .site-header nav a[aria-current] { text-decoration: underline 3px; }
-        .account { margin-left: auto; display: flex; align-items: center; gap: 1rem; }
+        .account { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
         .account form { margin: 0; }
         main { max-width: 72rem; margin: 0 auto; padding: 1.5rem; }
         .site-footer { color: var(--muted); padding: 1rem 1.5rem; border-top: 1px solid var(--line); }
@@ -65,25 +69,36 @@ enum Stylesheet {
         .timeline li, .notes li { border-left: 3px solid var(--line); padding: .25rem .75rem; margin: .5rem 0; }
         .timeline p, .notes p { margin: .1rem 0; }
         .meta { color: var(--muted); font-size: .9rem; }
-        .inline-form form { display: flex; gap: .5rem; align-items: center; }
+        .inline-form form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
         .inline-form input { max-width: 11rem; }
         .table-scroll { overflow-x: auto; }
+        .site-header > *, .account > *, .filters > * { min-width: 0; }
         .reconcile-line { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
         tr.differs th, tr.differs td { font-weight: 600; }
         .stacked-form { min-width: 14rem; }
         .stacked-form input[type=text], .stacked-form select { width: 100%; }
         .timeline .detail { white-space: pre-wrap; }
-        .pager { display: flex; gap: 1rem; }
+        .pager { display: flex; flex-wrap: wrap; gap: 1rem; }
         .figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem,
             1fr)); gap: .75rem; }
         .figures li { border: 1px solid #c8c8c8; padding: .6rem .8rem; }
         .figure { display: block; font-size: 1.6rem; font-weight: bold; }
         .figure-label { display: block; }
-        .downloads { display: flex; gap: 1.25rem; list-style: none; padding: 0; }
+        .downloads { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; }
         figure { margin: 1rem 0; max-width: 48rem; }
+        svg, img { max-width: 100%; height: auto; }
+        pre { white-space: pre-wrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
         td.suppressed { font-style: italic; color: #555; }
         tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #333; }
+        @media (max-width: 40rem) {
+            main { padding: 1rem; }
+            .site-header { padding: .75rem 1rem; }
+            .account { margin-left: 0; }
+            dl { grid-template-columns: 1fr; }
+            dd { margin-bottom: .5rem; }
+            .stacked-form { min-width: 0; }
+        }
         @media print { .site-header, .case-actions, form, .skip-link, .downloads { display: none; } section {
             break-inside: avoid; } }
         """

@@ -10,7 +10,7 @@ struct TransferWebController {
     let service: CaseService
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/cases/:id/transfer") { request, context in
+        router.get(.caseStep(.routeKey, .transfer)) { request, context in
             let actor = try context.requireActor()
             let id = try context.id("id")
             _ = try await service.authorize(actor, .requestTransfer, id)
@@ -27,12 +27,12 @@ struct TransferWebController {
                 )
             )
         }
-        router.post("/cases/:id/transfer") { request, context in
+        router.post(.caseStep(.routeKey, .transfer)) { request, context in
             let actor = try context.requireActor()
             let id = try context.id("id")
             do {
                 _ = try await transfers.request(id, input: context.form, actor: actor)
-                return Pages.seeOther("/transfers#h-outgoing")
+                return Pages.seeOther(SiteURL.transfers.at("h-outgoing"), done: .transferRequested)
             } catch AppError.invalid(let failure) {
                 let record = try await service.read(id, actor: actor)
                 let env = PageEnvironment(context, path: request.uri.path)
@@ -49,15 +49,17 @@ struct TransferWebController {
                 )
             }
         }
-        router.get("/transfers") { _, context in try await list(context, errors: [:]) }
-        router.post("/transfers/:tid/decision") { _, context in
+        router.get(.transfers) { _, context in try await list(context, errors: [:]) }
+        router.post(.transferDecision(.routeKey)) { _, context in
             let actor = try context.requireActor()
             let id = try context.id("tid")
             do {
                 let transfer = try await transfers.decide(id, input: context.form, actor: actor)
                 return Pages.seeOther(
                     transfer.status == .accepted
-                        ? "/cases/\(transfer.trajectoryId.uuidString.lowercased())" : "/transfers"
+                        ? SiteURL.caseFile(transfer.trajectoryId).path
+                        : SiteURL.transfers.path,
+                    done: .transferDecided
                 )
             } catch AppError.invalid(let failure) {
                 return try await list(
@@ -77,7 +79,7 @@ struct TransferWebController {
         let actor = try context.requireActor()
         let page = try await transfers.page(actor: actor)
         let names = Dictionary(uniqueKeysWithValues: try await service.directory.locations().map { ($0.id, $0.name) })
-        let env = PageEnvironment(context, path: "/transfers")
+        let env = PageEnvironment(context, path: SiteURL.transfers.path)
         return Pages.page(
             env,
             title: env.t("Overdrachten", "Transfers"),

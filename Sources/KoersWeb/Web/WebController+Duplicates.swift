@@ -16,7 +16,7 @@ extension WebController {
         do {
             let file = try await duplicates.resolve(id, input: context.form, actor: actor)
             let anchor = file.stage.isClosed ? "" : "#duplicates"
-            return Pages.seeOther("/cases/\(id.uuidString.lowercased())\(anchor)")
+            return Pages.seeOther(SiteURL.caseFile(id).with([("saved", "1")]) + anchor)
         } catch AppError.invalid(let failure) {
             let form = FormState(input: context.form, errors: failure.errors)
             return try await failedDecision(env, id, actor, form, entry: entry, status: .unprocessableContent)
@@ -74,7 +74,7 @@ extension WebController {
         let id = try context.id("id")
         do {
             try await duplicates.decideImportMatch(id, input: context.form, actor: actor)
-            return Pages.seeOther("/duplicates?decided=1")
+            return Pages.seeOther(SiteURL.duplicates.with([("decided", "1")]))
         } catch AppError.invalid(let failure) {
             let state = FormState(input: context.form, errors: failure.errors)
             return try await reviewPage(context, failed: (id, state), notice: nil, status: .unprocessableContent)
@@ -90,7 +90,7 @@ extension WebController {
         let actor = try context.requireActor()
         let items = try await duplicates.reviewQueue(actor: actor)
         let imports = try await duplicates.importReviews(actor: actor)
-        let env = PageEnvironment(context, path: "/duplicates")
+        let env = PageEnvironment(context, path: SiteURL.duplicates.path)
         let title = env.t("Dubbele registraties", "Duplicate registrations")
         return Pages.page(
             env,

@@ -16,41 +16,51 @@ struct WebController {
     let secureCookies: Bool
 
     func register(on router: RouterGroup<KoersRequestContext>) {
-        router.get("/") { _, context in
-            guard let actor = context.actor else { return Response.redirect(to: "/login") }
-            if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: "/cases") }
-            if AccessPolicy.mayViewMonitor(actor) { return Response.redirect(to: "/monitor") }
-            if AccessPolicy.mayAnswerRequests(actor) { return Response.redirect(to: "/privacy") }
-            if actor.party == .committee || actor.party == .escalationBody { return Response.redirect(to: "/inbox") }
+        router.get(.home) { _, context in
+            guard let actor = context.actor else { return Response.redirect(to: SiteURL.login.path) }
+            if AccessPolicy.mayOpenCases(actor) { return Response.redirect(to: SiteURL.cases.path) }
+            if AccessPolicy.mayViewMonitor(actor) { return Response.redirect(to: SiteURL.monitor.path) }
+            if AccessPolicy.mayAnswerRequests(actor) { return Response.redirect(to: SiteURL.privacy.path) }
+            if actor.party == .committee || actor.party == .escalationBody {
+                return Response.redirect(to: SiteURL.inbox.path)
+            }
             return Pages.page(
-                PageEnvironment(context, path: "/"),
+                PageEnvironment(context, path: SiteURL.home.path),
                 title: "Koers",
-                HomePage.render(PageEnvironment(context, path: "/"), actor: actor)
+                HomePage.render(PageEnvironment(context, path: SiteURL.home.path), actor: actor)
             )
         }
-        router.get("/login") { _, context in
-            if context.actor != nil { return Response.redirect(to: "/") }
-            let env = PageEnvironment(context, path: "/login")
+        router.get(.login) { _, context in
+            if context.actor != nil { return Response.redirect(to: SiteURL.home.path) }
+            let env = PageEnvironment(context, path: SiteURL.login.path)
             return Pages.page(
                 env,
                 title: env.t("Aanmelden", "Sign in"),
                 LoginPage.render(env, FormState(), needsSetup: try await admin.needsSetup())
             )
         }
-        router.post("/login", use: login)
-        router.post("/logout", use: logout)
-        router.get("/language", use: language)
-        router.get("/cases", use: list)
-        router.get("/cases/new", use: newReferral)
-        router.post("/cases", use: createReferral)
-        router.get("/cases/:id", use: show)
-        router.post("/cases/:id/notes", use: addNote)
-        router.get("/cases/:id/return", use: returnForm)
-        router.post("/cases/:id/return", use: createReturn)
-        router.get("/cases/:id/admission", use: admission)
+        router.get(.accessibility) { _, context in
+            let env = PageEnvironment(context, path: SiteURL.accessibility.path)
+            return Pages.page(
+                env,
+                title: env.t("Toegankelijkheidsverklaring", "Accessibility statement"),
+                AccessibilityStatementPage.render(env)
+            )
+        }
+        router.post(.login, use: login)
+        router.post(.logout, use: logout)
+        router.get(.language, use: language)
+        router.get(.cases, use: list)
+        router.get(.newReferral, use: newReferral)
+        router.post(.cases, use: createReferral)
+        router.get(.caseFile(.routeKey), use: show)
+        router.post(.caseNotes(.routeKey), use: addNote)
+        router.get(.caseStep(.routeKey, .returnReferral), use: returnForm)
+        router.post(.caseStep(.routeKey, .returnReferral), use: createReturn)
+        router.get(.caseStep(.routeKey, .admission), use: admission)
 
         // The step forms: each a GET that shows the form and a POST that performs the change.
-        step(router, "intake", .intake, .recordIntake) { env, s, record, _ in
+        step(router, .intake, .intake, .recordIntake) { env, s, record, _ in
             let rule = try await directory.location(record.file.locationId)?.regionalTiesRule ?? .national
             let municipalities = try await directory.municipalities()
             return (
@@ -58,34 +68,34 @@ struct WebController {
                 IntakePage.render(env, s, record: record, rule: rule, municipalities: municipalities)
             )
         }
-        step(router, "perspective", .perspective, .setPerspective) { env, s, record, _ in
+        step(router, .perspective, .perspective, .setPerspective) { env, s, record, _ in
             (env.t("Perspectief", "Perspective"), StepPages.perspective(env, s, record: record))
         }
-        step(router, "support", .startSupport, .manageSupport) { env, s, record, _ in
+        step(router, .support, .startSupport, .manageSupport) { env, s, record, _ in
             (env.t("Ondersteuning", "Support"), StepPages.support(env, s, record: record))
         }
-        step(router, "procedures", .submitProcedure, .view) { env, s, record, actor in
+        step(router, .procedures, .submitProcedure, .view) { env, s, record, actor in
             let kinds = ProcedureKind.allCases.filter {
                 AccessPolicy.decide(actor, .manageProcedure($0), locationId: record.file.locationId) == .allowed
             }
             return (env.t("Procedure", "Procedure"), StepPages.procedure(env, s, record: record, allowedKinds: kinds))
         }
-        step(router, "biometrics", .biometrics, .recordBiometrics) { env, s, record, _ in
+        step(router, .biometrics, .biometrics, .recordBiometrics) { env, s, record, _ in
             (
                 env.t("Biometrische identificatie", "Biometric identification"),
                 DuplicatePages.biometricsForm(env, s, record: record)
             )
         }
-        router.post("/cases/:id/duplicates", use: resolveDuplicate)
-        router.get("/duplicates", use: duplicateReviews)
-        router.post("/duplicates/imports/:id", use: decideImportMatch)
-        step(router, "outflow", .outflow, .recordOutflow) { env, s, record, _ in
+        router.post(.caseDuplicates(.routeKey), use: resolveDuplicate)
+        router.get(.duplicates, use: duplicateReviews)
+        router.post(.importMatch(.routeKey), use: decideImportMatch)
+        step(router, .outflow, .outflow, .recordOutflow) { env, s, record, _ in
             (
                 env.t("Uitstroom", "Outflow"),
                 StepPages.outflow(env, s, record: record, reasons: try await service.outflowReasons())
             )
         }
-        router.post("/cases/:id/admission") { request, context in
+        router.post(.caseStep(.routeKey, .admission)) { request, context in
             try await perform(request, context, .admission, back: "") { env, s, record, actor in
                 guard let check = try await service.admissionCheck(record) else { throw AppError.notFound }
                 return (
@@ -102,7 +112,7 @@ struct WebController {
                 )
             }
         }
-        router.get("/cases/:id/procedures/:pid/decision") { request, context in
+        router.get(.procedureDecision(.routeKey, procedure: .routeKey)) { request, context in
             let pid = try context.id("pid")
             return try await showForm(request, context, .view, initial: nil) { env, s, record, actor in
                 guard let procedure = record.file.procedures.first(where: { $0.id == pid }) else {
@@ -117,7 +127,7 @@ struct WebController {
                 )
             }
         }
-        router.post("/cases/:id/procedures/:pid/decision") { request, context in
+        router.post(.procedureDecision(.routeKey, procedure: .routeKey)) { request, context in
             let pid = try context.id("pid")
             return try await perform(request, context, .decideProcedure(pid), back: "#h-procedures") {
                 env,
@@ -150,7 +160,7 @@ struct WebController {
                 )
             }
         }
-        router.post("/cases/:id/milestones/:key") { request, context in
+        router.post(.milestone(.routeKey, key: "")) { request, context in
             let key = try context.parameters.require("key")
             return try await perform(
                 request,
@@ -160,10 +170,10 @@ struct WebController {
                 render: progressPage(.milestone(key))
             )
         }
-        router.post("/cases/:id/reviews") { request, context in
+        router.post(.reviews(.routeKey)) { request, context in
             try await perform(request, context, .review, back: "#h-progress", render: progressPage(.review))
         }
-        router.post("/cases/:id/action-items") { request, context in
+        router.post(.actionItems(.routeKey)) { request, context in
             try await perform(
                 request,
                 context,
@@ -172,7 +182,7 @@ struct WebController {
                 render: progressPage(.actionItem)
             )
         }
-        router.post("/cases/:id/action-items/:aid/complete") { request, context in
+        router.post(.completeActionItem(.routeKey, item: .routeKey)) { request, context in
             let aid = try context.id("aid")
             return try await perform(
                 request,
@@ -182,7 +192,7 @@ struct WebController {
                 render: progressPage(.completion(aid))
             )
         }
-        router.post("/cases/:id/committee/:rid/advice") { request, context in
+        router.post(.committeeAdvice(.routeKey, request: .routeKey)) { request, context in
             let rid = try context.id("rid")
             return try await perform(
                 request,
@@ -192,16 +202,16 @@ struct WebController {
                 render: progressPage(.advice(rid))
             )
         }
-        step(router, "committee", .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
+        step(router, .committee, .requestCommittee, .requestCommitteeAdvice) { env, s, record, _ in
             (env.t("Commissie schrijnende gevallen", "Hardship committee"), StepPages.committee(env, s, record: record))
         }
-        step(router, "escalate", .escalate, .escalate) { env, s, record, _ in
+        step(router, .escalate, .escalate, .escalate) { env, s, record, _ in
             (
                 env.t("Opschalen", "Escalate"),
                 StepPages.escalate(env, s, record: record, ladder: try await service.escalationLadder())
             )
         }
-        step(router, "restrict", .restrict, .restrictProcessing) { env, s, record, _ in
+        step(router, .restrict, .restrict, .restrictProcessing) { env, s, record, _ in
             (
                 record.file.restriction == nil
                     ? env.t("Verwerking beperken", "Restrict processing")
@@ -221,7 +231,7 @@ struct WebController {
                 )
             }
         }
-        router.get("/cases/:id/notes/:nid/withhold") { request, context in
+        router.get(.withholdNote(.routeKey, note: .routeKey)) { request, context in
             try await showForm(
                 request,
                 context,
@@ -230,11 +240,11 @@ struct WebController {
                 render: withholdPage(try context.id("nid"))
             )
         }
-        router.post("/cases/:id/notes/:nid/withhold") { request, context in
+        router.post(.withholdNote(.routeKey, note: .routeKey)) { request, context in
             let nid = try context.id("nid")
             return try await perform(request, context, .withholdNote(nid), back: "#h-notes", render: withholdPage(nid))
         }
-        router.post("/cases/:id/escalations/:eid/decision") { request, context in
+        router.post(.escalationDecision(.routeKey, escalation: .routeKey)) { request, context in
             let eid = try context.id("eid")
             return try await perform(
                 request,
@@ -244,10 +254,10 @@ struct WebController {
                 render: progressPage(.escalationDecision(eid))
             )
         }
-        router.get("/progress", use: progress)
-        router.get("/locations/:lid/deadlines", use: policyForm)
-        router.post("/locations/:lid/deadlines", use: savePolicy)
-        router.post("/cases/:id/support/:sid/end") { request, context in
+        router.get(.progress, use: progress)
+        router.get(.deadlines(location: .routeKey), use: policyForm)
+        router.post(.deadlines(location: .routeKey), use: savePolicy)
+        router.post(.endSupport(.routeKey, support: .routeKey)) { request, context in
             let sid = try context.id("sid")
             return try await perform(
                 request,
@@ -262,18 +272,18 @@ struct WebController {
     typealias FormRenderer =
         @Sendable (PageEnvironment, FormState, CaseRecord, Actor) async throws -> (String, [Node<HTML.BodyContext>])
 
-    /// Registers GET and POST for a step form under `/cases/:id/<path>`.
+    /// Registers GET and POST for a step form under `/cases/:id/<step>`.
     private func step(
         _ router: RouterGroup<KoersRequestContext>,
-        _ path: String,
+        _ step: SiteURL.CaseStep,
         _ op: CaseOperation,
         _ action: CaseAction,
         render: @escaping FormRenderer
     ) {
-        router.get("/cases/:id/\(path)") { request, context in
-            try await showForm(request, context, action, initial: path == "intake" ? .intake : nil, render: render)
+        router.get(.caseStep(.routeKey, step)) { request, context in
+            try await showForm(request, context, action, initial: step == .intake ? .intake : nil, render: render)
         }
-        router.post("/cases/:id/\(path)") { request, context in
+        router.post(.caseStep(.routeKey, step)) { request, context in
             try await perform(request, context, op, back: "", render: render)
         }
     }
@@ -319,7 +329,7 @@ struct WebController {
         let env = PageEnvironment(context, path: request.uri.path)
         do {
             _ = try await service.perform(op, on: id, input: context.form, expectedVersion: version, actor: actor)
-            return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1\(back)")
+            return Pages.seeOther(SiteURL.caseFile(id).with([("saved", "1")]) + back)
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let (title, body) = try await render(
@@ -352,7 +362,7 @@ struct WebController {
     static let loginForm = Form(.text("email", maxLength: 320), .text("password", maxLength: 200))
 
     @Sendable func login(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
-        let env = PageEnvironment(context, path: "/login")
+        let env = PageEnvironment(context, path: SiteURL.login.path)
         var p = Parser(context.form, form: Self.loginForm, today: service.today())
         let email = p.text("email")
         let password = p.text("password")
@@ -380,12 +390,12 @@ struct WebController {
             let factor = try await directory.secondFactor(userId: actor.userId)
             if factor != .none {
                 let pending = try await directory.createPendingSession(userId: actor.userId, enrol: factor == .enrol)
-                var response = Response.redirect(to: "/login/code", type: .found)
+                var response = Response.redirect(to: SiteURL.loginCode.path, type: .found)
                 response.setCookie(SecondFactorWebController.pendingCookie(pending, secure: secureCookies))
                 return response
             }
             let token = try await directory.createSession(userId: actor.userId)
-            var response = Response.redirect(to: "/", type: .found)
+            var response = Response.redirect(to: SiteURL.home.path, type: .found)
             response.setCookie(
                 Cookie(
                     name: "koers_session",
@@ -416,7 +426,7 @@ struct WebController {
 
     @Sendable func logout(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         if let token = request.cookies["koers_session"]?.value { try await directory.endSession(token: token) }
-        var response = Response.redirect(to: "/login", type: .found)
+        var response = Response.redirect(to: SiteURL.login.path, type: .found)
         response.setCookie(
             Cookie(
                 name: "koers_session",
@@ -433,9 +443,9 @@ struct WebController {
 
     @Sendable func language(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let to = request.uri.queryParameters["to"].map(String.init).flatMap(KoersCore.Language.init(rawValue:)) ?? .nl
-        let back = request.uri.queryParameters["back"].map { String($0).removingPercentEncoding ?? String($0) } ?? "/"
+        let back = request.uri.queryParameters["back"].map(String.init) ?? SiteURL.home.path
         // Only same-site paths: never redirect to another host.
-        let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : "/"
+        let target = back.hasPrefix("/") && !back.hasPrefix("//") ? back : SiteURL.home.path
         var response = Response.redirect(to: target, type: .found)
         response.setCookie(
             Cookie(
@@ -466,7 +476,7 @@ struct WebController {
             pages[list] = request.uri.queryParameters[Substring(list)].flatMap { Int(String($0)) }
         }
         let report = try await service.progress(at: chosen, actor: actor, on: day, pages: pages)
-        let env = PageEnvironment(context, path: "/progress")
+        let env = PageEnvironment(context, path: SiteURL.progress.path)
         return Pages.page(
             env,
             title: env.t("Voortgang", "Progress"),
@@ -476,9 +486,10 @@ struct WebController {
                 locations: locations,
                 mayConfigure: AccessPolicy.mayConfigureDeadlines(actor, at: chosen),
                 pageHref: { list, page in
-                    var query = "/progress?location=\(chosen.uuidString.lowercased())&\(list)=\(page)"
-                    if let day { query += "&on=\(day)" }
-                    return query
+                    SiteURL.progress.with([
+                        ("location", chosen.uuidString.lowercased()), (list, String(page)),
+                        ("on", day?.description ?? ""),
+                    ])
                 }
             )
         )
@@ -508,7 +519,7 @@ struct WebController {
         let id = try context.id("lid")
         do {
             _ = try await service.setDeadlinePolicy(context.form, for: id, actor: actor)
-            return Pages.seeOther("/progress?location=\(id.uuidString.lowercased())")
+            return Pages.seeOther(SiteURL.progress.with([("location", id.uuidString.lowercased())]))
         } catch AppError.invalid(let failure) {
             guard let location = try await directory.location(id) else { throw AppError.notFound }
             let env = PageEnvironment(context, path: request.uri.path)
@@ -541,7 +552,7 @@ struct WebController {
             page: page
         )
         let result = try await service.list(query, actor: actor)
-        let env = PageEnvironment(context, path: "/cases")
+        let env = PageEnvironment(context, path: SiteURL.cases.path)
         return Pages.page(
             env,
             title: env.t("Mijn dossiers", "My cases"),
@@ -560,7 +571,7 @@ struct WebController {
         let actor = try context.requireActor()
         let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
         guard !locations.isEmpty else { throw AppError.notFound }
-        let env = PageEnvironment(context, path: "/cases/new")
+        let env = PageEnvironment(context, path: SiteURL.newReferral.path)
         var input = FormInput()
         input.set("referredOn", service.today().description)
         return Pages.page(
@@ -574,9 +585,9 @@ struct WebController {
         let actor = try context.requireActor()
         do {
             let file = try await service.refer(context.form, actor: actor)
-            return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")
+            return Pages.seeOther(SiteURL.caseFile(file.id).with([("saved", "1")]))
         } catch AppError.invalid(let failure) {
-            let env = PageEnvironment(context, path: "/cases/new")
+            let env = PageEnvironment(context, path: SiteURL.newReferral.path)
             let locations = try await service.locations(of: actor).filter { AccessPolicy.mayRefer(actor, at: $0.id) }
             return Pages.page(
                 env,
@@ -659,7 +670,7 @@ struct WebController {
         let id = try context.id("id")
         do {
             _ = try await service.perform(.note, on: id, input: context.form, expectedVersion: nil, actor: actor)
-            return Pages.seeOther("/cases/\(id.uuidString.lowercased())?saved=1#h-notes")
+            return Pages.seeOther(SiteURL.caseFile(id).with([("saved", "1")]) + "#h-notes")
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)
@@ -683,7 +694,7 @@ struct WebController {
         let id = try context.id("id")
         let record = try await service.read(id, actor: actor)
         guard let check = try await service.admissionCheck(record) else {
-            return Response.redirect(to: "/cases/\(id.uuidString.lowercased())")
+            return Response.redirect(to: SiteURL.caseFile(id).path)
         }
         let env = PageEnvironment(context, path: request.uri.path)
         var input = FormInput()
@@ -722,7 +733,7 @@ struct WebController {
         let id = try context.id("id")
         do {
             let file = try await service.reopen(id, context.form, actor: actor)
-            return Pages.seeOther("/cases/\(file.id.uuidString.lowercased())")
+            return Pages.seeOther(SiteURL.caseFile(file.id).with([("saved", "1")]))
         } catch AppError.invalid(let failure) {
             let record = try await service.read(id, actor: actor)
             let env = PageEnvironment(context, path: request.uri.path)

@@ -1,0 +1,12 @@
+import Plot
+
+/// Data tables: each in its own scrolling container, so a wide table scrolls sideways by itself and the page
+/// still reflows at 320 CSS pixels (WCAG 1.4.10 allows two-dimensional scrolling for data tables).
+enum Tables {
+    static func scrolling<C: HTML.BodyContext>(_ nodes: Node<HTML.TableContext>...) -> Node<C> {
+        .div(
+            .class("table-scroll"),
+            .table(.group(nodes))
+        )
+    }
+}
