@@ -20,7 +20,8 @@ EXPLAINED = {
 # a form field's text against its own background, which must be opaque.
 CONTRAST_BENEATH = r"""
 const rgb = c => { const m = c.match(/[0-9.]+/g).map(Number); return m.slice(0, 3); };
-const lum = c => { const v = rgb(c).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+const lum = c => {
+  const v = rgb(c).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
   return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
 const out = [];
 for (const selector of arguments[0]) {
@@ -128,7 +129,9 @@ for (const e of document.body.querySelectorAll('*')) {
   if (e.closest('.visually-hidden, .skip-link, .table-scroll')) continue;
   const s = getComputedStyle(e);
   const hides = v => v === 'hidden' || v === 'clip';
-  if ((hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1) || (hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1))
+  const wide = hides(s.overflowX) && e.scrollWidth > e.clientWidth + 1;
+  const tall = hides(s.overflowY) && e.scrollHeight > e.clientHeight + 1;
+  if (wide || tall)
     clipped.push(e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
 }
 return {clipped: clipped.slice(0, 5), scrollWidth: document.documentElement.scrollWidth,

@@ -105,7 +105,8 @@ for (const e of form.elements) {
 
 FORMS = """
 return [...document.querySelectorAll('main form[method=post]')].filter(f =>
-  f.querySelector('[required]') || [...f.querySelectorAll('label, legend')].some(l => l.textContent.trim().endsWith('*'))
+  f.querySelector('[required]')
+  || [...f.querySelectorAll('label, legend')].some(l => l.textContent.trim().endsWith('*'))
 ).map(f => f.getAttribute('action'));
 """
 
