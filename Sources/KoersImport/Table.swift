@@ -20,16 +20,19 @@ public struct Table: Sendable, Hashable {
     /// Rows that had more non-empty cells than the header has columns; the extra cells are ignored.
     public let rowsWithExtraCells: [Int]
 
+    /// Each folded header name's first column: an import looks a column up for every cell it reads.
+    private let columns: [String: Int]
+
     public init(header: [String], rows: [Row], rowsWithExtraCells: [Int] = []) {
         self.header = header
         self.rows = rows
         self.rowsWithExtraCells = rowsWithExtraCells
+        columns = Dictionary(header.enumerated().map { (Self.fold($1), $0) }, uniquingKeysWith: min)
     }
 
     /// The index of a column, by its header name, ignoring case and surrounding spaces.
     public func column(_ name: String) -> Int? {
-        let wanted = Self.fold(name)
-        return header.firstIndex { Self.fold($0) == wanted }
+        columns[Self.fold(name)]
     }
 
     static func fold(_ name: String) -> String {

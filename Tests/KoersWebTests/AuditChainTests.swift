@@ -1,3 +1,4 @@
+import Crypto
 import FluentKit
 import Foundation
 import KoersCore
@@ -12,6 +13,19 @@ import Testing
 /// database, and `verify` naming each.
 @Suite("Hash chains and signed heads")
 struct AuditChainTests {
+    /// Rows hashed before must verify after: the digests are written as they always were, two lower-case
+    /// hexadecimal digits a byte (FIPS 180-2's test vector for SHA-256, and RFC 4231's first HMAC case).
+    @Test("Digests are the standard's, in lower-case hexadecimal")
+    func digestsInHex() {
+        #expect(AuditHash.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let key = SymmetricKey(data: [UInt8](repeating: 0x0B, count: 20))
+        #expect(
+            Secrets.pseudonym("Hi There", key: key)
+                == "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        )
+        #expect(Hex.string([0x00, 0x0F, 0xA0, 0xFF]) == "000fa0ff")
+    }
+
     /// A case with several events, reads in the log, and an administrative change.
     static func record(_ app: TestApp) async throws -> CaseFile {
         let file = try await app.admitted(surname: "Keten")

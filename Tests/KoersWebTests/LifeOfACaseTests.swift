@@ -10,8 +10,10 @@ import Testing
 
 @Suite("The life of a case")
 struct LifeOfACaseTests {
+    /// The case's id in a redirect to its page, which may carry `?saved=1` to announce the change.
     static func caseId(from location: String?) throws -> String {
-        try #require(location?.split(separator: "/").last.map(String.init))
+        let path = try #require(location?.split(whereSeparator: { $0 == "?" || $0 == "#" }).first)
+        return try #require(path.split(separator: "/").last.map(String.init))
     }
 
     static func version(_ html: String) throws -> String {

@@ -7,7 +7,7 @@ import Foundation
 enum AuditHash {
     /// SHA-256 of the text, as lower-case hex.
     static func hex(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// The hash of a row: its chain's previous hash and its fields.

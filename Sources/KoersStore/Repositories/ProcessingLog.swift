@@ -74,7 +74,7 @@ public struct ProcessingContext: Sendable {
     }
 
     static func randomHex(_ bytes: Int) -> String {
-        (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+        Hex.string((0..<bytes).map { _ in UInt8.random(in: 0...255) })
     }
 }
 

@@ -17,12 +17,12 @@ public enum Secrets {
 
     /// Hex SHA-256 of a token, as stored.
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.string(SHA256.hash(data: Data(token.utf8)))
     }
 
     /// Hex HMAC-SHA256 of a value under a key, used to pseudonymise data subjects.
     public static func pseudonym(_ value: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key))
     }
 
     /// Lower-cased, diacritics-folded text for search.

@@ -162,6 +162,7 @@ enum CaseSections {
     ) -> Node<HTML.BodyContext> {
         .div(
             .class("table-scroll"),
+            .attribute(named: "tabindex", value: "0"),
             .table(
                 .thead(
                     .tr(

@@ -94,6 +94,7 @@ enum PrivacyPages {
         main.append(
             .div(
                 .class("table-scroll"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
                     .thead(
                         .tr(

@@ -73,6 +73,7 @@ enum ReconciliationPages {
                 ? .p(.text(env.t("Nog geen.", "None yet.")))
                 : .div(
                     .class("table-scroll"),
+                    .attribute(named: "tabindex", value: "0"),
                     .table(
                         .thead(
                             .tr(
@@ -177,6 +178,7 @@ enum ReconciliationPages {
                 ? .p(.text(env.t("Nog niets.", "Nothing yet.")))
                 : .div(
                     .class("table-scroll"),
+                    .attribute(named: "tabindex", value: "0"),
                     .table(
                         .thead(
                             .tr(
@@ -307,6 +309,7 @@ enum ReconciliationPages {
         }
         return .div(
             .class("table-scroll"),
+            .attribute(named: "tabindex", value: "0"),
             .table(
                 .thead(
                     .tr(
@@ -373,6 +376,7 @@ enum ReconciliationPages {
                 ? .p(.text(env.t("Nog geen lijst vergeleken.", "No list compared yet.")))
                 : .div(
                     .class("table-scroll"),
+                    .attribute(named: "tabindex", value: "0"),
                     .table(
                         .thead(
                             .tr(

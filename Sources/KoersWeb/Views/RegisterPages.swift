@@ -35,6 +35,7 @@ enum RegisterPages {
             ),
             .div(
                 .class("table-scroll"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
                     .thead(
                         .tr(

@@ -111,6 +111,7 @@ enum RetentionPages {
         content.append(
             .div(
                 .class("table-scroll"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
                     .caption(
                         .text(

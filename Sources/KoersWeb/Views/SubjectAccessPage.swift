@@ -143,6 +143,7 @@ enum SubjectAccessPage {
         content.append(
             .div(
                 .class("table-scroll"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
                     .caption(.text(env.t("Alle gebeurtenissen van dit traject", "Every event of this trajectory"))),
                     .thead(
@@ -200,6 +201,7 @@ enum SubjectAccessPage {
             ),
             .div(
                 .class("table-scroll"),
+                .attribute(named: "tabindex", value: "0"),
                 .table(
                     .thead(
                         .tr(

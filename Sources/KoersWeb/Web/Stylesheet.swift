@@ -72,6 +72,7 @@ enum Stylesheet {
         .inline-form form { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
         .inline-form input { max-width: 11rem; }
         .table-scroll { overflow-x: auto; }
+        td code { overflow-wrap: anywhere; }
         .site-header > *, .account > *, .filters > * { min-width: 0; }
         .reconcile-line { border: 1px solid var(--line); padding: .5rem 1rem; margin: 1rem 0; }
         tr.differs th, tr.differs td { font-weight: 600; }

@@ -19,17 +19,18 @@ struct TestApp {
     let services: KoersServices
     let accounts: [DemoNetwork.Account]
 
-    /// With a `scenario`, the demo population is loaded as `koers demo` loads it.
+    /// With a `scenario`, the demo population as `koers demo` loads it.
     static func make(
         _ database: TestDatabase,
         scenario: DemoScenario? = nil,
         configure: (inout KoersConfiguration) -> Void = { _ in }
     ) async throws -> TestApp {
-        let (url, schema) = try await database.fresh()
+        // A copy of a database migrated and seeded once for the whole run.
+        let seeded = try await SeededDatabase.copy(database, scenario: scenario)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
         var configuration = KoersConfiguration(
-            databaseURL: url,
+            databaseURL: seeded.url,
             secret: "test-secret",
             secureCookies: false,
             bcryptCost: 4,
@@ -37,21 +38,10 @@ struct TestApp {
             today: { TestApp.today }
         )
         configure(&configuration)
-        let services = try KoersServices(configuration, logger: logger, schema: schema)
+        let services = try KoersServices(configuration, logger: logger, schema: seeded.schema)
+        // Already migrated: this only sets up the connections as `koers serve` does.
         try await services.database.migrate()
-        let accounts =
-            if let scenario {
-                try await DemoLoader.load(
-                    directory: services.directory,
-                    cases: services.cases,
-                    scenario: scenario,
-                    seed: 2019,
-                    today: TestApp.today
-                ).accounts
-            } else {
-                try await DemoNetwork.create(services.directory)
-            }
-        return TestApp(services: services, accounts: accounts)
+        return TestApp(services: services, accounts: seeded.accounts)
     }
 
     /// Runs a test against the application and closes the database afterwards.

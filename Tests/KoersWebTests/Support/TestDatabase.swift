@@ -1,6 +1,7 @@
 import Foundation
 import KoersStore
 import Logging
+import SQLKit
 import Testing
 
 /// The databases the suite runs against: SQLite always; PostgreSQL when
@@ -33,5 +34,28 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             try await admin.closing { try await admin.createSchema(String(schema)) }
             return (url, String(schema))
         }
+    }
+}
+
+extension TestDatabase {
+    static var quietLogger: Logger {
+        var logger = Logger(label: "test-pg")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    /// `KOERS_TEST_POSTGRES_URL` with another database in its path.
+    static func postgresURL(database: String) throws -> String {
+        let url = ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"]!
+        guard var components = URLComponents(string: url) else { throw URLError(.badURL) }
+        components.path = "/" + database
+        return components.string!
+    }
+
+    /// Runs one statement on the database `KOERS_TEST_POSTGRES_URL` names, such as creating a database.
+    static func postgresAdministration(_ statement: String) async throws {
+        let url = ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"]!
+        let admin = try KoersDatabase(url: url, logger: quietLogger)
+        try await admin.closing { try await (admin.db as! any SQLDatabase).raw("\(unsafeRaw: statement)").run() }
     }
 }
