@@ -29,4 +29,5 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 run_as "$bindir/initdb" -D "$dir/data" -U koers --auth=trust -E UTF8 >/dev/null
 run_as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c full_page_writes=off -c max_connections=400" start >/dev/null
 run_as "$bindir/createdb" -h 127.0.0.1 -p "$port" -U koers koers
-echo "export KOERS_TEST_POSTGRES_URL=postgres://koers@127.0.0.1:$port/koers PG_THROWAWAY_DIR=$dir"
+# The cluster has no TLS: saying so spares every connection pool a TLS context of its own.
+echo "export KOERS_TEST_POSTGRES_URL=postgres://koers@127.0.0.1:$port/koers?sslmode=disable PG_THROWAWAY_DIR=$dir"

@@ -18,9 +18,9 @@ public struct LinkageEncoder: Sendable {
 
     public init(keys: LinkageKeys) {
         self.keys = keys
-        givenTable = QGramTable(key: keys.givenName)
-        surnameTable = QGramTable(key: keys.surname)
-        extraTables = keys.extras.map { QGramTable(key: $0) }
+        givenTable = QGramTable.shared(keys.givenName)
+        surnameTable = QGramTable.shared(keys.surname)
+        extraTables = keys.extras.map { QGramTable.shared($0) }
     }
 
     /// Encodes one person.
@@ -235,4 +235,11 @@ struct TokenCache {
         if tokens[field, default: [:]].count < limit { tokens[field, default: [:]][value] = token }
         return token
     }
+}
+
+extension LinkageEncoder: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never the tables: they are the keyed hash of every bigram, enough to recompute an encoding from a name.
+    public var description: String { "LinkageEncoder(\(2 + extraTables.count) fields, keys redacted)" }
+
+    public var debugDescription: String { description }
 }

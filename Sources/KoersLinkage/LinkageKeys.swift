@@ -72,6 +72,13 @@ public struct LinkageKeys: Sendable {
     }
 }
 
+extension LinkageKeys: CustomStringConvertible, CustomDebugStringConvertible {
+    /// Never the keys: whoever read them in a log could recompute an encoding from a guessed name.
+    public var description: String { "LinkageKeys(\(10 + extras.count) field keys, redacted)" }
+
+    public var debugDescription: String { description }
+}
+
 /// One field's derived HMAC key, with the HMAC state already keyed.
 struct FieldKey: Sendable {
     let keyed: KeyedState

@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// The keyed hashes of every bigram a field can contain, computed once per key.
 ///
@@ -48,5 +49,43 @@ struct QGramTable: Sendable {
             previous = s
         }
         ids.append(variant * perVariant + previous * symbols)
+    }
+}
+
+extension QGramTable {
+    /// The table of `key`, computed once per process.
+    ///
+    /// Every set of services builds an encoder, and a process may build many on the same secret (the test suite
+    /// builds hundreds); each would hash the same bigrams again.
+    static func shared(_ key: FieldKey) -> QGramTable {
+        let fingerprint = Array("fingerprint".utf8).withUnsafeBytes { LinkageKeys.mac(key, $0) }
+        let id = Fingerprint(high: fingerprint.0, low: fingerprint.1)
+        if let table = TableCache.shared.table(id) { return table }
+        let table = QGramTable(key: key)
+        TableCache.shared.store(table, id)
+        return table
+    }
+
+    struct Fingerprint: Hashable {
+        let high: UInt64
+        let low: UInt64
+    }
+
+    /// Tables by their key's fingerprint; bounded, since keys come from configuration and rarely change.
+    final class TableCache: @unchecked Sendable {
+        static let shared = TableCache()
+        private let lock = NSLock()
+        private var tables: [Fingerprint: QGramTable] = [:]
+
+        func table(_ id: Fingerprint) -> QGramTable? {
+            lock.withLock { tables[id] }
+        }
+
+        func store(_ table: QGramTable, _ id: Fingerprint) {
+            lock.withLock {
+                if tables.count >= 64 { tables.removeAll() }
+                tables[id] = table
+            }
+        }
     }
 }

@@ -19,15 +19,17 @@ extension CaseService {
         let peildatum = peildatum ?? Self.latestReferenceDate(before: today())
         let locations = try await directory.locations()
         let records = try await cases.monitorRecords(locations: locations, on: peildatum.adding(days: -1))
-        guard
-            let report = MonitorReport.build(
+        let monitorLocations = locations.map { MonitorLocation(id: $0.id, name: $0.name) }
+        let built = await computedAside {
+            MonitorReport.build(
                 records: records,
-                locations: locations.map { MonitorLocation(id: $0.id, name: $0.name) },
+                locations: monitorLocations,
                 peildatum: peildatum,
                 k: k,
                 analyses: true
             )
-        else {
+        }
+        guard let report = built else {
             throw AppError.invalid(
                 ValidationFailure([
                     FieldError(

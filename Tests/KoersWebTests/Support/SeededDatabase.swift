@@ -98,18 +98,7 @@ enum SeededDatabase {
     ) async throws
         -> [DemoNetwork.Account]
     {
-        let services = try KoersServices(
-            KoersConfiguration(
-                databaseURL: url,
-                secret: "test-secret",
-                secureCookies: false,
-                bcryptCost: 4,
-                logLevel: .warning,
-                today: { TestApp.today }
-            ),
-            logger: TestDatabase.quietLogger,
-            schema: schema
-        )
+        let services = try KoersServices(TestApp.configuration(url), logger: TestDatabase.quietLogger, schema: schema)
         return try await services.database.closing {
             try await services.database.migrate()
             guard let scenario else { return try await DemoNetwork.create(services.directory) }

@@ -29,19 +29,25 @@ struct TestApp {
         let seeded = try await SeededDatabase.copy(database, scenario: scenario)
         var logger = Logger(label: "koers-test")
         logger.logLevel = .warning
-        var configuration = KoersConfiguration(
-            databaseURL: seeded.url,
+        var configuration = configuration(seeded.url)
+        configure(&configuration)
+        let services = try KoersServices(configuration, logger: logger, schema: seeded.schema)
+        OpenedDatabases.shared.keep(services.database)
+        // Already migrated: this only sets up the connections as `koers serve` does.
+        try await services.database.migrate()
+        return TestApp(services: services, accounts: seeded.accounts)
+    }
+
+    /// The configuration every test starts from: a fixed day, a cheap bcrypt cost, no `Secure` cookies.
+    static func configuration(_ databaseURL: String) -> KoersConfiguration {
+        KoersConfiguration(
+            databaseURL: databaseURL,
             secret: "test-secret",
             secureCookies: false,
             bcryptCost: 4,
             logLevel: .warning,
             today: { TestApp.today }
         )
-        configure(&configuration)
-        let services = try KoersServices(configuration, logger: logger, schema: seeded.schema)
-        // Already migrated: this only sets up the connections as `koers serve` does.
-        try await services.database.migrate()
-        return TestApp(services: services, accounts: seeded.accounts)
     }
 
     /// Runs a test against the application and closes the database afterwards.
@@ -266,5 +272,20 @@ struct APIClient {
         if let language { h[.acceptLanguage] = language }
         let buffer = try body.map { ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: $0)) }
         return try await client.execute(uri: "/api/v1" + path, method: method, headers: h, body: buffer)
+    }
+}
+
+/// Every database a test opened, kept until the run ends.
+///
+/// A test that throws before it closes its database (a failed `#require`, a timeout on a loaded machine) would drop
+/// an open connection pool, and AsyncKit's assertion on that ends the whole run: every other test with it, and a
+/// backtrace of the debug build that took CI minutes to write.
+final class OpenedDatabases: @unchecked Sendable {
+    static let shared = OpenedDatabases()
+    private let lock = NSLock()
+    private var databases: [KoersDatabase] = []
+
+    func keep(_ database: KoersDatabase) {
+        lock.withLock { databases.append(database) }
     }
 }

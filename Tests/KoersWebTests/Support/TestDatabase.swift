@@ -27,9 +27,7 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .postgres:
             let url = ProcessInfo.processInfo.environment["KOERS_TEST_POSTGRES_URL"]!
             let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            var logger = Logger(label: "test-pg")
-            logger.logLevel = .warning
-            let admin = try KoersDatabase(url: url, logger: logger)
+            let admin = try KoersDatabase(url: url, logger: Self.quietLogger)
             // Shut down on failure too: a pool dropped unclosed traps, hiding why the server refused.
             try await admin.closing { try await admin.createSchema(String(schema)) }
             return (url, String(schema))
@@ -38,6 +36,7 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 extension TestDatabase {
+    /// A logger for the suite's own setup: warnings and errors only.
     static var quietLogger: Logger {
         var logger = Logger(label: "test-pg")
         logger.logLevel = .warning
