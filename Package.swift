@@ -69,7 +69,9 @@ let package = Package(
                 "KoersStatistics",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            // The exact suppression is numeric work that the unoptimised debug build does tens of times slower:
+            // the pilot's monitor alone kept the test suite busy for many minutes. Optimised in every build.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "KoersStore",
