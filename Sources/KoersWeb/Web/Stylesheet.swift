@@ -7,8 +7,10 @@ enum Stylesheet {
         body { margin: 0; font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
             background: var(--bg); overflow-wrap: break-word; }
         a { color: var(--accent); }
-        :focus-visible, .error-summary:focus { outline: 3px solid var(--ink); outline-offset: 2px;
-            box-shadow: 0 0 0 5px #ffbf47; }
+        /* On a date field's calendar button the field matches neither :focus nor :focus-visible, only
+           :focus-within; without it, the last Tab stop in a date field showed no focus. */
+        :focus-visible, .error-summary:focus, input:focus-within {
+            outline: 3px solid var(--ink); outline-offset: 2px; box-shadow: 0 0 0 5px #ffbf47; }
         .site-header :focus-visible { outline-color: #ffbf47; box-shadow: none; }
         main:focus { outline: none; box-shadow: none; }
         .skip-link { position: absolute; left: -999px; top: 0; background: #ffbf47; color: var(--ink);
