@@ -40,7 +40,7 @@ struct TestApp {
 
     /// The configuration every test starts from: a fixed day, a cheap bcrypt cost, no `Secure` cookies.
     static func configuration(_ databaseURL: String) -> KoersConfiguration {
-        KoersConfiguration(
+        var configuration = KoersConfiguration(
             databaseURL: databaseURL,
             secret: "test-secret",
             secureCookies: false,
@@ -48,6 +48,11 @@ struct TestApp {
             logLevel: .warning,
             today: { TestApp.today }
         )
+        // A test's database is thrown away after it, so its commits need not wait for the disk; the
+        // throwaway PostgreSQL cluster runs with fsync off for the same reason. DurabilityTests open
+        // their own databases with the product's setting.
+        configuration.sqliteSynchronous = .normal
+        return configuration
     }
 
     /// Runs a test against the application and closes the database afterwards.
