@@ -20,15 +20,16 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
 
 from accessibility import axe, hover_and_focus, narrow, reflow, text_spacing, wide
-from test_browser import SHOTS, browser, press_enter, sign_in  # noqa: F401 (fixture)
+from test_browser import SHOTS, browser, case_id, choose, press_enter, sign_in, submit, type_into  # noqa: F401
 
-# Issue 19 is not finished: the crawl's coverage of every route is not yet checked, and a full
-# run takes about 12 minutes where the issue allows 10.
-# Until it is, CI leaves this out so the rest of the suite can land; KOERS_A11Y_WIP=1 runs it.
+# Issue 19 is not finished: every page route is now reached, but on some days the demo has no case at Utrecht that
+# was not admitted, so the NGO's crawl misses that stage; and a run takes 13 to 14 minutes here where the issue
+# allows 10. Until both hold, CI leaves this out so the rest can land; KOERS_A11Y_WIP=1 runs it.
 pytestmark = pytest.mark.skipif(
-    os.environ.get("KOERS_A11Y_WIP") != "1", reason="issue 19 in progress: crawl coverage and time unchecked"
+    os.environ.get("KOERS_A11Y_WIP") != "1", reason="issue 19 in progress: a rejected case and the crawl's time"
 )
 
 A11Y_SHOTS = os.path.join(SHOTS, "a11y")
@@ -46,7 +47,7 @@ ELSEWHERE = {
                            "(test_going_live walks it with axe)",
 }
 PAGE_LIMIT = 70
-CASE_TRIES = 14
+CASE_TRIES = 24
 
 
 def chromium():
@@ -200,6 +201,27 @@ class Crawl:
         press_enter(b, b.find_element(By.CSS_SELECTOR, "main form[action='/reconciliations'] button[type=submit]"))
         assert re.search(r"/reconciliations/[0-9a-f-]{36}", b.current_url), b.current_url
 
+    def awaiting_admission(self):
+        """The NGO registers a person and records the intake, so a case waits for the admission decision and that
+        step's page exists to be crawled (whether the demo has one at Utrecht depends on the day it is run)."""
+        b = self.b
+        sign_in(b, self.base, "ngo.utrecht@demo.koers.nl")
+        b.get(self.base + "/cases/new")
+        type_into(b, "givenNames", "Tsega")
+        type_into(b, "surname", "Haile")
+        type_into(b, "birthDate", "1990")
+        Select(b.find_element(By.ID, "f-nationality")).select_by_value("ERI")
+        choose(b, "gender", "female")
+        choose(b, "channel", "ngo")
+        submit(b)
+        case = case_id(b)
+        b.get(f"{self.base}/cases/{case}/intake")
+        for name, value in [("lawfulStay", "no"), ("stateReception", "no"), ("asylumProcedureCompleted", "yes"),
+                            ("willingToCooperate", "yes"), ("activeAtOtherLocation", "no")]:
+            choose(b, name, value)
+        submit(b)
+        assert "stage-intake" in b.find_element(By.CSS_SELECTOR, "p.stage").get_attribute("class"), b.current_url
+
     def account(self, account, seeds):
         b = self.b
         sign_in(b, self.base, account + "@demo.koers.nl")
@@ -207,9 +229,14 @@ class Crawl:
         if account == "municipality.utrecht":
             self.reconciliation()
         start = urllib.parse.urlsplit(b.current_url).path
-        # Links first; then every page without a value in its address, which the menu may not offer this party.
-        queue, keys, forms = deque([start, "/toegankelijkheid"]), set(), self.forms
-        seeded, sown = set(seeds), False
+        # Every page without a value in its address first, whether or not the menu offers it to this party (one that
+        # is not this party's answers 404 or 403 and is passed over), then the links the pages offer. Cases waiting
+        # for the admission decision and those not admitted are listed on their own, so their pages are reached too.
+        first = [start, "/toegankelijkheid"] + seeds
+        if start == "/cases":
+            first[1:1] = ["/cases?stage=intake", "/cases?stage=rejected"]
+        queue, keys, forms = deque(first), set(), self.forms
+        seeded = set(seeds)
         if start == "/privacy" and self.found.get("person"):
             queue.append("/privacy?" + urllib.parse.urlencode({"q": self.found["person"]}))
         stages, case_tries, visited = set(), 0, 0
@@ -219,8 +246,10 @@ class Crawl:
             pattern, answer = self.match(parts.path)
             if pattern is None or answer != "page":
                 continue
-            query_keys = sorted(urllib.parse.parse_qs(parts.query).keys())
-            key = (pattern, tuple(query_keys))
+            query = urllib.parse.parse_qs(parts.query)
+            query_keys = sorted(query.keys())
+            # A list of one stage is its own key: each is where that stage's cases are found.
+            key = (pattern, tuple(query_keys) + tuple(query.get("stage", [])))
             is_case = pattern == "/cases/:id"
             if is_case:
                 if case_tries >= CASE_TRIES:
@@ -230,9 +259,12 @@ class Crawl:
                 continue
             b.get(self.base + url)
             heading = b.find_elements(By.TAG_NAME, "h1")
-            if heading and "Niet gevonden" in heading[0].text:
-                assert url in seeded, f"{account}: a link to {url} finds nothing"
+            refused = heading and heading[0].text.strip() in ("Niet gevonden", "Geen toestemming")
+            if refused and url in seeded:
+                if "refused" not in self.shot:
+                    self.check(f"{account} {url} refused", "refused")
                 continue
+            assert not refused, f"{account}: a link to {url} answers {heading[0].text}"
             if is_case:
                 stage = b.execute_script(
                     "const p = document.querySelector('p.stage'); "
@@ -253,10 +285,10 @@ class Crawl:
             self.check(name, name.split(" ", 1)[1], shots=slug(name))
             found = self.links()
             self.empty_forms(account, self.base + url, pattern, forms)
-            queue.extend(found)
-            if not queue and not sown:
-                queue.extend(sorted(k for k in seeded if (k, ()) not in keys))
-                sown = True
+            if "stage" in query_keys:
+                queue.extendleft(reversed(found))
+            else:
+                queue.extend(found)
         return stages
 
 
@@ -273,12 +305,14 @@ def test_every_page_every_party(koers, browser):
         crawl.check("anonymous " + path, path)
         crawl.reached.setdefault(path, "anonymous")
     crawl.empty_forms("anonymous", base + "/login", "/login", set())
+    crawl.awaiting_admission()
 
     case_stages = {}
     # A shorter crawl while mending one party's pages: A11Y_ACCOUNTS=monitor,admin (then no coverage check).
     only = [a for a in os.environ.get("A11Y_ACCOUNTS", "").split(",") if a]
     seeds = [r["pattern"] for r in all_routes
-             if r["method"] == "GET" and r["answer"] == "page" and ":" not in r["pattern"]]
+             if r["method"] == "GET" and r["answer"] == "page" and ":" not in r["pattern"]
+             and not r["pattern"].startswith("/login")]
 
     def lane(worker, accounts):
         for account in accounts:

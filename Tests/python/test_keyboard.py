@@ -3,9 +3,6 @@
 Every step is Tab, Shift+Tab, the arrow keys, Space, Enter or typing into the focused field; nothing is clicked or
 set by script. On every stop the focus must be visible, an error summary must receive the focus, and the page after
 an action must announce what happened (role="status")."""
-import os
-
-import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -13,13 +10,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from accessibility import FOCUS_VISIBLE, axe, reflow
 from test_browser import browser, gone  # noqa: F401 (fixture)
-
-# Issue 19 is not finished: the referral walk stops at a date field whose focus the check finds
-# invisible, and the meeting walk has not been run through.
-# Until it is, CI leaves this out so the rest of the suite can land; KOERS_A11Y_WIP=1 runs it.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("KOERS_A11Y_WIP") != "1", reason="issue 19 in progress: the walks do not pass yet"
-)
 
 
 class Keyboard:
