@@ -200,10 +200,6 @@ struct RetentionTests {
             #expect(!JSONCoding.string(plan.items).contains("Vandermolenaar"))
             await #expect(throws: AppError.self) { _ = try await retention.apply(plan.id, actor: admin) }
             await #expect(throws: AppError.self) { _ = try await retention.approve(plan.id, FormInput(), actor: admin) }
-            // A backup before the destruction, to restore afterwards.
-            let backup = FileManager.default.temporaryDirectory.appendingPathComponent("koers-backup-\(UUID())").path
-            defer { try? FileManager.default.removeItem(atPath: backup) }
-            try await app.services.database.backup(to: backup)
             _ = try await retention.approve(plan.id, FormInput(single: ["decision": "Besluit 2026/17"]), actor: admin)
             let report = try await retention.apply(plan.id, actor: admin)
             #expect(report.items.count == plan.items.count && (report.rows["case_events"] ?? 0) > 0)
@@ -226,28 +222,67 @@ struct RetentionTests {
             #expect(registered.count == plan.items.count && !registered.contains { $0.contains("Vandermolenaar") })
             // Nobody is due any more.
             #expect(try await retention.due(actor: admin).isEmpty)
-
-            // The backup from before the destruction, restored: the register erases them again.
-            await app.services.database.shutdown()
-            var logger = Logger(label: "restore")
-            logger.logLevel = .warning
-            let target = try await BackupTests.emptyTarget(database, source: app.services.database, logger: logger)
-            try await KoersDatabase.restore(from: backup, into: target.0, schema: target.1, logger: logger)
-            var restoredConfiguration = KoersConfiguration(databaseURL: target.0, secret: "test-secret")
-            restoredConfiguration.erasureRegisterPath = register.path
-            let restored = try KoersServices(restoredConfiguration, logger: logger, schema: target.1)
-            try await restored.database.closing {
-                try await restored.database.migrate()
-                #expect(!(try await Self.occurrences(of: "Vandermolenaar", in: restored.database)).isEmpty)
-                let again = try await restored.retention.eraseAgain(from: register)
-                #expect(again == plan.items.count)
-                for value in first.values + second.values {
-                    let left = try await Self.occurrences(of: value, in: restored.database)
-                    #expect(left.isEmpty, "\(value) remains after restore in \(left)")
-                }
-            }
-            try await target.2()
         }
+    }
+}
+
+extension RetentionTests {
+    /// Apart from the pilot's destruction above, on a network with only the two planted people: the
+    /// mechanism is the same for each person, and erasing the pilot's 1,403 twice kept the suite
+    /// busy for minutes.
+    @Test(
+        "A backup from before a destruction, restored: the register erases them again",
+        arguments: TestDatabase.available
+    )
+    func restored(_ database: TestDatabase) async throws {
+        let app = try await TestApp.make(database)
+        let register = FileManager.default.temporaryDirectory.appendingPathComponent("erasures-\(UUID()).txt")
+        defer { try? FileManager.default.removeItem(at: register) }
+        let backup = FileManager.default.temporaryDirectory.appendingPathComponent("koers-backup-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: backup) }
+        var values: [String] = []
+        try await app.services.database.closing {
+            for (given, surname, alias, vNumber) in [
+                ("Quirinella", "Vandermolenaar", "Xantippa", "8123456781"),
+                ("Zebulonia", "Okonkwoberg", "Yolandine", "8123456792"),
+            ] {
+                values += try await Self.plant(app, given: given, surname: surname, alias: alias, vNumber: vNumber)
+                    .values
+            }
+            var configuration = app.services.configuration
+            configuration.retentionYears = 1
+            configuration.erasureRegisterPath = register.path
+            let retention = RetentionService(
+                store: RetentionStore(cases: app.services.cases, register: app.services.register),
+                configuration: configuration
+            )
+            let admin = app.account(.admin, nil).actor
+            let plan = try await retention.propose(actor: admin)
+            #expect(plan.items.count == 2)
+            try await app.services.database.backup(to: backup)
+            _ = try await retention.approve(plan.id, FormInput(single: ["decision": "Besluit 2026/18"]), actor: admin)
+            _ = try await retention.apply(plan.id, actor: admin)
+        }
+
+        // The backup from before the destruction, restored: the register erases them again.
+        var logger = Logger(label: "restore")
+        logger.logLevel = .warning
+        let target = try await BackupTests.emptyTarget(database, source: app.services.database, logger: logger)
+        try await KoersDatabase.restore(from: backup, into: target.0, schema: target.1, logger: logger)
+        var restoredConfiguration = KoersConfiguration(databaseURL: target.0, secret: "test-secret")
+        restoredConfiguration.erasureRegisterPath = register.path
+        let restored = try KoersServices(restoredConfiguration, logger: logger, schema: target.1)
+        try await restored.database.closing {
+            try await restored.database.migrate()
+            #expect(!(try await Self.occurrences(of: "Vandermolenaar", in: restored.database)).isEmpty)
+            let again = try await restored.retention.eraseAgain(from: register)
+            #expect(again == 2)
+            for value in values {
+                let left = try await Self.occurrences(of: value, in: restored.database)
+                #expect(left.isEmpty, "\(value) remains after restore in \(left)")
+            }
+        }
+        try await target.2()
     }
 }
 

@@ -118,10 +118,6 @@ extension RetentionStore {
                 after: ["subject": subject]
             )
             try await cases.log.record(.erase, person: personId, context: context, on: db)
-            if database.kind == .sqlite {
-                // The search index's segments keep deleted tokens until merged.
-                try await sql.raw("INSERT INTO person_search(person_search) VALUES ('optimize')").run()
-            }
             return changed
         }
     }

@@ -163,13 +163,16 @@ public final class KoersDatabase: Sendable {
     }
 
     /// After an erasure: the pages that held the erased values are given back and overwritten, so
-    /// the values do not linger in the file. SQLite rewrites the database (`VACUUM`, which waits for
+    /// the values do not linger in the file. SQLite merges its search index and rewrites the database (`VACUUM`, which waits for
     /// writers and blocks them while it runs) and empties its write-ahead log; PostgreSQL vacuums the
     /// tables an erasure rewrites, which frees the old row versions for reuse but does not overwrite
     /// them at once.
     public func compactAfterErasure() async throws {
         let sql = self.sql
         if kind == .sqlite {
+            // The search index's segments keep an erased person's tokens until merged; merging once
+            // per destruction, not once per person, as each merge rewrites the whole index.
+            try await sql.raw("INSERT INTO person_search(person_search) VALUES ('optimize')").run()
             try await sql.raw("VACUUM").run()
             try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
         } else {
