@@ -163,10 +163,10 @@ public final class KoersDatabase: Sendable {
     }
 
     /// After an erasure: the pages that held the erased values are given back and overwritten, so
-    /// the values do not linger in the file. SQLite merges its search index and rewrites the database (`VACUUM`, which waits for
-    /// writers and blocks them while it runs) and empties its write-ahead log; PostgreSQL vacuums the
-    /// tables an erasure rewrites, which frees the old row versions for reuse but does not overwrite
-    /// them at once.
+    /// the values do not linger in the file. SQLite merges its search index, rewrites the database
+    /// (`VACUUM`, which waits for writers and blocks them while it runs) and empties its write-ahead
+    /// log; PostgreSQL vacuums the tables an erasure rewrites, which frees the old row versions for
+    /// reuse but does not overwrite them at once.
     public func compactAfterErasure() async throws {
         let sql = self.sql
         if kind == .sqlite {
