@@ -91,6 +91,18 @@ struct RetentionTests {
         return Planted(file: done, values: [given, surname, alias, "1987-04-23", vNumber])
     }
 
+    /// A retention service with a one-year period, so the planted people (ended January 2024) are due,
+    /// and the erasure register written to `register`.
+    static func oneYearRetention(_ app: TestApp, register: URL) -> RetentionService {
+        var configuration = app.services.configuration
+        configuration.retentionYears = 1
+        configuration.erasureRegisterPath = register.path
+        return RetentionService(
+            store: RetentionStore(cases: app.services.cases, register: app.services.register),
+            configuration: configuration
+        )
+    }
+
     /// Every table and text column in which a value occurs.
     static func occurrences(of value: String, in database: KoersDatabase) async throws -> [String] {
         let sql = database.sql
@@ -181,15 +193,9 @@ struct RetentionTests {
             }
             let before = try await Self.published(app)
 
-            var configuration = app.services.configuration
-            configuration.retentionYears = 1
             let register = FileManager.default.temporaryDirectory.appendingPathComponent("erasures-\(UUID()).txt")
             defer { try? FileManager.default.removeItem(at: register) }
-            configuration.erasureRegisterPath = register.path
-            let retention = RetentionService(
-                store: RetentionStore(cases: app.services.cases, register: app.services.register),
-                configuration: configuration
-            )
+            let retention = Self.oneYearRetention(app, register: register)
             let admin = app.account(.admin, nil).actor
             await #expect(throws: AppError.self) { _ = try await retention.due(actor: app.account(.ngo).actor) }
             let plan = try await retention.propose(actor: admin)
@@ -249,13 +255,7 @@ extension RetentionTests {
                 values += try await Self.plant(app, given: given, surname: surname, alias: alias, vNumber: vNumber)
                     .values
             }
-            var configuration = app.services.configuration
-            configuration.retentionYears = 1
-            configuration.erasureRegisterPath = register.path
-            let retention = RetentionService(
-                store: RetentionStore(cases: app.services.cases, register: app.services.register),
-                configuration: configuration
-            )
+            let retention = Self.oneYearRetention(app, register: register)
             let admin = app.account(.admin, nil).actor
             let plan = try await retention.propose(actor: admin)
             #expect(plan.items.count == 2)
