@@ -183,6 +183,10 @@ class Crawl:
         path = urllib.parse.urlsplit(action).path
         return re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", ":id", path)
 
+    def patterns(self, links):
+        """The route patterns that serve these links."""
+        return {self.match(urllib.parse.urlsplit(link).path)[0] for link in links}
+
     def links(self):
         hrefs = self.b.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
         out = []
@@ -259,12 +263,13 @@ class Crawl:
                     self.check(f"{account} {url} refused", "refused")
                 continue
             assert not refused, f"{account}: a link to {url} answers {heading[0].text}"
+            found = self.links()
             if is_case:
                 stage = b.execute_script(
                     "const p = document.querySelector('p.stage'); "
                     "return p ? [...p.classList].find(c => c.startsWith('stage-')).slice(6) : null")
                 self.found.setdefault("person", b.find_element(By.TAG_NAME, "h1").text.split()[0])
-                offered = {self.match(urllib.parse.urlsplit(link).path)[0] for link in self.links()}
+                offered = self.patterns(found)
                 reached = {k[0] for k in keys}
                 # Another case of a stage already seen counts when it offers a page neither reached nor waiting in
                 # the queue (counting only the pages reached, every case before its pages came up was checked).
@@ -278,9 +283,8 @@ class Crawl:
             name = f"{account} {pattern}" + (f" ({key[1][0]})" if is_case else "") + \
                 (f" ?{'&'.join(query_keys)}" if query_keys and not is_case else "")
             self.check(name, name.split(" ", 1)[1], shots=slug(name))
-            found = self.links()
             self.empty_forms(account, self.base + url, pattern, forms)
-            queued |= {self.match(urllib.parse.urlsplit(link).path)[0] for link in found}
+            queued |= self.patterns(found)
             if "stage" in query_keys:
                 queue.extendleft(reversed(found))
             else:
