@@ -58,7 +58,7 @@ def accept_invitation(b, link, password, name):
     assert b.current_url.endswith("/login"), f"{name}: {b.current_url}"
 
 
-USED_CODES = {}
+USED_STEPS = {}
 
 
 def sign_in(b, base, email, password, secret=None):
@@ -74,13 +74,13 @@ def sign_in(b, base, email, password, secret=None):
         secret = b.find_element(By.ID, "totp-secret").text
         uri = b.find_element(By.ID, "totp-uri").text
         assert uri.startswith(f"otpauth://totp/Koers:{email}?secret={secret}")
-    code = pyotp.TOTP(secret).now()
-    if USED_CODES.get(secret) == code:
-        # Koers takes a code once: wait for the app's next one, as a person would.
-        time.sleep(30.5 - time.time() % 30)
-        code = pyotp.TOTP(secret).now()
-    USED_CODES[secret] = code
-    type_into(b, "code", code)
+    # Koers takes each 30-second step's code once, and also the next step's (a phone's clock up to 30 s ahead). A
+    # second sign-in within a step types the next step's code, as such a phone would; a third waits for the step.
+    step = max(int(time.time() // 30), USED_STEPS.get(secret, -1) + 1)
+    if step > int(time.time() // 30) + 1:
+        time.sleep((step - 1) * 30 + 0.5 - time.time())
+    USED_STEPS[secret] = step
+    type_into(b, "code", pyotp.TOTP(secret).at(step * 30))
     submit(b)
     assert not b.current_url.endswith("/login/code"), b.find_element(By.TAG_NAME, "main").text
     return secret
