@@ -25,12 +25,6 @@ from accessibility import axe, hover_and_focus, narrow, reflow, text_spacing, wi
 from test_browser import SHOTS, browser, press_enter, sign_in  # noqa: F401 (fixture)
 from test_defects_walk import decide_admission, record_intake, refer
 
-# Issue 19 is not finished: the crawl passes (every page route, every stage) in 553 s here, but CI's 90 minutes ran out
-# without it in the last two runs. Until CI has room for it, CI leaves it out; KOERS_A11Y_WIP=1 runs it.
-pytestmark = pytest.mark.skipif(
-    os.environ.get("KOERS_A11Y_WIP") != "1", reason="issue 19 in progress: no room in CI's time yet"
-)
-
 A11Y_SHOTS = os.path.join(SHOTS, "a11y")
 FIXTURES = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "Fixtures"))
 # In this order the two lanes below take about as long as each other.
@@ -347,5 +341,6 @@ def test_every_page_every_party(koers, browser):
     elapsed = time.time() - started
     print(f"\ncrawl: {crawl.pages_checked} pages and {crawl.errors_checked} error states checked, "
           f"{len(crawl.reached)} page routes, {elapsed:.0f} s")
-    # The issue asks for ten minutes: 553 s here on two cores with a debug build; the margin is for a slower machine.
+    # The issue asks for ten minutes: 105 s here on two cores with a debug build, 553 s when this machine ran slow
+    # (everything about five times slower); the ceiling is for a slower machine still.
     assert elapsed < 1200, f"the crawl took {elapsed:.0f} s"
