@@ -116,7 +116,8 @@ function setup(thread) table.insert(threads, thread) end
 function init(args) bad = 0; last = 0 end
 function request()
   n = n + 1
-  return wrk.format(""" + lua_string(method) + """, paths[(n % #paths) + 1], headers""" + (f", {body}" if body else "") + """)
+  return wrk.format(""" + lua_string(method) + """, paths[(n % #paths) + 1], headers"""
+                + (f", {body}" if body else "") + """)
 end
 function response(status, hdrs, body)
   if status ~= 200 then bad = bad + 1; last = status end

@@ -218,9 +218,11 @@ def main():
     parser.add_argument("--people", type=int, default=700_000, help="synthetic people (700,000 ≈ 1,000,000 rows)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", default=None)
-    parser.add_argument("--reuse", action="store_true", help="use the synthetic file already in --folder (same --people and --seed)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the synthetic file already in --folder (same --people and --seed)")
     parser.add_argument("--probes", type=int, default=2000, help="Koers intake checks to time")
-    parser.add_argument("--splink-probes", type=int, default=50, help="Splink find_matches_to_new_records calls to time")
+    parser.add_argument("--splink-probes", type=int, default=50,
+                        help="Splink find_matches_to_new_records calls to time")
     parser.add_argument("--dice-rows", type=int, default=10_000)
     parser.add_argument("--skip-splink", action="store_true", help="leave out Splink (steps 3 and 4 reference columns)")
     arguments = parser.parse_args()
@@ -262,8 +264,10 @@ def main():
     rows = len(open(data).readlines()) - 1
     table = [
         ("1. Dice, 1024-bit, per core (comparisons/s)", bench["dice_per_second_one_core"], dice["per_second"],
-         bench["dice_per_second_one_core"] / dice["per_second"], "anonlink dice_coefficient_accelerated (C++, 1 thread)", "{:,.0f}"),
-        ("   Dice, all cores (comparisons/s)", bench["dice_per_second_all_cores"], None, None, f"({os.cpu_count()} cores)", "{:,.0f}"),
+         bench["dice_per_second_one_core"] / dice["per_second"],
+         "anonlink dice_coefficient_accelerated (C++, 1 thread)", "{:,.0f}"),
+        ("   Dice, all cores (comparisons/s)", bench["dice_per_second_all_cores"], None, None,
+         f"({os.cpu_count()} cores)", "{:,.0f}"),
         ("2. Encoding, per core (records/s)", bench["encode_per_second_one_core"], encoding["per_second"],
          bench["encode_per_second_one_core"] / encoding["per_second"], encoding["tool"], "{:,.0f}"),
     ]
@@ -272,11 +276,12 @@ def main():
         table += [
             (f"3. Intake check p50 (ms), index {bench['index_size']:,}", bench["check_p50_ms"], checks["p50_ms"],
              checks["p50_ms"] / bench["check_p50_ms"], index_note, "{:,.3f}"),
-            ("   Intake check p99 (ms)", bench["check_p99_ms"], checks["p99_ms"], checks["p99_ms"] / bench["check_p99_ms"], "", "{:,.3f}"),
+            ("   Intake check p99 (ms)", bench["check_p99_ms"], checks["p99_ms"],
+             checks["p99_ms"] / bench["check_p99_ms"], "", "{:,.3f}"),
         ]
     else:
-        table.append((f"3. Intake check p50 / p99 (ms), index {bench['index_size']:,}", bench["check_p99_ms"], None, None,
-                      f"p50 {bench['check_p50_ms']:.3f} ms (Splink skipped)", "{:,.3f}"))
+        table.append((f"3. Intake check p50 / p99 (ms), index {bench['index_size']:,}", bench["check_p99_ms"],
+                      None, None, f"p50 {bench['check_p50_ms']:.3f} ms (Splink skipped)", "{:,.3f}"))
     table.append((f"4. Dedup {rows:,} rows, wall time (s)", koers_dedup_seconds, splink["seconds"] if splink else None,
                   splink["seconds"] / koers_dedup_seconds if splink else None,
                   "Splink 4 DuckDB: read + train + predict ≥ 0.9" if splink else "(Splink skipped)", "{:,.2f}"))
@@ -289,14 +294,14 @@ def main():
     print("Koers/ref = how many times faster Koers is (throughput ratio, or reference time / Koers time).")
     print()
     print(f"Dedup quality against {len(truth):,} true pairs:")
-    print(f"  Koers   precision {koers_quality['precision']:.4f}  recall {koers_quality['recall']:.4f}  F1 {koers_quality['f1']:.4f}  "
-          f"({koers_quality['found_pairs']:,} pairs written)")
+    print(f"  Koers   precision {koers_quality['precision']:.4f}  recall {koers_quality['recall']:.4f}  "
+          f"F1 {koers_quality['f1']:.4f}  ({koers_quality['found_pairs']:,} pairs written)")
     if splink:
         print(f"  Splink  precision {splink['precision']:.4f}  recall {splink['recall']:.4f}  F1 {splink['f1']:.4f}  "
-              f"({splink['found_pairs']:,} pairs; read {splink['read_seconds']:.1f} s, train {splink['train_seconds']:.1f} s, "
-              f"predict {splink['predict_seconds']:.1f} s)")
-    print(f"Koers index: {bench['index_size']:,} people, mean fill {bench['fill_mean']:.3f}; anonlink random filters fill "
-          f"{dice['fill']:.3f}, {dice['candidates']} pairs ≥ 0.95")
+              f"({splink['found_pairs']:,} pairs; read {splink['read_seconds']:.1f} s, "
+              f"train {splink['train_seconds']:.1f} s, predict {splink['predict_seconds']:.1f} s)")
+    print(f"Koers index: {bench['index_size']:,} people, mean fill {bench['fill_mean']:.3f}; "
+          f"anonlink random filters fill {dice['fill']:.3f}, {dice['candidates']} pairs ≥ 0.95")
 
     checks_met = {
         f"Dice ≥ {TARGETS['dice'] / 1e6:.0f}M/s/core": bench["dice_per_second_one_core"] >= TARGETS["dice"],

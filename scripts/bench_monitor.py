@@ -39,20 +39,27 @@ def duckdb_load(folder):
     con = duckdb.connect()
     con.execute("PRAGMA threads=%d" % os.cpu_count())
     start = time.perf_counter()
-    con.execute(f"""CREATE TABLE trajectories AS SELECT * FROM read_csv('{folder}/trajectories.csv', header=true, nullstr='', columns={{
-        'trajectory_id': 'UUID', 'person_id': 'UUID', 'location_id': 'UUID', 'transferred_from': 'UUID', 'transferred_on': 'DATE',
-        'gender': 'VARCHAR', 'birth_year': 'INTEGER', 'nationality': 'VARCHAR', 'referred_on': 'DATE', 'admission_on': 'DATE',
+    con.execute(f"""CREATE TABLE trajectories AS SELECT * FROM read_csv('{folder}/trajectories.csv', header=true, """
+                f"""nullstr='', columns={{
+        'trajectory_id': 'UUID', 'person_id': 'UUID', 'location_id': 'UUID', 'transferred_from': 'UUID', """
+                f"""'transferred_on': 'DATE',
+        'gender': 'VARCHAR', 'birth_year': 'INTEGER', 'nationality': 'VARCHAR', 'referred_on': 'DATE', """
+                f"""'admission_on': 'DATE',
         'admission': 'VARCHAR', 'rejection_reason': 'VARCHAR', 'hasa_submitted_on': 'DATE', 'hasa_decided_on': 'DATE',
         'hasa_outcome': 'VARCHAR', 'outflow_on': 'DATE', 'outcome': 'VARCHAR', 'outcome_reason': 'VARCHAR'}})""")
-    con.execute(f"""CREATE TABLE perspectives AS SELECT * FROM read_csv('{folder}/perspectives.csv', header=true, columns={{
+    con.execute(f"""CREATE TABLE perspectives AS SELECT * FROM read_csv('{folder}/perspectives.csv', header=true, """
+                f"""columns={{
         'trajectory_id': 'UUID', 'on': 'DATE', 'perspective': 'VARCHAR'}})""")
     con.execute(f"""CREATE TABLE support AS SELECT * FROM read_csv('{folder}/support.csv', header=true, columns={{
         'trajectory_id': 'UUID', 'instrument': 'VARCHAR', 'from': 'DATE'}})""")
-    con.execute(f"""CREATE TABLE milestones AS SELECT * FROM read_csv('{folder}/milestones.csv', header=true, nullstr='', columns={{
+    con.execute(f"""CREATE TABLE milestones AS SELECT * FROM read_csv('{folder}/milestones.csv', header=true, """
+                f"""nullstr='', columns={{
         'trajectory_id': 'UUID', 'due': 'DATE', 'met': 'DATE'}})""")
-    con.execute(f"""CREATE TABLE escalations AS SELECT * FROM read_csv('{folder}/escalations.csv', header=true, columns={{
+    con.execute(f"""CREATE TABLE escalations AS SELECT * FROM read_csv('{folder}/escalations.csv', header=true, """
+                f"""columns={{
         'trajectory_id': 'UUID', 'on': 'DATE'}})""")
-    con.execute(f"CREATE TABLE locations AS SELECT * FROM read_csv('{folder}/locations.csv', header=true, columns={{'id': 'UUID', 'name': 'VARCHAR'}})")
+    con.execute(f"CREATE TABLE locations AS SELECT * FROM read_csv('{folder}/locations.csv', header=true, "
+                f"columns={{'id': 'UUID', 'name': 'VARCHAR'}})")
     return con, time.perf_counter() - start
 
 
@@ -66,7 +73,8 @@ def duckdb_monitor(con, peildatum):
                coalesce(admission IN ('admit', 'admitByException') AND admission_on < {p}, false) AS admitted,
                coalesce(outflow_on < {p}, false) AS gone
         FROM trajectories t
-        JOIN locations l ON l.id = CASE WHEN transferred_from IS NOT NULL AND transferred_on >= {p} THEN transferred_from ELSE location_id END""")
+        JOIN locations l ON l.id = CASE WHEN transferred_from IS NOT NULL AND transferred_on >= {p} """
+                f"""THEN transferred_from ELSE location_id END""")
     counts = {}
 
     def table(name, sql):
@@ -82,30 +90,45 @@ def duckdb_monitor(con, peildatum):
     for loc, *values in headline:
         for row, n in enumerate(values):
             cells[(row, loc)] = n
-    for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM escalations e JOIN base b USING (trajectory_id) WHERE e."on" < {p} GROUP BY ALL""").fetchall():
+    for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM escalations e JOIN base b USING (trajectory_id) """
+                              f"""WHERE e."on" < {p} GROUP BY ALL""").fetchall():
         cells[(7, loc)] = n
-    for loc, n in con.execute(f"SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id) WHERE m.met < {p} GROUP BY ALL").fetchall():
+    for loc, n in con.execute(f"SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id) "
+                              f"WHERE m.met < {p} GROUP BY ALL").fetchall():
         cells[(8, loc)] = n
     for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id)
-            WHERE b.admitted AND NOT b.gone AND m.due < {as_of} AND (m.met IS NULL OR m.met > {as_of}) GROUP BY ALL""").fetchall():
+            WHERE b.admitted AND NOT b.gone AND m.due < {as_of} """
+                              f"""AND (m.met IS NULL OR m.met > {as_of}) GROUP BY ALL""").fetchall():
         cells[(9, loc)] = n
     counts["headline"] = {(str(r), l): n for (r, l), n in cells.items()}
-    counts["persons"] = {("0", "all"): con.execute("SELECT count(DISTINCT person_id) FROM base WHERE admitted").fetchone()[0]}
-    table("inflow", "SELECT year(admission_on) || ' K' || quarter(admission_on), loc, count(*) FROM base WHERE admitted GROUP BY ALL")
+    counts["persons"] = {
+        ("0", "all"): con.execute("SELECT count(DISTINCT person_id) FROM base WHERE admitted").fetchone()[0]}
+    table("inflow", "SELECT year(admission_on) || ' K' || quarter(admission_on), loc, count(*) FROM base "
+                    "WHERE admitted GROUP BY ALL")
     left = "gone AND outcome IS NOT NULL"
-    table("outflow", f"SELECT year(outflow_on) || ' K' || quarter(outflow_on), loc, count(*) FROM base WHERE {left} GROUP BY ALL")
+    table("outflow", f"SELECT year(outflow_on) || ' K' || quarter(outflow_on), loc, count(*) FROM base "
+                     f"WHERE {left} GROUP BY ALL")
     table("outcomeCategory", f"SELECT outcome, loc, count(*) FROM base WHERE {left} GROUP BY ALL")
-    table("outcomeReason", f"SELECT coalesce(outcome_reason, 'other'), loc, count(*) FROM base WHERE {left} GROUP BY ALL")
+    table("outcomeReason", f"SELECT coalesce(outcome_reason, 'other'), loc, count(*) FROM base "
+                           f"WHERE {left} GROUP BY ALL")
     table("perspective", f"""SELECT coalesce(p.perspective, 'none'), b.loc, count(*) FROM base b
-        LEFT JOIN (SELECT trajectory_id, arg_max(perspective, "on") AS perspective FROM perspectives WHERE "on" <= {as_of} GROUP BY ALL) p USING (trajectory_id)
+        LEFT JOIN (SELECT trajectory_id, arg_max(perspective, "on") AS perspective FROM perspectives """
+                         f"""WHERE "on" <= {as_of} GROUP BY ALL) p USING (trajectory_id)
         WHERE b.admitted AND NOT b.gone GROUP BY ALL""")
-    table("support", f"""SELECT s.instrument, b.loc, count(*) FROM support s JOIN base b USING (trajectory_id) WHERE s."from" < {p} AND b.admitted GROUP BY ALL""")
-    table("rejections", f"SELECT coalesce(rejection_reason, 'other'), loc, count(*) FROM base WHERE admission = 'reject' AND admission_on < {p} GROUP BY ALL")
-    table("duration", f"""SELECT CASE WHEN d < 91 THEN 0 WHEN d < 182 THEN 1 WHEN d < 365 THEN 2 WHEN d < 730 THEN 3 ELSE 4 END, loc, count(*)
-        FROM (SELECT coalesce(datediff('day', admission_on, outflow_on), 0) AS d, loc FROM base WHERE {left}) GROUP BY ALL""")
-    table("outcomeByGender", f"SELECT CASE WHEN gender IN ('female', 'male') THEN gender ELSE 'other' END, outcome, count(*) FROM base WHERE {left} GROUP BY ALL")
-    table("outcomeByNationality", f"""WITH top AS (SELECT nationality FROM base WHERE outflow_on IS NOT NULL GROUP BY nationality ORDER BY count(*) DESC, nationality LIMIT 6)
-        SELECT CASE WHEN nationality IN (SELECT nationality FROM top) THEN nationality ELSE 'other' END, outcome, count(*) FROM base WHERE {left} GROUP BY ALL""")
+    table("support", f"""SELECT s.instrument, b.loc, count(*) FROM support s JOIN base b USING (trajectory_id) """
+                     f"""WHERE s."from" < {p} AND b.admitted GROUP BY ALL""")
+    table("rejections", f"SELECT coalesce(rejection_reason, 'other'), loc, count(*) FROM base "
+                        f"WHERE admission = 'reject' AND admission_on < {p} GROUP BY ALL")
+    table("duration", f"""SELECT CASE WHEN d < 91 THEN 0 WHEN d < 182 THEN 1 WHEN d < 365 THEN 2 """
+                      f"""WHEN d < 730 THEN 3 ELSE 4 END, loc, count(*)
+        FROM (SELECT coalesce(datediff('day', admission_on, outflow_on), 0) AS d, loc FROM base """
+                      f"""WHERE {left}) GROUP BY ALL""")
+    table("outcomeByGender", f"SELECT CASE WHEN gender IN ('female', 'male') THEN gender ELSE 'other' END, "
+                             f"outcome, count(*) FROM base WHERE {left} GROUP BY ALL")
+    table("outcomeByNationality", f"""WITH top AS (SELECT nationality FROM base WHERE outflow_on IS NOT NULL """
+                                  f"""GROUP BY nationality ORDER BY count(*) DESC, nationality LIMIT 6)
+        SELECT CASE WHEN nationality IN (SELECT nationality FROM top) THEN nationality ELSE 'other' END, """
+                                  f"""outcome, count(*) FROM base WHERE {left} GROUP BY ALL""")
     return counts, time.perf_counter() - start
 
 
@@ -121,9 +144,10 @@ def compare(published, counts):
         elif tid == "headline":
             keys_r, keys_c = [str(i) for i in range(10)], locations
         else:
-            keys_r = {"inflow": rows[:-1], "outflow": rows[:-1], "outcomeCategory": CATEGORIES, "outcomeReason": REASONS,
-                      "perspective": PERSPECTIVES, "support": SUPPORT, "rejections": REJECTIONS, "duration": [str(i) for i in range(5)],
-                      "outcomeByGender": GENDERS, "outcomeByNationality": [r if r != "Overig" else "other" for r in rows[:-1]]}[tid]
+            keys_r = {"inflow": rows[:-1], "outflow": rows[:-1], "outcomeCategory": CATEGORIES,
+                      "outcomeReason": REASONS, "perspective": PERSPECTIVES, "support": SUPPORT,
+                      "rejections": REJECTIONS, "duration": [str(i) for i in range(5)], "outcomeByGender": GENDERS,
+                      "outcomeByNationality": [r if r != "Overig" else "other" for r in rows[:-1]]}[tid]
             keys_c = CATEGORIES if tid.startswith("outcomeBy") else locations
         for r, row in enumerate(rows):
             for c, column in enumerate(columns):
@@ -160,7 +184,8 @@ def main():
     parser.add_argument("--scale", type=int, default=480)
     parser.add_argument("--peildatum", default="2022-07-01")
     parser.add_argument("--folder", default=None)
-    parser.add_argument("--reuse", action="store_true", help="use the facts already in --folder (from an earlier run at the same scale)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="use the facts already in --folder (from an earlier run at the same scale)")
     arguments = parser.parse_args()
     folder = arguments.folder or tempfile.mkdtemp(prefix="koers-bench-")
 
@@ -168,10 +193,12 @@ def main():
         print(f"Data: the facts already in {folder}", flush=True)
     else:
         generated = koers(arguments.binary, "facts", "--scale", str(arguments.scale), "--output", folder)
-        print(f"Data: pilot-2022 × {arguments.scale}: {generated['records']:,} trajectories, {generated['outflows']:,} outflows "
-              f"(generated in {generated['generate_seconds']:.1f} s) in {folder}", flush=True)
+        print(f"Data: pilot-2022 × {arguments.scale}: {generated['records']:,} trajectories, "
+              f"{generated['outflows']:,} outflows (generated in {generated['generate_seconds']:.1f} s) in {folder}",
+              flush=True)
 
-    mine = koers(arguments.binary, "monitor", "--facts", folder, "--peildatum", arguments.peildatum, "--output", os.path.join(folder, "koers-report.json"))
+    mine = koers(arguments.binary, "monitor", "--facts", folder, "--peildatum", arguments.peildatum,
+                 "--output", os.path.join(folder, "koers-report.json"))
     con, duck_load = duckdb_load(folder)
     counts, duck_monitor = duckdb_monitor(con, arguments.peildatum)
     published = json.load(open(os.path.join(folder, "koers-report.json")))
@@ -182,15 +209,22 @@ def main():
     reference = statsmodels_logit(os.path.join(folder, "outflow.csv"), "solution")
     by_name = dict(zip(reference["variables"], reference["coefficients"]))
     se_by_name = dict(zip(reference["variables"], reference["standard_errors"]))
-    differences = [abs(c - by_name[v]) / max(abs(by_name[v]), 1e-12) for v, c in zip(logit["variables"], logit["coefficients"])]
-    se_differences = [abs(s - se_by_name[v]) / se_by_name[v] for v, s in zip(logit["variables"], logit["standard_errors"])]
+    differences = [abs(c - by_name[v]) / max(abs(by_name[v]), 1e-12)
+                   for v, c in zip(logit["variables"], logit["coefficients"])]
+    se_differences = [abs(s - se_by_name[v]) / se_by_name[v]
+                      for v, s in zip(logit["variables"], logit["standard_errors"])]
 
     rows = [
-        ("Monitor, one reference date: compute", "Koers (all 13 quarterly reports + suppression)", mine["monitor_seconds"], "DuckDB (one date's counts, no suppression)", duck_monitor),
-        ("Monitor: load the facts", "Koers (CSV → records)", mine["read_seconds"], "DuckDB (read_csv → tables)", duck_load),
-        ("Monitor: load + compute", "Koers", mine["read_seconds"] + mine["monitor_seconds"], "DuckDB", duck_load + duck_monitor),
-        (f"Logit, n = {logit['n']:,}, {len(logit['variables'])} parameters: fit", "Koers", logit["fit_seconds"], "statsmodels (Newton)", reference["fit_seconds"]),
-        ("Logit: design matrix + fit", "Koers", logit["design_seconds"] + logit["fit_seconds"], "statsmodels (patsy + Newton)", reference["design_seconds"] + reference["fit_seconds"]),
+        ("Monitor, one reference date: compute", "Koers (all 13 quarterly reports + suppression)",
+         mine["monitor_seconds"], "DuckDB (one date's counts, no suppression)", duck_monitor),
+        ("Monitor: load the facts", "Koers (CSV → records)", mine["read_seconds"],
+         "DuckDB (read_csv → tables)", duck_load),
+        ("Monitor: load + compute", "Koers", mine["read_seconds"] + mine["monitor_seconds"],
+         "DuckDB", duck_load + duck_monitor),
+        (f"Logit, n = {logit['n']:,}, {len(logit['variables'])} parameters: fit", "Koers", logit["fit_seconds"],
+         "statsmodels (Newton)", reference["fit_seconds"]),
+        ("Logit: design matrix + fit", "Koers", logit["design_seconds"] + logit["fit_seconds"],
+         "statsmodels (patsy + Newton)", reference["design_seconds"] + reference["fit_seconds"]),
     ]
     print()
     print(f"{'step':<46} {'Koers':>9} {'reference':>10} {'Koers/ref':>10}   reference tool")
@@ -200,7 +234,8 @@ def main():
     print(f"Published cells checked against DuckDB: {compared:,}, mismatches: {len(mismatches)}")
     for m in mismatches[:10]:
         print("  mismatch", m)
-    print(f"Logit coefficients vs statsmodels: max relative difference {max(differences):.1e}; standard errors {max(se_differences):.1e}; "
+    print(f"Logit coefficients vs statsmodels: max relative difference {max(differences):.1e}; "
+          f"standard errors {max(se_differences):.1e}; "
           f"log-likelihood {logit['log_likelihood']:.6f} vs {reference['log_likelihood']:.6f}")
     ok = not mismatches and max(differences) < 1e-6 and mine["monitor_seconds"] < 2
     print("Targets: monitor < 2 s:", "met" if mine["monitor_seconds"] < 2 else "NOT met",

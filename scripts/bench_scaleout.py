@@ -156,7 +156,8 @@ def main():
     for label in dict.fromkeys(r["page"] for r in rows):
         one = next(r["rps"] for r in rows if r["page"] == label and r["setup"] == "one instance behind haproxy")
         two = next(r["rps"] for r in rows if r["page"] == label and r["setup"] == "two instances behind haproxy")
-        print(f"| {label} | {number(one)} | {number(two)} | {two / one:.2f}× |" if one else f"| {label} | – | – | – |")
+        print(f"| {label} | {number(one)} | {number(two)} | {two / one:.2f}× |" if one
+              else f"| {label} | – | – | – |")
     sys.exit(0)
 
 

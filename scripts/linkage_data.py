@@ -94,11 +94,13 @@ POOLS = {
             Winta/Wintta, Freweini/Frewoini/Freweyni, Abrehet/Abrehete, Rahel/Rahiel, Selam/Salam, Haben/Habben,
             Yordanos/Yordanos, Mebrat/Mebrahtu, Tirhas/Tsirhas, Semhar/Semhar, Mihret/Meheret, Feven/Feben,
             Lidia/Lydia, Elsa/Elssa, Azieb/Aziep, Nigisti/Negisti, Yodit/Yodith, Almaz/Almas"""),
-        surname=_pool("""Tesfamariam/Tesfamaryam/Tesfa Mariam, Ghebremedhin/Gebremedhin/Ghebremedhn, Ghebreyesus/Gebreyesus,
+        surname=_pool("""Tesfamariam/Tesfamaryam/Tesfa Mariam, Ghebremedhin/Gebremedhin/Ghebremedhn, """
+                      """Ghebreyesus/Gebreyesus,
             Haile/Hayle, Woldemichael/Weldemichael/Woldemikael, Kidane/Kidan, Tekle/Teklay, Berhe/Berhie, Gebru/Ghebru,
             Habte/Habtay, Tsegay/Tsegai/Tsegaye, Asmerom/Asmerum, Mehari/Mehary, Andemariam/Andemaryam, Ghirmay/Girmay,
             Zerai/Zerei/Zeray, Okbay/Okubay, Russom/Rusom, Yemane/Yemani, Fitwi/Fitui, Ghebrehiwet/Gebrehiwot,
-            Negash/Negasi, Tewoldemedhin/Teweldemedhin, Abraha/Abrha, Kahsay/Kahsai, Solomon/Selomon, Estifanos/Stefanos,
+            Negash/Negasi, Tewoldemedhin/Teweldemedhin, Abraha/Abrha, Kahsay/Kahsai, Solomon/Selomon, """
+                      """Estifanos/Stefanos,
             Mesfin/Mesfen, Tesfalidet/Tesfaldet, Weldu/Woldu, Araya/Araia, Hagos/Hagoss, Ghebrezghi/Gebrezgi,
             Sium/Siyum, Teklehaimanot/Teklehaymanot, Mebrahtu/Mebrahtom, Iyasu/Eyasu, Kiflom/Kiflu"""),
         cities=_pool("""Asmara/Asmera, Keren/Kerem, Massawa/Mitsiwa, Mendefera/Mendafera, Dekemhare/Dekamhare,
@@ -115,7 +117,8 @@ POOLS = {
             Nargis/Narges, Parwana/Parvana, Malalai/Malalay, Soraya/Suraya, Roya/Roia, Laila/Leila/Layla,
             Sima/Seema, Zarghona/Zarghuna, Nazia/Naziya, Freshta/Fereshta, Mursal/Morsal, Khatera/Khatira,
             Masooma/Masuma/Masoumeh, Hadia/Hadiya, Tahmina/Tahmineh"""),
-        surname=_pool("""Ahmadzai/Ahmadzay, Popal/Popalzai, Hakimi/Hakimy, Karimi/Karimy, Rahimi/Rahimy, Sultani/Soltani,
+        surname=_pool("""Ahmadzai/Ahmadzay, Popal/Popalzai, Hakimi/Hakimy, Karimi/Karimy, Rahimi/Rahimy, """
+                      """Sultani/Soltani,
             Noori/Nouri/Nuri, Hashimi/Hashemi, Safi/Safee, Stanikzai/Stanekzai, Mohammadi/Muhammadi/Mohamadi,
             Amiri/Amiry, Haidari/Haideri/Heydari, Jalali/Djalali, Sadat/Sadaat, Wardak/Wardag,
             Yousufzai/Yousafzai/Yusufzai, Azizi/Azizy, Hussaini/Hosseini/Husaini, Rasuli/Rasouli, Nazari/Nazary,
@@ -137,7 +140,8 @@ POOLS = {
             Shirin/Shireen, Parisa/Parissa, Sara/Sarah, Neda/Nedaa, Mina/Meena, Azadeh/Azade, Roya/Roia,
             Elham/Elhaam, Mahsa/Mahssa, Nazanin/Nazaneen, Somayeh/Somaye, Samira/Sameera, Shiva/Sheva,
             Golnaz/Golnaaz, Zeynab/Zeinab/Zainab"""),
-        surname=_pool("""Hosseini/Husseini/Hoseini, Mohammadi/Mohamadi, Ahmadi/Ahmady, Rezaei/Rezaie/Rezai, Karimi/Karimy,
+        surname=_pool("""Hosseini/Husseini/Hoseini, Mohammadi/Mohamadi, Ahmadi/Ahmady, Rezaei/Rezaie/Rezai, """
+                      """Karimi/Karimy,
             Moradi/Moradie, Jafari/Jafary/Djafari, Rahimi/Rahimy, Hashemi/Hashemy, Ghasemi/Qasemi/Kasemi,
             Sadeghi/Sadeqi, Mousavi/Musavi/Moosavi, Hosseinzadeh/Hoseinzadeh/Husseinzadeh, Rostami/Rostamy,
             Kazemi/Kasemi/Kazemy, Ebrahimi/Ibrahimi, Heidari/Haidari/Heydari, Nazari/Nazary, Asadi/Assadi,
@@ -250,7 +254,8 @@ POOLS = {
             Oladipo/Oladipupo, Afolabi/Afolaby, Akinola/Akinolla, Chukwu/Chuku, Uzoma/Uzomah, Emenike/Emenyke,
             Nnaji/Naji, Igwe/Igwé, Edet/Eddet, Effiong/Efiong, Etim/Ettim, Danjuma/Danjumma, Garba/Garbah,
             Osagie/Osaghie, Omoregie/Omoregbe, Idahosa/Idahossa, Igbinedion/Igbinedon, Okoye/Okoyeh"""),
-        cities=_pool("""Lagos/Lagoss, Kano/Kanoh, Ibadan/Ibbadan, Abuja/Abudja, Benin City/Benin, Port Harcourt/Port-Harcourt,
+        cities=_pool("""Lagos/Lagoss, Kano/Kanoh, Ibadan/Ibbadan, Abuja/Abudja, Benin City/Benin, """
+                     """Port Harcourt/Port-Harcourt,
             Kaduna/Kadunah, Enugu/Enugwu, Onitsha/Onicha, Aba/Abah, Jos/Joss, Maiduguri/Maidugari, Owerri/Owere,
             Warri/Wari, Edo/Edoh"""),
     ),
@@ -289,13 +294,15 @@ POOLS = {
             Hawa/Awa, Mariame/Mariamé, Aminata/Aminatou, Djenabou/Djénabou/Jenabu, Oumou/Umu, Binta/Bintou,
             Hadja/Hadjah, Safiatou/Safiatu, Mbalia/M'Balia, Ramatoulaye/Ramatulai, Hassanatou/Hasanatu,
             Nene/Néné, Salematou/Salimatu, Kadidiatou/Kadidia"""),
-        surname=_pool("""Diallo/Jallow/Djallo, Bah/Ba, Barry/Bari, Camara/Kamara, Sow/Sou, Sylla/Silla, Conde/Condé/Konde,
+        surname=_pool("""Diallo/Jallow/Djallo, Bah/Ba, Barry/Bari, Camara/Kamara, Sow/Sou, Sylla/Silla, """
+                      """Conde/Condé/Konde,
             Toure/Touré/Ture, Keita/Keïta/Kéita, Balde/Baldé, Soumah/Souma/Sumah, Kouyate/Kouyaté, Traore/Traoré,
             Cisse/Cissé/Sisay, Bangoura/Bangura, Kaba/Kabah, Sidibe/Sidibé, Doumbouya/Dumbuya, Cherif/Chérif/Sherif,
             Kourouma/Kuruma, Fofana/Fofanah, Kante/Kanté, Sangare/Sangaré, Haba/Habba, Millimono/Milimono,
             Dore/Doré, Tounkara/Tunkara, Magassouba/Magasuba, Oulare/Oularé, Mara/Marah, Yansane/Yansané,
             Koivogui/Koivogi, Guilavogui/Guilavogi, Loua/Lua, Kamano/Kamanoh"""),
-        cities=_pool("""Conakry/Konakry, Kankan/Kan-Kan, Labe/Labé, Nzerekore/Nzérékoré/N'Zérékoré, Kindia/Kindya,
+        cities=_pool("""Conakry/Konakry, Kankan/Kan-Kan, Labe/Labé, Nzerekore/Nzérékoré/N'Zérékoré, """
+                     """Kindia/Kindya,
             Boke/Boké, Mamou/Mamu, Siguiri/Siguri, Faranah/Farana, Gueckedou/Guéckédou, Kissidougou/Kissidugu,
             Pita/Pitah, Dalaba/Dallaba"""),
     ),
@@ -364,7 +371,8 @@ def synthetic(n_people, out_csv, truth_csv, seed=1):
     has_v = (rng.random(n) < 0.72).tolist()
     # unique V-numbers: an affine permutation of 0..9e9-1, offset to 10 digits
     span = 9_000_000_000
-    v_numbers = ((rng.permutation(n).astype(np.int64) * 2_654_435_761 + int(rng.integers(0, span))) % span + 1_000_000_000).tolist()
+    v_numbers = ((rng.permutation(n).astype(np.int64) * 2_654_435_761 + int(rng.integers(0, span))) % span
+                 + 1_000_000_000).tolist()
     extra = rng.random(n)
     copies = np.where(extra < 0.30, rng.choice([1, 2, 3], size=n, p=[0.65, 0.25, 0.10]), 0).tolist()
     two_given = (rng.random(n) < 0.18).tolist()

@@ -74,14 +74,16 @@ def normalise(frame):
     for name in frame.columns:
         if name not in COLUMNS:
             out[name] = frame[name].str.strip().str.lower()
-    out["full_name"] = (out["given_name"] + " " + out["surname"]).where((out["given_name"] != "") & (out["surname"] != ""), "")
+    out["full_name"] = (out["given_name"] + " " + out["surname"]).where(
+        (out["given_name"] != "") & (out["surname"] != ""), "")
     out = out.replace("", None)
     out["birth_year"] = pd.to_numeric(out["birth_year"]).astype("Int64")
     return out
 
 
 def extra_columns(frame):
-    return [c for c in frame.columns if c not in ("unique_id", "source_dataset", "birth_year", "full_name") and c not in COLUMNS]
+    return [c for c in frame.columns
+            if c not in ("unique_id", "source_dataset", "birth_year", "full_name") and c not in COLUMNS]
 
 
 # Equal birth dates block only when the date is a real one: a 1 January placeholder or a year alone
@@ -173,7 +175,8 @@ def splink_dedup(csv, truth, threshold=THRESHOLD):
     start = time.perf_counter()
     frame = read_koers_csv(csv)
     read = time.perf_counter() - start
-    _, predictions, timings = train_and_predict([frame], "dedupe_only", threshold, u_pairs=1e6 if len(frame) < 200_000 else 5e6)
+    _, predictions, timings = train_and_predict([frame], "dedupe_only", threshold,
+                                                u_pairs=1e6 if len(frame) < 200_000 else 5e6)
     found = {frozenset((a, b)) for a, b in zip(predictions["unique_id_l"], predictions["unique_id_r"])}
     seconds = time.perf_counter() - start
     result = score(found, read_truth(truth))
@@ -212,8 +215,9 @@ def splink_link(csv_a, csv_b, truth, threshold=THRESHOLD):
     truth_pairs = read_truth(truth)
     result = score(found, truth_pairs)
     raw_score = score(raw, truth_pairs)
-    result.update(seconds=seconds, read_seconds=read, raw_precision=raw_score["precision"], raw_recall=raw_score["recall"],
-                  candidate_pairs=None, tool="Splink 4.0.17 (DuckDB), greedy one-to-one", **timings)
+    result.update(seconds=seconds, read_seconds=read, raw_precision=raw_score["precision"],
+                  raw_recall=raw_score["recall"], candidate_pairs=None,
+                  tool="Splink 4.0.17 (DuckDB), greedy one-to-one", **timings)
     return result
 
 

@@ -275,7 +275,8 @@ def utrecht():
     rows = people(2021, 600, 90000)
     # Planted: a person Amsterdam registered too, with the same V-nummer.
     amsterdam_rows = people(2019, 800, 10000)
-    elsewhere = next(r for r in amsterdam_rows[12:] if r["v"] and sum(a["person"] == r["person"] for a in amsterdam_rows) == 1)
+    elsewhere = next(r for r in amsterdam_rows[12:]
+                     if r["v"] and sum(a["person"] == r["person"] for a in amsterdam_rows) == 1)
     rows[single(rows, 20)].update({field: elsewhere[field] for field in IDENTITY + ("v",)})
     out = io.StringIO()
     writer = csv.writer(out, delimiter=",", lineterminator="\n")

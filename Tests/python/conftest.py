@@ -20,7 +20,8 @@ def start(arguments):
     binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
     port = free_port()
     folder = tempfile.mkdtemp(prefix="koers-browser-")
-    env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port), KOERS_LOG_LEVEL="warning")
+    env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port),
+               KOERS_LOG_LEVEL="warning")
     log = open(os.path.join(folder, "server.log"), "w")
     process = subprocess.Popen([binary, "demo", *arguments, "--serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

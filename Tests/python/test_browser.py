@@ -115,7 +115,8 @@ def test_referral_to_outflow(koers, browser):
     type_into(b, "vNumber", "123456789")
     submit(b)
     summary = b.find_element(By.CLASS_NAME, "error-summary").text
-    assert "Achternaam: Dit veld is verplicht." in summary and "V-nummer: Een V-nummer heeft precies 10 cijfers." in summary
+    assert ("Achternaam: Dit veld is verplicht." in summary
+            and "V-nummer: Een V-nummer heeft precies 10 cijfers." in summary)
     assert "Geboortedatum: De geboortedatum ligt in de toekomst." in summary and "Geslacht: Maak een keuze." in summary
     assert field(b, "givenNames").get_attribute("value") == "Senait"
     assert field(b, "vNumber").get_attribute("aria-invalid") == "true"
@@ -134,7 +135,8 @@ def test_referral_to_outflow(koers, browser):
     # Intake
     b.get(f"{base}/cases/{cid}/intake")
     for name, value in [("lawfulStay", "no"), ("stateReception", "no"), ("asylumProcedureCompleted", "yes"),
-                        ("willingToCooperate", "yes"), ("activeAtOtherLocation", "no"), ("regionalTies", "familyOrNetwork")]:
+                        ("willingToCooperate", "yes"), ("activeAtOtherLocation", "no"),
+                        ("regionalTies", "familyOrNetwork")]:
         choose(b, name, value)
     choose(b, "biometricallyIdentified", "true")
     shot(b, "03-intake")
@@ -171,7 +173,8 @@ def test_referral_to_outflow(koers, browser):
     submit(b)
     assert "vóór de toelating" in b.find_element(By.CLASS_NAME, "error-summary").text
     shot(b, "05-outflow-error")
-    set_date(b, "leftOn", b.execute_script("return new Date().toLocaleDateString('sv-SE', {timeZone: 'Europe/Amsterdam'})"))
+    set_date(b, "leftOn",
+             b.execute_script("return new Date().toLocaleDateString('sv-SE', {timeZone: 'Europe/Amsterdam'})"))
     submit(b)
     page = b.find_element(By.TAG_NAME, "main").text
     assert "Uitgestroomd" in page and "Bestendige oplossing" in page and "Ingewilligd" in page

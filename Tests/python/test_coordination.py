@@ -29,11 +29,13 @@ def test_transfer_rotterdam_to_amsterdam(koers, browser):
     assert name in b.find_element(By.ID, "h-outgoing").find_element(By.XPATH, "..").text
     sign_in(b, base, "municipality.amsterdam@demo.koers.nl")
     follow(b, b.find_element(By.LINK_TEXT, "Overdrachten"))
-    item = [li for li in b.find_elements(By.CSS_SELECTOR, "li.transfer") if name in li.text and "In afwachting" in li.text][0]
+    item = [li for li in b.find_elements(By.CSS_SELECTOR, "li.transfer")
+            if name in li.text and "In afwachting" in li.text][0]
     shot(b, "20-transfer-request-amsterdam")
     item.find_element(By.CSS_SELECTOR, "input[name=decision][value=accept]").click()
     submit(b, item.find_element(By.CSS_SELECTOR, "button[type=submit]"))
-    assert name in b.find_element(By.TAG_NAME, "h1").text and "LVV Amsterdam" in b.find_element(By.CLASS_NAME, "stage").text
+    assert (name in b.find_element(By.TAG_NAME, "h1").text
+            and "LVV Amsterdam" in b.find_element(By.CLASS_NAME, "stage").text)
     sign_in(b, base, "ngo.rotterdam@demo.koers.nl")
     b.get(case_url)
     assert "Niet gevonden" in b.find_element(By.TAG_NAME, "h1").text

@@ -37,7 +37,8 @@ def test_shopper_is_transferred_not_registered_twice(koers, browser):
     chosen = None
     for href in links:
         b.get(href)
-        if definition(b, "Geslacht") == "Man" and re.match(r"\d{4}", definition(b, "Geboortedatum")) and definition(b, "Aliassen") == "—":
+        if (definition(b, "Geslacht") == "Man" and re.match(r"\d{4}", definition(b, "Geboortedatum"))
+                and definition(b, "Aliassen") == "—"):
             chosen = href
             break
     assert chosen, "no active man at Utrecht in the demo"
@@ -86,6 +87,7 @@ def test_shopper_is_transferred_not_registered_twice(koers, browser):
     submit(b, item.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     sign_in(b, base, "ngo.amsterdam@demo.koers.nl")
     b.get(f"{base}/cases/{utrecht_id}")
-    assert name in b.find_element(By.TAG_NAME, "h1").text and "LVV Amsterdam" in b.find_element(By.CSS_SELECTOR, "p.stage").text
+    assert (name in b.find_element(By.TAG_NAME, "h1").text
+            and "LVV Amsterdam" in b.find_element(By.CSS_SELECTOR, "p.stage").text)
     shot(b, "22-linkage-transferred")
     assert amsterdam_id != utrecht_id

@@ -32,7 +32,8 @@ def evaluate(*arguments):
     result = koers("evaluate", *arguments)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])
-    for key in ("precision", "recall", "f1", "true_pairs", "found_pairs", "correct_pairs", "candidate_pairs", "seconds"):
+    for key in ("precision", "recall", "f1", "true_pairs", "found_pairs", "correct_pairs", "candidate_pairs",
+                "seconds"):
         assert key in report, f"evaluate printed no {key}: {report}"
     return report
 
@@ -58,7 +59,8 @@ def test_febrl3_dedup(data):
 
 
 def test_febrl4_link(data):
-    report = evaluate("--input", data["febrl4a.csv"], "--link-to", data["febrl4b.csv"], "--truth", data["febrl4_truth.csv"])
+    report = evaluate("--input", data["febrl4a.csv"], "--link-to", data["febrl4b.csv"],
+                      "--truth", data["febrl4_truth.csv"])
     assert report["true_pairs"] == 5000
     assert report["precision"] >= 0.999, report
     assert report["recall"] >= 0.999, report
@@ -70,18 +72,21 @@ def test_synthetic_beside_splink(data):
          evaluate("--input", data["febrl3.csv"], "--truth", data["febrl3_truth.csv"]),
          linkage_reference.splink_dedup(data["febrl3.csv"], data["febrl3_truth.csv"])),
         ("FEBRL4 link (5,000 + 5,000, 1:1)",
-         evaluate("--input", data["febrl4a.csv"], "--link-to", data["febrl4b.csv"], "--truth", data["febrl4_truth.csv"]),
+         evaluate("--input", data["febrl4a.csv"], "--link-to", data["febrl4b.csv"],
+                  "--truth", data["febrl4_truth.csv"]),
          linkage_reference.splink_link(data["febrl4a.csv"], data["febrl4b.csv"], data["febrl4_truth.csv"])),
         (f"Synthetic LVV ({SYNTHETIC_PEOPLE:,} people)",
          evaluate("--input", data["synthetic.csv"], "--truth", data["synthetic_truth.csv"]),
          linkage_reference.splink_dedup(data["synthetic.csv"], data["synthetic_truth.csv"])),
     ]
-    lines = [f"{'data set':<34} {'true':>6}  {'Koers P':>8} {'R':>6} {'F1':>6} {'s':>6}   {'Splink P':>8} {'R':>6} {'F1':>6} {'s':>6}"]
+    lines = [f"{'data set':<34} {'true':>6}  {'Koers P':>8} {'R':>6} {'F1':>6} {'s':>6}"
+             f"   {'Splink P':>8} {'R':>6} {'F1':>6} {'s':>6}"]
     for name, mine, ref in runs:
-        lines.append(f"{name:<34} {mine['true_pairs']:>6}  {mine['precision']:>8.4f} {mine['recall']:>6.4f} {mine['f1']:>6.4f} {mine['seconds']:>6.2f}"
+        lines.append(f"{name:<34} {mine['true_pairs']:>6}  {mine['precision']:>8.4f} {mine['recall']:>6.4f}"
+                     f" {mine['f1']:>6.4f} {mine['seconds']:>6.2f}"
                      f"   {ref['precision']:>8.4f} {ref['recall']:>6.4f} {ref['f1']:>6.4f} {ref['seconds']:>6.2f}")
-    lines.append("Koers matches on encodings only (threshold 0.9); Splink 4 (DuckDB) on the plaintext, match probability ≥ 0.9, "
-                 "FEBRL4 made one-to-one greedily.")
+    lines.append("Koers matches on encodings only (threshold 0.9); Splink 4 (DuckDB) on the plaintext, "
+                 "match probability ≥ 0.9, FEBRL4 made one-to-one greedily.")
     table = "\n".join(lines)
     print("\n" + table)
     with open(os.path.join(data["folder"], "linkage-quality.txt"), "w") as f:

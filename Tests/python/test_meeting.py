@@ -6,7 +6,8 @@ import datetime
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from test_browser import browser, choose, field, follow, set_date, shot, sign_in, submit, type_into  # noqa: F401 (fixture)
+from test_browser import (browser, choose, field, follow, set_date, shot, sign_in, submit,  # noqa: F401 (fixture)
+                          type_into)
 
 
 def test_meeting_flow(koers, browser):
@@ -28,15 +29,18 @@ def test_meeting_flow(koers, browser):
     case_name = first.find_element(By.CSS_SELECTOR, "h3 a").text
     submit(b, first.find_element(By.CSS_SELECTOR, "form[action$='/decisions'] button[type=submit]"))
     assert "Besluit van het overleg: Dit veld is verplicht." in b.find_element(By.CLASS_NAME, "error-summary").text
-    first = b.find_element(By.CSS_SELECTOR, "li.agenda-item .error-summary").find_element(By.XPATH, "./ancestor::li[contains(@class,'agenda-item')]")
+    first = b.find_element(By.CSS_SELECTOR, "li.agenda-item .error-summary").find_element(
+        By.XPATH, "./ancestor::li[contains(@class,'agenda-item')]")
     first.find_element(By.NAME, "decision").send_keys("Besproken; IND doet de juridische screening.")
     outcome = first.find_elements(By.NAME, "outcome")
     if outcome:
         Select(outcome[0]).select_by_value("admitByException")
-        first.find_element(By.NAME, "motivation").send_keys("Het LSO besluit tot toelating bij uitzondering: medische situatie.")
+        first.find_element(By.NAME, "motivation").send_keys(
+            "Het LSO besluit tot toelating bij uitzondering: medische situatie.")
     Select(first.find_element(By.NAME, "party")).select_by_value("ind")
     first.find_element(By.NAME, "text").send_keys("Juridische screening uitvoeren")
-    b.execute_script("arguments[0].value = arguments[1]", first.find_element(By.NAME, "dueOn"), (datetime.date.today() + datetime.timedelta(days=14)).isoformat())
+    b.execute_script("arguments[0].value = arguments[1]", first.find_element(By.NAME, "dueOn"),
+                     (datetime.date.today() + datetime.timedelta(days=14)).isoformat())
     submit(b, first.find_element(By.CSS_SELECTOR, "form[action$='/decisions'] button[type=submit]"))
     assert "Besproken; IND doet de juridische screening." in b.page_source
     shot(b, "11-meeting-decided")

@@ -55,7 +55,8 @@ def test_monitor_shows_suppressed_figures_charts_and_downloads(koers, browser):
         assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
     status, _, body = session_get(browser, base, "/monitor/download/json")
     report = json.loads(body)
-    assert report["k"] == 5 and {t["id"] for t in report["tables"]} >= {"headline", "inflow", "outflow", "outcomeCategory"}
+    assert (report["k"] == 5
+            and {t["id"] for t in report["tables"]} >= {"headline", "inflow", "outflow", "outcomeCategory"})
 
     # A reference date that is not a quarter's first day is refused with a clear message.
     browser.get(base + "/monitor?peildatum=2022-07-02")
@@ -68,7 +69,8 @@ def test_monitor_shows_suppressed_figures_charts_and_downloads(koers, browser):
 
 def test_case_parties_cannot_open_the_monitor(koers, browser):
     base = koers["base"]
-    for email in ("ngo.utrecht@demo.koers.nl", "ind.utrecht@demo.koers.nl", "municipality.utrecht@demo.koers.nl", "avim.utrecht@demo.koers.nl"):
+    for email in ("ngo.utrecht@demo.koers.nl", "ind.utrecht@demo.koers.nl", "municipality.utrecht@demo.koers.nl",
+                  "avim.utrecht@demo.koers.nl"):
         sign_in(browser, base, email)
         assert "/login" not in browser.current_url, email
         for path in ("/monitor", "/monitor/report", "/monitor/download/csv"):
@@ -85,12 +87,15 @@ def test_pilot_monitor_shows_the_evaluations_figures_and_analyses(pilot, browser
     figures = {li.find_element(By.CLASS_NAME, "figure-label").text: li.find_element(By.CLASS_NAME, "figure").text
                for li in browser.find_elements(By.CSS_SELECTOR, ".figures li")}
     assert figures["Personen"] == "2065" and figures["Trajecten"] == "2092" and figures["Uitgestroomd"] == "1258"
-    assert (figures["Bestendige oplossing"], figures["Semi-bestendige oplossing"], figures["Geen oplossing"]) == ("18%", "41%", "41%")
+    assert ((figures["Bestendige oplossing"], figures["Semi-bestendige oplossing"], figures["Geen oplossing"])
+            == ("18%", "41%", "41%"))
     assert figures["HASA ingewilligd (van beslist)"] == "70%"
     # Per city: the headline table has a column per city and the national one.
     header = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "#t-headline thead th")]
-    assert header[1:] == ["LVV Amsterdam", "LVV Eindhoven", "LVV Groningen", "LVV Rotterdam", "LVV Utrecht", "Nationaal"]
-    trajectories = [td.text for td in browser.find_elements(By.XPATH, "//section[@id='t-headline']//tr[th='Trajecten (toegelaten)']/td")]
+    assert header[1:] == ["LVV Amsterdam", "LVV Eindhoven", "LVV Groningen", "LVV Rotterdam", "LVV Utrecht",
+                          "Nationaal"]
+    trajectories = [td.text for td in
+                    browser.find_elements(By.XPATH, "//section[@id='t-headline']//tr[th='Trajecten (toegelaten)']/td")]
     assert sum(int(v) for v in trajectories[:-1]) == int(trajectories[-1]) == 2092
     # The analyses: odds ratios with intervals, the time to outflow, the competing outcomes.
     rows = {tr.find_element(By.TAG_NAME, "th").text: [td.text for td in tr.find_elements(By.TAG_NAME, "td")]

@@ -22,12 +22,14 @@ def datasets():
 
     n = 2000
     lvv = pd.DataFrame({
-        "city": rng.choice(["Amsterdam", "Eindhoven", "Groningen", "Rotterdam", "Utrecht"], size=n, p=[.3, .12, .13, .2, .25]),
+        "city": rng.choice(["Amsterdam", "Eindhoven", "Groningen", "Rotterdam", "Utrecht"], size=n,
+                           p=[.3, .12, .13, .2, .25]),
         "gender": rng.choice(["female", "male"], size=n, p=[.27, .73]),
         "agegroup": rng.choice(["18-29", "30-44", "45+"], size=n),
         "nationality": rng.choice(["AFG", "ERI", "MAR", "NGA", "other"], size=n),
     })
-    eta = -0.4 + 0.6 * (lvv.gender == "female") + 0.7 * lvv.nationality.isin(["ERI", "AFG"]) + 0.5 * (lvv.city == "Eindhoven") - 0.3 * (lvv.city == "Rotterdam")
+    eta = (-0.4 + 0.6 * (lvv.gender == "female") + 0.7 * lvv.nationality.isin(["ERI", "AFG"])
+           + 0.5 * (lvv.city == "Eindhoven") - 0.3 * (lvv.city == "Rotterdam"))
     lvv["solution"] = (rng.uniform(size=n) < 1 / (1 + np.exp(-eta))).astype(int)
     yield "lvv", lvv.rename(columns={"solution": "y"}), ["gender", "agegroup", "nationality", "city"]
 
@@ -42,7 +44,8 @@ def test_logit_matches_statsmodels(koers, name, data, covariates):
     folder = tempfile.mkdtemp(prefix="koers-logit-")
     path = os.path.join(folder, f"{name}.csv")
     data.to_csv(path, index=False)
-    out = subprocess.run([koers["binary"], "analyse", "logit", "--input", path, "--outcome", "y", "--covariates", ",".join(covariates)],
+    out = subprocess.run([koers["binary"], "analyse", "logit", "--input", path, "--outcome", "y",
+                          "--covariates", ",".join(covariates)],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     ours = json.loads(out.stdout)
@@ -69,7 +72,8 @@ def test_separation_is_refused_with_a_clear_message(koers):
     folder = tempfile.mkdtemp(prefix="koers-logit-")
     path = os.path.join(folder, "separated.csv")
     pd.DataFrame({"x": range(8), "y": [0, 0, 0, 0, 1, 1, 1, 1]}).to_csv(path, index=False)
-    out = subprocess.run([koers["binary"], "analyse", "logit", "--input", path, "--outcome", "y", "--covariates", "x", "--minimum-group", "1"],
+    out = subprocess.run([koers["binary"], "analyse", "logit", "--input", path, "--outcome", "y", "--covariates", "x",
+                          "--minimum-group", "1"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode != 0 and "complete separation" in out.stderr
 
@@ -83,7 +87,8 @@ def km_datasets():
     t = np.floor(rng.exponential(300, size=n)) + 1
     c = np.floor(rng.uniform(30, 900, size=n))
     yield "ties", pd.DataFrame({"t": np.minimum(t, c), "e": (t <= c).astype(int)})
-    yield "small", pd.DataFrame({"t": [5, 8, 8, 12, 16, 16, 20, 23, 27, 30, 30, 34], "e": [1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 0]})
+    yield "small", pd.DataFrame({"t": [5, 8, 8, 12, 16, 16, 20, 23, 27, 30, 30, 34],
+                                 "e": [1, 1, 0, 1, 1, 1, 0, 1, 0, 1, 0, 0]})
 
 
 @pytest.mark.parametrize("name,data", list(km_datasets()), ids=lambda v: v if isinstance(v, str) else "")
@@ -92,7 +97,8 @@ def test_kaplan_meier_matches_lifelines(koers, name, data):
     folder = tempfile.mkdtemp(prefix="koers-km-")
     path = os.path.join(folder, f"{name}.csv")
     data.to_csv(path, index=False)
-    out = subprocess.run([koers["binary"], "analyse", "km", "--input", path, "--time", "t", "--event", "e"], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([koers["binary"], "analyse", "km", "--input", path, "--time", "t", "--event", "e"],
+                         capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     ours = json.loads(out.stdout)
     kmf = KaplanMeierFitter().fit(data["t"], data["e"])
@@ -125,7 +131,8 @@ def test_cumulative_incidence_matches_scikit_survival(koers, name, data):
     folder = tempfile.mkdtemp(prefix="koers-cif-")
     path = os.path.join(folder, f"{name}.csv")
     data.to_csv(path, index=False)
-    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "t", "--event", "e"], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "t", "--event", "e"],
+                         capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     ours = json.loads(out.stdout)
     times, incidence, ci = cumulative_incidence_competing_risks(data["e"].values, data["t"].values, conf_type="log-log")
@@ -142,8 +149,10 @@ def test_cumulative_incidence_with_an_outcome_column_names_the_causes(koers):
     path = os.path.join(folder, "named.csv")
     pd.DataFrame({"days": [3, 3, 5, 8, 8, 9, 12, 15, 15, 20, 21, 30],
                   "ended": [1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1],
-                  "category": ["none", "durable", "", "semi", "none", "", "semi", "durable", "none", "", "semi", "none"]}).to_csv(path, index=False)
-    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "days", "--event", "ended", "--outcome", "category"],
+                  "category": ["none", "durable", "", "semi", "none", "", "semi", "durable", "none", "", "semi",
+                               "none"]}).to_csv(path, index=False)
+    out = subprocess.run([koers["binary"], "analyse", "cif", "--input", path, "--time", "days", "--event", "ended",
+                          "--outcome", "category"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     ours = json.loads(out.stdout)
