@@ -35,31 +35,33 @@ def koers(binary, *arguments):
     return json.loads(out.strip().splitlines()[-1])
 
 
+# The facts files DuckDB reads, each with its columns' types; in those marked, an empty field is NULL.
+FACT_FILES = {
+    "trajectories": {
+        "trajectory_id": "UUID", "person_id": "UUID", "location_id": "UUID", "transferred_from": "UUID",
+        "transferred_on": "DATE", "gender": "VARCHAR", "birth_year": "INTEGER", "nationality": "VARCHAR",
+        "referred_on": "DATE", "admission_on": "DATE", "admission": "VARCHAR", "rejection_reason": "VARCHAR",
+        "hasa_submitted_on": "DATE", "hasa_decided_on": "DATE", "hasa_outcome": "VARCHAR", "outflow_on": "DATE",
+        "outcome": "VARCHAR", "outcome_reason": "VARCHAR",
+    },
+    "perspectives": {"trajectory_id": "UUID", "on": "DATE", "perspective": "VARCHAR"},
+    "support": {"trajectory_id": "UUID", "instrument": "VARCHAR", "from": "DATE"},
+    "milestones": {"trajectory_id": "UUID", "due": "DATE", "met": "DATE"},
+    "escalations": {"trajectory_id": "UUID", "on": "DATE"},
+    "locations": {"id": "UUID", "name": "VARCHAR"},
+}
+EMPTY_IS_NULL = {"trajectories", "milestones"}
+
+
 def duckdb_load(folder):
     con = duckdb.connect()
     con.execute("PRAGMA threads=%d" % os.cpu_count())
     start = time.perf_counter()
-    con.execute(f"""CREATE TABLE trajectories AS SELECT * FROM read_csv('{folder}/trajectories.csv', header=true, """
-                f"""nullstr='', columns={{
-        'trajectory_id': 'UUID', 'person_id': 'UUID', 'location_id': 'UUID', 'transferred_from': 'UUID', """
-                f"""'transferred_on': 'DATE',
-        'gender': 'VARCHAR', 'birth_year': 'INTEGER', 'nationality': 'VARCHAR', 'referred_on': 'DATE', """
-                f"""'admission_on': 'DATE',
-        'admission': 'VARCHAR', 'rejection_reason': 'VARCHAR', 'hasa_submitted_on': 'DATE', 'hasa_decided_on': 'DATE',
-        'hasa_outcome': 'VARCHAR', 'outflow_on': 'DATE', 'outcome': 'VARCHAR', 'outcome_reason': 'VARCHAR'}})""")
-    con.execute(f"""CREATE TABLE perspectives AS SELECT * FROM read_csv('{folder}/perspectives.csv', header=true, """
-                f"""columns={{
-        'trajectory_id': 'UUID', 'on': 'DATE', 'perspective': 'VARCHAR'}})""")
-    con.execute(f"""CREATE TABLE support AS SELECT * FROM read_csv('{folder}/support.csv', header=true, columns={{
-        'trajectory_id': 'UUID', 'instrument': 'VARCHAR', 'from': 'DATE'}})""")
-    con.execute(f"""CREATE TABLE milestones AS SELECT * FROM read_csv('{folder}/milestones.csv', header=true, """
-                f"""nullstr='', columns={{
-        'trajectory_id': 'UUID', 'due': 'DATE', 'met': 'DATE'}})""")
-    con.execute(f"""CREATE TABLE escalations AS SELECT * FROM read_csv('{folder}/escalations.csv', header=true, """
-                f"""columns={{
-        'trajectory_id': 'UUID', 'on': 'DATE'}})""")
-    con.execute(f"CREATE TABLE locations AS SELECT * FROM read_csv('{folder}/locations.csv', header=true, "
-                f"columns={{'id': 'UUID', 'name': 'VARCHAR'}})")
+    for name, columns in FACT_FILES.items():
+        types = ", ".join(f"'{column}': '{kind}'" for column, kind in columns.items())
+        nulls = "nullstr='', " if name in EMPTY_IS_NULL else ""
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM read_csv('{folder}/{name}.csv', header=true, "
+                    f"{nulls}columns={{{types}}})")
     return con, time.perf_counter() - start
 
 
@@ -73,8 +75,8 @@ def duckdb_monitor(con, peildatum):
                coalesce(admission IN ('admit', 'admitByException') AND admission_on < {p}, false) AS admitted,
                coalesce(outflow_on < {p}, false) AS gone
         FROM trajectories t
-        JOIN locations l ON l.id = CASE WHEN transferred_from IS NOT NULL AND transferred_on >= {p} """
-                f"""THEN transferred_from ELSE location_id END""")
+        JOIN locations l ON l.id = CASE WHEN transferred_from IS NOT NULL AND transferred_on >= {p}
+                                        THEN transferred_from ELSE location_id END""")
     counts = {}
 
     def table(name, sql):
@@ -90,45 +92,47 @@ def duckdb_monitor(con, peildatum):
     for loc, *values in headline:
         for row, n in enumerate(values):
             cells[(row, loc)] = n
-    for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM escalations e JOIN base b USING (trajectory_id) """
-                              f"""WHERE e."on" < {p} GROUP BY ALL""").fetchall():
+    for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM escalations e JOIN base b USING (trajectory_id)
+            WHERE e."on" < {p} GROUP BY ALL""").fetchall():
         cells[(7, loc)] = n
-    for loc, n in con.execute(f"SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id) "
-                              f"WHERE m.met < {p} GROUP BY ALL").fetchall():
+    for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id)
+            WHERE m.met < {p} GROUP BY ALL""").fetchall():
         cells[(8, loc)] = n
     for loc, n in con.execute(f"""SELECT b.loc, count(*) FROM milestones m JOIN base b USING (trajectory_id)
-            WHERE b.admitted AND NOT b.gone AND m.due < {as_of} """
-                              f"""AND (m.met IS NULL OR m.met > {as_of}) GROUP BY ALL""").fetchall():
+            WHERE b.admitted AND NOT b.gone AND m.due < {as_of} AND (m.met IS NULL OR m.met > {as_of})
+            GROUP BY ALL""").fetchall():
         cells[(9, loc)] = n
     counts["headline"] = {(str(r), l): n for (r, l), n in cells.items()}
-    counts["persons"] = {
-        ("0", "all"): con.execute("SELECT count(DISTINCT person_id) FROM base WHERE admitted").fetchone()[0]}
-    table("inflow", "SELECT year(admission_on) || ' K' || quarter(admission_on), loc, count(*) FROM base "
-                    "WHERE admitted GROUP BY ALL")
+    admitted_persons = con.execute("SELECT count(DISTINCT person_id) FROM base WHERE admitted").fetchone()[0]
+    counts["persons"] = {("0", "all"): admitted_persons}
+    table("inflow", """SELECT year(admission_on) || ' K' || quarter(admission_on), loc, count(*) FROM base
+        WHERE admitted GROUP BY ALL""")
     left = "gone AND outcome IS NOT NULL"
-    table("outflow", f"SELECT year(outflow_on) || ' K' || quarter(outflow_on), loc, count(*) FROM base "
-                     f"WHERE {left} GROUP BY ALL")
+    table("outflow", f"""SELECT year(outflow_on) || ' K' || quarter(outflow_on), loc, count(*) FROM base
+        WHERE {left} GROUP BY ALL""")
     table("outcomeCategory", f"SELECT outcome, loc, count(*) FROM base WHERE {left} GROUP BY ALL")
-    table("outcomeReason", f"SELECT coalesce(outcome_reason, 'other'), loc, count(*) FROM base "
-                           f"WHERE {left} GROUP BY ALL")
+    table("outcomeReason", f"""SELECT coalesce(outcome_reason, 'other'), loc, count(*) FROM base
+        WHERE {left} GROUP BY ALL""")
     table("perspective", f"""SELECT coalesce(p.perspective, 'none'), b.loc, count(*) FROM base b
-        LEFT JOIN (SELECT trajectory_id, arg_max(perspective, "on") AS perspective FROM perspectives """
-                         f"""WHERE "on" <= {as_of} GROUP BY ALL) p USING (trajectory_id)
+        LEFT JOIN (SELECT trajectory_id, arg_max(perspective, "on") AS perspective FROM perspectives
+                   WHERE "on" <= {as_of} GROUP BY ALL) p USING (trajectory_id)
         WHERE b.admitted AND NOT b.gone GROUP BY ALL""")
-    table("support", f"""SELECT s.instrument, b.loc, count(*) FROM support s JOIN base b USING (trajectory_id) """
-                     f"""WHERE s."from" < {p} AND b.admitted GROUP BY ALL""")
-    table("rejections", f"SELECT coalesce(rejection_reason, 'other'), loc, count(*) FROM base "
-                        f"WHERE admission = 'reject' AND admission_on < {p} GROUP BY ALL")
-    table("duration", f"""SELECT CASE WHEN d < 91 THEN 0 WHEN d < 182 THEN 1 WHEN d < 365 THEN 2 """
-                      f"""WHEN d < 730 THEN 3 ELSE 4 END, loc, count(*)
-        FROM (SELECT coalesce(datediff('day', admission_on, outflow_on), 0) AS d, loc FROM base """
-                      f"""WHERE {left}) GROUP BY ALL""")
-    table("outcomeByGender", f"SELECT CASE WHEN gender IN ('female', 'male') THEN gender ELSE 'other' END, "
-                             f"outcome, count(*) FROM base WHERE {left} GROUP BY ALL")
-    table("outcomeByNationality", f"""WITH top AS (SELECT nationality FROM base WHERE outflow_on IS NOT NULL """
-                                  f"""GROUP BY nationality ORDER BY count(*) DESC, nationality LIMIT 6)
-        SELECT CASE WHEN nationality IN (SELECT nationality FROM top) THEN nationality ELSE 'other' END, """
-                                  f"""outcome, count(*) FROM base WHERE {left} GROUP BY ALL""")
+    table("support", f"""SELECT s.instrument, b.loc, count(*) FROM support s JOIN base b USING (trajectory_id)
+        WHERE s."from" < {p} AND b.admitted GROUP BY ALL""")
+    table("rejections", f"""SELECT coalesce(rejection_reason, 'other'), loc, count(*) FROM base
+        WHERE admission = 'reject' AND admission_on < {p} GROUP BY ALL""")
+    table("duration", f"""SELECT CASE WHEN d < 91 THEN 0 WHEN d < 182 THEN 1 WHEN d < 365 THEN 2
+                                      WHEN d < 730 THEN 3 ELSE 4 END, loc, count(*)
+        FROM (SELECT coalesce(datediff('day', admission_on, outflow_on), 0) AS d, loc FROM base WHERE {left})
+        GROUP BY ALL""")
+    table("outcomeByGender", f"""SELECT CASE WHEN gender IN ('female', 'male') THEN gender ELSE 'other' END,
+               outcome, count(*)
+        FROM base WHERE {left} GROUP BY ALL""")
+    table("outcomeByNationality", f"""WITH top AS (SELECT nationality FROM base WHERE outflow_on IS NOT NULL
+                       GROUP BY nationality ORDER BY count(*) DESC, nationality LIMIT 6)
+        SELECT CASE WHEN nationality IN (SELECT nationality FROM top) THEN nationality ELSE 'other' END,
+               outcome, count(*)
+        FROM base WHERE {left} GROUP BY ALL""")
     return counts, time.perf_counter() - start
 
 
