@@ -9,6 +9,12 @@ import urllib.request
 import pytest
 
 
+# The koers the checks run: KOERS_BIN, as scripts/test sets it; else the test build scripts/test leaves in .build-test,
+# else the one `swift build` leaves in .build.
+BINARY = os.environ.get("KOERS_BIN") or next(
+    (path for path in (".build-test/debug/koers", ".build/debug/koers") if os.path.exists(path)), ".build/debug/koers")
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -17,7 +23,7 @@ def free_port():
 
 def start(arguments):
     """Starts `koers demo ARGUMENTS --serve` on a fresh SQLite database and a free port."""
-    binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
+    binary = BINARY
     port = free_port()
     folder = tempfile.mkdtemp(prefix="koers-browser-")
     env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port),

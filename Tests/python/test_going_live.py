@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from accessibility import axe  # noqa: F401 (the other walks import it from here)
-from conftest import free_port
+from conftest import BINARY, free_port
 from test_browser import browser, choose, field, follow, set_date, shot, submit, type_into  # noqa: F401
 
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
@@ -26,7 +26,7 @@ ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 @pytest.fixture(scope="module")
 def live():
     """`koers serve` on an empty SQLite database: no demo, no network, no accounts."""
-    binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
+    binary = BINARY
     folder = tempfile.mkdtemp(prefix="koers-live-")
     port = free_port()
     env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port),
@@ -76,8 +76,9 @@ def sign_in(b, base, email, password, secret=None):
         assert uri.startswith(f"otpauth://totp/Koers:{email}?secret={secret}")
     # Koers takes each 30-second step's code once, and also the next step's (a phone's clock up to 30 s ahead). A
     # second sign-in within a step types the next step's code, as such a phone would; a third waits for the step.
-    step = max(int(time.time() // 30), USED_STEPS.get(secret, -1) + 1)
-    if step > int(time.time() // 30) + 1:
+    now = int(time.time() // 30)
+    step = max(now, USED_STEPS.get(secret, -1) + 1)
+    if step > now + 1:
         time.sleep((step - 1) * 30 + 0.5 - time.time())
     USED_STEPS[secret] = step
     type_into(b, "code", pyotp.TOTP(secret).at(step * 30))

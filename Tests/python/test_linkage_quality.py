@@ -17,8 +17,8 @@ import pytest
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
 import linkage_data  # noqa: E402
 import linkage_reference  # noqa: E402
+from conftest import BINARY  # noqa: E402
 
-BINARY = os.environ.get("KOERS_BIN", ".build/debug/koers")
 SYNTHETIC_PEOPLE = 3000
 
 

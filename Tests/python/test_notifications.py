@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from aiosmtpd.controller import Controller
 
-from conftest import free_port
+from conftest import BINARY, free_port
 
 
 class Inbox:
@@ -31,7 +31,7 @@ def mailing():
     smtp_port = free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
     controller.start()
-    binary = os.environ.get("KOERS_BIN", ".build/debug/koers")
+    binary = BINARY
     folder = tempfile.mkdtemp(prefix="koers-mail-")
     port = free_port()
     env = dict(os.environ, KOERS_DATABASE_URL=f"sqlite://{folder}/koers.sqlite", KOERS_PORT=str(port),

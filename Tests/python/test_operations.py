@@ -25,9 +25,8 @@ import uuid
 
 import pytest
 
-from conftest import free_port
+from conftest import BINARY, free_port
 
-BINARY = os.environ.get("KOERS_BIN", ".build/debug/koers")
 POSTGRES = os.environ.get("KOERS_TEST_POSTGRES_URL")
 DATABASES = ["sqlite"] + (["postgres"] if POSTGRES else [])
 
